@@ -1,0 +1,47 @@
+// A lifecycle is a transition table; this turns one into pure transition and allowed-action lookups
+// shared by assessments, awards, appeals and concerns (DOMAIN.md: Lifecycles; STYLE.md: tables, not if-chains).
+import { DomainError, err, ok, type Result } from '../errors.js'
+
+/** For each state, the actions allowed from it and the state each leads to. A state with no actions is terminal. */
+export type TransitionTable<S extends string, E extends string> = {
+  readonly [state in S]: { readonly [action in E]?: S }
+}
+
+export interface Lifecycle<S extends string, E extends string> {
+  /** The thing that moves through the lifecycle, in the domain's words: "assessment", "award", ... */
+  readonly subject: string
+  readonly table: TransitionTable<S, E>
+  /** The error code used when an action is refused, e.g. ASSESSMENT_TRANSITION_NOT_ALLOWED. */
+  readonly refusalCode: string
+  transition: (from: S, action: E) => Result<S>
+  allowedActions: (from: S) => E[]
+  isTerminal: (state: S) => boolean
+}
+
+export function defineLifecycle<S extends string, E extends string> (
+  subject: string,
+  actions: readonly E[],
+  table: TransitionTable<S, E>
+): Lifecycle<S, E> {
+  const refusalCode = `${subject.toUpperCase()}_TRANSITION_NOT_ALLOWED`
+  // Object.hasOwn keeps inherited names ("toString") and states unknown at run time from matching.
+  const rowOf = (from: S): Partial<Record<E, S>> => Object.hasOwn(table, from) ? table[from] : {}
+  // Listed in the order the lifecycle declares its actions, so a UI shows its buttons in a stable order.
+  const allowedActions = (from: S): E[] => actions.filter(action => Object.hasOwn(rowOf(from), action))
+
+  const transition = (from: S, action: E): Result<S> => {
+    const row = rowOf(from)
+    const next = Object.hasOwn(row, action) ? row[action] : undefined
+    if (next !== undefined) return ok(next)
+    const allowed = allowedActions(from)
+    // DOMAIN.md: a refused transition is a clear 409 naming the state and the action.
+    return err(new DomainError(
+      refusalCode,
+      'conflict',
+      `Cannot ${action}: the ${subject} is ${from} (allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'})`,
+      { details: { from, action, allowed } }
+    ))
+  }
+
+  return { subject, table, refusalCode, transition, allowedActions, isTerminal: (state) => allowedActions(state).length === 0 }
+}
