@@ -1,0 +1,17 @@
+// Which checklist items apply to a provider, from its offering flags (DOMAIN.md: scoring, "applicable items").
+import type { OfferingFlag } from './enums.js'
+import type { AppliesWhen, ChecklistItem } from './scheme-document.js'
+
+/** Offering flags as stored for a provider; a flag that is absent is false. */
+export type OfferingFlags = Partial<Record<OfferingFlag, boolean>>
+
+export function isConditionMet (when: AppliesWhen, flags: OfferingFlags): boolean {
+  for (const flag of when.allOf) if (flags[flag] !== true) return false
+  return when.anyOf.length === 0 || when.anyOf.some(flag => flags[flag] === true)
+}
+
+export const isItemApplicable = (item: ChecklistItem, flags: OfferingFlags): boolean =>
+  isConditionMet(item.appliesWhen, flags)
+
+export const listApplicableItems = (checklist: readonly ChecklistItem[], flags: OfferingFlags): ChecklistItem[] =>
+  checklist.filter(item => isItemApplicable(item, flags))

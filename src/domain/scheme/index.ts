@@ -1,0 +1,5 @@
+// Public surface of the scheme module: enums, document schema, the default scheme, validation and diff.
+export * from './enums.js'
+export * from './scheme-document.js'
+export * from './applicability.js'
+export { DEFAULT_SCHEME, createDefaultSchemeDocument } from './default-scheme.js'
