@@ -1,0 +1,30 @@
+// What level a co-ordinator may propose: the computed one, or lower with a recorded reason, never higher
+// (DOMAIN.md: Scoring, "A co-ordinator may award lower than computed, with a recorded reason; never higher"; issue 4 §3).
+import { DomainError, err, ok, type Result } from '../errors.js'
+import { compareLevels, type Level } from '../levels.js'
+
+export interface CheckedDecisionLevel {
+  level: Level
+  belowComputed: boolean
+  /** The trimmed reason when the level is below the computed one, else null. */
+  reason: string | null
+}
+
+export function checkDecisionLevel (computed: Level, proposed: Level, reason?: string | null): Result<CheckedDecisionLevel> {
+  const order = compareLevels(proposed, computed)
+  if (order > 0) {
+    return err(new DomainError('DECISION_ABOVE_COMPUTED', 'invalid', `The proposed level ${proposed} is above the computed level ${computed}`, {
+      errors: [{ path: 'level', message: `must be ${computed} or lower` }],
+      details: { computed, proposed }
+    }))
+  }
+  if (order === 0) return ok({ level: proposed, belowComputed: false, reason: null })
+  const given = reason?.trim() ?? ''
+  if (given === '') {
+    return err(new DomainError('DECISION_REASON_REQUIRED', 'invalid', `A reason is required to propose ${proposed} when ${computed} was computed`, {
+      errors: [{ path: 'reason', message: 'required when the level is below the computed level' }],
+      details: { computed, proposed }
+    }))
+  }
+  return ok({ level: proposed, belowComputed: true, reason: given })
+}
