@@ -1,0 +1,76 @@
+// buildApp: the Fastify instance with its plugins, routes and error handling. No listening here (server.ts).
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import underPressure from '@fastify/under-pressure'
+import formbody from '@fastify/formbody'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Logger } from 'pino'
+import type { Config } from './config.js'
+import type { DatabaseHandle } from './db/client.js'
+import type { Deps } from './app/context.js'
+import problems from './http/plugins/problems.js'
+import auth from './http/plugins/auth.js'
+import openapi from './http/plugins/openapi.js'
+import { loggerOptions } from './http/plugins/logging.js'
+import { healthRoutes } from './http/routes/health.js'
+import { adminRoutes } from './http/routes/admin.js'
+import { providerRoutes } from './http/routes/providers.js'
+
+export interface BuildOptions {
+  database: DatabaseHandle
+  /** Injected in tests to move time; defaults to the wall clock. */
+  clock?: () => Date
+  /** false silences logs (tests); default: pino at config.LOG_LEVEL */
+  logger?: FastifyServerOptions['logger']
+}
+
+export async function buildApp (config: Config, opts: BuildOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? loggerOptions(config),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: () => crypto.randomUUID(),
+    // Strict JSON: unknown fields are refused by the zod schemas; prototype pollution keys by the parser.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  const deps: Deps = {
+    db: opts.database.db,
+    config,
+    clock: opts.clock ?? (() => new Date()),
+    log: app.log as unknown as Logger
+  }
+  app.decorate('deps', deps)
+
+  await app.register(problems)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'"], scriptSrc: ["'self'"], formAction: ["'self'"] }
+    }
+  })
+  await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' })
+  await app.register(underPressure, { maxEventLoopDelay: 2000, retryAfter: 10, exposeStatusRoute: false })
+  await app.register(formbody, { bodyLimit: 64 * 1024 })
+  await app.register(auth, { deps })
+  await app.register(openapi, { serverUrl: config.publicBaseUrl })
+
+  await app.register(healthRoutes, { prefix: '/health', database: opts.database })
+  await app.register(adminRoutes, { prefix: '/api/v1', deps })
+  await app.register(providerRoutes, { prefix: '/api/v1/providers', deps })
+
+  app.addHook('onClose', async () => { await opts.database.close() })
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>
+
+declare module 'fastify' {
+  interface FastifyInstance { deps: Deps }
+}

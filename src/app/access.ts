@@ -1,0 +1,37 @@
+// Who may touch what (DOMAIN.md: roles). Existence of another council's records never leaks: 404, not 403.
+import { DomainError } from '../domain/errors.js'
+import type { Actor, Principal } from './context.js'
+
+export const notFound = (what: string) => new DomainError('NOT_FOUND', 'not_found', `${what} not found`)
+export const forbidden = (why: string) => new DomainError('FORBIDDEN', 'forbidden', why)
+
+const isStaff = (p: Principal) => p.role === 'coordinator' || p.role === 'reviewer'
+
+/** A co-ordinator or reviewer: returns their council. */
+export function requireStaff (actor: Actor): Principal & { councilId: string } {
+  if (actor.kind !== 'user' || !isStaff(actor) || actor.councilId === null) {
+    throw forbidden('Only co-ordinators and reviewers may do this')
+  }
+  return actor as Principal & { councilId: string }
+}
+
+/** Staff of the record's council, or the provider user the record belongs to. */
+export function canAccessProvider (actor: Actor, record: { councilId: string, providerId: string }): boolean {
+  if (actor.kind !== 'user') return false
+  if (isStaff(actor)) return actor.councilId === record.councilId
+  if (actor.role === 'provider') return actor.providerId === record.providerId && actor.councilId === record.councilId
+  return false
+}
+
+/** Throws 404 when the actor may not see a provider-owned record, so ids of others are not confirmed. */
+export function assertProviderAccess<T extends { councilId: string, providerId: string }> (actor: Actor, record: T | undefined, what: string): T {
+  if (record === undefined || !canAccessProvider(actor, record)) throw notFound(what)
+  return record
+}
+
+/** Staff-only access to a council-owned record, 404 across councils. */
+export function assertStaffAccess<T extends { councilId: string }> (actor: Actor, record: T | undefined, what: string): T {
+  const staff = requireStaff(actor)
+  if (record === undefined || record.councilId !== staff.councilId) throw notFound(what)
+  return record
+}

@@ -1,0 +1,41 @@
+// Writes one append-only audit event in the caller's transaction (DOMAIN.md: every transition audited).
+import { and, asc, eq } from 'drizzle-orm'
+import type { Queryable } from '../db/client.js'
+import { auditEvents } from '../db/schema/index.js'
+import { actorRole, actorUserId, type Ctx } from './context.js'
+
+export interface AuditEntry {
+  councilId: string | null
+  entityType: string
+  entityId: string
+  action: string
+  fromState?: string | null | undefined
+  toState?: string | null | undefined
+  reason?: string | null | undefined
+  before?: unknown
+  after?: unknown
+}
+
+export async function recordAudit (q: Queryable, ctx: Ctx, e: AuditEntry): Promise<void> {
+  await q.insert(auditEvents).values({
+    councilId: e.councilId,
+    actorUserId: actorUserId(ctx.actor),
+    actorRole: actorRole(ctx.actor),
+    entityType: e.entityType,
+    entityId: e.entityId,
+    action: e.action,
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    reason: e.reason ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    requestId: ctx.requestId ?? null,
+    at: ctx.now
+  })
+}
+
+export async function listAuditEvents (q: Queryable, councilId: string, entityType: string, entityId: string) {
+  return await q.select().from(auditEvents)
+    .where(and(eq(auditEvents.councilId, councilId), eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .orderBy(asc(auditEvents.id))
+}

@@ -1,0 +1,44 @@
+// What every use case receives: who is acting, when, and the dependencies built once in app.ts.
+import type { Logger } from 'pino'
+import type { Config } from '../config.js'
+import type { Database } from '../db/client.js'
+import type { UserRole } from '../db/schema/index.js'
+
+export interface Principal {
+  kind: 'user'
+  userId: string
+  role: UserRole
+  councilId: string | null
+  providerId: string | null
+  tokenId: string
+}
+
+/** Scheduled jobs act as the system; feedback forms as an anonymous respondent. */
+export type Actor = Principal | { kind: 'system' } | { kind: 'respondent', councilId: string }
+
+export interface Deps {
+  db: Database
+  config: Config
+  /** The only source of "now" outside tests' control: use cases pass it into the pure domain. */
+  clock: () => Date
+  log: Logger
+}
+
+export interface Ctx {
+  actor: Actor
+  requestId?: string | undefined
+  now: Date
+}
+
+export const systemCtx = (now: Date): Ctx => ({ actor: { kind: 'system' }, now })
+
+export function actorRole (actor: Actor): string {
+  return actor.kind === 'user' ? actor.role : actor.kind
+}
+
+export function actorUserId (actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.userId : null
+}
+
+/** ISO calendar date (UTC) of an instant: the domain reasons in dates. */
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10)

@@ -1,0 +1,106 @@
+// Use cases of the provider registry: create, read, list, update, deactivate — each audited in its transaction.
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../db/client.js'
+import { councils, providers } from '../db/schema/index.js'
+import { sizeBandOf } from '../domain/providers.js'
+import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../http/schemas/providers.js'
+import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
+import { recordAudit } from './audit.js'
+import { assertVersion } from './concurrency.js'
+import type { Ctx, Deps } from './context.js'
+
+export type ProviderRow = typeof providers.$inferSelect
+
+async function councilBounds (q: Queryable, councilId: string) {
+  const [c] = await q.select().from(councils).where(eq(councils.id, councilId))
+  if (c === undefined) throw notFound('Council')
+  return c
+}
+
+export async function createProvider (deps: Deps, ctx: Ctx, input: ProviderCreate): Promise<ProviderRow> {
+  const staff = requireStaff(ctx.actor)
+  return await deps.db.transaction(async (tx) => {
+    const council = await councilBounds(tx, staff.councilId)
+    const [row] = await tx.insert(providers).values({
+      ...input,
+      councilId: council.id,
+      sizeBand: sizeBandOf(input.fte, council),
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    }).returning()
+    await recordAudit(tx, ctx, { councilId: council.id, entityType: 'provider', entityId: row!.id, action: 'create', toState: 'active', after: row })
+    return row!
+  })
+}
+
+export async function loadProvider (q: Queryable, ctx: Ctx, id: string): Promise<ProviderRow> {
+  const [row] = await q.select().from(providers).where(eq(providers.id, id))
+  return assertProviderAccess(ctx.actor, row === undefined ? undefined : { ...row, providerId: row.id }, 'Provider')
+}
+
+export async function getProvider (deps: Deps, ctx: Ctx, id: string) {
+  return await loadProvider(deps.db, ctx, id)
+}
+
+const sortColumns = { name: providers.name, createdAt: providers.createdAt, fte: providers.fte, updatedAt: providers.updatedAt }
+
+export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQuery) {
+  const actor = ctx.actor
+  if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list providers')
+  const where: SQL[] = [eq(providers.councilId, actor.councilId)]
+  // A provider user sees only its own record in any list.
+  if (actor.role === 'provider') where.push(eq(providers.id, actor.providerId!))
+  if (query.status !== 'all') where.push(eq(providers.status, query.status))
+  if (query.sizeBand !== undefined) where.push(eq(providers.sizeBand, query.sizeBand))
+  if (query.serviceType !== undefined) where.push(sql`${providers.serviceTypes} @> ${JSON.stringify([query.serviceType])}::jsonb`)
+  if (query.clientGroup !== undefined) where.push(sql`${providers.clientGroups} @> ${JSON.stringify([query.clientGroup])}::jsonb`)
+  if (query.q !== undefined) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    where.push(or(ilike(providers.name, like), ilike(providers.description, like), ilike(providers.area, like))!)
+  }
+  const descending = query.sort.startsWith('-')
+  const column = sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns]
+  const order = descending ? [desc(column), desc(providers.id)] : [asc(column), asc(providers.id)]
+  const [items, [total]] = await Promise.all([
+    deps.db.select().from(providers).where(and(...where)).orderBy(...order)
+      .limit(query.perPage).offset((query.page - 1) * query.perPage),
+    deps.db.select({ n: count() }).from(providers).where(and(...where))
+  ])
+  const totalItems = total?.n ?? 0
+  return { items, meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
+}
+
+export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expectedVersion: number, patch: ProviderPatch) {
+  return await deps.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(providers).where(eq(providers.id, id)).for('update')
+    const before = assertProviderAccess(ctx.actor, current === undefined ? undefined : { ...current, providerId: current.id }, 'Provider')
+    assertVersion(before.version, expectedVersion, 'The provider')
+    if (patch.cqcRating !== undefined && ctx.actor.kind === 'user' && ctx.actor.role === 'provider') {
+      throw forbidden('Only the council records a CQC rating')
+    }
+    if (before.status === 'inactive') throw notFound('Provider')
+    const council = await councilBounds(tx, before.councilId)
+    const fte = patch.fte ?? before.fte
+    const [after] = await tx.update(providers).set({
+      ...patch,
+      sizeBand: sizeBandOf(fte, council),
+      updatedAt: ctx.now,
+      version: before.version + 1
+    }).where(eq(providers.id, id)).returning()
+    await recordAudit(tx, ctx, { councilId: before.councilId, entityType: 'provider', entityId: id, action: 'update', before, after })
+    return after!
+  })
+}
+
+export async function deactivateProvider (deps: Deps, ctx: Ctx, id: string, reason: string) {
+  const staff = requireStaff(ctx.actor)
+  return await deps.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(providers).where(eq(providers.id, id)).for('update')
+    if (current === undefined || current.councilId !== staff.councilId) throw notFound('Provider')
+    if (current.status === 'inactive') return current
+    const [after] = await tx.update(providers).set({ status: 'inactive', deactivatedAt: ctx.now, updatedAt: ctx.now, version: current.version + 1 })
+      .where(eq(providers.id, id)).returning()
+    await recordAudit(tx, ctx, { councilId: current.councilId, entityType: 'provider', entityId: id, action: 'deactivate', fromState: 'active', toState: 'inactive', reason })
+    return after!
+  })
+}

@@ -1,0 +1,46 @@
+// The service's configuration: one zod schema over the environment, validated once at boot.
+import { z } from 'zod'
+
+const booleanish = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // With no DATABASE_URL the service runs on embedded PostgreSQL (PGlite) under DATA_DIR.
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // Load the demo council when the embedded database is empty (never with DATABASE_URL).
+  DEMO: booleanish.default(true),
+  // Requests per minute per client, and failed authentications per minute per client.
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
+  // Scheduled monitoring jobs run inside the service every this many seconds (0 = off).
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  // Free-text feedback comments are erased after this many days.
+  COMMENT_RETENTION_DAYS: z.coerce.number().int().positive().default(365)
+})
+
+export type Config = Readonly<z.infer<typeof configSchema> & { publicBaseUrl: string }>
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; throws ConfigError naming every bad variable and why. */
+export function loadConfig (env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(stripEmpty(env))
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = parsed.data
+  const publicBaseUrl = (c.PUBLIC_BASE_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`).replace(/\/$/, '')
+  return Object.freeze({ ...c, publicBaseUrl })
+}
+
+// An exported-but-empty variable (FOO=) means "not set", as shells and .env files intend.
+function stripEmpty (env: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+}

@@ -1,0 +1,82 @@
+// The database: embedded PostgreSQL (PGlite, on disk or in memory) or a real server through postgres.js,
+// behind one drizzle type so repositories and use cases never know which.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import * as schema from './schema/index.js'
+
+export type Schema = typeof schema
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+/** Anything queries can run on: the database or an open transaction. */
+export type Queryable = Database | Tx
+
+export interface DatabaseHandle {
+  db: Database
+  kind: 'pglite' | 'postgres'
+  /** Apply pending migrations from drizzle/. */
+  migrate: () => Promise<void>
+  /** A cheap round trip, for readiness checks. */
+  ping: () => Promise<void>
+  close: () => Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a real server; without it PGlite is used */
+  url?: string | undefined
+  /** PGlite data directory; omitted means in memory (tests) */
+  dataDir?: string | undefined
+  /** postgres.js pool size */
+  max?: number
+}
+
+export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHandle> {
+  const migrationsFolder = path.join(projectRoot(), 'drizzle')
+  if (opts.url !== undefined) {
+    const { default: postgres } = await import('postgres')
+    const { drizzle } = await import('drizzle-orm/postgres-js')
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator')
+    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
+    const db = drizzle(sql, { schema }) as unknown as Database
+    return {
+      db,
+      kind: 'postgres',
+      migrate: async () => {
+        // Several instances may start at once: one migrates, the others wait for it.
+        const reserved = await sql.reserve()
+        try {
+          await reserved`select pg_advisory_lock(7305811)`
+          await migrate(drizzle(sql, { schema }), { migrationsFolder })
+        } finally {
+          await reserved`select pg_advisory_unlock(7305811)`
+          reserved.release()
+        }
+      },
+      ping: async () => { await sql`select 1` },
+      close: async () => { await sql.end({ timeout: 5 }) }
+    }
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { migrate } = await import('drizzle-orm/pglite/migrator')
+  if (opts.dataDir !== undefined) mkdirSync(opts.dataDir, { recursive: true })
+  const client = opts.dataDir !== undefined ? new PGlite(opts.dataDir) : new PGlite()
+  await client.waitReady
+  const db = drizzle(client, { schema }) as unknown as Database
+  return {
+    db,
+    kind: 'pglite',
+    migrate: async () => { await migrate(drizzle(client, { schema }), { migrationsFolder }) },
+    ping: async () => { await client.query('select 1') },
+    close: async () => { if (!client.closed) await client.close() }
+  }
+}
+
+/** The folder holding package.json, from src/ (tests) or dist/src/ (built) alike. */
+export function projectRoot (): string {
+  const here = path.dirname(new URL(import.meta.url).pathname)
+  const marker = `${path.sep}src${path.sep}db`
+  const at = here.lastIndexOf(marker)
+  const root = here.slice(0, at)
+  return root.endsWith(`${path.sep}dist`) ? path.dirname(root) : root
+}

@@ -1,0 +1,59 @@
+// Bearer-token authentication and role checks, declared per route as `config.roles`.
+// Routes without `config.roles` are public. Failed authentications are rate limited more strictly.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Actor, Deps, Principal } from '../../app/context.js'
+import { authenticateToken } from '../../app/tokens.js'
+import type { UserRole } from '../../db/schema/index.js'
+import { problem, sendProblem } from './problems.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Roles allowed on this route; absent = public. Reviewers always have co-ordinator rights. */
+    roles?: UserRole[]
+  }
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+}
+
+export const staffRoles: UserRole[] = ['coordinator', 'reviewer']
+export const providerSideRoles: UserRole[] = ['coordinator', 'reviewer', 'provider']
+
+/** The authenticated actor of a request on a route with `config.roles`. */
+export function actorOf (request: FastifyRequest): Actor {
+  if (request.principal === null) throw new Error('actorOf on a public route')
+  return request.principal
+}
+
+export default fp(async function auth (app: FastifyInstance, opts: { deps: Deps }) {
+  const { deps } = opts
+  app.decorateRequest('principal', null)
+  const limitFailures = app.rateLimit({
+    max: deps.config.AUTH_FAILURES_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `auth-failure:${req.ip}`
+  })
+
+  async function refuse (request: FastifyRequest, reply: FastifyReply, detail: string) {
+    await limitFailures.call(app, request, reply)
+    if (reply.sent) return reply
+    reply.header('www-authenticate', 'Bearer realm="qualitymark"')
+    return sendProblem(request, reply, problem(401, { code: 'UNAUTHENTICATED', detail }))
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    const roles = request.routeOptions.config.roles
+    if (roles === undefined) return
+    const header = request.headers.authorization
+    const match = header !== undefined ? /^Bearer\s+(\S+)$/i.exec(header) : null
+    if (match === null) return await refuse(request, reply, 'Send a bearer token: Authorization: Bearer <token>')
+    const principal = await authenticateToken(deps.db, match[1]!, deps.clock())
+    if (principal === null) return await refuse(request, reply, 'The token is unknown, revoked or expired')
+    request.principal = principal
+    const allowed = roles.includes(principal.role) || (principal.role === 'reviewer' && roles.includes('coordinator'))
+    if (!allowed) {
+      return sendProblem(request, reply, problem(403, { code: 'ROLE_NOT_ALLOWED', detail: `A ${principal.role} token may not do this; it needs one of: ${roles.join(', ')}` }))
+    }
+  })
+}, { name: 'auth', dependencies: ['@fastify/rate-limit'] })

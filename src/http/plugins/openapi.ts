@@ -1,0 +1,55 @@
+// OpenAPI 3.1 generated from the routes' zod schemas, served at /openapi.json with Swagger UI at /docs.
+// Every authenticated route gets its security requirement and 401/403 answers here, in one place.
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { problemResponses } from '../schemas/problem.js'
+
+export const openapiInfo = {
+  title: 'Quality Mark',
+  version: '1.0.0',
+  description: 'A council\'s gold / silver / bronze Quality Mark for care micro-enterprises: providers, scheme versions, ' +
+    'assessments, evidence, feedback, awards, and the public directory feeds. Errors are RFC 9457 problem details.'
+}
+
+export default fp(async function openapi (app: FastifyInstance, opts: { serverUrl: string }) {
+  app.addHook('onRoute', (route) => {
+    if (route.schema === undefined || route.schema.hide === true) return
+    const response = (route.schema.response ?? {}) as Record<string, unknown>
+    const add = (statuses: number[]) => { for (const [k, v] of Object.entries(problemResponses(...statuses))) response[k] ??= v }
+    add([429, 500])
+    if (route.schema.body !== undefined || route.schema.querystring !== undefined || route.schema.params !== undefined) add([400])
+    if (route.config?.roles !== undefined) {
+      route.schema.security = [{ bearerAuth: [] }]
+      add([401, 403])
+    } else {
+      route.schema.security ??= []
+    }
+    route.schema.response = response
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: openapiInfo,
+      servers: [{ url: opts.serverUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A token from `npm run create-token` or POST /api/v1/users/{id}/tokens' }
+        }
+      },
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'admin', description: 'Councils, users and tokens' },
+        { name: 'providers', description: 'The provider registry' },
+        { name: 'audit', description: 'The audit trail' }
+      ]
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}, { name: 'openapi' })

@@ -1,0 +1,23 @@
+// Small schemas shared by many routes: ids, pagination, list envelopes.
+import { z } from 'zod'
+
+export const uuidParam = (name: string) => z.object({ [name]: z.uuid({ error: 'must be a UUID' }) })
+export const idParams = z.object({ id: z.uuid({ error: 'must be a UUID' }) })
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1).describe('1-based page number'),
+  perPage: z.coerce.number().int().min(1).max(100).default(20).describe('Items per page, at most 100')
+}
+
+export const pageMeta = z.object({
+  page: z.number().int(),
+  perPage: z.number().int(),
+  totalItems: z.number().int(),
+  totalPages: z.number().int()
+})
+
+export const ifMatchHeaders = z.object({
+  'if-match': z.string().optional().describe('The ETag you read (e.g. "v3"); the change is refused with 412 if the record changed since')
+})
+
+export const isoDateString = z.iso.date({ error: 'must be a date as YYYY-MM-DD' })

@@ -1,0 +1,99 @@
+// Builds the app in process on its own database for one test file, with a movable clock and ready-made
+// users: an admin, two councils each with a co-ordinator and a reviewer, and provider users.
+import type { Test } from 'tap'
+import { buildApp, type App } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { createCouncil, createUser } from '../../src/app/admin.js'
+import type { Ctx, Principal } from '../../src/app/context.js'
+import { createProvider } from '../../src/app/providers.js'
+import { issueToken } from '../../src/app/tokens.js'
+import { users } from '../../src/db/schema/index.js'
+import type { ProviderCreate } from '../../src/http/schemas/providers.js'
+import { createTestDatabase, type TestDatabase } from './database.js'
+
+export interface TestClock { now: Date, set: (iso: string) => void, advanceDays: (days: number) => void }
+
+export function testClock (start = '2026-03-02T10:00:00Z'): TestClock {
+  const clock: TestClock = {
+    now: new Date(start),
+    set: (iso) => { clock.now = new Date(iso) },
+    advanceDays: (days) => { clock.now = new Date(clock.now.getTime() + days * 86_400_000) }
+  }
+  return clock
+}
+
+export const sampleProvider = (over: Partial<ProviderCreate> = {}): ProviderCreate => ({
+  name: 'Ann\'s Home Help',
+  legalForm: 'sole_trader',
+  description: 'Help at home',
+  fte: 1,
+  activeClients: 6,
+  serviceTypes: ['support_in_home'],
+  flags: { personalCare: false, medication: false, foodPreparation: false, transport: false, loneWorking: true, handlesMoney: false, employsStaff: false },
+  clientGroups: ['older_people'],
+  area: 'Otley',
+  postcode: 'LS21 3AA',
+  hourlyPricePence: 1800,
+  cqcLocationId: null,
+  cqcRating: null,
+  contact: { phone: '01943 000001' },
+  ...over
+})
+
+export interface CouncilFixture {
+  id: string
+  slug: string
+  coordinator: { id: string, token: string }
+  reviewer: { id: string, token: string }
+  /** a second co-ordinator, for "two co-ordinators at once" and reviewer-independence tests */
+  coordinator2: { id: string, token: string }
+}
+
+export interface TestApp {
+  app: App
+  db: TestDatabase
+  clock: TestClock
+  admin: { id: string, token: string }
+  councils: [CouncilFixture, CouncilFixture]
+  /** Registers a provider in a council and a provider user for it, with a token. */
+  addProvider: (council: CouncilFixture, over?: Partial<ProviderCreate>) => Promise<{ id: string, userId: string, token: string }>
+  auth: (token: string) => { authorization: string }
+}
+
+export async function buildTestApp (t: Test, opts: { clock?: TestClock, dbMax?: number } = {}): Promise<TestApp> {
+  const db = await createTestDatabase({ max: opts.dbMax ?? 5 })
+  const clock = opts.clock ?? testClock()
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '1000' })
+  const app = await buildApp(config, { database: db, clock: () => clock.now, logger: false })
+  t.teardown(async () => { await app.close(); await db.drop() })
+
+  const [adminRow] = await db.db.insert(users).values({ role: 'admin', name: 'Test Admin' }).returning()
+  const adminPrincipal: Principal = { kind: 'user', userId: adminRow!.id, role: 'admin', councilId: null, providerId: null, tokenId: 't' }
+  const adminCtx: Ctx = { actor: adminPrincipal, now: clock.now }
+  const admin = { id: adminRow!.id, token: (await issueToken(db.db, adminRow!.id, 'test')).token }
+
+  const person = async (councilId: string, role: 'coordinator' | 'reviewer', name: string) => {
+    const u = await createUser(app.deps, adminCtx, { councilId, role, name })
+    return { id: u.id, token: (await issueToken(db.db, u.id, 'test')).token }
+  }
+  const council = async (slug: string, name: string): Promise<CouncilFixture> => {
+    const c = await createCouncil(app.deps, adminCtx, { slug, name })
+    return {
+      id: c.id,
+      slug,
+      coordinator: await person(c.id, 'coordinator', `${name} Co-ordinator`),
+      reviewer: await person(c.id, 'reviewer', `${name} Reviewer`),
+      coordinator2: await person(c.id, 'coordinator', `${name} Second Co-ordinator`)
+    }
+  }
+  const councils: [CouncilFixture, CouncilFixture] = [await council('northshire', 'Northshire Council'), await council('southshire', 'Southshire Council')]
+
+  const addProvider = async (c: CouncilFixture, over: Partial<ProviderCreate> = {}) => {
+    const ctx: Ctx = { actor: { kind: 'user', userId: c.coordinator.id, role: 'coordinator', councilId: c.id, providerId: null, tokenId: 't' }, now: clock.now }
+    const p = await createProvider(app.deps, ctx, sampleProvider(over))
+    const u = await createUser(app.deps, adminCtx, { councilId: c.id, role: 'provider', name: `${p.name} owner`, providerId: p.id })
+    return { id: p.id, userId: u.id, token: (await issueToken(db.db, u.id, 'test')).token }
+  }
+
+  return { app, db, clock, admin, councils, addProvider, auth: (token) => ({ authorization: `Bearer ${token}` }) }
+}
