@@ -29,6 +29,11 @@ export const assessments = pgTable('assessments', {
   proposedAt: tstz('proposed_at'),
   factualAccuracyEndsOn: date('factual_accuracy_ends_on', { mode: 'string' }),
   providerComment: text('provider_comment'),
+  // the provider accepted the proposal as factually accurate: it may be published before the window closes
+  providerAcceptedAt: tstz('provider_accepted_at'),
+  // what the co-ordinator asked for when requesting information, and the provider's answer
+  infoRequestNote: text('info_request_note'),
+  infoResponseNote: text('info_response_note'),
   outcome: text('outcome'),
   decidedBy: uuid('decided_by').references(() => users.id),
   decidedAt: tstz('decided_at'),
