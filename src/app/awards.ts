@@ -1,0 +1,153 @@
+// Awards: issuing the mark a decision grants, moving it through its lifecycle, and reading it
+// (DOMAIN.md: Lifecycles, Award; issue 4 §4). Each change is locked, versioned, audited and sent to the outbox.
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../db/client.js'
+import { awards, outbox } from '../db/schema/index.js'
+import type { AwardLevel } from '../domain/scheme/enums.js'
+import { transitionAward as nextAwardState, type AwardEvent, type AwardState } from '../domain/workflow/index.js'
+import { assertProviderAccess, assertStaffAccess, forbidden, notFound } from './access.js'
+import { recordAudit } from './audit.js'
+import { assertVersion } from './concurrency.js'
+import { actorUserId, type Ctx, type Deps } from './context.js'
+
+export type AwardRow = typeof awards.$inferSelect
+
+/** States in which an award is the provider's live mark (shown in the directory, possibly as suspended). */
+export const LIVE_AWARD_STATES: readonly AwardState[] = ['active', 'renewal_due', 'suspended']
+
+/** Topics for the publication engineer's webhooks: a new mark, a mark gone from the directory, any other change. */
+export type AwardTopic = 'award.published' | 'award.withdrawn' | 'award.changed'
+const topicOf = (to: AwardState): AwardTopic =>
+  to === 'withdrawn' || to === 'revoked' || to === 'expired' ? 'award.withdrawn' : 'award.changed'
+
+// Never the status reason: reasons for suspension are not public (DOMAIN.md: Publication).
+async function enqueueAwardEvent (q: Queryable, topic: AwardTopic, award: AwardRow, dedupeKey: string) {
+  await q.insert(outbox).values({
+    councilId: award.councilId,
+    topic,
+    dedupeKey,
+    recipientProviderId: award.providerId,
+    payload: { awardId: award.id, councilId: award.councilId, providerId: award.providerId, level: award.level, status: award.status, validFrom: award.validFrom, validTo: award.validTo }
+  }).onConflictDoNothing()
+}
+
+async function lockAward (q: Queryable, awardId: string): Promise<AwardRow> {
+  const [row] = await q.select().from(awards).where(eq(awards.id, awardId)).for('update')
+  if (row === undefined) throw notFound('Award')
+  return row
+}
+
+/**
+ * Applies one lifecycle event to an award inside the caller's transaction. Users must be staff of the award's
+ * council; the system (scheduled jobs) may act on any award. A refused event is the domain's 409.
+ */
+export async function transitionAward (
+  tx: Queryable, ctx: Ctx, awardId: string, event: AwardEvent, reason: string | null, opts: { expectedVersion?: number | undefined } = {}
+): Promise<AwardRow> {
+  const before = await lockAward(tx, awardId)
+  if (ctx.actor.kind === 'user') assertStaffAccess(ctx.actor, before, 'Award')
+  else if (ctx.actor.kind !== 'system') throw forbidden('Only co-ordinators and scheduled jobs change awards')
+  assertVersion(before.version, opts.expectedVersion, 'The award')
+  const next = nextAwardState(before.status as AwardState, event)
+  if (!next.ok) throw next.error
+  const to = next.value
+  const [after] = await tx.update(awards).set({
+    status: to,
+    // Why it is suspended, revoked or withdrawn is kept for staff; a reinstated award carries no reason.
+    statusReason: to === 'active' ? null : (reason ?? before.statusReason),
+    updatedAt: ctx.now,
+    version: before.version + 1
+  }).where(eq(awards.id, awardId)).returning()
+  await recordAudit(tx, ctx, {
+    councilId: before.councilId, entityType: 'award', entityId: awardId, action: event, fromState: before.status, toState: to, reason
+  })
+  await enqueueAwardEvent(tx, topicOf(to), after!, `award:${awardId}:v${after!.version}`)
+  return after!
+}
+
+export interface IssueAwardInput {
+  assessment: { id: string, councilId: string, providerId: string }
+  level: AwardLevel
+  validFrom: string
+  validTo: string
+  feedback: { n: number, q: number | null, g: number | null, smallSample: boolean }
+}
+
+/**
+ * Issues the award a published decision grants, superseding the provider's live award (renewal, upgrade,
+ * reassessment). A suspended award cannot be superseded (workflow table): the issue is then refused as a whole.
+ */
+export async function issueAward (tx: Queryable, ctx: Ctx, input: IssueAwardInput): Promise<AwardRow> {
+  const { assessment } = input
+  const live = await tx.select({ id: awards.id }).from(awards)
+    .where(and(eq(awards.providerId, assessment.providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
+    .orderBy(awards.id).for('update')
+  for (const previous of live) await transitionAward(tx, ctx, previous.id, 'supersede', `superseded by the award of assessment ${assessment.id}`)
+  const [award] = await tx.insert(awards).values({
+    councilId: assessment.councilId,
+    providerId: assessment.providerId,
+    assessmentId: assessment.id,
+    level: input.level,
+    status: 'active',
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    smallSample: input.feedback.smallSample,
+    feedbackN: input.feedback.n,
+    feedbackQ: input.feedback.q,
+    feedbackG: input.feedback.g,
+    decidedBy: actorUserId(ctx.actor),
+    publishedAt: ctx.now,
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  }).returning()
+  await recordAudit(tx, ctx, {
+    councilId: assessment.councilId, entityType: 'award', entityId: award!.id, action: 'issue', toState: 'active', after: award
+  })
+  await enqueueAwardEvent(tx, 'award.published', award!, `award:${award!.id}:published`)
+  return award!
+}
+
+/** Withdraws every live award of a provider that leaves the scheme (call from deactivateProvider's transaction). */
+export async function withdrawProviderAwards (tx: Queryable, ctx: Ctx, providerId: string, reason: string): Promise<AwardRow[]> {
+  const live = await tx.select({ id: awards.id }).from(awards)
+    .where(and(eq(awards.providerId, providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
+  const done: AwardRow[] = []
+  for (const a of live) done.push(await transitionAward(tx, ctx, a.id, 'withdraw', reason))
+  return done
+}
+
+/** A co-ordinator's lifecycle action (suspend, reinstate, revoke, withdraw) as its own transaction. */
+export async function changeAward (deps: Deps, ctx: Ctx, awardId: string, event: AwardEvent, reason: string, expectedVersion?: number) {
+  return await deps.db.transaction(async (tx) => await transitionAward(tx, ctx, awardId, event, reason, { expectedVersion }))
+}
+
+export async function getAward (deps: Deps, ctx: Ctx, awardId: string): Promise<AwardRow> {
+  const [row] = await deps.db.select().from(awards).where(eq(awards.id, awardId))
+  return assertProviderAccess(ctx.actor, row, 'Award')
+}
+
+export interface AwardListQuery {
+  page: number
+  perPage: number
+  status?: AwardState | undefined
+  level?: AwardLevel | undefined
+  providerId?: string | undefined
+}
+
+/** Staff see their council's awards; a provider only its own. Newest first. */
+export async function listAwards (deps: Deps, ctx: Ctx, query: AwardListQuery) {
+  const actor = ctx.actor
+  if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list awards')
+  const where: SQL[] = [eq(awards.councilId, actor.councilId)]
+  if (actor.role === 'provider') where.push(eq(awards.providerId, actor.providerId!))
+  if (query.providerId !== undefined) where.push(eq(awards.providerId, query.providerId))
+  if (query.status !== undefined) where.push(eq(awards.status, query.status))
+  if (query.level !== undefined) where.push(eq(awards.level, query.level))
+  const [items, [total]] = await Promise.all([
+    deps.db.select().from(awards).where(and(...where)).orderBy(desc(awards.createdAt), desc(awards.id))
+      .limit(query.perPage).offset((query.page - 1) * query.perPage),
+    deps.db.select({ n: count() }).from(awards).where(and(...where))
+  ])
+  const totalItems = total?.n ?? 0
+  return { items, meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
+}
