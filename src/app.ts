@@ -12,6 +12,7 @@ import type { Deps } from './app/context.js'
 import problems from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
 import openapi from './http/plugins/openapi.js'
+import web from './web/plugin.js'
 import { loggerOptions } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -58,6 +59,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' })
   await app.register(underPressure, { maxEventLoopDelay: 2000, retryAfter: 10, exposeStatusRoute: false })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
+  await app.register(web)
   await app.register(auth, { deps })
   await app.register(openapi, { serverUrl: config.publicBaseUrl })
 

@@ -9,7 +9,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { isDomainError, type DomainErrorKind, type FieldProblem } from '../../domain/errors.js'
 import type { Problem } from '../schemas/problem.js'
 
-const statusOfKind: Record<DomainErrorKind, number> = {
+export const statusOfKind: Record<DomainErrorKind, number> = {
   invalid: 422,
   conflict: 409,
   not_found: 404,
