@@ -1,17 +1,18 @@
 // What level a co-ordinator may propose: the computed one, or lower with a recorded reason, never higher
 // (DOMAIN.md: Scoring, "A co-ordinator may award lower than computed, with a recorded reason; never higher"; issue 4 §3).
 import { DomainError, err, ok, type Result } from '../errors.js'
-import { compareLevels, type Level } from '../levels.js'
+import type { ComputedLevel } from '../scheme/enums.js'
+import { rankLevel } from '../scoring/levels.js'
 
 export interface CheckedDecisionLevel {
-  level: Level
+  level: ComputedLevel
   belowComputed: boolean
   /** The trimmed reason when the level is below the computed one, else null. */
   reason: string | null
 }
 
-export function checkDecisionLevel (computed: Level, proposed: Level, reason?: string | null): Result<CheckedDecisionLevel> {
-  const order = compareLevels(proposed, computed)
+export function checkDecisionLevel (computed: ComputedLevel, proposed: ComputedLevel, reason?: string | null): Result<CheckedDecisionLevel> {
+  const order = rankLevel(proposed) - rankLevel(computed)
   if (order > 0) {
     return err(new DomainError('DECISION_ABOVE_COMPUTED', 'invalid', `The proposed level ${proposed} is above the computed level ${computed}`, {
       errors: [{ path: 'level', message: `must be ${computed} or lower` }],

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { Level } from '../../../src/domain/levels.js'
+import { ComputedLevelSchema } from '../../../src/domain/scheme/enums.js'
 import { checkAppealWindow } from '../../../src/domain/workflow/appeal-window.js'
 import { checkDecisionLevel } from '../../../src/domain/workflow/decision-level.js'
 import { checkDecisionPublishable, checkFactualAccuracyComment, factualAccuracyEndsOn } from '../../../src/domain/workflow/factual-accuracy.js'
@@ -50,8 +50,8 @@ t.test('decision level: never above computed; below needs a reason', async t => 
 })
 
 t.test('decision level: every pair of levels', async t => {
-  for (const [ci, computed] of Level.options.entries()) {
-    for (const [pi, proposed] of Level.options.entries()) {
+  for (const [ci, computed] of ComputedLevelSchema.options.entries()) {
+    for (const [pi, proposed] of ComputedLevelSchema.options.entries()) {
       const result = checkDecisionLevel(computed, proposed, 'a reason')
       t.equal(result.ok, pi <= ci, `${computed} → ${proposed}`)
     }
