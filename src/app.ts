@@ -17,6 +17,9 @@ import { loggerOptions } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { providerRoutes } from './http/routes/providers.js'
+import { concernRoutes } from './http/routes/concerns.js'
+import { orukRoutes } from './http/routes/oruk.js'
+import { feedRoutes } from './http/routes/feed.js'
 
 export interface BuildOptions {
   database: DatabaseHandle
@@ -31,7 +34,6 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     logger: opts.logger ?? loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
     genReqId: () => crypto.randomUUID(),
     // Strict JSON: unknown fields are refused by the zod schemas; prototype pollution keys by the parser.
     onProtoPoisoning: 'error',
@@ -57,7 +59,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     }
   })
   await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' })
-  await app.register(underPressure, { maxEventLoopDelay: 2000, retryAfter: 10, exposeStatusRoute: false })
+  await app.register(underPressure, { maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS, retryAfter: 10, exposeStatusRoute: false })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
   await app.register(web)
   await app.register(auth, { deps })
@@ -66,6 +68,9 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(healthRoutes, { prefix: '/health', database: opts.database })
   await app.register(adminRoutes, { prefix: '/api/v1', deps })
   await app.register(providerRoutes, { prefix: '/api/v1/providers', deps })
+  await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })
+  await app.register(orukRoutes, { prefix: '/oruk/:council', deps })
+  await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
 
   app.addHook('onClose', async () => { await opts.database.close() })
   return app

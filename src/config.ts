@@ -16,6 +16,8 @@ export const configSchema = z.object({
   // Requests per minute per client, and failed authentications per minute per client.
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  // Load shedding (@fastify/under-pressure): answer 503 while the event loop lags more than this (0 = off).
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
   // Scheduled monitoring jobs run inside the service every this many seconds (0 = off).

@@ -60,11 +60,12 @@ export interface TestApp {
   auth: (token: string) => { authorization: string }
 }
 
-export async function buildTestApp (t: Test, opts: { clock?: TestClock, dbMax?: number } = {}): Promise<TestApp> {
+export async function buildTestApp (t: Test, opts: { clock?: TestClock, dbMax?: number, env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase({ max: opts.dbMax ?? 5 })
   const clock = opts.clock ?? testClock()
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '1000' })
-  const app = await buildApp(config, { database: db, clock: () => clock.now, logger: false })
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '1000', MAX_EVENT_LOOP_DELAY_MS: '0', ...opts.env })
+  // TEST_LOG=debug shows the service's logs while a test runs.
+  const app = await buildApp(config, { database: db, clock: () => clock.now, logger: process.env.TEST_LOG !== undefined ? { level: process.env.TEST_LOG } : false })
   t.teardown(async () => { await app.close(); await db.drop() })
 
   const [adminRow] = await db.db.insert(users).values({ role: 'admin', name: 'Test Admin' }).returning()

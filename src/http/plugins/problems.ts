@@ -82,8 +82,8 @@ export default fp(async function problems (app: FastifyInstance) {
       return sendProblem(request, reply, problem(500, { detail: 'The service failed to build its answer.' }))
     }
     const status = error.statusCode ?? 500
-    if (status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, 413, 415, 429 ...) carry safe messages.
+    if ((status >= 400 && status < 500) || status === 503) {
+      // Fastify's own client errors (malformed JSON, 413, 415, 429 ...) and load shedding (503) carry safe messages.
       if (status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60')
       return sendProblem(request, reply, problem(status, {
         code: error.code?.startsWith('FST_') === true ? error.code.replace(/^FST_ERR_/, '') : error.code,

@@ -1,0 +1,88 @@
+// Every kind of bad request gets an RFC 9457 problem, never a 500 with internals.
+import t, { type Test } from 'tap'
+import { buildTestApp, sampleProvider } from '../helpers/app.js'
+
+const h = await buildTestApp(t)
+const staff = h.auth(h.councils[0].coordinator.token)
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const isProblem = (t: Test, res: { headers: Record<string, unknown>, json: () => any }, status: number) => {
+  t.match(res.headers['content-type'], /^application\/problem\+json/, 'problem+json')
+  const body = res.json()
+  t.equal(body.status, status)
+  t.type(body.title, 'string')
+  t.type(body.type, 'string')
+  t.type(body.instance, 'string')
+  return body
+}
+
+t.test('unknown route → 404; known path with another method → 405 with Allow', async (t) => {
+  const missing = await h.app.inject({ url: '/api/v1/nothing-here' })
+  t.equal(missing.statusCode, 404)
+  isProblem(t, missing, 404)
+  const wrong = await h.app.inject({ method: 'DELETE', url: '/api/v1/providers' })
+  t.equal(wrong.statusCode, 405)
+  t.match(wrong.headers.allow, /GET/)
+  t.match(wrong.headers.allow, /POST/)
+  isProblem(t, wrong, 405)
+})
+
+t.test('unknown entity → 404 problem; malformed id → 400 naming the param', async (t) => {
+  const res = await h.app.inject({ url: '/api/v1/providers/6b1d1c3e-1f7a-4c59-9d2e-3f2f0f6f0a11', headers: staff })
+  t.equal(res.statusCode, 404)
+  t.equal(isProblem(t, res, 404).code, 'NOT_FOUND')
+  const bad = await h.app.inject({ url: '/api/v1/providers/not-a-uuid', headers: staff })
+  t.equal(bad.statusCode, 400)
+  t.same(isProblem(t, bad, 400).errors, [{ path: 'params.id', message: 'must be a UUID' }])
+})
+
+t.test('malformed JSON, wrong content type, empty body, huge body, wrong types', async (t) => {
+  const url = '/api/v1/providers'
+  const malformed = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: '{"name": ' })
+  t.equal(malformed.statusCode, 400)
+  isProblem(t, malformed, 400)
+  const xml = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/xml' }, payload: '<provider/>' })
+  t.equal(xml.statusCode, 415)
+  isProblem(t, xml, 415)
+  const empty = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: '' })
+  t.equal(empty.statusCode, 400)
+  const huge = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: JSON.stringify({ ...sampleProvider(), description: 'x'.repeat(2_000_000) }) })
+  t.equal(huge.statusCode, 413)
+  isProblem(t, huge, 413)
+  const types = await h.app.inject({ method: 'POST', url, headers: staff, payload: { ...sampleProvider(), fte: 'three', flags: { personalCare: 'yes' } } })
+  t.equal(types.statusCode, 400)
+  const paths = isProblem(t, types, 400).errors as Array<{ path: string }>
+  t.ok(paths.some((e) => e.path === 'body.fte'))
+  t.ok(paths.some((e) => e.path.startsWith('body.flags')))
+  const proto = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: '{"__proto__": {"admin": true}}' })
+  t.equal(proto.statusCode, 400)
+})
+
+t.test('401 carries WWW-Authenticate; repeated failures are rate limited with 429', async (t) => {
+  const res = await h.app.inject({ url: '/api/v1/me', headers: h.auth('qm_wrong') })
+  t.equal(res.statusCode, 401)
+  t.match(res.headers['www-authenticate'], /Bearer/)
+  isProblem(t, res, 401)
+  const strict = await buildTestApp(t, { env: { AUTH_FAILURES_PER_MINUTE: '3' } })
+  const codes: number[] = []
+  for (let i = 0; i < 5; i++) codes.push((await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_guess' + i) })).statusCode)
+  t.same(codes, [401, 401, 401, 429, 429], 'the fourth failure within a minute is refused')
+  const limited = await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_again') })
+  isProblem(t, limited, 429)
+  t.ok(limited.headers['retry-after'], 'Retry-After tells when to try again')
+  const good = await strict.app.inject({ url: '/api/v1/me', headers: strict.auth(strict.admin.token) })
+  t.equal(good.statusCode, 200, 'a valid token is not punished for others\' failures')
+})
+
+t.test('a revoked token stops working at once; tokens are stored only as hashes', async (t) => {
+  const p = await h.addProvider(h.councils[0])
+  const me = await h.app.inject({ url: '/api/v1/me', headers: h.auth(p.token) })
+  t.equal(me.json().role, 'provider', me.body)
+  const list = (await h.app.inject({ url: `/api/v1/users/${p.userId}/tokens`, headers: staff })).json()
+  t.equal(list.items.length, 1)
+  t.notOk(JSON.stringify(list).includes(p.token), 'the secret is never listed')
+  t.ok(list.items[0].lastUsedAt, 'last use recorded')
+  const revoke = await h.app.inject({ method: 'POST', url: `/api/v1/tokens/${list.items[0].id}/revoke`, headers: staff })
+  t.equal(revoke.statusCode, 200)
+  t.equal((await h.app.inject({ url: '/api/v1/me', headers: h.auth(p.token) })).statusCode, 401)
+})
