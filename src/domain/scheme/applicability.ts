@@ -7,7 +7,9 @@ export type OfferingFlags = Partial<Record<OfferingFlag, boolean>>
 
 export function isConditionMet (when: AppliesWhen, flags: OfferingFlags): boolean {
   for (const flag of when.allOf) if (flags[flag] !== true) return false
-  return when.anyOf.length === 0 || when.anyOf.some(flag => flags[flag] === true)
+  if (when.anyOf.length === 0) return true
+  for (const flag of when.anyOf) if (flags[flag] === true) return true
+  return false
 }
 
 export const isItemApplicable = (item: ChecklistItem, flags: OfferingFlags): boolean =>
