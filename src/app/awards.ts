@@ -143,11 +143,18 @@ export async function listAwards (deps: Deps, ctx: Ctx, query: AwardListQuery) {
   if (query.providerId !== undefined) where.push(eq(awards.providerId, query.providerId))
   if (query.status !== undefined) where.push(eq(awards.status, query.status))
   if (query.level !== undefined) where.push(eq(awards.level, query.level))
-  const [items, [total]] = await Promise.all([
-    deps.db.select().from(awards).where(and(...where)).orderBy(desc(awards.createdAt), desc(awards.id))
-      .limit(query.perPage).offset((query.page - 1) * query.perPage),
-    deps.db.select({ n: count() }).from(awards).where(and(...where))
-  ])
+  return await fetchPage(query,
+    async (limit, offset) => await deps.db.select().from(awards).where(and(...where)).orderBy(desc(awards.createdAt), desc(awards.id)).limit(limit).offset(offset),
+    async () => await deps.db.select({ n: count() }).from(awards).where(and(...where)))
+}
+
+/** One page of a list and its meta, from a page query and the two queries that read it. */
+export async function fetchPage<T> (
+  query: { page: number, perPage: number },
+  select: (limit: number, offset: number) => Promise<T[]>,
+  countAll: () => Promise<Array<{ n: number }>>
+) {
+  const [items, [total]] = await Promise.all([select(query.perPage, (query.page - 1) * query.perPage), countAll()])
   const totalItems = total?.n ?? 0
   return { items, meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
 }

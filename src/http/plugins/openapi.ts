@@ -44,7 +44,9 @@ export default fp(async function openapi (app: FastifyInstance, opts: { serverUr
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'admin', description: 'Councils, users and tokens' },
         { name: 'providers', description: 'The provider registry' },
-        { name: 'audit', description: 'The audit trail' }
+        { name: 'audit', description: 'The audit trail' },
+        { name: 'assessments', description: 'Assessments, evidence and decisions: from application to published award' },
+        { name: 'awards', description: 'Awards and their lifecycle: suspension, reinstatement, revocation, withdrawal' }
       ]
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,160 @@
+// Assessments: one cycle for one provider, opened, moved through the workflow table and read with its checklist
+// (DOMAIN.md: Lifecycles, Assessment; issue 4 §1). Every transition is locked, version-checked and audited.
+import { and, count, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../db/client.js'
+import { assessments, awards, outbox, providers } from '../db/schema/index.js'
+import { DomainError } from '../domain/errors.js'
+import {
+  allowedAssessmentActions, transitionAssessment, type AssessmentEvent, type AssessmentKind, type AssessmentState
+} from '../domain/workflow/index.js'
+import { assertProviderAccess, forbidden, notFound } from './access.js'
+import { recordAudit } from './audit.js'
+import { fetchPage, LIVE_AWARD_STATES } from './awards.js'
+import { assertVersion } from './concurrency.js'
+import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
+import { describeChecklist } from './evidence.js'
+import { getCurrentPublishedScheme } from './schemes.js'
+
+export type AssessmentRow = typeof assessments.$inferSelect
+const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
+
+const isStaffActor = (actor: Actor) => actor.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'reviewer')
+
+/** Who may take each action (DOMAIN.md: roles): review and decision are the council's, the comment the provider's. */
+const takenBy: Record<AssessmentEvent, 'staff' | 'provider' | 'either'> = {
+  submit: 'either',
+  start_review: 'staff',
+  request_info: 'staff',
+  respond_info: 'either',
+  mark_ready: 'staff',
+  reopen_review: 'staff',
+  propose_decision: 'staff',
+  comment: 'provider',
+  publish_decision: 'staff',
+  withdraw: 'either'
+}
+
+function assertMayTake (actor: Actor, event: AssessmentEvent): void {
+  const who = takenBy[event]
+  if (who === 'either' || actor.kind === 'system') return
+  if ((who === 'staff') !== isStaffActor(actor)) throw forbidden(`Only ${who === 'staff' ? 'co-ordinators' : 'the provider'} may ${event.replaceAll('_', ' ')}`)
+}
+
+/** Loads (and locks, inside a transaction) an assessment the actor may reach; another's is a 404. */
+export async function lockAssessment (q: Queryable, ctx: Ctx, id: string, expectedVersion?: number): Promise<AssessmentRow> {
+  const [row] = await q.select().from(assessments).where(eq(assessments.id, id)).for('update')
+  if (ctx.actor.kind !== 'system') assertProviderAccess(ctx.actor, row, 'Assessment')
+  if (row === undefined) throw notFound('Assessment')
+  assertVersion(row.version, expectedVersion, 'The assessment')
+  return row
+}
+
+/** Moves a locked assessment by one event, writing the patch, the audit event and a notice for the provider. */
+export async function applyAssessmentEvent (
+  tx: Queryable, ctx: Ctx, before: AssessmentRow, event: AssessmentEvent, reason: string | null, patch: Partial<AssessmentRow> = {}
+): Promise<AssessmentRow> {
+  assertMayTake(ctx.actor, event)
+  const next = transitionAssessment(before.state as AssessmentState, event)
+  if (!next.ok) throw next.error
+  const [after] = await tx.update(assessments)
+    .set({ ...patch, state: next.value, updatedAt: ctx.now, version: before.version + 1 })
+    .where(eq(assessments.id, before.id)).returning()
+  await recordAudit(tx, ctx, {
+    councilId: before.councilId, entityType: 'assessment', entityId: before.id, action: event, fromState: before.state, toState: next.value, reason
+  })
+  await tx.insert(outbox).values({
+    councilId: before.councilId,
+    topic: 'assessment.changed',
+    dedupeKey: `assessment:${before.id}:v${after!.version}`,
+    recipientProviderId: before.providerId,
+    payload: { assessmentId: before.id, providerId: before.providerId, action: event, from: before.state, to: next.value }
+  }).onConflictDoNothing()
+  return after!
+}
+
+export interface OpenAssessmentInput { providerId: string, kind: AssessmentKind }
+
+/**
+ * Opens an assessment in the caller's transaction, pinned to the council's current published scheme version.
+ * One open assessment per provider: the provider row is locked so two openings cannot both pass the check.
+ * Renewals and upgrades name the live award they would replace. Also used by the renewal job (system actor).
+ */
+export async function openAssessmentIn (tx: Queryable, ctx: Ctx, input: OpenAssessmentInput): Promise<AssessmentRow> {
+  const [provider] = await tx.select().from(providers).where(eq(providers.id, input.providerId)).for('update')
+  if (ctx.actor.kind !== 'system') assertProviderAccess(ctx.actor, provider === undefined ? undefined : { ...provider, providerId: provider.id }, 'Provider')
+  if (provider === undefined || provider.status !== 'active') throw notFound('Provider')
+  const [open] = await tx.select({ id: assessments.id, state: assessments.state }).from(assessments)
+    .where(and(eq(assessments.providerId, provider.id), notInArray(assessments.state, FINAL_STATES)))
+  if (open !== undefined) {
+    throw new DomainError('ASSESSMENT_ALREADY_OPEN', 'conflict', `The provider already has an open assessment (${open.id}, ${open.state})`, { details: { assessmentId: open.id } })
+  }
+  const [live] = await tx.select({ id: awards.id }).from(awards)
+    .where(and(eq(awards.providerId, provider.id), inArray(awards.status, [...LIVE_AWARD_STATES])))
+  if ((input.kind === 'renewal' || input.kind === 'upgrade') && live === undefined) {
+    throw new DomainError('NO_LIVE_AWARD', 'conflict', `A ${input.kind} needs a live award; open an initial assessment or a reassessment`)
+  }
+  const scheme = await getCurrentPublishedScheme(tx, provider.councilId)
+  const [row] = await tx.insert(assessments).values({
+    councilId: provider.councilId,
+    providerId: provider.id,
+    kind: input.kind,
+    state: 'draft',
+    schemeVersionId: scheme.id,
+    openedBy: actorUserId(ctx.actor),
+    renewsAwardId: live?.id ?? null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  }).returning()
+  await recordAudit(tx, ctx, {
+    councilId: provider.councilId, entityType: 'assessment', entityId: row!.id, action: 'open', toState: 'draft', after: { kind: input.kind, schemeVersion: scheme.number }
+  })
+  return row!
+}
+
+export async function openAssessment (deps: Deps, ctx: Ctx, input: { providerId?: string | undefined, kind: AssessmentKind }) {
+  const actor = ctx.actor
+  // A provider opens its own; staff name the provider.
+  const providerId = input.providerId ?? (actor.kind === 'user' && actor.role === 'provider' ? actor.providerId : null)
+  if (providerId === null) {
+    throw new DomainError('PROVIDER_REQUIRED', 'invalid', 'Name the provider to assess', { errors: [{ path: 'providerId', message: 'required' }] })
+  }
+  return await deps.db.transaction(async (tx) => await openAssessmentIn(tx, ctx, { providerId, kind: input.kind }))
+}
+
+/** A workflow action that carries only a note: submit, start review, request info, respond, mark ready, reopen, withdraw. */
+export async function actOnAssessment (deps: Deps, ctx: Ctx, id: string, event: AssessmentEvent, expectedVersion: number | undefined, note: string | null) {
+  return await deps.db.transaction(async (tx) => {
+    const before = await lockAssessment(tx, ctx, id, expectedVersion)
+    const patch: Partial<AssessmentRow> = event === 'request_info'
+      ? { infoRequestNote: note, infoResponseNote: null }
+      : event === 'respond_info' ? { infoResponseNote: note } : {}
+    return await applyAssessmentEvent(tx, ctx, before, event, note, patch)
+  })
+}
+
+/** An assessment with what the actor may do next and its checklist (applicable items, evidence, status, notes). */
+export async function getAssessment (deps: Deps, ctx: Ctx, id: string) {
+  const [row] = await deps.db.select().from(assessments).where(eq(assessments.id, id))
+  const assessment = assertProviderAccess(ctx.actor, row, 'Assessment')
+  const checklist = await describeChecklist(deps.db, assessment)
+  return { ...assessment, allowedActions: allowedAssessmentActions(assessment.state as AssessmentState), checklist }
+}
+
+export interface AssessmentListQuery {
+  page: number
+  perPage: number
+  state?: AssessmentState | undefined
+  providerId?: string | undefined
+}
+
+export async function listAssessments (deps: Deps, ctx: Ctx, query: AssessmentListQuery) {
+  const actor = ctx.actor
+  if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list assessments')
+  const where: SQL[] = [eq(assessments.councilId, actor.councilId)]
+  if (actor.role === 'provider') where.push(eq(assessments.providerId, actor.providerId!))
+  if (query.providerId !== undefined) where.push(eq(assessments.providerId, query.providerId))
+  if (query.state !== undefined) where.push(eq(assessments.state, query.state))
+  return await fetchPage(query,
+    async (limit, offset) => await deps.db.select().from(assessments).where(and(...where)).orderBy(desc(assessments.createdAt), desc(assessments.id)).limit(limit).offset(offset),
+    async () => await deps.db.select({ n: count() }).from(assessments).where(and(...where)))
+}
