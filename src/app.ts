@@ -73,7 +73,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments', deps })
   await app.register(awardRoutes, { prefix: '/api/v1/awards', deps })
   await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })
-  await app.register(orukRoutes, { prefix: '/oruk/:council', deps })
+  await app.register(orukRoutes, { prefix: '/oruk', deps })
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
 
   app.addHook('onClose', async () => { await opts.database.close() })

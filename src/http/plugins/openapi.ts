@@ -46,7 +46,11 @@ export default fp(async function openapi (app: FastifyInstance, opts: { serverUr
         { name: 'providers', description: 'The provider registry' },
         { name: 'audit', description: 'The audit trail' },
         { name: 'assessments', description: 'Assessments, evidence and decisions: from application to published award' },
-        { name: 'awards', description: 'Awards and their lifecycle: suspension, reinstatement, revocation, withdrawal' }
+        { name: 'awards', description: 'Awards and their lifecycle: suspension, reinstatement, revocation, withdrawal' },
+        { name: 'open-referral', description: 'Open Referral UK (HSDS-UK 3.0) feed per council: public, no key, CORS open' },
+        { name: 'public-feed', description: 'The native public change feed of awards, with ETag revalidation' },
+        { name: 'webhooks', description: 'Signed pushes of award events to directories, with a delivery log' },
+        { name: 'badges', description: 'Badges and verification of a provider\'s mark' }
       ]
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,84 @@
+// The service's own public feed: every award of a council with its provider's public fields, ordered by
+// when it last changed, so `modified_after` and the cursor make a change feed that includes withdrawals,
+// suspensions and expiries (DOMAIN.md: Publication; issue 6 §3).
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../../db/client.js'
+import { awards, providers } from '../../db/schema/index.js'
+import { DomainError } from '../../domain/errors.js'
+import { notFound } from '../access.js'
+import { listingColumns, type Listing, type PublicCouncil } from './listings.js'
+import { accreditationSentence, publicStatusOf } from './public-award.js'
+
+export interface ChangeFeedQuery { modified_after?: Date | undefined, cursor?: string | undefined, limit: number }
+
+// Millisecond precision, the precision of the cursor a client sends back.
+const changedAt = sql<Date>`date_trunc('milliseconds', greatest(${providers.updatedAt}, ${awards.updatedAt}))`.mapWith(providers.updatedAt)
+
+const encodeCursor = (l: Listing) => Buffer.from(`${l.lastModified.toISOString()}|${l.award.id}`).toString('base64url')
+
+function decodeCursor (cursor: string): { at: string, id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|')
+  if (at === undefined || id === undefined || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this feed returned', { errors: [{ path: 'cursor', message: 'unknown cursor' }] })
+  }
+  return { at, id }
+}
+
+/** The public form of one award and its provider: never the status reason, evidence, feedback or workers. */
+export function publicAwardOf (l: Listing, council: PublicCouncil, baseUrl: string) {
+  return {
+    award: {
+      id: l.award.id,
+      level: l.award.level,
+      status: publicStatusOf(l.award.status),
+      validFrom: l.award.validFrom,
+      validTo: l.award.validTo,
+      smallSample: l.award.smallSample,
+      publishedAt: l.award.publishedAt.toISOString(),
+      accreditation: accreditationSentence(l, council.name),
+      badgeUrl: `${baseUrl}/badges/${l.award.id}.svg`,
+      verifyUrl: `${baseUrl}/verify/${l.award.id}`
+    },
+    provider: {
+      id: l.providerId,
+      name: l.name,
+      description: l.description,
+      serviceTypes: l.serviceTypes,
+      clientGroups: l.clientGroups,
+      area: l.area,
+      postcode: l.postcode,
+      hourlyPricePence: l.hourlyPricePence,
+      contact: l.contact,
+      status: l.providerStatus
+    },
+    lastModified: l.lastModified.toISOString()
+  }
+}
+
+export type PublicAward = ReturnType<typeof publicAwardOf>
+
+export async function listAwardChanges (q: Queryable, council: PublicCouncil, baseUrl: string, query: ChangeFeedQuery) {
+  const where: SQL[] = [eq(awards.councilId, council.id)]
+  if (query.modified_after !== undefined) where.push(sql`${changedAt} >= ${query.modified_after.toISOString()}::timestamptz`)
+  if (query.cursor !== undefined) {
+    const c = decodeCursor(query.cursor)
+    where.push(sql`(${changedAt}, ${awards.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`)
+  }
+  const rows = await q.select({ ...listingColumns, lastModified: changedAt }).from(awards)
+    .innerJoin(providers, eq(providers.id, awards.providerId)).where(and(...where))
+    .orderBy(asc(changedAt), asc(awards.id)).limit(query.limit + 1) as Listing[]
+  const page = rows.slice(0, query.limit)
+  const more = rows.length > query.limit
+  return {
+    council: { slug: council.slug, name: council.name },
+    items: page.map((l) => publicAwardOf(l, council, baseUrl)),
+    nextCursor: more ? encodeCursor(page[page.length - 1]!) : null
+  }
+}
+
+export async function getPublicAward (q: Queryable, council: PublicCouncil, baseUrl: string, awardId: string) {
+  const [row] = await q.select(listingColumns).from(awards).innerJoin(providers, eq(providers.id, awards.providerId))
+    .where(and(eq(awards.councilId, council.id), eq(awards.id, awardId))) as Listing[]
+  if (row === undefined) throw notFound('Award')
+  return publicAwardOf(row, council, baseUrl)
+}

@@ -1,0 +1,50 @@
+// The native public feed at /api/v1/public/{council}: awards as a change feed, public fields only, no key,
+// ETag + If-None-Match → 304 and a short, revalidated cache lifetime (DOMAIN.md: Publication; issue 6 §3).
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Deps } from '../../app/context.js'
+import { loadPublicCouncil, type PublicCouncil } from '../../app/publication/listings.js'
+import { getPublicAward, listAwardChanges } from '../../app/publication/native-feed.js'
+import { createBodyCache, matchesIfNoneMatch, versionedBody, type VersionedBody } from '../../app/publication/page-cache.js'
+import { changeFeedQuery, changeFeedSchema, feedAwardParams, feedCouncilParams, publicAwardSchema } from '../schemas/feed.js'
+import { problemResponses } from '../schemas/problem.js'
+
+/** Short lifetime, then revalidate: a client may reuse a page for 30 s, a 304 afterwards costs one tiny query. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, must-revalidate'
+
+/** Sends a versioned JSON body, or 304 when the client already holds it (RFC 9110 §13.1.2). */
+export async function sendCachedJson (request: FastifyRequest, reply: FastifyReply, out: VersionedBody) {
+  reply.header('etag', out.etag).header('cache-control', PUBLIC_CACHE_CONTROL)
+  if (matchesIfNoneMatch(request.headers['if-none-match'], out.etag)) return await reply.code(304).send()
+  return await reply.type('application/json; charset=utf-8').send(out.body)
+}
+
+/**
+ * Serves one view of a council's public data: reads the council and its publication version first, then the
+ * body from the version-keyed cache or `compute`, with ETag/304. One per route plugin (its own cache).
+ */
+export function publicViewServer (deps: Deps) {
+  const cache = createBodyCache()
+  return async (request: FastifyRequest, reply: FastifyReply, slug: string, view: string, compute: (council: PublicCouncil) => unknown) => {
+    const council = await loadPublicCouncil(deps.db, slug)
+    return await sendCachedJson(request, reply, await versionedBody(cache, council, view, async () => await compute(council)))
+  }
+}
+
+export const feedRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const serve = publicViewServer(deps)
+  const base = deps.config.publicBaseUrl
+
+  app.get('/awards', {
+    schema: {
+      tags: ['public-feed'], summary: 'Change feed of a council\'s awards, oldest change first; follow nextCursor, then poll with modified_after',
+      params: feedCouncilParams, querystring: changeFeedQuery, response: { 200: changeFeedSchema, ...problemResponses(404, 422) }
+    }
+  }, async (request, reply) => await serve(request, reply, request.params.council, `awards:${JSON.stringify(request.query)}`,
+    async (council) => await listAwardChanges(deps.db, council, base, request.query)))
+
+  app.get('/awards/:id', {
+    schema: { tags: ['public-feed'], summary: 'One award as published now', params: feedAwardParams, response: { 200: publicAwardSchema, ...problemResponses(404) } }
+  }, async (request, reply) => await serve(request, reply, request.params.council, `award:${request.params.id}`,
+    async (council) => await getPublicAward(deps.db, council, base, request.params.id)))
+}
