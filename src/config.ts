@@ -17,7 +17,9 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
   // Load shedding (@fastify/under-pressure): answer 503 while the event loop lags more than this (0 = off).
-  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  // Default: 1000 ms on a real server; off on the embedded database, which runs in-process and
+  // blocks the event loop by design while it works.
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
   // Scheduled monitoring jobs run inside the service every this many seconds (0 = off).
@@ -26,7 +28,7 @@ export const configSchema = z.object({
   COMMENT_RETENTION_DAYS: z.coerce.number().int().positive().default(365)
 })
 
-export type Config = Readonly<z.infer<typeof configSchema> & { publicBaseUrl: string }>
+export type Config = Readonly<Omit<z.infer<typeof configSchema>, 'MAX_EVENT_LOOP_DELAY_MS'> & { MAX_EVENT_LOOP_DELAY_MS: number, publicBaseUrl: string }>
 
 export class ConfigError extends Error {}
 
@@ -39,7 +41,8 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
   }
   const c = parsed.data
   const publicBaseUrl = (c.PUBLIC_BASE_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`).replace(/\/$/, '')
-  return Object.freeze({ ...c, publicBaseUrl })
+  const MAX_EVENT_LOOP_DELAY_MS = c.MAX_EVENT_LOOP_DELAY_MS ?? (c.DATABASE_URL === undefined ? 0 : 1000)
+  return Object.freeze({ ...c, MAX_EVENT_LOOP_DELAY_MS, publicBaseUrl })
 }
 
 // An exported-but-empty variable (FOO=) means "not set", as shells and .env files intend.

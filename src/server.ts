@@ -22,11 +22,13 @@ async function main () {
   const app = await buildApp(config, { database })
   const demo = embedded && config.DEMO ? await seedDemoIfEmpty(app.deps) : null
 
-  await app.listen({ port: config.PORT, host: config.HOST })
+  const address = await app.listen({ port: config.PORT, host: config.HOST })
+  // PUBLIC_BASE_URL wins; otherwise say where we really listen (PORT=0 picks a free port).
+  const base = config.PUBLIC_BASE_URL !== undefined ? config.publicBaseUrl : address.replace('0.0.0.0', 'localhost')
   const lines = [
     '',
-    `Quality Mark is running at ${config.publicBaseUrl}`,
-    `  API docs:   ${config.publicBaseUrl}/docs`,
+    `Quality Mark is running at ${base}`,
+    `  API docs:   ${base}/docs`,
     `  Database:   ${embedded ? `embedded PostgreSQL in ${path.resolve(config.DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)'}`
   ]
   if (demo !== null) {

@@ -40,12 +40,14 @@ export const demoProviders: ProviderCreate[] = [
  */
 export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
   const now = deps.clock()
-  const system: Principal = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', role: 'admin', councilId: null, providerId: null, tokenId: 'demo' }
-  const adminCtx: Ctx = { actor: system, now }
   let [council] = await deps.db.select().from(councils).where(eq(councils.slug, DEMO_SLUG))
   const anyCouncil = council ?? (await deps.db.select({ id: councils.id }).from(councils).limit(1))[0]
   if (council === undefined && anyCouncil !== undefined) return { councilName: '(demo not loaded: the database has councils)', councilSlug: '-', coordinatorToken: null, links: [] }
   if (council === undefined) {
+    // The demo is set up by a real, inactive admin user so every audit event names an actor that exists.
+    const [setup] = await deps.db.insert(users).values({ role: 'admin', name: 'Demo set-up', active: false }).returning()
+    const system: Principal = { kind: 'user', userId: setup!.id, role: 'admin', councilId: null, providerId: null, tokenId: 'demo' }
+    const adminCtx: Ctx = { actor: system, now }
     council = await createCouncil(deps, adminCtx, { slug: DEMO_SLUG, name: 'Demo Borough Council', contactEmail: 'quality.mark@demo-borough.example' })
     const coordinator = await createUser(deps, adminCtx, { councilId: council.id, role: 'coordinator', name: 'Demo Co-ordinator' })
     await createUser(deps, adminCtx, { councilId: council.id, role: 'reviewer', name: 'Demo Reviewer' })
