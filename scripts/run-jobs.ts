@@ -1,0 +1,19 @@
+// `npm run jobs:run-once`: every monitoring job once, for cron-style deployments (JOBS_INTERVAL_SECONDS=0 in the
+// service). Safe alongside running instances: each job takes its advisory lock. Prints what it did, then exits.
+import { destination, pino } from 'pino'
+import type { Deps } from '../src/app/context.js'
+import { runJobs } from '../src/app/jobs/run-jobs.js'
+import { openFromEnvironment } from './cli.js'
+
+const { config, database } = await openFromEnvironment()
+const deps: Deps = { db: database.db, config, clock: () => new Date(), log: pino({ level: config.LOG_LEVEL }, destination(2)) }
+try {
+  const report = await runJobs(deps)
+  for (const r of report.results) {
+    const head = r.ran ? `${r.job}: ${r.done} done${r.failed > 0 ? `, ${r.failed} failed (see log)` : ''}` : `${r.job}: skipped, another instance is running it`
+    process.stdout.write(`${[head, ...r.actions.map((a) => `  - ${a}`)].join('\n')}\n`)
+  }
+  process.exitCode = report.results.some((r) => r.failed > 0) ? 1 : 0
+} finally {
+  await database.close()
+}

@@ -1,0 +1,55 @@
+// One job run at a time across every service instance: a transaction-level advisory lock per job
+// (DOMAIN.md: Scheduled work, "safe with several instances against one database"), and a savepoint per action
+// so one failing action is logged and rolled back without undoing the others.
+import { sql } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { Database, Tx } from '../../db/client.js'
+
+/** Stable advisory-lock keys: one per job, the same in every instance (and distinct from the migration lock). */
+export const JOB_LOCK_KEYS = {
+  'evidence-reminders': 7305901,
+  'limiter-suspensions': 7305902,
+  'award-renewals': 7305903,
+  'comment-erasure': 7305904,
+  'outbox-delivery': 7305905
+} as const
+export type JobName = keyof typeof JOB_LOCK_KEYS
+
+export interface JobResult {
+  job: JobName
+  /** false when another instance was running this job: it did the work, this run did nothing */
+  ran: boolean
+  done: number
+  failed: number
+  /** one line per action taken, e.g. "award 1f… renewal_due" (ids only, never personal data) */
+  actions: string[]
+}
+
+/** Runs `work` in one transaction holding the job's advisory lock; if another instance holds it, returns ran: false. */
+export async function runExclusively (
+  db: Database, job: JobName, work: (tx: Tx, result: JobResult) => Promise<void>
+): Promise<JobResult> {
+  const result: JobResult = { job, ran: false, done: 0, failed: 0, actions: [] }
+  await db.transaction(async (tx) => {
+    const answer = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEYS[job]}) as locked`)
+    // postgres.js returns the rows, PGlite an object holding them.
+    const rows = (Array.isArray(answer) ? answer : (answer as unknown as { rows: Array<{ locked: boolean }> }).rows)
+    if (rows[0]?.locked !== true) return
+    result.ran = true
+    await work(tx, result)
+  })
+  return result
+}
+
+/** One action in a savepoint: its failure is counted and logged, the job goes on. Returns the action's label or null when it had nothing to do. */
+export async function runAction (tx: Tx, log: Logger, result: JobResult, action: (sp: Tx) => Promise<string | null>): Promise<void> {
+  try {
+    const label = await tx.transaction(async (sp) => await action(sp))
+    if (label === null) return
+    result.done += 1
+    result.actions.push(label)
+  } catch (error) {
+    result.failed += 1
+    log.error({ err: error, job: result.job }, 'scheduled action failed; it will be retried on the next run')
+  }
+}

@@ -1,0 +1,38 @@
+// Every monitoring job once, in order, each under its own advisory lock: what the in-service scheduler, the
+// cron script and POST /api/v1/jobs/run all call (DOMAIN.md: Scheduled work; issue 4 §7).
+import type { Tx } from '../../db/client.js'
+import { systemCtx, type Ctx, type Deps } from '../context.js'
+import { renewAndExpireAwards } from './award-renewals.js'
+import { eraseExpiredComments } from './comment-erasure.js'
+import { sendEvidenceReminders } from './evidence-reminders.js'
+import { runExclusively, type JobName, type JobResult } from './job-lock.js'
+import { suspendLapsedAwards } from './limiter-suspensions.js'
+import type { JobScope } from './monitored-assessments.js'
+import { deliverNotifications } from './outbox-delivery.js'
+
+export type { JobResult, JobName } from './job-lock.js'
+export type { JobScope } from './monitored-assessments.js'
+
+type Job = (tx: Tx, deps: Deps, ctx: Ctx, scope: JobScope, result: JobResult) => Promise<void>
+
+// Suspensions before renewals (a lapsed award does not open a renewal as if all were well); delivery last,
+// so what this run wrote goes out in the same run.
+const jobs: Array<[JobName, Job]> = [
+  ['evidence-reminders', sendEvidenceReminders],
+  ['limiter-suspensions', suspendLapsedAwards],
+  ['award-renewals', renewAndExpireAwards],
+  ['comment-erasure', eraseExpiredComments],
+  ['outbox-delivery', deliverNotifications]
+]
+
+export interface JobsReport { at: string, results: JobResult[] }
+
+/** Runs every job as the system at `now` (the scheduler's clock); `scope` limits it to one council. */
+export async function runJobs (deps: Deps, now: Date = deps.clock(), scope: JobScope = {}): Promise<JobsReport> {
+  const ctx = systemCtx(now)
+  const results: JobResult[] = []
+  for (const [name, job] of jobs) {
+    results.push(await runExclusively(deps.db, name, async (tx, result) => { await job(tx, deps, ctx, scope, result) }))
+  }
+  return { at: now.toISOString(), results }
+}
