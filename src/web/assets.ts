@@ -31,6 +31,10 @@ h2,.heading-l{font-size:1.5rem;line-height:1.2;margin:1.875rem 0 1rem;font-weigh
 h3,.heading-m{font-size:1.1875rem;margin:1.25rem 0 .9rem;font-weight:700}
 p,ul,ol{margin:0 0 1.25rem;max-width:40em}
 .lead{font-size:1.5rem}
+.caption{display:block;color:#505a5f;font-size:1.1875rem;margin-bottom:.3rem}
+@media (min-width:40.0625em){.caption{font-size:1.5rem}}
+.easy-read p,.easy-read li,.easy-read .radios__label,.easy-read .checkboxes__label,.easy-read .hint{font-size:1.375rem}
+.easy-read legend{font-size:1.5rem}
 .hint{display:block;color:#505a5f;margin-bottom:.9rem}
 .inset{border-left:.625rem solid #b1b4b6;padding:1rem;margin:1.5rem 0;max-width:40em}
 .panel{background:#00703c;color:#fff;padding:1.5rem;margin-bottom:1.5rem;text-align:center}

@@ -45,6 +45,7 @@ export default fp(async function openapi (app: FastifyInstance, opts: { serverUr
         { name: 'admin', description: 'Councils, users and tokens' },
         { name: 'providers', description: 'The provider registry' },
         { name: 'audit', description: 'The audit trail' },
+        { name: 'feedback', description: 'Feedback invitations, interview entry, moderation and anonymous aggregates' },
         { name: 'assessments', description: 'Assessments, evidence and decisions: from application to published award' },
         { name: 'awards', description: 'Awards and their lifecycle: suspension, reinstatement, revocation, withdrawal' },
         { name: 'open-referral', description: 'Open Referral UK (HSDS-UK 3.0) feed per council: public, no key, CORS open' },

@@ -1,0 +1,185 @@
+// Feedback responses (issue 5 §2–4, §6): answers sent through a single-use link, or entered by a co-ordinator after
+// an interview; held anonymously (no name, contact, IP address, user agent or time of day), comments moderated,
+// a safeguarding flag opening a concern.
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import type { Tx } from '../db/client.js'
+import { feedbackInvitations, feedbackResponses } from '../db/schema/index.js'
+import { DomainError } from '../domain/errors.js'
+import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
+import { assertStaffAccess } from './access.js'
+import { recordAudit } from './audit.js'
+import { openConcernFromFeedback } from './concerns.js'
+import { actorUserId, isoDate, type Ctx, type Deps } from './context.js'
+import { openFeedbackInvitation } from './feedback-invitations.js'
+import {
+  assertCollectingFeedback, checkFeedbackAnswers, loadFeedbackTarget, respondentCtx, type CheckedFeedback, type FeedbackTarget
+} from './feedback-instrument.js'
+
+export type ResponseRow = typeof feedbackResponses.$inferSelect
+export type CommentStatus = 'pending' | 'approved' | 'hidden' | 'erased'
+
+// Written for the concern's handlers; it never repeats the comment (a comment may identify the person).
+const SAFEGUARDING_SUMMARY = 'A person giving feedback asked to tell someone about a worry for their safety or someone else\'s. Read the feedback response and its comment.'
+
+interface NewResponse {
+  respondentType: RespondentType
+  mode: FeedbackMode
+  feedback: CheckedFeedback
+  safeguarding: boolean
+  receivedOn: string
+  enteredBy: string | null
+}
+
+/** One insert, its audit event and, when flagged, the concern: all in the caller's transaction. */
+async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget, r: NewResponse): Promise<ResponseRow> {
+  const [row] = await tx.insert(feedbackResponses).values({
+    councilId: target.councilId, assessmentId: target.assessmentId, providerId: target.providerId,
+    respondentType: r.respondentType, mode: r.mode, instrumentVersion: target.instrument.version,
+    answers: r.feedback.answers, comment: r.feedback.comment, commentStatus: r.feedback.comment === null ? null : 'pending',
+    safeguardingFlag: r.safeguarding, receivedOn: r.receivedOn, enteredBy: r.enteredBy
+  }).returning()
+  await recordAudit(tx, ctx, {
+    councilId: target.councilId, entityType: 'feedback_response', entityId: row!.id, action: 'receive',
+    after: { assessmentId: target.assessmentId, mode: r.mode, safeguardingFlag: r.safeguarding }
+  })
+  if (r.safeguarding) {
+    await openConcernFromFeedback(tx, ctx, { councilId: target.councilId, providerId: target.providerId, feedbackResponseId: row!.id, summary: SAFEGUARDING_SUMMARY })
+  }
+  return row!
+}
+
+export interface LinkSubmission { feedback: CheckedFeedback, safeguarding: boolean, easyRead: boolean }
+
+/**
+ * Records the answers sent through a link, once. The invitation row is locked and marked used by a conditional
+ * update in the same transaction as the insert, so a form posted twice (or by two tabs at once) records ONE response;
+ * the loser sees the link as used (410). The response is not linked to its invitation: whoever handed out the links
+ * must not be able to tell whose answers are whose (DOMAIN.md: "No name, no contact details"; issue 5 "done when").
+ */
+export async function recordFeedbackFromLink (deps: Deps, token: string, input: LinkSubmission): Promise<{ councilSlug: string }> {
+  const now = deps.clock()
+  return await deps.db.transaction(async (tx) => {
+    const { invitation, target } = await openFeedbackInvitation(tx, token, now, { lock: true })
+    const ctx = respondentCtx(target.councilId, now)
+    const used = await tx.update(feedbackInvitations).set({ usedAt: ctx.now })
+      .where(and(eq(feedbackInvitations.id, invitation.id), isNull(feedbackInvitations.usedAt), isNull(feedbackInvitations.revokedAt)))
+      .returning({ id: feedbackInvitations.id })
+    if (used.length === 0) throw new DomainError('FEEDBACK_LINK_USED', 'gone', 'This feedback link has been used')
+    await insertFeedbackResponse(tx, ctx, target, {
+      respondentType: invitation.respondentType as RespondentType,
+      mode: input.easyRead ? 'easy_read' : 'self',
+      feedback: input.feedback,
+      safeguarding: input.safeguarding,
+      receivedOn: isoDate(now),
+      enteredBy: null
+    })
+    return { councilSlug: target.councilSlug }
+  })
+}
+
+export interface InterviewInput {
+  respondentType: RespondentType
+  mode: 'interview' | 'assisted' | 'easy_read'
+  answers: Record<string, unknown>
+  safeguarding: boolean
+  receivedOn?: string | undefined
+}
+
+/** A co-ordinator records answers gathered in an interview or with assistance: same checks, the mode recorded. */
+export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentId: string, input: InterviewInput) {
+  return await deps.db.transaction(async (tx) => {
+    const target = assertStaffAccess(ctx.actor, await loadFeedbackTarget(tx, assessmentId), 'Assessment')
+    assertCollectingFeedback(target)
+    const receivedOn = input.receivedOn ?? isoDate(ctx.now)
+    const problems = [
+      ...(target.instrument.respondentTypes.includes(input.respondentType) ? [] : [{ path: 'body.respondentType', message: `this instrument asks ${target.instrument.respondentTypes.join(', ')}` }]),
+      ...((target.instrument.modes as string[]).includes(input.mode) ? [] : [{ path: 'body.mode', message: `this instrument offers ${target.instrument.modes.join(', ')}` }]),
+      ...(receivedOn > isoDate(ctx.now) ? [{ path: 'body.receivedOn', message: 'must not be in the future' }] : [])
+    ]
+    const checked = checkFeedbackAnswers(target.instrument, input.answers, { requireAsked: false })
+    if (!checked.ok) problems.push(...(checked.error.errors ?? []).map(p => ({ path: ['body', 'answers', p.path].filter(Boolean).join('.'), message: p.message })))
+    if (problems.length > 0 || !checked.ok) throw new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems })
+    const row = await insertFeedbackResponse(tx, ctx, target, {
+      respondentType: input.respondentType, mode: input.mode, feedback: checked.value, safeguarding: input.safeguarding,
+      receivedOn, enteredBy: actorUserId(ctx.actor)
+    })
+    return presentResponse(row)
+  })
+}
+
+/** For co-ordinators only: providers never see single responses (DOMAIN.md: roles). */
+export const presentResponse = (row: ResponseRow) => ({
+  id: row.id,
+  assessmentId: row.assessmentId,
+  providerId: row.providerId,
+  respondentType: row.respondentType as RespondentType,
+  mode: row.mode as FeedbackMode,
+  instrumentVersion: row.instrumentVersion,
+  answers: row.answers as Record<string, string>,
+  comment: row.comment,
+  commentStatus: row.commentStatus as CommentStatus | null,
+  safeguardingFlag: row.safeguardingFlag,
+  receivedOn: row.receivedOn,
+  enteredByCoordinator: row.enteredBy !== null
+})
+
+export async function listFeedbackResponses (deps: Deps, ctx: Ctx, assessmentId: string, query: { commentStatus?: CommentStatus | undefined } = {}) {
+  assertStaffAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
+  const rows = await deps.db.select().from(feedbackResponses)
+    .where(and(
+      eq(feedbackResponses.assessmentId, assessmentId),
+      query.commentStatus === undefined ? undefined : eq(feedbackResponses.commentStatus, query.commentStatus)
+    ))
+    .orderBy(asc(feedbackResponses.receivedOn), asc(feedbackResponses.id))
+  return { items: rows.map(presentResponse) }
+}
+
+async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<ResponseRow> {
+  const [row] = await tx.select().from(feedbackResponses).where(eq(feedbackResponses.id, responseId)).for('update')
+  return assertStaffAccess(ctx.actor, row, 'Feedback response')
+}
+
+/** DOMAIN.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden (and back). */
+export async function moderateFeedbackComment (deps: Deps, ctx: Ctx, responseId: string, input: { status: 'approved' | 'hidden', reason?: string | undefined }) {
+  return await deps.db.transaction(async (tx) => {
+    const row = await lockResponse(tx, ctx, responseId)
+    if (row.comment === null) {
+      throw new DomainError('FEEDBACK_NO_COMMENT', 'conflict', row.commentStatus === 'erased' ? 'The comment has been erased after its retention period' : 'This response has no comment to moderate')
+    }
+    const [after] = await tx.update(feedbackResponses).set({ commentStatus: input.status }).where(eq(feedbackResponses.id, row.id)).returning()
+    await recordAudit(tx, ctx, {
+      councilId: row.councilId, entityType: 'feedback_response', entityId: row.id, action: 'moderate_comment',
+      fromState: row.commentStatus, toState: input.status, reason: input.reason
+    })
+    return presentResponse(after!)
+  })
+}
+
+/** DOMAIN.md: the safeguarding flag may also be set by a co-ordinator; it opens a concern (once). */
+export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId: string, input: { summary: string }) {
+  return await deps.db.transaction(async (tx) => {
+    const row = await lockResponse(tx, ctx, responseId)
+    const [after] = await tx.update(feedbackResponses).set({ safeguardingFlag: true }).where(eq(feedbackResponses.id, row.id)).returning()
+    const concern = await openConcernFromFeedback(tx, ctx, { councilId: row.councilId, providerId: row.providerId, feedbackResponseId: row.id, summary: input.summary })
+    if (!row.safeguardingFlag) {
+      await recordAudit(tx, ctx, { councilId: row.councilId, entityType: 'feedback_response', entityId: row.id, action: 'flag_safeguarding', after: { concernId: concern.id } })
+    }
+    return { response: presentResponse(after!), concernId: concern.id }
+  })
+}
+
+/**
+ * Erases comment text older than the retention period of the scheme version its assessment is pinned to
+ * (scheme setting commentRetentionDays; DOMAIN.md: "free text kept for a configurable retention then erased").
+ * Idempotent, one statement: safe for the monitoring jobs to run on several instances.
+ */
+export async function eraseExpiredFeedbackComments (deps: Deps, ctx: Ctx): Promise<{ erased: number }> {
+  const retentionEnds = sql`(
+    select ${isoDate(ctx.now)}::date - coalesce((s.document->'settings'->>'commentRetentionDays')::int, ${deps.config.COMMENT_RETENTION_DAYS})
+    from assessments a join scheme_versions s on s.id = a.scheme_version_id where a.id = ${feedbackResponses.assessmentId})`
+  const rows = await deps.db.update(feedbackResponses).set({ comment: null, commentStatus: 'erased' })
+    .where(and(isNotNull(feedbackResponses.comment), sql`${feedbackResponses.receivedOn} < ${retentionEnds}`))
+    .returning({ id: feedbackResponses.id })
+  const erased = rows.length
+  return { erased }
+}
