@@ -17,6 +17,8 @@ import { loggerOptions } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { providerRoutes } from './http/routes/providers.js'
+// also installs the default scheme for every new council (onCouncilCreated in src/app/schemes.ts)
+import { schemeRoutes } from './http/routes/schemes.js'
 import { assessmentRoutes } from './http/routes/assessments.js'
 import { awardRoutes } from './http/routes/awards.js'
 import { concernRoutes } from './http/routes/concerns.js'
@@ -72,6 +74,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(healthRoutes, { prefix: '/health', database: opts.database })
   await app.register(adminRoutes, { prefix: '/api/v1', deps })
   await app.register(providerRoutes, { prefix: '/api/v1/providers', deps })
+  await app.register(schemeRoutes, { prefix: '/api/v1/scheme-versions', deps })
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments', deps })
   await app.register(awardRoutes, { prefix: '/api/v1/awards', deps })
   await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })

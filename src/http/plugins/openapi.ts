@@ -44,6 +44,7 @@ export default fp(async function openapi (app: FastifyInstance, opts: { serverUr
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'admin', description: 'Councils, users and tokens' },
         { name: 'providers', description: 'The provider registry' },
+        { name: 'schemes', description: 'Scheme versions (checklist, feedback instrument, thresholds): drafts, publication, diff and the what-if scorer' },
         { name: 'audit', description: 'The audit trail' },
         { name: 'feedback', description: 'Feedback invitations, interview entry, moderation and anonymous aggregates' },
         { name: 'assessments', description: 'Assessments, evidence and decisions: from application to published award' },

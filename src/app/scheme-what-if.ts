@@ -1,0 +1,41 @@
+// The what-if scorer (issue 3, item 6): a co-ordinator scores a hypothetical provider against any version of their
+// council's scheme — drafts too, to see what new thresholds would do — with the engine's own explanation.
+import { DomainError, type FieldProblem } from '../domain/errors.js'
+import { normaliseFeedbackAnswers } from '../domain/feedback/index.js'
+import { scoreAssessment, type ScoringResult } from '../domain/scoring/index.js'
+import type { WhatIfInput } from '../http/schemas/schemes.js'
+import { requireStaff } from './access.js'
+import { isoDate, type Ctx, type Deps } from './context.js'
+import { getSchemeVersion } from './schemes.js'
+
+export async function scoreWhatIf (deps: Deps, ctx: Ctx, versionId: string, input: WhatIfInput) {
+  requireStaff(ctx.actor)
+  const version = await getSchemeVersion(deps, ctx, versionId)
+  const scheme = version.document
+  const problems: FieldProblem[] = []
+  // Evidence for an item this version does not have would be silently ignored by the engine: name it instead.
+  const codes = new Set(scheme.checklist.map(item => item.code))
+  for (const code of Object.keys(input.evidence).sort()) {
+    if (!codes.has(code)) problems.push({ path: `body.evidence.${code}`, message: `not a checklist item of scheme version ${version.number}` })
+  }
+  // Answers go through the same normalisation as a real response (conditional *_WITHOUT questions, DOMAIN.md).
+  const responses = input.responses.map(({ answers }, index) => {
+    const normalised = normaliseFeedbackAnswers(scheme.instrument, answers)
+    if (normalised.ok) return { answers: normalised.value }
+    for (const p of normalised.error.errors ?? []) problems.push({ path: `body.responses.${index}.answers${p.path === '' ? '' : `.${p.path}`}`, message: p.message })
+    return { answers: {} }
+  })
+  if (problems.length > 0) {
+    throw new DomainError('WHAT_IF_INPUT_INVALID', 'invalid', `The hypothetical input does not fit scheme version ${version.number}: ${problems.map(p => p.path).join(', ')}`, { errors: problems })
+  }
+  const result: ScoringResult = scoreAssessment({
+    scheme,
+    profile: input.profile,
+    evidence: input.evidence,
+    responses,
+    concerns: input.concerns,
+    cqcRating: input.cqcRating,
+    decisionDate: input.decisionDate ?? isoDate(ctx.now)
+  })
+  return { schemeVersion: { id: version.id, number: version.number, status: version.status }, result }
+}
