@@ -286,3 +286,12 @@ t.test('bad what-if input names every field at fault', async (t) => {
   }
   t.match(bad, /extra/, 'an unknown field is named')
 })
+
+t.test('the OpenAPI document describes the scheme endpoints and their components', async (t) => {
+  const doc = (await h.app.inject({ url: '/openapi.json' })).json()
+  for (const path of ['/api/v1/scheme-versions/', '/api/v1/scheme-versions/{id}/document', '/api/v1/scheme-versions/{id}/what-if', '/api/v1/scheme-versions/{id}/diff']) {
+    t.ok(doc.paths[path] ?? doc.paths[path.replace(/\/$/, '')], `${path} is documented`)
+  }
+  for (const name of ['SchemeDocument', 'SchemeVersion', 'SchemeDiff', 'WhatIfInput', 'ScoringResult']) t.ok(doc.components.schemas[name], `${name} is a component`)
+  t.ok(doc.tags.some((tag: { name: string }) => tag.name === 'schemes'))
+})
