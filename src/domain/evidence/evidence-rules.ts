@@ -75,7 +75,7 @@ export function checkEvidenceSubmission (
   return ok({ expiresOn, noExpiry })
 }
 
-interface EvidenceLike { status: string, createdAt: Date, expiresOn: string | null, noExpiry: boolean }
+interface EvidenceLike { id: string, status: string, createdAt: Date, expiresOn: string | null, noExpiry: boolean }
 
 /**
  * The piece that speaks for an item in scoring and the checklist: the verified piece lasting longest (a newer
@@ -85,5 +85,8 @@ export function pickItemEvidence<T extends EvidenceLike> (pieces: readonly T[]):
   const lasting = (e: T) => e.noExpiry || e.expiresOn === null ? '9999-12-31' : e.expiresOn
   const verified = pieces.filter(e => e.status === 'verified').sort((a, b) => lasting(b).localeCompare(lasting(a)))
   if (verified[0] !== undefined) return verified[0]
-  return [...pieces].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]
+  // On a tie in time, a piece awaiting review is the newer (it answers the review of the other); then by id, so
+  // the choice never depends on the order rows come back in.
+  const awaiting = (e: T) => e.status === 'submitted' ? 1 : 0
+  return [...pieces].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || awaiting(b) - awaiting(a) || b.id.localeCompare(a.id))[0]
 }
