@@ -24,6 +24,7 @@ import { awardRoutes } from './http/routes/awards.js'
 import { concernRoutes } from './http/routes/concerns.js'
 import { orukRoutes } from './http/routes/oruk.js'
 import { feedRoutes } from './http/routes/feed.js'
+import { webhookRoutes } from './http/routes/webhooks.js'
 import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
 
@@ -80,6 +81,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })
   await app.register(orukRoutes, { prefix: '/oruk', deps })
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
+  await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
 
