@@ -22,6 +22,8 @@ import { schemeRoutes } from './http/routes/schemes.js'
 import { assessmentRoutes } from './http/routes/assessments.js'
 import { awardRoutes } from './http/routes/awards.js'
 import { concernRoutes } from './http/routes/concerns.js'
+import { jobRoutes } from './http/routes/jobs.js'
+import { appealRoutes } from './http/routes/appeals.js'
 import { orukRoutes } from './http/routes/oruk.js'
 import { feedRoutes } from './http/routes/feed.js'
 import { webhookRoutes } from './http/routes/webhooks.js'
@@ -79,6 +81,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments', deps })
   await app.register(awardRoutes, { prefix: '/api/v1/awards', deps })
   await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })
+  await app.register(jobRoutes, { prefix: '/api/v1/jobs', deps })
+  await app.register(appealRoutes, { prefix: '/api/v1/appeals', deps })
   await app.register(orukRoutes, { prefix: '/oruk', deps })
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })

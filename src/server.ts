@@ -3,6 +3,7 @@ import path from 'node:path'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { buildApp } from './app.js'
+import { startScheduler } from './app/jobs/scheduler.js'
 import { seedDemoIfEmpty } from './app/demo.js'
 
 async function main () {
@@ -23,6 +24,8 @@ async function main () {
   const demo = embedded && config.DEMO ? await seedDemoIfEmpty(app.deps) : null
 
   const address = await app.listen({ port: config.PORT, host: config.HOST })
+  // Monitoring jobs every JOBS_INTERVAL_SECONDS (0 = off, e.g. when cron runs `npm run jobs:run-once`).
+  const stopScheduler = startScheduler(app.deps)
   // PUBLIC_BASE_URL wins; otherwise say where we really listen (PORT=0 picks a free port).
   const base = config.PUBLIC_BASE_URL !== undefined ? config.publicBaseUrl : address.replace('0.0.0.0', 'localhost')
   const lines = [
@@ -46,7 +49,7 @@ async function main () {
     app.log.info({ signal }, 'shutting down')
     const force = setTimeout(() => { app.log.error('forced exit after 10 s'); process.exit(1) }, 10_000)
     force.unref()
-    app.close().then(() => process.exit(0), (error: unknown) => { app.log.error({ err: error }, 'error while closing'); process.exit(1) })
+    stopScheduler().then(async () => { await app.close() }).then(() => process.exit(0), (error: unknown) => { app.log.error({ err: error }, 'error while closing'); process.exit(1) })
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
