@@ -78,5 +78,18 @@ export function assessmentDriver (h: TestApp) {
     })))
   }
 
-  return { post, openUnderReview, giveEvidence, meetItems, addGlowingFeedback }
+  /**
+   * From review to a proposal the provider has accepted, ready to publish: items up to the tier verified,
+   * n glowing responses, marked ready, the level proposed.
+   */
+  async function proposeAccepted (id: string, p: { id: string, token: string }, councilId: string, staffToken: string, o: { flags: OfferingFlags, tier: 'B' | 'S' | 'G', level: string, responses: number }) {
+    await meetItems(id, o.flags, o.tier, p.token, staffToken)
+    await addGlowingFeedback(id, councilId, p.id, o.responses)
+    await post(staffToken, `/api/v1/assessments/${id}/mark-ready`)
+    const proposed = await post(staffToken, `/api/v1/assessments/${id}/propose-decision`, { level: o.level })
+    if (proposed.statusCode !== 200) throw new Error(`propose: ${proposed.body}`)
+    await post(p.token, `/api/v1/assessments/${id}/accept-decision`)
+  }
+
+  return { post, openUnderReview, giveEvidence, meetItems, addGlowingFeedback, proposeAccepted }
 }

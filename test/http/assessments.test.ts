@@ -106,11 +106,7 @@ t.test('a lower level needs a reason; a higher one is refused; acceptance allows
   const first = published.json().awardId
 
   const renewal = await d.openUnderReview(p.token, staff, 'renewal')
-  await d.meetItems(renewal, flags, 'S', p.token, staff)
-  await d.addGlowingFeedback(renewal, north.id, p.id, 3)
-  await d.post(staff, `/api/v1/assessments/${renewal}/mark-ready`)
-  await d.post(staff, `/api/v1/assessments/${renewal}/propose-decision`, { level: 'silver' })
-  await d.post(p.token, `/api/v1/assessments/${renewal}/accept-decision`)
+  await d.proposeAccepted(renewal, p, north.id, staff, { flags, tier: 'S', level: 'silver', responses: 3 })
   const second = await d.post(staff, `/api/v1/assessments/${renewal}/publish-decision`)
   t.equal(second.statusCode, 200, second.body)
   const rows = await h.db.db.select().from(awards).where(eq(awards.providerId, p.id))
@@ -215,11 +211,7 @@ t.test('two co-ordinators publishing the same decision at once → exactly one a
 }, async (t) => {
   const p = await h.addProvider(north, { name: 'Race Care' })
   const id = await d.openUnderReview(p.token, staff)
-  await d.meetItems(id, flags, 'B', p.token, staff)
-  await d.addGlowingFeedback(id, north.id, p.id, 3)
-  await d.post(staff, `/api/v1/assessments/${id}/mark-ready`)
-  await d.post(staff, `/api/v1/assessments/${id}/propose-decision`, { level: 'bronze' })
-  await d.post(p.token, `/api/v1/assessments/${id}/accept-decision`)
+  await d.proposeAccepted(id, p, north.id, staff, { flags, tier: 'B', level: 'bronze', responses: 3 })
   const [r1, r2] = await Promise.all([
     d.post(north.coordinator.token, `/api/v1/assessments/${id}/publish-decision`),
     d.post(north.coordinator2.token, `/api/v1/assessments/${id}/publish-decision`)

@@ -89,11 +89,7 @@ t.test('If-Match: a stale suspension is refused with 412', async (t) => {
 t.test('a suspended award blocks a new one until it is reinstated', async (t) => {
   const { p, url } = await newAward('Blocked Renewal', 'suspended')
   const id = await d.openUnderReview(p.token, staff, 'reassessment')
-  await d.meetItems(id, { loneWorking: true }, 'B', p.token, staff)
-  await d.addGlowingFeedback(id, north.id, p.id, 3)
-  await d.post(staff, `/api/v1/assessments/${id}/mark-ready`)
-  await d.post(staff, `/api/v1/assessments/${id}/propose-decision`, { level: 'bronze' })
-  await d.post(p.token, `/api/v1/assessments/${id}/accept-decision`)
+  await d.proposeAccepted(id, p, north.id, staff, { flags: { loneWorking: true }, tier: 'B', level: 'bronze', responses: 3 })
   const refused = await d.post(staff, `/api/v1/assessments/${id}/publish-decision`)
   t.equal(refused.statusCode, 409, refused.body)
   t.equal(refused.json().code, 'AWARD_TRANSITION_NOT_ALLOWED')
