@@ -3,6 +3,7 @@
 import { destination, pino } from 'pino'
 import type { Deps } from '../src/app/context.js'
 import { runJobs } from '../src/app/jobs/run-jobs.js'
+import { deliverWebhooks } from '../src/app/webhooks.js'
 import { openFromEnvironment } from './cli.js'
 
 const { config, database } = await openFromEnvironment()
@@ -13,6 +14,8 @@ try {
     const head = r.ran ? `${r.job}: ${r.done} done${r.failed > 0 ? `, ${r.failed} failed (see log)` : ''}` : `${r.job}: skipped, another instance is running it`
     process.stdout.write(`${[head, ...r.actions.map((a) => `  - ${a}`)].join('\n')}\n`)
   }
+  const hooks = await deliverWebhooks(deps, deps.clock())
+  process.stdout.write(`webhooks: ${hooks.fannedOut} queued, ${hooks.delivered} delivered, ${hooks.retrying} to retry, ${hooks.failed} failed\n`)
   process.exitCode = report.results.some((r) => r.failed > 0) ? 1 : 0
 } finally {
   await database.close()
