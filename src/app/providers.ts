@@ -6,6 +6,7 @@ import { sizeBandOf } from '../domain/providers.js'
 import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../http/schemas/providers.js'
 import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
+import { withdrawProviderAwards } from './awards.js'
 import { assertVersion } from './concurrency.js'
 import type { Ctx, Deps } from './context.js'
 
@@ -101,6 +102,9 @@ export async function deactivateProvider (deps: Deps, ctx: Ctx, id: string, reas
     const [after] = await tx.update(providers).set({ status: 'inactive', deactivatedAt: ctx.now, updatedAt: ctx.now, version: current.version + 1 })
       .where(eq(providers.id, id)).returning()
     await recordAudit(tx, ctx, { councilId: current.councilId, entityType: 'provider', entityId: id, action: 'deactivate', fromState: 'active', toState: 'inactive', reason })
+    // DOMAIN.md: an award is withdrawn when the provider leaves — in the same transaction, so the
+    // directory never lists a mark for a provider that has gone.
+    await withdrawProviderAwards(tx, ctx, id, reason)
     return after!
   })
 }

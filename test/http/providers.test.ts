@@ -112,3 +112,18 @@ t.test('deactivation keeps the record, hides it from the default list, and is au
   t.same(audit.items.map((e: { action: string }) => e.action), ['create', 'deactivate'])
   t.equal(audit.items[1].reason, 'Retired')
 })
+
+t.test('a provider that leaves has its live award withdrawn in the same step', async (t) => {
+  const { assessmentDriver } = await import('../helpers/assessments.js')
+  const d = assessmentDriver(h)
+  const p = await h.addProvider(north, { name: 'Moving Away Care' })
+  const id = await d.openUnderReview(p.token, north.coordinator.token)
+  await d.proposeAccepted(id, p, north.id, north.coordinator.token, { flags: sampleProvider().flags, tier: 'B', level: 'bronze', responses: 3 })
+  const published = await d.post(north.coordinator.token, `/api/v1/assessments/${id}/publish-decision`)
+  t.equal(published.statusCode, 200, published.body)
+  const awardsBefore = (await h.app.inject({ url: `/api/v1/awards?providerId=${p.id}`, headers: staff })).json().items
+  t.equal(awardsBefore[0].status, 'active')
+  await h.app.inject({ method: 'POST', url: `/api/v1/providers/${p.id}/deactivate`, headers: staff, payload: { reason: 'Moved to another area' } })
+  const award = (await h.app.inject({ url: `/api/v1/awards/${awardsBefore[0].id}`, headers: staff })).json()
+  t.equal(award.status, 'withdrawn')
+})

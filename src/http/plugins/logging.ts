@@ -9,9 +9,10 @@ export function redactUrl (url: string): string {
   return url.replace(secretInPath, '$1[redacted]').replace(/([?&](?:token|secret)=)[^&#]*/gi, '$1[redacted]')
 }
 
-export function loggerOptions (config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions (config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
+    ...(stream !== undefined ? { stream } : {}),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
     serializers: {
       // Only what is needed to trace a request: no remote address (personal data), no headers.
