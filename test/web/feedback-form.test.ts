@@ -74,7 +74,7 @@ async function runBrowserTests () {
     await choose(page, 'OCC_NOW', 1)
     await tabTo(page, 'button[type=submit]')
     await page.keyboard.press('Enter')
-    await page.waitForLoadState('load')
+    await page.waitForSelector('.error-summary') // waits across the navigation the post causes
     t.match(await page.title(), /^Error: /)
     t.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the error summary has focus')
     t.equal(await page.isChecked('input[name=OCC_NOW][value=enough]'), true, 'the answer given is kept')
