@@ -26,6 +26,8 @@ import { jobRoutes } from './http/routes/jobs.js'
 import { appealRoutes } from './http/routes/appeals.js'
 import { orukRoutes } from './http/routes/oruk.js'
 import { feedRoutes } from './http/routes/feed.js'
+import { badgeRoutes } from './http/routes/badges.js'
+import { directoryRoutes } from './web/directory/routes.js'
 import { webhookRoutes } from './http/routes/webhooks.js'
 import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
@@ -85,6 +87,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(appealRoutes, { prefix: '/api/v1/appeals', deps })
   await app.register(orukRoutes, { prefix: '/oruk', deps })
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
+  await app.register(badgeRoutes, { deps })
+  await app.register(directoryRoutes, { prefix: '/directory', deps })
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })

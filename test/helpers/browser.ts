@@ -1,0 +1,36 @@
+// Headless Debian chromium through playwright-core, with an axe-core check (WCAG 2.0/2.1 A and AA, 2.2 AA),
+// for page tests. `browserAvailable` lets a test file skip cleanly on a machine without chromium.
+import { existsSync } from 'node:fs'
+import type { Test } from 'tap'
+import axe from 'axe-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+export const browserAvailable = (): boolean => existsSync(CHROMIUM)
+
+export async function launchBrowser (t: Test): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  t.teardown(async () => { await browser.close() })
+  return browser
+}
+
+/**
+ * A page for checking server-rendered HTML. Our pages ship no script at all (CSP script-src 'self', none served),
+ * so forms work as they would without JavaScript; CSP is bypassed only so axe-core can be injected.
+ */
+export async function openPage (browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 900 } })
+  return await context.newPage()
+}
+
+export async function axeViolations (page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source })
+  return await page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } })
+    return result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
+  }, AXE_TAGS)
+}
