@@ -7,8 +7,8 @@ export type ScoreTable = ReadonlyMap<string, number | null>
 export interface CompiledInstrument {
   readonly instrument: Instrument
   readonly itemsByCode: ReadonlyMap<string, InstrumentItem>
-  /** Scale item code → its answers' scores. */
-  readonly scoresByItem: ReadonlyMap<string, ScoreTable>
+  /** A question's answers and their scores; empty for text or unknown questions. */
+  readonly answerScores: (code: string) => ScoreTable
   /** The scored items' codes and score tables, in instrument order: they feed Q. */
   readonly scoredCodes: readonly string[]
   readonly scoredTables: readonly ScoreTable[]
@@ -51,19 +51,20 @@ export function compileInstrument (instrument: Instrument): CompiledInstrument {
   if (cached !== undefined) return cached
   const scoresByItem = buildScoreTables(instrument)
   const scored = instrument.items.filter(item => item.kind === 'scale' && item.scored)
+  const answerScores = (code: string): ScoreTable => scoresByItem.get(code) ?? NO_ANSWERS
   const compiled: CompiledInstrument = {
     instrument,
     itemsByCode: new Map(instrument.items.map(item => [item.code, item])),
-    scoresByItem,
+    answerScores,
     scoredCodes: scored.map(item => item.code),
-    scoredTables: scored.map(item => scoresByItem.get(item.code) ?? NO_ANSWERS),
+    scoredTables: scored.map(item => answerScores(item.code)),
     answeredDenominator: lcmUpTo(scored.length),
     pairsDenominator: lcmUpTo(instrument.gainPairs.length),
     gainPairs: instrument.gainPairs.map(({ now, without }) => ({
       now,
-      nowScores: scoresByItem.get(now) ?? NO_ANSWERS,
+      nowScores: answerScores(now),
       without,
-      withoutScores: scoresByItem.get(without) ?? NO_ANSWERS
+      withoutScores: answerScores(without)
     })),
     conditional: instrument.items.flatMap(item => item.kind === 'scale' && item.askedWhen !== null
       ? [{ code: item.code, askedWhen: item.askedWhen }]

@@ -7,15 +7,15 @@ import type { Instrument, InstrumentItem, NormalisedAnswers } from './instrument
 const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
-function normaliseOne (item: InstrumentItem, value: unknown, scores: ScoreTable | undefined): string | FieldProblem {
+function normaliseOne (item: InstrumentItem, value: unknown, scores: ScoreTable): string | FieldProblem {
   if (typeof value !== 'string') return { path: item.code, message: 'must be a string' }
   if (item.kind === 'text') {
     const text = value.trim()
     return text.length > item.maxLength ? { path: item.code, message: `must be at most ${item.maxLength} characters` } : text
   }
   const answer = value.trim()
-  if (scores?.has(answer) === true) return answer
-  return { path: item.code, message: `not an answer to ${item.code}; expected one of ${[...scores?.keys() ?? []].join(', ')}` }
+  if (scores.has(answer)) return answer
+  return { path: item.code, message: `not an answer to ${item.code}; expected one of ${[...scores.keys()].join(', ')}` }
 }
 
 /**
@@ -24,7 +24,7 @@ function normaliseOne (item: InstrumentItem, value: unknown, scores: ScoreTable 
  * so a form that shows every question without JavaScript never fails on it.
  */
 export function normaliseFeedbackAnswers (instrument: Instrument, rawAnswers: unknown): Result<NormalisedAnswers> {
-  const { itemsByCode, scoresByItem, conditional } = compileInstrument(instrument)
+  const { itemsByCode, answerScores, conditional } = compileInstrument(instrument)
   const problems: FieldProblem[] = []
   const answers: NormalisedAnswers = {}
   if (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers)) {
@@ -34,7 +34,7 @@ export function normaliseFeedbackAnswers (instrument: Instrument, rawAnswers: un
       const item = itemsByCode.get(code)
       if (item === undefined) { problems.push({ path: code, message: 'unknown question' }); continue }
       if (isBlank(value)) continue
-      const normalised = normaliseOne(item, value, scoresByItem.get(code))
+      const normalised = normaliseOne(item, value, answerScores(code))
       if (typeof normalised === 'string') answers[code] = normalised
       else problems.push(normalised)
     }

@@ -29,13 +29,14 @@ export interface ComplianceAssessment {
 // Weights are decimals: compare with a tolerance so 3 × 0.8 = 2.4000000000000004 does not fail a met 2.4.
 const EPSILON = 1e-9
 
+/** Only called when the share is missed, so some G weight applies (no division by zero). */
 function describeGoldShare (share: number, metG: number, applicableG: number, unmetG: string[]): Failure {
   const percent = (x: number): string => `${Math.round(x * 1000) / 10}%`
   return {
     code: 'GOLD_SHARE_BELOW',
-    message: `gold items met ${percent(applicableG === 0 ? 1 : metG / applicableG)} of their weight < ${percent(share)} (not met: ${unmetG.join(', ')})`,
+    message: `gold items met ${percent(metG / applicableG)} of their weight < ${percent(share)} (not met: ${unmetG.join(', ')})`,
     items: unmetG,
-    actual: applicableG === 0 ? 1 : metG / applicableG,
+    actual: metG / applicableG,
     required: share
   }
 }

@@ -1,6 +1,6 @@
 // Q, G, n and item means (DOMAIN.md: scoring), and the per-question aggregate that reports use (same Q/G implementation).
 import t from 'tap'
-import { aggregateFeedback, DEFAULT_INSTRUMENT, measureFeedbackQuality, roundScore } from '../../../src/domain/feedback/index.js'
+import { aggregateFeedback, DEFAULT_INSTRUMENT, measureFeedbackQuality, normaliseFeedbackAnswers, roundScore } from '../../../src/domain/feedback/index.js'
 import { respond, WITH_GAIN } from '../scoring/scoring-fixtures.js'
 
 t.test('Q is the mean over counted responses of (mean answered scored item / 3) × 100', async t => {
@@ -61,4 +61,14 @@ t.test('aggregateFeedback counts every answer level and shares Q/G with the scor
   t.match(aggregate.items.find(i => i.code === 'OCC_AFFECT'), { answered: 1, mean: null, counts: [{ value: 'yes', count: 1 }, { value: 'no', count: 0 }] })
   t.same(aggregate.items.find(i => i.code === 'COMMENT'), { code: 'COMMENT', kind: 'text', answered: 1, counts: [], mean: null })
   t.match(aggregate.items.find(i => i.code === 'RECOMMEND'), { answered: 0, mean: null })
+})
+
+t.test('a question on an unknown scale (unvalidated instrument) has no valid answers', async t => {
+  const instrument = structuredClone(DEFAULT_INSTRUMENT)
+  for (const item of instrument.items) if (item.kind === 'scale' && (item.code === 'SAFE' || item.code === 'OCC_WITHOUT')) item.scale = 'GONE'
+  const responses = [respond([3, 3, 3, 3, 3, 3], WITH_GAIN)]
+  t.equal(measureFeedbackQuality(instrument, responses).itemMeans.SAFE, null)
+  t.equal(measureFeedbackQuality(instrument, responses).g, 1, 'only the CTL pair is answered')
+  t.match(aggregateFeedback(instrument, responses).items.find(i => i.code === 'SAFE'), { answered: 0, counts: [] })
+  t.match(normaliseFeedbackAnswers(instrument, { SAFE: 'adequately' }), { ok: false, error: { errors: [{ path: 'SAFE', message: 'not an answer to SAFE; expected one of ' }] } })
 })

@@ -42,6 +42,8 @@ const cases: Array<[string, Edit, string, RegExp]> = [
   ['condition on an unknown answer', d => { scaleItem(d, 'OCC_WITHOUT').askedWhen!.answer = 'maybe' }, 'instrument/items/2/askedWhen/answer', /maybe is not an answer to OCC_AFFECT/],
   ['copy from a question on another scale', d => { scaleItem(d, 'OCC_WITHOUT').askedWhen!.otherwiseSameAs = 'SAFE' }, 'instrument/items/2/askedWhen/otherwiseSameAs', /SAFE must be a question on scale OCCUPATION/],
   ['gain pair on an unscored question', d => { d.instrument.gainPairs[0]!.without = 'OCC_AFFECT' }, 'instrument/gainPairs/0/without', /OCC_AFFECT must be a question on a scored scale/],
+  ['gain pair on an unknown question', d => { d.instrument.gainPairs[1]!.now = 'NOPE' }, 'instrument/gainPairs/1/now', /NOPE must be a question on a scored scale/],
+  ['gold gain rule weaker than silver\'s', d => { d.thresholds.feedback.silver.gainAbove = 0.5 }, 'thresholds/feedback/gold/gainAbove', /gain above at least 0.5/],
   ['more answers needed than questions scored', d => { d.instrument.minAnsweredScoredItems = 9 }, 'instrument/minAnsweredScoredItems', /9 answers needed but only 8/],
   ['too many gain pairs', d => { d.instrument.gainPairs = Array.from({ length: 7 }, () => ({ now: 'OCC_NOW', without: 'OCC_WITHOUT' })) }, 'instrument/gainPairs', /at most 6/]
 ]

@@ -192,3 +192,31 @@ t.test('a co-ordinator may award lower than computed, never higher', async t => 
   t.ok(isLevelAllowed(result, 'none'))
   t.notOk(isLevelAllowed(result, 'silver'))
 })
+
+t.test('an unvalidated scheme still scores: an item in an unknown category counts, without a category row', async t => {
+  const scheme = createDefaultSchemeDocument()
+  scheme.checklist[0]!.category = 'nowhere'
+  const result = scoreAssessment(goldInput({ scheme, evidence: without(['SIZE_DECL']) }))
+  t.equal(result.computedLevel, 'none')
+  t.equal(result.categories.find(c => c.code === 'eligibility')?.applicable, 4)
+  t.equal(scoreAssessment(goldInput({ scheme })).computedLevel, 'gold')
+})
+
+t.test('a closed concern without a closing date is dated by when it was raised', async t => {
+  t.equal(scoreAssessment(goldInput({ concerns: [concern({ closedOn: null, raisedOn: '2026-02-01' })] })).computedLevel, 'bronze')
+  t.equal(scoreAssessment(goldInput({ concerns: [concern({ closedOn: null, raisedOn: '2024-02-01' })] })).computedLevel, 'gold')
+})
+
+t.test('a gain rule on silver applies to gold too', async t => {
+  const scheme = createDefaultSchemeDocument()
+  scheme.thresholds.feedback.silver.gainAbove = 0
+  t.equal(scoreAssessment(goldInput({ scheme })).computedLevel, 'gold')
+})
+
+t.test('a checklist with nothing applicable is vacuously met (100 %)', async t => {
+  const scheme = createDefaultSchemeDocument()
+  scheme.checklist = scheme.checklist.filter(i => i.code === 'INS_MOTOR')
+  const result = scoreAssessment(goldInput({ scheme, profile: { flags: {}, activeClients: 10 } }))
+  t.equal(result.compliancePercent, 100)
+  t.equal(result.complianceLevel, 'gold')
+})
