@@ -92,6 +92,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
+  await app.register((await import('./http/routes/reports.js')).reportRoutes, { prefix: '/api/v1/reports', deps })
 
   app.addHook('onClose', async () => { await opts.database.close() })
   return app

@@ -55,7 +55,8 @@ export default fp(async function openapi (app: FastifyInstance, opts: { serverUr
         { name: 'open-referral', description: 'Open Referral UK (HSDS-UK 3.0) feed per council: public, no key, CORS open' },
         { name: 'public-feed', description: 'The native public change feed of awards, with ETag revalidation' },
         { name: 'webhooks', description: 'Signed pushes of award events to directories, with a delivery log' },
-        { name: 'badges', description: 'Badges and verification of a provider\'s mark' }
+        { name: 'badges', description: 'Badges and verification of a provider\'s mark' },
+        { name: 'reports', description: 'Outcomes by provider size, value for money and scheme operations: JSON, CSV and SVG charts for co-ordinators' }
       ]
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,75 @@
+// "Value for money": each provider's hourly price against its feedback quality Q and gain G from responses in the
+// period, summarised by size band as medians and interquartile ranges (DOMAIN.md: Reports; issue 7 §2).
+// Q and G come from the scorer's own measureFeedbackQuality: one implementation of the scoring rules.
+import { and, between, eq, inArray, or } from 'drizzle-orm'
+import { feedbackResponses, providers } from '../../db/schema/index.js'
+import { measureFeedbackQuality, type NormalisedAnswers } from '../../domain/feedback/index.js'
+import type { SizeBand } from '../../domain/providers.js'
+import { MIN_GROUP_SIZE, summariseValueForMoney, type BandValue, type ProviderValue } from '../../domain/reports/index.js'
+import type { Ctx, Deps } from '../context.js'
+import { loadReportInstrument, requireReportCouncil, resolvePeriod, type PeriodQuery, type ReportPeriod } from './report-scope.js'
+
+export interface ValueForMoneyQuery extends PeriodQuery { schemeVersion?: number | undefined }
+
+export type ValueFigure = 'hourlyPrice' | 'quality' | 'gain'
+export const VALUE_FIGURES: readonly ValueFigure[] = ['hourlyPrice', 'quality', 'gain']
+
+/** A shown band, with the figures that rest on fewer than minGroupSize providers blanked and named. */
+export type BandValueShown = Extract<BandValue, { suppressed: false }> & { hiddenFigures: ValueFigure[] }
+export type BandValueReport = BandValueShown | Extract<BandValue, { suppressed: true }>
+
+export interface ValueForMoneyReport {
+  councilId: string
+  period: ReportPeriod
+  schemeVersion: number
+  instrumentVersion: number
+  minGroupSize: number
+  bands: BandValueReport[]
+}
+
+/**
+ * The band rule is the domain's (fewer than 3 providers: the band is hidden). A shown band may still have a figure
+ * that only one or two of its providers stand behind (e.g. the only one with feedback): that figure would describe
+ * a named business, so it is hidden too (DOMAIN.md: "reports never reveal a group smaller than 3").
+ */
+function hideThinFigures (band: BandValue, minGroupSize: number): BandValueReport {
+  if (band.suppressed) return band
+  const hiddenFigures = VALUE_FIGURES.filter(f => band[f] !== null && band[f].n < minGroupSize)
+  const shown: BandValueShown = { ...band, hiddenFigures }
+  for (const f of hiddenFigures) shown[f] = null
+  return shown
+}
+
+export async function reportValueForMoney (deps: Deps, ctx: Ctx, query: ValueForMoneyQuery): Promise<ValueForMoneyReport> {
+  const councilId = requireReportCouncil(ctx)
+  const period = resolvePeriod(query, ctx.now)
+  const { schemeVersion, instrument } = await loadReportInstrument(deps.db, councilId, query.schemeVersion)
+
+  const responses = await deps.db.select({ providerId: feedbackResponses.providerId, answers: feedbackResponses.answers }).from(feedbackResponses)
+    .where(and(
+      eq(feedbackResponses.councilId, councilId),
+      eq(feedbackResponses.instrumentVersion, instrument.version),
+      between(feedbackResponses.receivedOn, period.from, period.to)
+    ))
+  const byProvider = new Map<string, NormalisedAnswers[]>()
+  for (const r of responses) {
+    const given = byProvider.get(r.providerId) ?? []
+    given.push(r.answers as NormalisedAnswers)
+    byProvider.set(r.providerId, given)
+  }
+  // Active providers, and any that left but had feedback in the period (their price and outcomes were real).
+  const rows = await deps.db.select({ id: providers.id, sizeBand: providers.sizeBand, hourlyPricePence: providers.hourlyPricePence }).from(providers)
+    .where(and(eq(providers.councilId, councilId), or(eq(providers.status, 'active'), inArray(providers.id, [...byProvider.keys()]))))
+  const values: ProviderValue[] = rows.map(p => {
+    const quality = measureFeedbackQuality(instrument, (byProvider.get(p.id) ?? []).map(answers => ({ answers })))
+    return { sizeBand: p.sizeBand as SizeBand, hourlyPrice: p.hourlyPricePence === null ? null : p.hourlyPricePence / 100, quality: quality.q, gain: quality.g }
+  })
+  return {
+    councilId,
+    period,
+    schemeVersion,
+    instrumentVersion: instrument.version,
+    minGroupSize: MIN_GROUP_SIZE,
+    bands: summariseValueForMoney(values).map(band => hideThinFigures(band, MIN_GROUP_SIZE))
+  }
+}
