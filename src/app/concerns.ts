@@ -106,7 +106,11 @@ export async function openConcernFromFeedback (tx: Tx, ctx: Ctx, input: { counci
     councilId: input.councilId,
     topic: 'notification.concern_received',
     dedupeKey: `concern-received:${row.id}`,
-    payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true }
+    payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true },
+    // The caller's clock, not the database's: from a feedback form it is the day only, so the
+    // notification cannot date the anonymous response it came from to the second.
+    createdAt: ctx.now,
+    nextAttemptAt: ctx.now
   }).onConflictDoNothing()
   return row
 }

@@ -2,7 +2,7 @@
 // an interview; held anonymously (no name, contact, IP address, user agent or time of day), comments moderated,
 // a safeguarding flag opening a concern.
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
-import type { Tx } from '../db/client.js'
+import type { Queryable, Tx } from '../db/client.js'
 import { feedbackInvitations, feedbackResponses } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
@@ -170,16 +170,19 @@ export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId
 
 /**
  * Erases comment text older than the retention period of the scheme version its assessment is pinned to
- * (scheme setting commentRetentionDays; DOMAIN.md: "free text kept for a configurable retention then erased").
- * Idempotent, one statement: safe for the monitoring jobs to run on several instances.
+ * (scheme setting commentRetentionDays — the period the form promises the respondent; DOMAIN.md: "free text
+ * kept for a configurable retention then erased"). A comment received on day D is kept through D + retention.
+ * Idempotent, one statement: the monitoring job runs it on any number of instances. Returns what it erased.
  */
-export async function eraseExpiredFeedbackComments (deps: Deps, ctx: Ctx): Promise<{ erased: number }> {
+export async function eraseExpiredFeedbackComments (q: Queryable, ctx: Ctx, councilId?: string): Promise<Array<{ id: string, councilId: string }>> {
   const retentionEnds = sql`(
-    select ${isoDate(ctx.now)}::date - coalesce((s.document->'settings'->>'commentRetentionDays')::int, ${deps.config.COMMENT_RETENTION_DAYS})
+    select ${isoDate(ctx.now)}::date - (s.document->'settings'->>'commentRetentionDays')::int
     from assessments a join scheme_versions s on s.id = a.scheme_version_id where a.id = ${feedbackResponses.assessmentId})`
-  const rows = await deps.db.update(feedbackResponses).set({ comment: null, commentStatus: 'erased' })
-    .where(and(isNotNull(feedbackResponses.comment), sql`${feedbackResponses.receivedOn} < ${retentionEnds}`))
-    .returning({ id: feedbackResponses.id })
-  const erased = rows.length
-  return { erased }
+  return await q.update(feedbackResponses).set({ comment: null, commentStatus: 'erased' })
+    .where(and(
+      isNotNull(feedbackResponses.comment),
+      sql`${feedbackResponses.receivedOn} < ${retentionEnds}`,
+      councilId === undefined ? undefined : eq(feedbackResponses.councilId, councilId)
+    ))
+    .returning({ id: feedbackResponses.id, councilId: feedbackResponses.councilId })
 }

@@ -2,6 +2,7 @@
 // award whose limiter lapsed past grace, renewal opening, expiry, comment erasure and delivery; two schedulers at
 // once on the real server do every action exactly once.
 import t from 'tap'
+import { DEFAULT_SCHEME } from '../../src/domain/scheme/index.js'
 import { and, eq, like } from 'drizzle-orm'
 import { changeAward } from '../../src/app/awards.js'
 import type { Ctx } from '../../src/app/context.js'
@@ -101,7 +102,7 @@ t.test('renewal opens 60 days before the end, then the award expires the day aft
 
 t.test('feedback comments are erased after the retention period, the answers kept', async (t) => {
   const p = await awardedProvider(north)
-  const retention = h.app.deps.config.COMMENT_RETENTION_DAYS
+  const retention = DEFAULT_SCHEME.settings.commentRetentionDays
   const response = async (daysAgo: number) => (await db.insert(feedbackResponses).values({
     councilId: north.id, assessmentId: p.assessmentId, providerId: p.id, respondentType: 'person', mode: 'self', instrumentVersion: 1,
     answers: { SAFE: 3 }, comment: `said ${daysAgo} days ago`, commentStatus: 'approved', receivedOn: addCalendarDays(today(), -daysAgo)

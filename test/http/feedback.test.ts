@@ -2,7 +2,7 @@
 // one response per link, interview entry, moderation, aggregates with the fewer-than-3 rule, safeguarding, privacy.
 import t from 'tap'
 import { eq } from 'drizzle-orm'
-import { auditEvents, concerns, feedbackInvitations, feedbackResponses } from '../../src/db/schema/index.js'
+import { auditEvents, concerns, feedbackInvitations, feedbackResponses, outbox } from '../../src/db/schema/index.js'
 import { sha256Hex } from '../../src/app/tokens.js'
 import { eraseExpiredFeedbackComments } from '../../src/app/feedback-responses.js'
 import { systemCtx } from '../../src/app/context.js'
@@ -262,6 +262,10 @@ t.test('the safeguarding box opens a concern; a co-ordinator can flag a response
   t.equal(opened.length, 1)
   t.equal(opened[0]!.providerId, provider.id)
   t.equal(opened[0]!.source, 'feedback')
+  // Neither the concern nor its notification may date the anonymous response to the second.
+  t.equal(opened[0]!.createdAt.toISOString().slice(11), '00:00:00.000Z', 'the concern carries the day only')
+  const [note] = await db.select().from(outbox).where(eq(outbox.dedupeKey, `concern-received:${opened[0]!.id}`))
+  t.equal(note!.createdAt.toISOString().slice(11), '00:00:00.000Z', 'so does its notification')
 
   const entered = await h.app.inject({ method: 'POST', url: `/api/v1/assessments/${id}/feedback-responses`, headers: staff, payload: { respondentType: 'person', mode: 'assisted', answers: bestAnswers() } })
   const flag = await h.app.inject({ method: 'POST', url: `/api/v1/feedback-responses/${entered.json().id}/safeguarding`, headers: staff, payload: { summary: 'Said a worker shouts at them' } })
@@ -276,9 +280,9 @@ t.test('the safeguarding box opens a concern; a co-ordinator can flag a response
 t.test('comment text is erased after the scheme\'s retention period', async (t) => {
   const id = await addAssessment(h, north, provider.id)
   const entered = await h.app.inject({ method: 'POST', url: `/api/v1/assessments/${id}/feedback-responses`, headers: staff, payload: { respondentType: 'person', mode: 'interview', answers: { ...bestAnswers(), COMMENT: 'Remember me' } } })
-  t.equal((await eraseExpiredFeedbackComments(h.app.deps, systemCtx(h.clock.now))).erased, 0)
+  t.equal((await eraseExpiredFeedbackComments(h.app.deps.db, systemCtx(h.clock.now))).length, 0)
   const later = new Date(h.clock.now.getTime() + 800 * 86_400_000)
-  t.ok((await eraseExpiredFeedbackComments(h.app.deps, systemCtx(later))).erased >= 1)
+  t.ok((await eraseExpiredFeedbackComments(h.app.deps.db, systemCtx(later))).length >= 1)
   const [row] = await db.select().from(feedbackResponses).where(eq(feedbackResponses.id, entered.json().id))
   t.equal(row!.comment, null)
   t.equal(row!.commentStatus, 'erased')

@@ -26,7 +26,8 @@ export const feedbackResponses = pgTable('feedback_responses', {
   councilId: uuid('council_id').notNull().references(() => councils.id),
   assessmentId: uuid('assessment_id').notNull().references(() => assessments.id),
   providerId: uuid('provider_id').notNull().references(() => providers.id),
-  // unique: a form posted twice records one response
+  // Left null for link responses: linking a response to its invitation would let whoever handed out
+  // the links read a named person's answers. Single use is enforced on the invitation row instead.
   invitationId: uuid('invitation_id').unique(),
   respondentType: text('respondent_type').notNull(),
   mode: text('mode').notNull(),
