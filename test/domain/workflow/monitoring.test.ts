@@ -5,7 +5,6 @@ import { awardValidity, renewalDueOn } from '../../../src/domain/workflow/award-
 import { planAwardTransitions } from '../../../src/domain/workflow/award-planner.js'
 import { addCalendarDays } from '../../../src/domain/workflow/calendar-date.js'
 import { dueEvidenceReminders } from '../../../src/domain/workflow/evidence-reminders.js'
-import { isPastGrace, planLimiterSuspensions } from '../../../src/domain/workflow/limiter-lapses.js'
 
 t.test('award validity and renewal date', async t => {
   t.equal(awardValidity('2025-01-01', 12), '2025-12-31')
@@ -45,27 +44,6 @@ t.test('property: running the reminder planner every day sends each configured r
       }
       return sent.size === days.length
     }), { numRuns: 40 })
-})
-
-t.test('grace period: lapsed on 1 March with 14 days is past grace on 16 March', async t => {
-  t.notOk(isPastGrace('2025-03-01', '2025-03-15', 14))
-  t.ok(isPastGrace('2025-03-01', '2025-03-16', 14))
-  t.ok(isPastGrace('2025-03-01', '2025-03-02', 0))
-})
-
-t.test('limiter suspensions: one per suspendable award, naming every lapsed item', async t => {
-  const lapses = [
-    { awardId: 'a1', awardState: 'active' as const, itemCode: 'INS_PL', lapsedOn: '2025-03-01' },
-    { awardId: 'a1', awardState: 'active' as const, itemCode: 'DBS_ENH', lapsedOn: '2025-02-20' },
-    { awardId: 'a1', awardState: 'active' as const, itemCode: 'DBS_ENH', lapsedOn: '2025-02-25' },
-    { awardId: 'a2', awardState: 'renewal_due' as const, itemCode: 'CQC_REG', lapsedOn: '2025-03-10' }, // still in grace
-    { awardId: 'a3', awardState: 'suspended' as const, itemCode: 'MEDS', lapsedOn: '2025-01-01' }, // already suspended
-    { awardId: 'a4', awardState: 'renewal_due' as const, itemCode: 'INS_EL', lapsedOn: '2025-02-01' }
-  ]
-  t.same(planLimiterSuspensions(lapses, '2025-03-16', 14), [
-    { key: 'limiter-suspension:a1:2025-02-20', awardId: 'a1', event: 'suspend', reason: 'evidence_lapsed', itemCodes: ['DBS_ENH', 'INS_PL'], lapsedOn: '2025-02-20' },
-    { key: 'limiter-suspension:a4:2025-02-01', awardId: 'a4', event: 'suspend', reason: 'evidence_lapsed', itemCodes: ['INS_EL'], lapsedOn: '2025-02-01' }
-  ])
 })
 
 t.test('award planner: renewal opens 60 days before the end; expiry the day after it', async t => {
