@@ -26,11 +26,13 @@ import { jobRoutes } from './http/routes/jobs.js'
 import { appealRoutes } from './http/routes/appeals.js'
 import { orukRoutes } from './http/routes/oruk.js'
 import { feedRoutes } from './http/routes/feed.js'
+import { webhookRoutes } from './http/routes/webhooks.js'
 import { badgeRoutes } from './http/routes/badges.js'
 import { directoryRoutes } from './web/directory/routes.js'
-import { webhookRoutes } from './http/routes/webhooks.js'
 import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
+import { homeRoutes } from './web/home/routes.js'
+import { reportRoutes } from './http/routes/reports.js'
 
 export interface BuildOptions {
   database: DatabaseHandle
@@ -87,12 +89,13 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(appealRoutes, { prefix: '/api/v1/appeals', deps })
   await app.register(orukRoutes, { prefix: '/oruk', deps })
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
+  await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(badgeRoutes, { deps })
   await app.register(directoryRoutes, { prefix: '/directory', deps })
-  await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
-  await app.register((await import('./http/routes/reports.js')).reportRoutes, { prefix: '/api/v1/reports', deps })
+  await app.register(reportRoutes, { prefix: '/api/v1/reports', deps })
+  await app.register(homeRoutes, { deps })
 
   app.addHook('onClose', async () => { await opts.database.close() })
   return app
