@@ -1,5 +1,6 @@
 // The native public feed: public fields only, a change feed with modified_after and a cursor that includes
 // suspensions, expiries and withdrawals, and ETag/304 revalidation that follows every change at once.
+import { gunzipSync } from 'node:zlib'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { publishAward, setAwardStatus } from '../helpers/publication.js'
@@ -56,6 +57,13 @@ t.test('If-None-Match answers 304 until the data changes, on any instance', asyn
   t.equal((await get(feed, { 'if-none-match': etag })).statusCode, 304)
   t.equal((await get(feed, { 'if-none-match': `W/${etag}, "other"` })).statusCode, 304, 'weak comparison, lists')
   t.equal((await get(`${feed}?limit=2`, { 'if-none-match': etag })).statusCode, 200, 'another view has another tag')
+  const zipped = await get(feed, { 'accept-encoding': 'br, gzip;q=0.8' })
+  t.equal(zipped.headers['content-encoding'], 'gzip')
+  t.equal(zipped.headers.vary, 'accept-encoding')
+  t.same(JSON.parse(gunzipSync(zipped.rawPayload).toString()), first.json(), 'the same data, compressed once per version')
+  t.not(zipped.headers.etag, etag, 'other bytes, other validator')
+  t.equal((await get(feed, { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag as string })).statusCode, 304)
+  t.equal((await get(feed, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding'], undefined, 'q=0 refuses gzip')
   await setAwardStatus(h, annAward.id, 'active', 'noop') // any write bumps the version
   t.equal((await get(feed, { 'if-none-match': etag })).statusCode, 200)
 })

@@ -70,8 +70,12 @@ t.test('GET / names the standard', async (t) => {
   t.equal((await get('/oruk/nowhere/')).statusCode, 404, 'unknown council')
 })
 
-t.test('GET /services lists the council\'s marked services, valid and fully nested', async (t) => {
-  const res = await get('/oruk/northshire/services')
+t.test('GET /services lists the council\'s marked services, valid; full=true nests them fully', async (t) => {
+  const summary = (await get('/oruk/northshire/services')).json()
+  valid(t, 'serviceList', summary)
+  t.equal(summary.contents[0].service_at_locations, undefined, 'summaries by default')
+  t.equal(summary.contents[0].attributes.length, 3, 'with the level and other terms')
+  const res = await get('/oruk/northshire/services?full=true')
   t.equal(res.statusCode, 200)
   const page = res.json()
   valid(t, 'serviceList', page)
@@ -89,7 +93,7 @@ t.test('GET /services lists the council\'s marked services, valid and fully nest
   t.match(a.contacts[0].title, /01943 000001/)
   t.same(a.cost_options[0], { id: a.cost_options[0].id, service_id: ann.id, option: 'Hourly rate', amount: 18, amount_description: '£18.00 an hour' })
   t.same(a.attributes.map((x: { taxonomy_term: { name: string } }) => x.taxonomy_term.name).sort(), ['Domiciliary care', 'Gold Quality Mark', 'Older people'])
-  const again = (await get('/oruk/northshire/services')).json()
+  const again = (await get('/oruk/northshire/services?full=true')).json()
   t.same(again.contents[0].service_at_locations, a.service_at_locations, 'ids are stable across requests')
 })
 

@@ -101,14 +101,52 @@ function whereOf (councilId: string, f: ListingFilter): SQL {
   return and(...where)!
 }
 
-/** The council of a public URL and its publication version (bumped by triggers on any change), in one round trip. */
+// Prepared once per database: this lookup runs on every public request (ETag check), so it skips query building.
+const councilLookups = new WeakMap<Queryable, ReturnType<typeof prepareCouncilLookup>>()
+const prepareCouncilLookup = (q: Queryable) => q.select({
+  id: councils.id, slug: councils.slug, name: councils.name, contactEmail: councils.contactEmail,
+  version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
+}).from(councils).leftJoin(publicationVersions, eq(publicationVersions.councilId, councils.id))
+  .where(eq(councils.slug, sql.placeholder('slug'))).prepare('qm_public_council')
+
+interface Waiter { resolve: (c: PublicCouncil) => void, reject: (e: unknown) => void }
+interface SlugReads { running: boolean, queued: Waiter[] }
+const pendingReads = new WeakMap<Queryable, Map<string, SlugReads>>()
+
+/**
+ * The council of a public URL and its publication version (bumped by triggers on any change), read fresh for
+ * every request. Requests for the same council that arrive while a read is running share the NEXT read, which
+ * starts after they arrived, so each still sees every change committed before it came in (no staleness), while
+ * a burst of requests costs one database round trip instead of one each.
+ */
 export async function loadPublicCouncil (q: Queryable, slug: string): Promise<PublicCouncil> {
-  const [row] = await q.select({
-    id: councils.id, slug: councils.slug, name: councils.name, contactEmail: councils.contactEmail,
-    version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
-  }).from(councils).leftJoin(publicationVersions, eq(publicationVersions.councilId, councils.id)).where(eq(councils.slug, slug))
-  if (row === undefined) throw notFound('Council')
-  return row
+  let bySlug = pendingReads.get(q)
+  if (bySlug === undefined) pendingReads.set(q, bySlug = new Map())
+  let reads = bySlug.get(slug)
+  if (reads === undefined) bySlug.set(slug, reads = { running: false, queued: [] })
+  const state = reads
+  return await new Promise<PublicCouncil>((resolve, reject) => {
+    state.queued.push({ resolve, reject })
+    if (!state.running) void drainReads(q, slug, state, bySlug)
+  })
+}
+
+async function drainReads (q: Queryable, slug: string, state: SlugReads, bySlug: Map<string, SlugReads>): Promise<void> {
+  state.running = true
+  while (state.queued.length > 0) {
+    const batch = state.queued
+    state.queued = []
+    try {
+      let lookup = councilLookups.get(q)
+      if (lookup === undefined) councilLookups.set(q, lookup = prepareCouncilLookup(q))
+      const [row] = await lookup.execute({ slug })
+      for (const w of batch) row === undefined ? w.reject(notFound('Council')) : w.resolve(row)
+    } catch (err) {
+      for (const w of batch) w.reject(err)
+    }
+  }
+  state.running = false
+  bySlug.delete(slug)
 }
 
 /** One page of listings, ordered by provider name, with the total for the page envelope. */

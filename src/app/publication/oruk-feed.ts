@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client.js'
 import { notFound } from '../access.js'
 import { organizationIdOf } from './ids.js'
 import { findListing, listListedProviderIds, listListings, type ListingFilter, type PublicCouncil } from './listings.js'
-import { orukContextOf, orukPage, orukServiceOf, orukTaxonomy, orukTerm, type OrukContext } from './oruk-mapping.js'
+import { orukContextOf, orukPage, orukServiceOf, orukServiceSummaryOf, orukTaxonomy, orukTerm, type OrukContext } from './oruk-mapping.js'
 import { taxonomiesOf } from './vocabulary.js'
 
 export const ORUK_API_DETAILS = {
@@ -22,6 +22,8 @@ export interface OrukServiceQuery {
   taxonomy_id?: string | undefined
   organization_id?: string | undefined
   modified_after?: Date | undefined
+  /** ORUK `full`: fully nested services in the page (default: summaries; GET /services/{id} is always full). */
+  full?: boolean | undefined
 }
 
 async function filterOf (q: Queryable, ctx: OrukContext, query: OrukServiceQuery): Promise<ListingFilter> {
@@ -49,7 +51,8 @@ async function filterOf (q: Queryable, ctx: OrukContext, query: OrukServiceQuery
 export async function listOrukServices (q: Queryable, council: PublicCouncil, baseUrl: string, query: OrukServiceQuery) {
   const ctx = orukContextOf(council, baseUrl)
   const { items, totalItems } = await listListings(q, council.id, await filterOf(q, ctx, query), { page: query.page, perPage: query.per_page })
-  return orukPage(items.map((l) => orukServiceOf(l, ctx)), totalItems, query.page, query.per_page)
+  const map = query.full === true ? orukServiceOf : orukServiceSummaryOf
+  return orukPage(items.map((l) => map(l, ctx)), totalItems, query.page, query.per_page)
 }
 
 export async function getOrukService (q: Queryable, council: PublicCouncil, baseUrl: string, id: string) {

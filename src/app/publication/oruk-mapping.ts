@@ -88,6 +88,17 @@ export function orukServiceOf (l: Listing, ctx: OrukContext) {
 
 export type OrukService = ReturnType<typeof orukServiceOf>
 
+const SUMMARY_FIELDS = ['id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'accreditations', 'assured_date', 'last_modified', 'attributes'] as const
+
+/** A service as listed in a page without `full=true`: what a directory needs to list and filter, plus the mark. */
+export function orukServiceSummaryOf (l: Listing, ctx: OrukContext) {
+  const full = orukServiceOf(l, ctx)
+  const summary = Object.fromEntries(SUMMARY_FIELDS.map((k) => [k, full[k]])) as Pick<OrukService, typeof SUMMARY_FIELDS[number]>
+  // Each term in brief (id, name, description: what the schema requires); /taxonomy_terms/{id} has the rest.
+  summary.attributes = summary.attributes.map((a) => ({ ...a, taxonomy_term: { id: a.taxonomy_term.id, name: a.taxonomy_term.name, description: a.taxonomy_term.description } as typeof a.taxonomy_term }))
+  return summary
+}
+
 /** The ORUK page envelope (validator schemas V3.0-UK *_list.json: Page). */
 export function orukPage<T> (contents: T[], totalItems: number, page: number, perPage: number) {
   const totalPages = Math.ceil(totalItems / perPage)

@@ -1,16 +1,21 @@
 // Serialised public responses keyed by the council's publication version (a database counter bumped by
 // triggers on every change): a hit is never stale, whichever instance made the change (issue 6 §6).
+import { gzipSync } from 'node:zlib'
 import { LRUCache } from 'lru-cache'
 import { sha256Hex } from '../tokens.js'
 import type { PublicCouncil } from './listings.js'
 
-export interface VersionedBody { etag: string, body: string }
+// Bytes, not strings: UTF-8 encoding and gzip are done once per version, not once per response.
+export interface VersionedBody { etag: string, body: Buffer, gzipped: () => Buffer }
 
-export type BodyCache = LRUCache<string, string>
+export type BodyCache = LRUCache<string, Buffer>
+
+/** The ETag of the gzip representation: a different validator for different bytes (RFC 9110 §8.8.3). */
+export const gzipEtagOf = (etag: string): string => `${etag.slice(0, -1)}-gz"`
 
 /** One per route plugin: at most `maxBytes` of JSON kept, least recently used evicted first. */
 export const createBodyCache = (maxBytes = 32 * 1024 * 1024): BodyCache =>
-  new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (v) => Math.max(1, v.length) })
+  new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (v) => Math.max(1, v.byteLength) })
 
 /** The validator of one view of a council's data: changes whenever the data or the view (query) changes. */
 export const etagOfView = (council: PublicCouncil, view: string): string =>
@@ -25,15 +30,28 @@ export async function versionedBody (cache: BodyCache, council: PublicCouncil, v
   const key = `${council.id}${etag}`
   let body = cache.get(key)
   if (body === undefined) {
-    body = JSON.stringify(await compute())
+    body = Buffer.from(JSON.stringify(await compute()))
     cache.set(key, body)
   }
-  return { etag, body }
+  const bytes = body
+  const gzipped = () => {
+    let gz = cache.get(`${key}gz`)
+    if (gz === undefined) cache.set(`${key}gz`, gz = gzipSync(bytes, { level: 9 })) // once per version: worth the smallest bytes
+    return gz
+  }
+  return { etag, body, gzipped }
 }
+
+/** True when the client takes gzip (Accept-Encoding lists it without q=0). */
+export const acceptsGzip = (header: string | undefined): boolean =>
+  header !== undefined && header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    return coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))
+  })
 
 /** RFC 9110 §13.1.2: If-None-Match matches any listed tag by weak comparison, or "*". */
 export function matchesIfNoneMatch (header: string | undefined, etag: string): boolean {
   if (header === undefined) return false
   const bare = (t: string) => t.trim().replace(/^W\//, '')
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag))
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag) || bare(t) === gzipEtagOf(etag))
 }

@@ -5,18 +5,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../app/context.js'
 import { loadPublicCouncil, type PublicCouncil } from '../../app/publication/listings.js'
 import { getPublicAward, listAwardChanges } from '../../app/publication/native-feed.js'
-import { createBodyCache, matchesIfNoneMatch, versionedBody, type VersionedBody } from '../../app/publication/page-cache.js'
+import { acceptsGzip, createBodyCache, gzipEtagOf, matchesIfNoneMatch, versionedBody, type VersionedBody } from '../../app/publication/page-cache.js'
 import { changeFeedQuery, changeFeedSchema, feedAwardParams, feedCouncilParams, publicAwardSchema } from '../schemas/feed.js'
 import { problemResponses } from '../schemas/problem.js'
 
 /** Short lifetime, then revalidate: a client may reuse a page for 30 s, a 304 afterwards costs one tiny query. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, must-revalidate'
 
-/** Sends a versioned JSON body, or 304 when the client already holds it (RFC 9110 §13.1.2). */
+/** Sends a versioned JSON body (gzip when accepted), or 304 when the client already holds it (RFC 9110 §13.1.2). */
 export async function sendCachedJson (request: FastifyRequest, reply: FastifyReply, out: VersionedBody) {
-  reply.header('etag', out.etag).header('cache-control', PUBLIC_CACHE_CONTROL)
+  const gzip = acceptsGzip(request.headers['accept-encoding'])
+  reply.header('etag', gzip ? gzipEtagOf(out.etag) : out.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'accept-encoding')
   if (matchesIfNoneMatch(request.headers['if-none-match'], out.etag)) return await reply.code(304).send()
-  return await reply.type('application/json; charset=utf-8').send(out.body)
+  reply.type('application/json; charset=utf-8')
+  return gzip ? await reply.header('content-encoding', 'gzip').send(out.gzipped()) : await reply.send(out.body)
 }
 
 /**

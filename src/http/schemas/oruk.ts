@@ -20,7 +20,8 @@ export const orukServicesQuery = z.object({
   taxonomy_term_id: z.uuid({ error: 'must be a UUID' }).optional().describe('Services carrying this term (e.g. the Gold Quality Mark)'),
   taxonomy_id: z.uuid({ error: 'must be a UUID' }).optional().describe('Services carrying any term of this taxonomy'),
   organization_id: z.uuid({ error: 'must be a UUID' }).optional(),
-  modified_after: modifiedAfter.optional()
+  modified_after: modifiedAfter.optional(),
+  full: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: fully nested services (organization, locations, contacts, cost options) in the page')
 })
 
 export const orukListQuery = z.object({
@@ -73,6 +74,6 @@ const page = <T extends z.ZodType>(item: T, id: string) => z.object({
   contents: z.array(item)
 }).meta({ id })
 
-export const orukServicePageSchema = page(orukServiceSchema, 'OrukServicePage')
+export const orukServicePageSchema = page(z.union([orukServiceSchema, orukServiceSchema.pick({ id: true, organization_id: true, name: true, description: true, url: true, email: true, status: true, accreditations: true, assured_date: true, last_modified: true, attributes: true })]), 'OrukServicePage')
 export const orukTaxonomyPageSchema = page(orukTaxonomySchema, 'OrukTaxonomyPage')
 export const orukTermPageSchema = page(orukTermSchema, 'OrukTaxonomyTermPage')
