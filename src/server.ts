@@ -5,6 +5,8 @@ import { openDatabase } from './db/client.js'
 import { buildApp } from './app.js'
 import { startScheduler } from './app/jobs/scheduler.js'
 import { seedDemoIfEmpty } from './app/demo.js'
+// Registers the demo's assessments, feedback and awards (a demo step), only for the process that seeds it.
+import './app/demo-content.js'
 
 async function main () {
   let config

@@ -11,8 +11,11 @@ export const DEMO_SLUG = 'demo'
 
 export interface DemoInfo { councilName: string, councilSlug: string, coordinatorToken: string | null, links: string[] }
 
-/** Further demo content (assessments, feedback, awards) registered by later modules, run after the providers. */
-export type DemoStep = (deps: Deps, ctx: Ctx, seed: { councilId: string, providerIds: string[] }) => Promise<void>
+/**
+ * Further demo content (assessments, feedback, awards) registered by later modules, run after the providers.
+ * It may return lines to print once (a single-use feedback link can only be shown when it is made).
+ */
+export type DemoStep = (deps: Deps, ctx: Ctx, seed: { councilId: string, providerIds: string[] }) => Promise<string[] | void>
 const demoSteps: DemoStep[] = []
 export function addDemoStep (step: DemoStep) { demoSteps.push(step) }
 
@@ -43,6 +46,7 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
   let [council] = await deps.db.select().from(councils).where(eq(councils.slug, DEMO_SLUG))
   const anyCouncil = council ?? (await deps.db.select({ id: councils.id }).from(councils).limit(1))[0]
   if (council === undefined && anyCouncil !== undefined) return { councilName: '(demo not loaded: the database has councils)', councilSlug: '-', coordinatorToken: null, links: [] }
+  const shownOnce: string[] = []
   if (council === undefined) {
     // The demo is set up by a real, inactive admin user so every audit event names an actor that exists.
     const [setup] = await deps.db.insert(users).values({ role: 'admin', name: 'Demo set-up', active: false }).returning()
@@ -54,7 +58,7 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
     const ctx: Ctx = { actor: { kind: 'user', userId: coordinator.id, role: 'coordinator', councilId: council.id, providerId: null, tokenId: 'demo' }, now }
     const providerIds: string[] = []
     for (const p of demoProviders) providerIds.push((await createProvider(deps, ctx, p)).id)
-    for (const step of demoSteps) await step(deps, ctx, { councilId: council.id, providerIds })
+    for (const step of demoSteps) shownOnce.push(...(await step(deps, ctx, { councilId: council.id, providerIds }) ?? []))
   }
   const [coordinator] = await deps.db.select().from(users).where(and(eq(users.councilId, council.id), eq(users.role, 'coordinator')))
   await deps.db.update(apiTokens).set({ revokedAt: now })
@@ -64,6 +68,11 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
     councilName: council.name,
     councilSlug: council.slug,
     coordinatorToken: token,
-    links: [`Try: curl -H "Authorization: Bearer ${token}" ${deps.config.publicBaseUrl}/api/v1/providers`]
+    links: [
+      `Try: curl -H "Authorization: Bearer ${token}" ${deps.config.publicBaseUrl}/api/v1/providers`,
+      `Directory: ${deps.config.publicBaseUrl}/directory/${council.slug}`,
+      `Open Referral UK feed: ${deps.config.publicBaseUrl}/oruk/${council.slug}/services`,
+      ...shownOnce
+    ]
   }
 }
