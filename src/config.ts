@@ -23,7 +23,9 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
   // Scheduled monitoring jobs run inside the service every this many seconds (0 = off).
-  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300)
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  // Webhook deliveries to directories are attempted this often (0 = off).
+  WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10)
 })
 
 export type Config = Readonly<Omit<z.infer<typeof configSchema>, 'MAX_EVENT_LOOP_DELAY_MS'> & { MAX_EVENT_LOOP_DELAY_MS: number, publicBaseUrl: string }>

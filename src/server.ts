@@ -39,7 +39,8 @@ async function main () {
   if (demo !== null) {
     lines.push(`  Demo council: ${demo.councilName} (${demo.councilSlug})`)
     if (demo.coordinatorToken !== null) lines.push(`  Demo co-ordinator token: ${demo.coordinatorToken}`)
-    lines.push(...demo.links.map((l) => `  ${l}`))
+    // Demo links are made before listening, from the configured base; show them at the real address.
+    lines.push(...demo.links.map((l) => `  ${l.replaceAll(config.publicBaseUrl, base)}`))
   }
   process.stdout.write(`${lines.join('\n')}\n\n`)
 

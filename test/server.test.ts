@@ -53,6 +53,11 @@ t.test('embedded database: demo loaded once, token works, graceful stop, data su
   t.same(new Set(body.items.map((p) => p.sizeBand)), new Set(['micro', 'small', 'medium', 'large']), 'every size band')
   t.same(new Set(body.items.flatMap((p) => p.serviceTypes)), new Set(['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home']), 'every offering')
   t.equal((await fetch(`${first.url}/docs/`)).status, 200, 'Swagger UI is served')
+  const links = [...first.output().matchAll(/(http:\/\/\S+\/(?:directory|oruk|feedback)\/\S+)/g)].map((m) => m[1]!)
+  t.ok(links.length >= 3, 'directory, feed and a feedback link are printed')
+  for (const link of links) t.equal((await fetch(link)).status, 200, `${link} opens`)
+  const home = await (await fetch(`${first.url}/`)).text()
+  t.match(home, 'Demo Borough Council', 'the front page names the demo council')
   t.equal(await stop(first), 0, 'SIGTERM → clean exit')
 
   const second = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' })

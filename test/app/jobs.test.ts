@@ -142,7 +142,7 @@ t.test('POST /api/v1/jobs/run: staff run their council\'s jobs now; a provider m
 
 t.test('the in-service scheduler runs the jobs on its interval and stops cleanly', async (t) => {
   const p = await awardedProvider(north, { validForDays: 60 })
-  const stop = startScheduler(h.app.deps, { intervalMs: 50 })
+  const stop = startScheduler(h.app.deps, { intervalMs: 50, webhookIntervalMs: 0 })
   const deadline = Date.now() + 10_000
   while ((await awardOf(p.awardId)).status === 'active' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
   await stop()

@@ -126,3 +126,18 @@ t.test('two workers at once never send the same delivery twice', { skip: onRealP
   t.equal(sent, items.length, 'one POST per delivery')
   t.ok(items.every((d: { attempts: number, status: string }) => d.attempts === 1 && d.status === 'delivered'))
 })
+
+t.test('the in-service scheduler pushes an award change within its short webhook interval', async (t) => {
+  const { startScheduler } = await import('../../src/app/jobs/scheduler.js')
+  const sub = (await register('/scheduled')).json()
+  const p = await h.addProvider(north, { name: 'Scheduled Pushes Ltd' })
+  await publishAward(h, north, p.id, { level: 'silver' })
+  answer = 200
+  const stop = startScheduler(h.app.deps, { intervalMs: 0, webhookIntervalMs: 50 })
+  t.teardown(stop)
+  const deadline = Date.now() + 20_000
+  while (!received.some((r) => r.path === '/scheduled') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+  await stop()
+  t.ok(received.some((r) => r.path === '/scheduled' && r.signed), 'delivered by the scheduler, signed')
+  t.equal((await log(sub.id)).items[0].status, 'delivered')
+})

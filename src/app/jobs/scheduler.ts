@@ -1,29 +1,44 @@
-// The in-service scheduler: runs every job each JOBS_INTERVAL_SECONDS (0 = off) without overlapping itself.
-// Other instances may run the same schedule: the jobs' advisory locks make that safe.
+// The in-service scheduler: two loops that never overlap themselves. The monitoring jobs run every
+// JOBS_INTERVAL_SECONDS; webhook deliveries every WEBHOOK_INTERVAL_SECONDS, because a directory expects an
+// award change within seconds, not minutes (0 turns a loop off). Other instances may run the same loops:
+// the jobs' advisory locks and the deliveries' SKIP LOCKED claims make that safe.
 import type { Deps } from '../context.js'
 import { deliverWebhooks } from '../webhooks.js'
 import { runJobs } from './run-jobs.js'
 
-/** Starts the interval (first run after one interval); returns a stop function that waits for a run in flight. */
-export function startScheduler (deps: Deps, opts: { intervalMs?: number } = {}): () => Promise<void> {
-  const intervalMs = opts.intervalMs ?? deps.config.JOBS_INTERVAL_SECONDS * 1000
-  if (intervalMs <= 0) return async () => {}
+/** Runs `work` every `ms` (first run after one interval), never twice at once; the stop function waits for a run in flight. */
+function every (ms: number, work: () => Promise<void>): () => Promise<void> {
+  if (ms <= 0) return async () => {}
   let running: Promise<void> | null = null
-  const tick = () => {
+  const timer = setInterval(() => {
     if (running !== null) return
-    running = runJobs(deps).then(async (report) => {
-      const busy = report.results.filter((r) => r.done + r.failed > 0)
-      if (busy.length > 0) deps.log.info({ jobs: busy.map(({ job, done, failed }) => ({ job, done, failed })) }, 'scheduled jobs ran')
-      // award.* events go to directories' webhooks: their worker claims rows itself (SKIP LOCKED), outside our locks,
-      // because it waits on other servers and must not hold a transaction open meanwhile.
-      await deliverWebhooks(deps, deps.clock())
-    }).catch((error: unknown) => { deps.log.error({ err: error }, 'scheduled jobs failed; retrying at the next interval') })
-      .finally(() => { running = null })
-  }
-  const timer = setInterval(tick, intervalMs)
+    running = work().finally(() => { running = null })
+  }, ms)
   timer.unref()
   return async () => {
     clearInterval(timer)
     if (running !== null) await running
   }
+}
+
+export function startScheduler (deps: Deps, opts: { intervalMs?: number, webhookIntervalMs?: number } = {}): () => Promise<void> {
+  const stopJobs = every(opts.intervalMs ?? deps.config.JOBS_INTERVAL_SECONDS * 1000, async () => {
+    try {
+      const report = await runJobs(deps)
+      const busy = report.results.filter((r) => r.done + r.failed > 0)
+      if (busy.length > 0) deps.log.info({ jobs: busy.map(({ job, done, failed }) => ({ job, done, failed })) }, 'scheduled jobs ran')
+    } catch (error) {
+      deps.log.error({ err: error }, 'scheduled jobs failed; retrying at the next interval')
+    }
+  })
+  // award.* events go to directories' webhooks; the worker claims rows itself, outside any job lock, because it
+  // waits on other servers and must not hold a transaction open meanwhile.
+  const stopWebhooks = every(opts.webhookIntervalMs ?? deps.config.WEBHOOK_INTERVAL_SECONDS * 1000, async () => {
+    try {
+      await deliverWebhooks(deps, deps.clock())
+    } catch (error) {
+      deps.log.error({ err: error }, 'webhook delivery failed; retrying at the next interval')
+    }
+  })
+  return async () => { await Promise.all([stopJobs(), stopWebhooks()]) }
 }
