@@ -86,3 +86,30 @@ t.test('a revoked token stops working at once; tokens are stored only as hashes'
   t.equal(revoke.statusCode, 200)
   t.equal((await h.app.inject({ url: '/api/v1/me', headers: h.auth(p.token) })).statusCode, 401)
 })
+
+t.test('an unexpected failure is a 500 problem with no internals', async (t) => {
+  const { buildApp } = await import('../../src/app.js')
+  const { loadConfig } = await import('../../src/config.js')
+  const { createTestDatabase } = await import('../helpers/database.js')
+  const broken = await createTestDatabase()
+  t.teardown(broken.drop)
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }), { database: broken, logger: false })
+  t.teardown(() => app.close())
+  await broken.close() // the database goes away under a running app
+  const res = await app.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer qm_anything' } })
+  t.equal(res.statusCode, 500)
+  const body = isProblem(t, res, 500)
+  t.notMatch(res.body, /select|api_tokens|stack|at \//i, 'no SQL, table names or stack trace')
+  t.match(body.detail, /logged/)
+})
+
+t.test('security headers everywhere; CORS only on the public feeds', async (t) => {
+  const api = await h.app.inject({ url: '/api/v1/providers', headers: { ...staff, origin: 'https://elsewhere.example' } })
+  t.equal(api.headers['x-content-type-options'], 'nosniff')
+  t.match(api.headers['strict-transport-security'], /max-age/)
+  t.match(api.headers['content-security-policy'], /default-src 'self'/)
+  t.equal(api.headers['access-control-allow-origin'], undefined, 'the private API is not open to other origins')
+  const feed = await h.app.inject({ url: `/oruk/${h.councils[0].slug}/services`, headers: { origin: 'https://directory.example' } })
+  t.equal(feed.statusCode, 200)
+  t.equal(feed.headers['access-control-allow-origin'], '*', 'the open data feed is')
+})
