@@ -42,9 +42,12 @@ function errorMessages (instrument: Instrument, problems: readonly FieldProblem[
     const n = numbers.get(item.code) ?? 0
     const missing = p.message === 'answer this question'
     const because = item.askedWhen !== null ? ` because you said yes to question ${numbers.get(item.askedWhen.item) ?? ''}` : ''
+    // GOV.UK: an error message says exactly what to do. The council's own question wording names the question,
+    // so the summary makes sense read on its own (e.g. by a screen reader jumping to it).
+    const wording = easyRead ? item.wording.easyRead : item.wording.plain
     messages.set(item.code, easyRead
-      ? `Please answer question ${n}.`
-      : missing ? `Select an answer to question ${n}${because}` : `Select one of the answers shown for question ${n}`)
+      ? `Please answer question ${n}: ${wording}`
+      : missing ? `Select an answer to question ${n}${because}: ${wording}` : `Select one of the answers shown for question ${n}: ${wording}`)
   }
   return messages
 }
