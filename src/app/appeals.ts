@@ -14,6 +14,7 @@ import type { AppealDecision, AppealListQuery, AppealLodge } from '../http/schem
 import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
 import { openAssessmentIn } from './assessments.js'
 import { recordAudit } from './audit.js'
+import { fetchPage } from './pagination.js'
 import { issueAward, transitionAward } from './awards.js'
 import { assertNoOpenSafeguardingConcern } from './concerns.js'
 import { assertVersion } from './concurrency.js'
@@ -112,12 +113,10 @@ export async function listAppeals (deps: Deps, ctx: Ctx, query: AppealListQuery)
   const where: SQL[] = [eq(appeals.councilId, actor.councilId)]
   if (actor.role === 'provider') where.push(eq(appeals.providerId, actor.providerId!))
   if (query.state !== undefined) where.push(eq(appeals.state, query.state))
-  const [items, [total]] = await Promise.all([
-    deps.db.select().from(appeals).where(and(...where)).orderBy(desc(appeals.lodgedAt), desc(appeals.id)).limit(query.perPage).offset((query.page - 1) * query.perPage),
-    deps.db.select({ n: count() }).from(appeals).where(and(...where))
-  ])
-  const totalItems = total?.n ?? 0
-  return { items: items.map(present), meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
+  const page = await fetchPage(query,
+    async (limit, offset) => await deps.db.select().from(appeals).where(and(...where)).orderBy(desc(appeals.lodgedAt), desc(appeals.id)).limit(limit).offset(offset),
+    async () => await deps.db.select({ n: count() }).from(appeals).where(and(...where)))
+  return { items: page.items.map(present), meta: page.meta }
 }
 
 // ── The lifecycle ─────────────────────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@ import type { AwardLevel } from '../domain/scheme/enums.js'
 import { transitionAward as nextAwardState, type AwardEvent, type AwardState } from '../domain/workflow/index.js'
 import { assertProviderAccess, assertStaffAccess, forbidden, notFound } from './access.js'
 import { recordAudit } from './audit.js'
+import { fetchPage } from './pagination.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Ctx, type Deps } from './context.js'
 
@@ -148,13 +149,3 @@ export async function listAwards (deps: Deps, ctx: Ctx, query: AwardListQuery) {
     async () => await deps.db.select({ n: count() }).from(awards).where(and(...where)))
 }
 
-/** One page of a list and its meta, from a page query and the two queries that read it. */
-export async function fetchPage<T> (
-  query: { page: number, perPage: number },
-  select: (limit: number, offset: number) => Promise<T[]>,
-  countAll: () => Promise<Array<{ n: number }>>
-) {
-  const [items, [total]] = await Promise.all([select(query.perPage, (query.page - 1) * query.perPage), countAll()])
-  const totalItems = total?.n ?? 0
-  return { items, meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
-}

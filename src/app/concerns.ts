@@ -11,6 +11,7 @@ import {
 import type { ConcernCreate, ConcernListQuery } from '../http/schemas/concerns.js'
 import { assertStaffAccess, forbidden, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
+import { fetchPage } from './pagination.js'
 import { transitionAward } from './awards.js'
 import { assertVersion } from './concurrency.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
@@ -74,13 +75,10 @@ export async function listConcerns (deps: Deps, ctx: Ctx, query: ConcernListQuer
   if (query.providerId !== undefined) where.push(eq(concerns.providerId, query.providerId))
   if (query.state !== undefined) where.push(eq(concerns.state, query.state))
   const filter = and(...where)
-  const [items, [total]] = await Promise.all([
-    deps.db.select().from(concerns).where(filter).orderBy(desc(concerns.createdAt), desc(concerns.id))
-      .limit(query.perPage).offset((query.page - 1) * query.perPage),
-    deps.db.select({ n: count() }).from(concerns).where(filter)
-  ])
-  const totalItems = total?.n ?? 0
-  return { items: items.map((c) => presentConcern(ctx, c)), meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
+  const page = await fetchPage(query,
+    async (limit, offset) => await deps.db.select().from(concerns).where(filter).orderBy(desc(concerns.createdAt), desc(concerns.id)).limit(limit).offset(offset),
+    async () => await deps.db.select({ n: count() }).from(concerns).where(filter))
+  return { items: page.items.map((c) => presentConcern(ctx, c)), meta: page.meta }
 }
 
 // ── Raising ───────────────────────────────────────────────────────────────────────────────────────────────

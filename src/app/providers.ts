@@ -6,6 +6,7 @@ import { sizeBandOf } from '../domain/providers.js'
 import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../http/schemas/providers.js'
 import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
+import { fetchPage } from './pagination.js'
 import { withdrawProviderAwards } from './awards.js'
 import { assertVersion } from './concurrency.js'
 import type { Ctx, Deps } from './context.js'
@@ -62,13 +63,9 @@ export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQu
   const descending = query.sort.startsWith('-')
   const column = sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns]
   const order = descending ? [desc(column), desc(providers.id)] : [asc(column), asc(providers.id)]
-  const [items, [total]] = await Promise.all([
-    deps.db.select().from(providers).where(and(...where)).orderBy(...order)
-      .limit(query.perPage).offset((query.page - 1) * query.perPage),
-    deps.db.select({ n: count() }).from(providers).where(and(...where))
-  ])
-  const totalItems = total?.n ?? 0
-  return { items, meta: { page: query.page, perPage: query.perPage, totalItems, totalPages: Math.ceil(totalItems / query.perPage) } }
+  return await fetchPage(query,
+    async (limit, offset) => await deps.db.select().from(providers).where(and(...where)).orderBy(...order).limit(limit).offset(offset),
+    async () => await deps.db.select({ n: count() }).from(providers).where(and(...where)))
 }
 
 export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expectedVersion: number, patch: ProviderPatch) {

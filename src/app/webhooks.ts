@@ -8,6 +8,7 @@ import { councils, outbox, webhookDeliveries, webhookSubscriptions, type Webhook
 import { DomainError } from '../domain/errors.js'
 import { notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
+import { fetchPage } from './pagination.js'
 import type { Ctx, Deps } from './context.js'
 import { getPublicAward } from './publication/native-feed.js'
 import { generateSecret } from './tokens.js'
@@ -105,17 +106,13 @@ export async function deactivateWebhook (deps: Deps, ctx: Ctx, id: string) {
 export async function listWebhookDeliveries (deps: Deps, ctx: Ctx, id: string, page: { page: number, perPage: number }) {
   await loadSubscription(deps, ctx, id)
   const where = eq(webhookDeliveries.subscriptionId, id)
-  const [items, [total]] = await Promise.all([
-    deps.db.select({
+  return await fetchPage(page,
+    async (limit, offset) => await deps.db.select({
       id: webhookDeliveries.id, event: webhookDeliveries.event, status: webhookDeliveries.status, attempts: webhookDeliveries.attempts,
       nextAttemptAt: webhookDeliveries.nextAttemptAt, deliveredAt: webhookDeliveries.deliveredAt, createdAt: webhookDeliveries.createdAt,
       attemptLog: webhookDeliveries.attemptLog, body: webhookDeliveries.body
-    }).from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-      .limit(page.perPage).offset((page.page - 1) * page.perPage),
-    deps.db.select({ n: count() }).from(webhookDeliveries).where(where)
-  ])
-  const totalItems = total?.n ?? 0
-  return { items, meta: { page: page.page, perPage: page.perPage, totalItems, totalPages: Math.ceil(totalItems / page.perPage) } }
+    }).from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)).limit(limit).offset(offset),
+    async () => await deps.db.select({ n: count() }).from(webhookDeliveries).where(where))
 }
 
 /**
