@@ -1,8 +1,9 @@
 // Appeals: lodged by the provider within the window → acknowledged → heard by an independent reviewer →
 // upheld | partly_upheld | dismissed → closed; an upheld appeal applies its outcome (DOMAIN.md: Appeal; issue 4 §6).
-import { and, count, desc, eq, notInArray, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
-import { appeals, assessments, auditEvents, awards, schemeVersions } from '../db/schema/index.js'
+import { appeals, assessments, auditEvents, awards } from '../db/schema/index.js'
+import { loadPublishedScheme } from './schemes.js'
 import { DomainError } from '../domain/errors.js'
 import type { AwardLevel, ComputedLevel } from '../domain/scheme/enums.js'
 import { rankLevel } from '../domain/scoring/index.js'
@@ -27,11 +28,9 @@ type AwardRow = typeof awards.$inferSelect
 const present = ({ decisionMakerIds: _makers, lodgedBy: _by, ...visible }: AppealRow) => visible
 const uniqueIds = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))]
 
-async function schemeSettings (q: Queryable, schemeVersionId: string) {
-  const [row] = await q.select({ settings: sql<{ appealWindowDays: number, awardValidityMonths: number }>`${schemeVersions.document}->'settings'` })
-    .from(schemeVersions).where(eq(schemeVersions.id, schemeVersionId))
-  return row!.settings
-}
+/** The settings of the scheme version an assessment is pinned to (one reader of pinned versions: src/app/schemes.ts). */
+const schemeSettings = async (q: Queryable, councilId: string, schemeVersionId: string) =>
+  (await loadPublishedScheme(q, councilId, schemeVersionId)).document.settings
 
 // ── What is appealed, when it happened and who decided it ─────────────────────────────────────────────────
 interface Subject { providerId: string, councilId: string, subjectDate: string, decisionMakerIds: string[], schemeVersionId: string, assessmentId: string | null, awardId: string | null }
@@ -85,7 +84,7 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
   if (actor.kind !== 'user' || actor.role !== 'provider') throw forbidden('Appeals are lodged by the provider')
   return await deps.db.transaction(async (tx) => {
     const subject = await resolveSubject(tx, ctx, input)
-    const { appealWindowDays } = await schemeSettings(tx, subject.schemeVersionId)
+    const { appealWindowDays } = await schemeSettings(tx, subject.councilId, subject.schemeVersionId)
     const inTime = checkAppealWindow(subject.subjectDate, isoDate(ctx.now), appealWindowDays)
     if (!inTime.ok) throw inTime.error
     const sameSubject = input.subjectType === 'decision' ? eq(appeals.assessmentId, subject.assessmentId!) : eq(appeals.awardId, subject.awardId!)
@@ -223,7 +222,7 @@ async function issueAwardOnAppeal (tx: Tx, ctx: Ctx, appeal: AppealRow, original
   }
   const [previous] = original.awardId === null ? [] : await tx.select().from(awards).where(eq(awards.id, original.awardId))
   const today = isoDate(ctx.now)
-  const validTo = previous?.validTo ?? awardValidity(today, (await schemeSettings(tx, original.schemeVersionId)).awardValidityMonths)
+  const validTo = previous?.validTo ?? awardValidity(today, (await schemeSettings(tx, original.councilId, original.schemeVersionId)).awardValidityMonths)
   const reviewerId = ctx.actor.kind === 'user' ? ctx.actor.userId : null
   // The appeal's decision, recorded as a decided reassessment so the award has its own assessment and reasons.
   const [decided] = await tx.insert(assessments).values({
