@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { councils, userRoles, users, type UserRole } from '../src/db/schema/index.js'
-import { issueToken } from '../src/app/tokens.js'
+import { issueToken } from '../src/use-cases/tokens.js'
 import { fail, openFromEnvironment } from './cli.js'
 
 const { values } = parseArgs({

@@ -1,9 +1,9 @@
 // `npm run jobs:run-once`: every monitoring job once, for cron-style deployments (JOBS_INTERVAL_SECONDS=0 in the
 // service). Safe alongside running instances: each job takes its advisory lock. Prints what it did, then exits.
 import { destination, pino } from 'pino'
-import type { Deps } from '../src/app/context.js'
-import { runJobs } from '../src/app/jobs/run-jobs.js'
-import { deliverWebhooks } from '../src/app/webhooks.js'
+import type { Deps } from '../src/use-cases/context.js'
+import { runJobs } from '../src/use-cases/jobs/run-jobs.js'
+import { deliverWebhooks } from '../src/use-cases/webhooks.js'
 import { openFromEnvironment } from './cli.js'
 
 const { config, database } = await openFromEnvironment()

@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
-import type { Deps } from './app/context.js'
+import type { Deps } from './use-cases/context.js'
 import problems from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
 import openapi from './http/plugins/openapi.js'
@@ -17,7 +17,7 @@ import { loggerOptions } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { providerRoutes } from './http/routes/providers.js'
-// also installs the default scheme for every new council (onCouncilCreated in src/app/schemes.ts)
+// also installs the default scheme for every new council (onCouncilCreated in src/use-cases/schemes.ts)
 import { schemeRoutes } from './http/routes/schemes.js'
 import { assessmentRoutes } from './http/routes/assessments.js'
 import { awardRoutes } from './http/routes/awards.js'

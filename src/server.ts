@@ -3,10 +3,10 @@ import path from 'node:path'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { buildApp } from './app.js'
-import { startScheduler } from './app/jobs/scheduler.js'
-import { seedDemoIfEmpty } from './app/demo.js'
+import { startScheduler } from './use-cases/jobs/scheduler.js'
+import { seedDemoIfEmpty } from './use-cases/demo.js'
 // Registers the demo's assessments, feedback and awards (a demo step), only for the process that seeds it.
-import './app/demo-content.js'
+import './use-cases/demo-content.js'
 
 async function main () {
   let config

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import t from 'tap'
 import { openDatabase } from '../src/db/client.js'
-import { authenticateToken } from '../src/app/tokens.js'
+import { authenticateToken } from '../src/use-cases/tokens.js'
 import { createTestDatabase, onRealPostgres } from './helpers/database.js'
 
 const script = (name: string) => new URL(`../scripts/${name}.ts`, import.meta.url).pathname

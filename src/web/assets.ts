@@ -1,6 +1,6 @@
 // The site's one stylesheet, in the spirit of the GOV.UK Design System: large targets, a yellow focus
 // ring, fluid widths (readable at 400 % zoom, WCAG 2.2 SC 1.4.10) and no inline styles (CSP style-src 'self').
-import { sha256Hex } from '../app/tokens.js'
+import { sha256Hex } from '../use-cases/tokens.js'
 
 export const SITE_CSS = `
 *,*::before,*::after{box-sizing:border-box}

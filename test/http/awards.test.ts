@@ -2,8 +2,8 @@
 // do what, If-Match, the outbox events directories are told of, and withdrawal when a provider leaves.
 import t from 'tap'
 import { and, eq } from 'drizzle-orm'
-import { withdrawProviderAwards } from '../../src/app/awards.js'
-import { systemCtx } from '../../src/app/context.js'
+import { withdrawProviderAwards } from '../../src/use-cases/awards.js'
+import { systemCtx } from '../../src/use-cases/context.js'
 import { outbox } from '../../src/db/schema/index.js'
 import { AwardEvent, awardTransitions, type AwardState } from '../../src/domain/workflow/index.js'
 import { buildTestApp } from '../helpers/app.js'

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import t from 'tap'
 import { eq } from 'drizzle-orm'
-import { openConcernFromFeedback } from '../../src/app/concerns.js'
+import { openConcernFromFeedback } from '../../src/use-cases/concerns.js'
 import { awards, concerns, outbox } from '../../src/db/schema/index.js'
 import { buildTestApp } from '../helpers/app.js'
 import { insertAward } from '../helpers/awards.js'

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { loggerOptions } from '../../src/http/plugins/logging.js'
 import { createTestDatabase } from '../helpers/database.js'
-import { issueToken } from '../../src/app/tokens.js'
+import { issueToken } from '../../src/use-cases/tokens.js'
 import { users } from '../../src/db/schema/index.js'
 
 const lines: string[] = []

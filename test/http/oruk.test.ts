@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
-import { organizationIdOf } from '../../src/app/publication/ids.js'
+import { organizationIdOf } from '../../src/use-cases/publication/ids.js'
 import { buildTestApp } from '../helpers/app.js'
 import { publishAward, setAwardStatus } from '../helpers/publication.js'
 

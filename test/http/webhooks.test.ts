@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
-import { deliverWebhooks, retryDelayMs, SIGNATURE_HEADER, verifySignature } from '../../src/app/webhooks.js'
+import { deliverWebhooks, retryDelayMs, SIGNATURE_HEADER, verifySignature } from '../../src/use-cases/webhooks.js'
 import { buildTestApp } from '../helpers/app.js'
 import { onRealPostgres } from '../helpers/database.js'
 import { publishAward, setAwardStatus } from '../helpers/publication.js'
@@ -128,7 +128,7 @@ t.test('two workers at once never send the same delivery twice', { skip: onRealP
 })
 
 t.test('the in-service scheduler pushes an award change within its short webhook interval', async (t) => {
-  const { startScheduler } = await import('../../src/app/jobs/scheduler.js')
+  const { startScheduler } = await import('../../src/use-cases/jobs/scheduler.js')
   const sub = (await register('/scheduled')).json()
   const p = await h.addProvider(north, { name: 'Scheduled Pushes Ltd' })
   await publishAward(h, north, p.id, { level: 'silver' })

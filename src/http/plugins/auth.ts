@@ -2,8 +2,8 @@
 // Routes without `config.roles` are public. Failed authentications are rate limited more strictly.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Actor, Deps, Principal } from '../../app/context.js'
-import { authenticateToken } from '../../app/tokens.js'
+import type { Actor, Deps, Principal } from '../../use-cases/context.js'
+import { authenticateToken } from '../../use-cases/tokens.js'
 import type { UserRole } from '../../db/schema/index.js'
 import { problem, sendProblem } from './problems.js'
 

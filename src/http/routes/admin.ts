@@ -1,13 +1,13 @@
 // Routes for councils, users, tokens, "who am I" and the audit trail.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Deps } from '../../app/context.js'
-import { etagOf, requireIfMatch } from '../../app/concurrency.js'
+import type { Deps } from '../../use-cases/context.js'
+import { etagOf, requireIfMatch } from '../../use-cases/concurrency.js'
 import {
   createCouncil, createTokenForUser, createUser, getCouncil, listCouncils, listTokens, listUsers, revokeToken, setUserActive, updateCouncil
-} from '../../app/admin.js'
-import { listAuditEvents } from '../../app/audit.js'
-import { requireStaff } from '../../app/access.js'
+} from '../../use-cases/admin.js'
+import { listAuditEvents } from '../../use-cases/audit.js'
+import { requireStaff } from '../../use-cases/access.js'
 import { actorOf } from '../plugins/auth.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'

@@ -1,9 +1,9 @@
 // Routes of appeals: the provider lodges and may withdraw; staff acknowledge and close; a reviewer hears and decides.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Ctx, Deps } from '../../app/context.js'
-import { parseIfMatch } from '../../app/concurrency.js'
-import { listAuditEvents } from '../../app/audit.js'
-import { actOnAppeal, decideAppeal, getAppeal, listAppeals, lodgeAppeal, startAppealReview, withdrawAppeal } from '../../app/appeals.js'
+import type { Ctx, Deps } from '../../use-cases/context.js'
+import { parseIfMatch } from '../../use-cases/concurrency.js'
+import { listAuditEvents } from '../../use-cases/audit.js'
+import { actOnAppeal, decideAppeal, getAppeal, listAppeals, lodgeAppeal, startAppealReview, withdrawAppeal } from '../../use-cases/appeals.js'
 import type { UserRole } from '../../db/schema/index.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'

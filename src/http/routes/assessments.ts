@@ -1,15 +1,15 @@
 // Routes of assessments: open, one endpoint per workflow action, the checklist, evidence (with private file
-// upload and download), the live score and the decision. Thin: the rules live in src/app and src/domain.
+// upload and download), the live score and the decision. Thin: the rules live in src/use-cases and src/domain.
 import multipart from '@fastify/multipart'
 import { create as contentDisposition } from 'content-disposition'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { actOnAssessment, getAssessment, listAssessments, openAssessment } from '../../app/assessments.js'
-import { listAuditEvents } from '../../app/audit.js'
-import { etagOf, parseIfMatch } from '../../app/concurrency.js'
-import type { Deps } from '../../app/context.js'
-import { acceptDecision, commentOnDecision, getDecision, getLiveScore, proposeDecision, publishDecision } from '../../app/decisions.js'
-import { addEvidence, attachEvidenceFiles, getEvidenceFile, reviewEvidence, UploadRefused, type UploadedFile } from '../../app/evidence.js'
+import { actOnAssessment, getAssessment, listAssessments, openAssessment } from '../../use-cases/assessments.js'
+import { listAuditEvents } from '../../use-cases/audit.js'
+import { etagOf, parseIfMatch } from '../../use-cases/concurrency.js'
+import type { Deps } from '../../use-cases/context.js'
+import { acceptDecision, commentOnDecision, getDecision, getLiveScore, proposeDecision, publishDecision } from '../../use-cases/decisions.js'
+import { addEvidence, attachEvidenceFiles, getEvidenceFile, reviewEvidence, UploadRefused, type UploadedFile } from '../../use-cases/evidence.js'
 import type { AssessmentEvent } from '../../domain/workflow/index.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import {

@@ -1,9 +1,9 @@
 // Routes of awards: read (staff: their council; provider: its own) and the co-ordinators' lifecycle actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../app/context.js'
-import { listAuditEvents } from '../../app/audit.js'
-import { changeAward, getAward, listAwards } from '../../app/awards.js'
-import { etagOf, parseIfMatch } from '../../app/concurrency.js'
+import type { Deps } from '../../use-cases/context.js'
+import { listAuditEvents } from '../../use-cases/audit.js'
+import { changeAward, getAward, listAwards } from '../../use-cases/awards.js'
+import { etagOf, parseIfMatch } from '../../use-cases/concurrency.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { awardActionSchema, awardListQuery, awardListSchema, awardSchema, suspendSchema } from '../schemas/awards.js'

@@ -2,9 +2,9 @@
 // award's truth now (a revoked, suspended or expired mark says so) and revalidate by the council's version.
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Deps } from '../../app/context.js'
-import { loadAwardTruth } from '../../app/publication/award-truth.js'
-import { etagOfView, matchesIfNoneMatch } from '../../app/publication/page-cache.js'
+import type { Deps } from '../../use-cases/context.js'
+import { loadAwardTruth } from '../../use-cases/publication/award-truth.js'
+import { etagOfView, matchesIfNoneMatch } from '../../use-cases/publication/page-cache.js'
 import { useHtmlErrorPages } from '../../web/plugin.js'
 import { renderBadge } from '../../web/verify/badge-svg.js'
 import { renderVerifyPage } from '../../web/verify/verify-page.js'

@@ -1,13 +1,13 @@
 // Routes of concerns about providers: one endpoint per lifecycle action, staff-only except reading.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Ctx, Deps } from '../../app/context.js'
-import { parseIfMatch } from '../../app/concurrency.js'
-import { listAuditEvents } from '../../app/audit.js'
+import type { Ctx, Deps } from '../../use-cases/context.js'
+import { parseIfMatch } from '../../use-cases/concurrency.js'
+import { listAuditEvents } from '../../use-cases/audit.js'
 import {
   closeConcern, getConcern, listConcerns, raiseConcern, recordConcernOutcome, reinstateAwardAfterConcern,
   startConcernInvestigation, triageConcern
-} from '../../app/concerns.js'
+} from '../../use-cases/concerns.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { auditListSchema } from '../schemas/audit.js'

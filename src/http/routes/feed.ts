@@ -2,10 +2,10 @@
 // ETag + If-None-Match → 304 and a short, revalidated cache lifetime (DOMAIN.md: Publication; issue 6 §3).
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../app/context.js'
-import { loadPublicCouncil, type PublicCouncil } from '../../app/publication/listings.js'
-import { getPublicAward, listAwardChanges } from '../../app/publication/native-feed.js'
-import { acceptsGzip, createBodyCache, gzipEtagOf, matchesIfNoneMatch, versionedBody, type VersionedBody } from '../../app/publication/page-cache.js'
+import type { Deps } from '../../use-cases/context.js'
+import { loadPublicCouncil, type PublicCouncil } from '../../use-cases/publication/listings.js'
+import { getPublicAward, listAwardChanges } from '../../use-cases/publication/native-feed.js'
+import { acceptsGzip, createBodyCache, gzipEtagOf, matchesIfNoneMatch, versionedBody, type VersionedBody } from '../../use-cases/publication/page-cache.js'
 import { changeFeedQuery, changeFeedSchema, feedAwardParams, feedCouncilParams, publicAwardSchema } from '../schemas/feed.js'
 import { problemResponses } from '../schemas/problem.js'
 

@@ -1,10 +1,10 @@
 // Feedback API routes: invitations, interview entry, responses and moderation for co-ordinators, aggregates for
 // providers and co-ordinators. The respondent's web form is in src/web/feedback.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../app/context.js'
-import { createFeedbackInvitations, listFeedbackInvitations, revokeFeedbackInvitation } from '../../app/feedback-invitations.js'
-import { flagFeedbackSafeguarding, listFeedbackResponses, moderateFeedbackComment, recordInterviewFeedback } from '../../app/feedback-responses.js'
-import { getAssessmentFeedbackAggregate, getProviderFeedbackAggregate } from '../../app/feedback-aggregates.js'
+import type { Deps } from '../../use-cases/context.js'
+import { createFeedbackInvitations, listFeedbackInvitations, revokeFeedbackInvitation } from '../../use-cases/feedback-invitations.js'
+import { flagFeedbackSafeguarding, listFeedbackResponses, moderateFeedbackComment, recordInterviewFeedback } from '../../use-cases/feedback-responses.js'
+import { getAssessmentFeedbackAggregate, getProviderFeedbackAggregate } from '../../use-cases/feedback-aggregates.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { idParams } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'

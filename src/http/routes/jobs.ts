@@ -1,7 +1,7 @@
 // Run the monitoring jobs now (demos, tests, an impatient co-ordinator): staff for their own council, admin for all.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../app/context.js'
-import { runJobs } from '../../app/jobs/run-jobs.js'
+import type { Deps } from '../../use-cases/context.js'
+import { runJobs } from '../../use-cases/jobs/run-jobs.js'
 import { jobsReportSchema } from '../schemas/jobs.js'
 import { ctxOf } from './context.js'
 

@@ -2,11 +2,11 @@
 // (DOMAIN.md: Publication). Bodies are cached by the council's publication version; ETag and 304 on every read.
 import cors from '@fastify/cors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../app/context.js'
-import { loadPublicCouncil, type PublicCouncil } from '../../app/publication/listings.js'
+import type { Deps } from '../../use-cases/context.js'
+import { loadPublicCouncil, type PublicCouncil } from '../../use-cases/publication/listings.js'
 import {
   getOrukService, getOrukTaxonomy, getOrukTerm, listOrukServices, listOrukTaxonomies, listOrukTerms, ORUK_API_DETAILS
-} from '../../app/publication/oruk-feed.js'
+} from '../../use-cases/publication/oruk-feed.js'
 import {
   orukApiDetailsSchema, orukCouncilParams, orukIdParams, orukListQuery, orukServicePageSchema, orukServiceSchema,
   orukServicesQuery, orukTaxonomyPageSchema, orukTaxonomySchema, orukTermPageSchema, orukTermSchema

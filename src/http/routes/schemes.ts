@@ -3,14 +3,14 @@
 import type { FastifySchemaCompiler } from 'fastify'
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { listAuditEvents } from '../../app/audit.js'
-import { etagOf, requireIfMatch } from '../../app/concurrency.js'
-import type { Deps } from '../../app/context.js'
-import { scoreWhatIf } from '../../app/scheme-what-if.js'
+import { listAuditEvents } from '../../use-cases/audit.js'
+import { etagOf, requireIfMatch } from '../../use-cases/concurrency.js'
+import type { Deps } from '../../use-cases/context.js'
+import { scoreWhatIf } from '../../use-cases/scheme-what-if.js'
 import {
   createSchemeDraft, diffSchemeVersions, discardSchemeDraft, getCurrentPublishedSchemeFor, getSchemeVersion, listSchemeVersions,
   publishSchemeDraft, replaceSchemeDraftDocument, requireValidSchemeDocument
-} from '../../app/schemes.js'
+} from '../../use-cases/schemes.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'

@@ -1,8 +1,8 @@
 // Webhook routes for co-ordinators: register a directory's endpoint (secret shown once), list, stop, and read
 // the delivery log. Deliveries themselves are sent by deliverWebhooks, run by the scheduler.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../app/context.js'
-import { deactivateWebhook, getWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from '../../app/webhooks.js'
+import type { Deps } from '../../use-cases/context.js'
+import { deactivateWebhook, getWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from '../../use-cases/webhooks.js'
 import { staffRoles } from '../plugins/auth.js'
 import { idParams } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'

@@ -18,7 +18,7 @@ export const concernSchema = z.object({
   outcome: ConcernOutcomeSchema.nullable(),
   raisedOn: z.iso.date(),
   closedOn: z.iso.date().nullable(),
-  // Staff only (a provider's view leaves these out: see src/app/concerns.ts, "What a provider sees").
+  // Staff only (a provider's view leaves these out: see src/use-cases/concerns.ts, "What a provider sees").
   summary: z.string().optional(),
   feedbackResponseId: z.uuid().nullable().optional(),
   suspendedAwardId: z.uuid().nullable().optional(),

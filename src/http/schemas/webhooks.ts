@@ -1,6 +1,6 @@
 // The webhook contract: registering an endpoint (the secret is returned once) and reading its delivery log.
 import { z } from 'zod'
-import { WEBHOOK_EVENTS } from '../../app/webhooks.js'
+import { WEBHOOK_EVENTS } from '../../use-cases/webhooks.js'
 import { pageMeta, pageQuery } from './common.js'
 
 export const webhookCreateSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // Pieces shared by the directory's pages: the mark of a listing, in words (never colour alone, WCAG 1.4.1).
-import type { Listing } from '../../app/publication/listings.js'
-import { isCurrentMark, longDate } from '../../app/publication/public-award.js'
-import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../app/publication/vocabulary.js'
+import type { Listing } from '../../use-cases/publication/listings.js'
+import { isCurrentMark, longDate } from '../../use-cases/publication/public-award.js'
+import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html, type Html } from '../html.js'
 
 export const offeringsText = (l: Listing): string =>

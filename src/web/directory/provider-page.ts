@@ -1,7 +1,7 @@
 // One provider's directory page: its public details, current mark (with badge and verification link) and past awards.
-import type { Listing, PublicCouncil } from '../../app/publication/listings.js'
-import { longDate, publicStatusOf } from '../../app/publication/public-award.js'
-import { LEVEL_NAMES } from '../../app/publication/vocabulary.js'
+import type { Listing, PublicCouncil } from '../../use-cases/publication/listings.js'
+import { longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
+import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html } from '../html.js'
 import { renderPage, type Page } from '../layout.js'
 import { groupsText, markOf, offeringsText } from './listing-parts.js'

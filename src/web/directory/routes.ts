@@ -2,8 +2,8 @@
 // that works without JavaScript (DOMAIN.md: Publication).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Deps } from '../../app/context.js'
-import { getDirectoryEntry, searchDirectory } from '../../app/publication/directory.js'
+import type { Deps } from '../../use-cases/context.js'
+import { getDirectoryEntry, searchDirectory } from '../../use-cases/publication/directory.js'
 import { AwardLevelSchema, ClientGroupSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'
 import { useHtmlErrorPages } from '../plugin.js'
 import { renderProviderPage } from './provider-page.js'

@@ -1,9 +1,9 @@
 // The directory search page: a GET form (works without JavaScript) filtering by text, level, offering, client
 // group and area; results with their mark, valid-until and small-sample note; numbered pagination.
-import type { DirectoryQuery } from '../../app/publication/directory.js'
-import type { Listing, PublicCouncil } from '../../app/publication/listings.js'
+import type { DirectoryQuery } from '../../use-cases/publication/directory.js'
+import type { Listing, PublicCouncil } from '../../use-cases/publication/listings.js'
 import { AWARD_LEVELS } from '../../domain/scheme/enums.js'
-import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../app/publication/vocabulary.js'
+import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html, type Html } from '../html.js'
 import { renderPage, type Page } from '../layout.js'
 import { groupsText, markOf, offeringsText } from './listing-parts.js'

@@ -2,7 +2,7 @@
 // summary linked to the fields, the comment box, the safeguarding box and a short consent statement. No JavaScript.
 import type { FieldProblem } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
-import type { FeedbackTarget } from '../../app/feedback-instrument.js'
+import type { FeedbackTarget } from '../../use-cases/feedback-instrument.js'
 import { button, checkboxes, errorSummary, firstInputId, radios, textarea, type FieldError } from '../components.js'
 import { html, type Html } from '../html.js'
 import { renderPage, type Page } from '../layout.js'

@@ -2,7 +2,7 @@
 // and open data feed, and to the API documentation — so the address `npm start` prints leads somewhere.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { asc } from 'drizzle-orm'
-import type { Deps } from '../../app/context.js'
+import type { Deps } from '../../use-cases/context.js'
 import { councils } from '../../db/schema/index.js'
 import { html, joinHtml } from '../html.js'
 import { renderPage } from '../layout.js'

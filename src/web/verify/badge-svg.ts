@@ -1,8 +1,8 @@
 // The SVG badge of one award: level, council and validity, or in plain words that the mark is no longer
 // current; the whole badge links to the public verification page (DOMAIN.md: Badge).
-import type { AwardTruth } from '../../app/publication/award-truth.js'
-import { isCurrentMark, longDate, publicStatusOf } from '../../app/publication/public-award.js'
-import { LEVEL_NAMES } from '../../app/publication/vocabulary.js'
+import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
+import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
+import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html, type Html } from '../html.js'
 
 // Dark text on every fill keeps a contrast ratio above 4.5:1 (WCAG 2.2 SC 1.4.3).

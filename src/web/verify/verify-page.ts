@@ -1,8 +1,8 @@
 // The public verification page a badge links to: states the award's truth today in plain words, so a mark on a
 // leaflet can be checked (DOMAIN.md: Badge). Never the reason for a suspension (DOMAIN.md: Publication).
-import type { AwardTruth } from '../../app/publication/award-truth.js'
-import { isCurrentMark, longDate, publicStatusOf } from '../../app/publication/public-award.js'
-import { LEVEL_NAMES } from '../../app/publication/vocabulary.js'
+import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
+import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
+import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html } from '../html.js'
 import { renderPage, type Page } from '../layout.js'
 import { lapsedWord } from './badge-svg.js'

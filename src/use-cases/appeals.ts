@@ -28,7 +28,7 @@ type AwardRow = typeof awards.$inferSelect
 const present = ({ decisionMakerIds: _makers, lodgedBy: _by, ...visible }: AppealRow) => visible
 const uniqueIds = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))]
 
-/** The settings of the scheme version an assessment is pinned to (one reader of pinned versions: src/app/schemes.ts). */
+/** The settings of the scheme version an assessment is pinned to (one reader of pinned versions: src/use-cases/schemes.ts). */
 const schemeSettings = async (q: Queryable, councilId: string, schemeVersionId: string) =>
   (await loadPublishedScheme(q, councilId, schemeVersionId)).document.settings
 

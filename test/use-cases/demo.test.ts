@@ -3,9 +3,9 @@
 import { count, eq } from 'drizzle-orm'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import '../../src/app/demo-content.js'
-import { seedDemoIfEmpty } from '../../src/app/demo.js'
-import { runJobs } from '../../src/app/jobs/run-jobs.js'
+import '../../src/use-cases/demo-content.js'
+import { seedDemoIfEmpty } from '../../src/use-cases/demo.js'
+import { runJobs } from '../../src/use-cases/jobs/run-jobs.js'
 import { loadConfig } from '../../src/config.js'
 import {
   assessments, auditEvents, awards, councils, evidence, evidenceFiles, feedbackInvitations, feedbackResponses, outbox, providers, users
