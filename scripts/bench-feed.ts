@@ -17,7 +17,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
 const TARGETS = { feed: 0.5, revalidation: 0.8 }
 
-async function openBenchDatabase (): Promise<{ handle: DatabaseHandle, drop: () => Promise<void> }> {
+async function openBenchDatabase (): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const server = process.env.DATABASE_URL
   if (server === undefined || server === '') {
     const handle = await openDatabase({})
@@ -29,14 +29,26 @@ async function openBenchDatabase (): Promise<{ handle: DatabaseHandle, drop: () 
   const url = new URL(server)
   url.pathname = `/${name}`
   const handle = await openDatabase({ url: url.toString(), max: 10 })
-  return { handle, drop: async () => { await admin.unsafe(`drop database if exists ${name} with (force)`); await admin.end() } }
+  return {
+    handle,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    }
+  }
 }
 
 /** Bulk inserts in chunks: one statement per 1,000 rows per table. */
 async function seed (handle: DatabaseHandle): Promise<void> {
   const db = handle.db
-  const [council] = await db.insert(councils).values({ slug: 'bench', name: 'Bench Borough Council', contactEmail: 'quality@bench.example' }).returning()
-  const [scheme] = await db.insert(schemeVersions).values({ councilId: council!.id, number: 1, status: 'published', document: {} }).returning()
+  const [council] = await db
+    .insert(councils)
+    .values({ slug: 'bench', name: 'Bench Borough Council', contactEmail: 'quality@bench.example' })
+    .returning()
+  const [scheme] = await db
+    .insert(schemeVersions)
+    .values({ councilId: council!.id, number: 1, status: 'published', document: {} })
+    .returning()
   const types = ['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home']
   const groups = ['older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers']
   const areas = ['Otley', 'Ilkley', 'Wetherby', 'Pudsey', 'Morley', 'Garforth']
@@ -47,24 +59,70 @@ async function seed (handle: DatabaseHandle): Promise<void> {
       const i = start + k
       return { id: randomUUID(), assessmentId: randomUUID(), i }
     })
-    await db.insert(providers).values(batch.map(({ id, i }) => ({
-      id, councilId: council!.id, name: `Provider ${String(i).padStart(5, '0')} Care`, legalForm: 'sole_trader',
-      description: `Help at home and in the community from a small local team (${i}).`, fte: 1 + (i % 5), sizeBand: 'micro', activeClients: 5 + (i % 10),
-      serviceTypes: [types[i % 4]!], flags: { personalCare: false, medication: false, foodPreparation: false, transport: false, loneWorking: true, handlesMoney: false, employsStaff: false },
-      clientGroups: [groups[i % 6]!, groups[(i + 2) % 6]!], area: areas[i % 6]!, postcode: 'LS21 3AA', hourlyPricePence: 1600 + (i % 900),
-      contact: { phone: '01943 000001', email: `p${i}@example.org` }, createdAt: now, updatedAt: now
-    })))
-    await db.insert(assessments).values(batch.map(({ id, assessmentId }) => ({
-      id: assessmentId, councilId: council!.id, providerId: id, kind: 'initial', state: 'decided', outcome: 'awarded', schemeVersionId: scheme!.id
-    })))
-    await db.insert(awards).values(batch.map(({ id, assessmentId, i }) => ({
-      councilId: council!.id, providerId: id, assessmentId, level: levels[i % 3]!, status: 'active', validFrom: '2026-03-02', validTo: '2027-03-01',
-      smallSample: i % 7 === 0, publishedAt: now, createdAt: now, updatedAt: now
-    })))
+    await db.insert(providers).values(
+      batch.map(({ id, i }) => ({
+        id,
+        councilId: council!.id,
+        name: `Provider ${String(i).padStart(5, '0')} Care`,
+        legalForm: 'sole_trader',
+        description: `Help at home and in the community from a small local team (${i}).`,
+        fte: 1 + (i % 5),
+        sizeBand: 'micro',
+        activeClients: 5 + (i % 10),
+        serviceTypes: [types[i % 4]!],
+        flags: {
+          personalCare: false,
+          medication: false,
+          foodPreparation: false,
+          transport: false,
+          loneWorking: true,
+          handlesMoney: false,
+          employsStaff: false
+        },
+        clientGroups: [groups[i % 6]!, groups[(i + 2) % 6]!],
+        area: areas[i % 6]!,
+        postcode: 'LS21 3AA',
+        hourlyPricePence: 1600 + (i % 900),
+        contact: { phone: '01943 000001', email: `p${i}@example.org` },
+        createdAt: now,
+        updatedAt: now
+      }))
+    )
+    await db.insert(assessments).values(
+      batch.map(({ id, assessmentId }) => ({
+        id: assessmentId,
+        councilId: council!.id,
+        providerId: id,
+        kind: 'initial',
+        state: 'decided',
+        outcome: 'awarded',
+        schemeVersionId: scheme!.id
+      }))
+    )
+    await db.insert(awards).values(
+      batch.map(({ id, assessmentId, i }) => ({
+        councilId: council!.id,
+        providerId: id,
+        assessmentId,
+        level: levels[i % 3]!,
+        status: 'active',
+        validFrom: '2026-03-02',
+        validTo: '2027-03-01',
+        smallSample: i % 7 === 0,
+        publishedAt: now,
+        createdAt: now,
+        updatedAt: now
+      }))
+    )
   }
 }
 
-interface Result { name: string, rps: number, p99: number, non2xx: number }
+interface Result {
+  name: string
+  rps: number
+  p99: number
+  non2xx: number
+}
 
 async function load (name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers })
@@ -76,9 +134,17 @@ async function main (): Promise<void> {
   await handle.migrate()
   const seeded = performance.now()
   await seed(handle)
-  console.log(`seeded ${PROVIDERS} published providers on ${handle.kind} in ${Math.round(performance.now() - seeded)} ms`)
+  console.log(
+    `seeded ${PROVIDERS} published providers on ${handle.kind} in ${Math.round(performance.now() - seeded)} ms`
+  )
 
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_URL: undefined })
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    JOBS_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DATABASE_URL: undefined
+  })
   const app = await buildApp(config, { database: handle, logger: false })
   // The ceiling: the same stack (hooks, helmet, rate limit) answering constant JSON without the database.
   app.get('/bench/constant', async () => ({ version: 'HSDS-UK-3.0', ok: true }))
@@ -87,8 +153,8 @@ async function main (): Promise<void> {
   const oruk = `${base}/oruk/bench/services`
   const feed = `${base}/api/v1/public/bench/awards`
   const first = await fetch(oruk)
-  const page = await first.json() as { total_items: number }
-  if (page.total_items !== PROVIDERS) throw new Error(`expected ${PROVIDERS} services, the feed lists ${page.total_items}`)
+  const page = (await first.json()) as { total_items: number }
+  if (page.total_items !== PROVIDERS) { throw new Error(`expected ${PROVIDERS} services, the feed lists ${page.total_items}`) }
   const etag = first.headers.get('etag')!
 
   // Interleaved rounds (ceiling, ORUK page, native feed, 304, again and again): on a shared machine whose load
@@ -115,15 +181,21 @@ async function main (): Promise<void> {
   const ceilingResult = results[0]!
   const ceiling = ceilingResult.rps
   let pass = true
-  console.log(`\n${'route'.padEnd(36)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)}  target  verdict`)
+  console.log(
+    `\n${'route'.padEnd(36)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)}  target  verdict`
+  )
   for (const [i, r] of results.entries()) {
     const ratio = r.rps / ceiling
     const target = i === 0 ? null : i === 3 ? TARGETS.revalidation : TARGETS.feed
     const ok = (target === null || ratio >= target) && r.non2xx === (i === 3 ? r.non2xx : 0)
     if (!ok) pass = false
-    console.log(`${r.name.padEnd(36)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(6)}  ${target === null ? '   -  ' : `≥ ${target.toFixed(1)}`}  ${target === null ? '' : ok ? 'PASS' : 'FAIL'}`)
+    console.log(
+      `${r.name.padEnd(36)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(6)}  ${target === null ? '   -  ' : `≥ ${target.toFixed(1)}`}  ${target === null ? '' : ok ? 'PASS' : 'FAIL'}`
+    )
   }
-  console.log(`\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per route, ${handle.kind})`)
+  console.log(
+    `\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per route, ${handle.kind})`
+  )
   process.exitCode = pass ? 0 : 1
 }
 

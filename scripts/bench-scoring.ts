@@ -1,7 +1,12 @@
 // Benchmark: scorings per second for a realistic input (35 applicable items, 12 responses) on one core; target ≥ 100,000/s.
 import { performance } from 'node:perf_hooks'
 import { DEFAULT_SCHEME } from '../src/domain/scheme/index.js'
-import { computeEvidenceExpiry, scoreAssessment, type EvidenceState, type ScoringInput } from '../src/domain/scoring/index.js'
+import {
+  computeEvidenceExpiry,
+  scoreAssessment,
+  type EvidenceState,
+  type ScoringInput
+} from '../src/domain/scoring/index.js'
 
 const TARGET_PER_SECOND = 100_000
 const DURATION_MS = 2_000
@@ -17,13 +22,23 @@ function buildRealisticInput (): ScoringInput {
     if (item.validityMonths === null) {
       evidence[item.code] = { status: 'verified', verifiedAt: '2026-02-10T10:00:00Z' }
     } else {
-      const dates = item.code === 'DBS_ENH'
-        ? { issuedOn: '2024-09-01', expiresOn: computeEvidenceExpiry(item, { issuedOn: '2024-09-01' }) }
-        : { issuedOn: '2025-09-01', expiresOn: `2026-${String(4 + (i % 8)).padStart(2, '0')}-30` }
+      const dates =
+        item.code === 'DBS_ENH'
+          ? { issuedOn: '2024-09-01', expiresOn: computeEvidenceExpiry(item, { issuedOn: '2024-09-01' }) }
+          : { issuedOn: '2025-09-01', expiresOn: `2026-${String(4 + (i % 8)).padStart(2, '0')}-30` }
       evidence[item.code] = { status: 'verified', verifiedAt: '2026-02-10', ...dates }
     }
   }
-  const answers = ['as_i_want', 'as_much_as_i_want', 'as_safe_as_i_want', 'better_about_myself', 'always', 'usually', 'always', 'definitely']
+  const answers = [
+    'as_i_want',
+    'as_much_as_i_want',
+    'as_safe_as_i_want',
+    'better_about_myself',
+    'always',
+    'usually',
+    'always',
+    'definitely'
+  ]
   const responses = Array.from({ length: 12 }, (_, r) => ({
     answers: {
       OCC_NOW: answers[0] as string,
@@ -55,10 +70,13 @@ function buildRealisticInput (): ScoringInput {
   }
 }
 
-const cpuMs = (): number => { const { user, system } = process.cpuUsage(); return (user + system) / 1000 }
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 
 /** Rates per CPU second (one core, fair on a shared machine) and per wall-clock second. */
-function measure (input: ScoringInput): { perCpuSecond: number, perWallSecond: number, level: string } {
+function measure (input: ScoringInput): { perCpuSecond: number; perWallSecond: number; level: string } {
   let level = scoreAssessment(input).computedLevel
   for (let i = 0; i < 20_000; i++) scoreAssessment(input) // warm up the JIT
   let runs = 0
@@ -68,15 +86,24 @@ function measure (input: ScoringInput): { perCpuSecond: number, perWallSecond: n
     for (let i = 0; i < 1_000; i++) level = scoreAssessment(input).computedLevel
     runs += 1_000
   }
-  return { perCpuSecond: runs / ((cpuMs() - cpuStart) / 1000), perWallSecond: runs / ((performance.now() - wallStart) / 1000), level }
+  return {
+    perCpuSecond: runs / ((cpuMs() - cpuStart) / 1000),
+    perWallSecond: runs / ((performance.now() - wallStart) / 1000),
+    level
+  }
 }
 
 const input = buildRealisticInput()
-const applicable = DEFAULT_SCHEME.checklist.length - scoreAssessment(input).itemResults.filter(r => !r.applicable).length
+const applicable =
+  DEFAULT_SCHEME.checklist.length - scoreAssessment(input).itemResults.filter((r) => !r.applicable).length
 const { perCpuSecond, perWallSecond, level } = measure(input)
 const verdict = perCpuSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL'
 const format = (x: number): string => Math.round(x).toLocaleString('en-GB')
-console.log(`bench:scoring  ${applicable} applicable items, ${input.responses.length} responses, computed level ${level}`)
-console.log(`bench:scoring  ${format(perCpuSecond)} scorings per CPU second on one core (${format(perWallSecond)}/s wall clock)`)
+console.log(
+  `bench:scoring  ${applicable} applicable items, ${input.responses.length} responses, computed level ${level}`
+)
+console.log(
+  `bench:scoring  ${format(perCpuSecond)} scorings per CPU second on one core (${format(perWallSecond)}/s wall clock)`
+)
 console.log(`bench:scoring  target ≥ ${format(TARGET_PER_SECOND)}/s: ${verdict}`)
 if (verdict === 'FAIL') process.exitCode = 1

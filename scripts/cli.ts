@@ -3,12 +3,15 @@ import path from 'node:path'
 import { ConfigError, loadConfig, type Config } from '../src/config.js'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
 
-export async function openFromEnvironment (): Promise<{ config: Config, database: DatabaseHandle }> {
+export async function openFromEnvironment (): Promise<{ config: Config; database: DatabaseHandle }> {
   let config: Config
   try {
     config = loadConfig()
   } catch (error) {
-    if (error instanceof ConfigError) { process.stderr.write(`${error.message}\n`); process.exit(78) }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(78)
+    }
     throw error
   }
   const database = await openDatabase({

@@ -30,9 +30,15 @@ try {
       if (c === undefined) fail(`No council with slug ${values.council}`)
       councilId = c.id
     }
-    const [user] = await tx.insert(users).values({
-      role, councilId, providerId: values.provider ?? null, name: values.name ?? `${role} (command line)`
-    }).returning()
+    const [user] = await tx
+      .insert(users)
+      .values({
+        role,
+        councilId,
+        providerId: values.provider ?? null,
+        name: values.name ?? `${role} (command line)`
+      })
+      .returning()
     return (await issueToken(tx, user!.id, values.label)).token
   })
   process.stdout.write(`Token for a new ${role} user (shown once, store it safely):\n${token}\n`)

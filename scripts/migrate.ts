@@ -2,5 +2,7 @@
 import { openFromEnvironment } from './cli.js'
 
 const { config, database } = await openFromEnvironment()
-process.stdout.write(`Migrations applied (${database.kind}${config.DATABASE_URL === undefined ? `, ${config.DATA_DIR}` : ''}).\n`)
+process.stdout.write(
+  `Migrations applied (${database.kind}${config.DATABASE_URL === undefined ? `, ${config.DATA_DIR}` : ''}).\n`
+)
 await database.close()

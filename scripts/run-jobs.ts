@@ -7,15 +7,24 @@ import { deliverWebhooks } from '../src/use-cases/webhooks.js'
 import { openFromEnvironment } from './cli.js'
 
 const { config, database } = await openFromEnvironment()
-const deps: Deps = { db: database.db, config, clock: () => new Date(), log: pino({ level: config.LOG_LEVEL }, destination(2)) }
+const deps: Deps = {
+  db: database.db,
+  config,
+  clock: () => new Date(),
+  log: pino({ level: config.LOG_LEVEL }, destination(2))
+}
 try {
   const report = await runJobs(deps)
   for (const r of report.results) {
-    const head = r.ran ? `${r.job}: ${r.done} done${r.failed > 0 ? `, ${r.failed} failed (see log)` : ''}` : `${r.job}: skipped, another instance is running it`
+    const head = r.ran
+      ? `${r.job}: ${r.done} done${r.failed > 0 ? `, ${r.failed} failed (see log)` : ''}`
+      : `${r.job}: skipped, another instance is running it`
     process.stdout.write(`${[head, ...r.actions.map((a) => `  - ${a}`)].join('\n')}\n`)
   }
   const hooks = await deliverWebhooks(deps, deps.clock())
-  process.stdout.write(`webhooks: ${hooks.fannedOut} queued, ${hooks.delivered} delivered, ${hooks.retrying} to retry, ${hooks.failed} failed\n`)
+  process.stdout.write(
+    `webhooks: ${hooks.fannedOut} queued, ${hooks.delivered} delivered, ${hooks.retrying} to retry, ${hooks.failed} failed\n`
+  )
   process.exitCode = report.results.some((r) => r.failed > 0) ? 1 : 0
 } finally {
   await database.close()

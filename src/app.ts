@@ -68,11 +68,21 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(problems)
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'"], scriptSrc: ["'self'"], formAction: ["'self'"] }
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"]
+      }
     }
   })
   await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' })
-  await app.register(underPressure, { maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS, retryAfter: 10, exposeStatusRoute: false })
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
+    retryAfter: 10,
+    exposeStatusRoute: false
+  })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
   await app.register(web)
   await app.register(auth, { deps })
@@ -97,12 +107,16 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(reportRoutes, { prefix: '/api/v1/reports', deps })
   await app.register(homeRoutes, { deps })
 
-  app.addHook('onClose', async () => { await opts.database.close() })
+  app.addHook('onClose', async () => {
+    await opts.database.close()
+  })
   return app
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>
 
 declare module 'fastify' {
-  interface FastifyInstance { deps: Deps }
+  interface FastifyInstance {
+    deps: Deps
+  }
 }

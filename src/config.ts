@@ -7,7 +7,10 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   // With no DATABASE_URL the service runs on embedded PostgreSQL (PGlite) under DATA_DIR.
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -21,14 +24,23 @@ export const configSchema = z.object({
   // blocks the event loop by design while it works.
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1_048_576),
   // Scheduled monitoring jobs run inside the service every this many seconds (0 = off).
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   // Webhook deliveries to directories are attempted this often (0 = off).
   WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10)
 })
 
-export type Config = Readonly<Omit<z.infer<typeof configSchema>, 'MAX_EVENT_LOOP_DELAY_MS'> & { MAX_EVENT_LOOP_DELAY_MS: number, publicBaseUrl: string }>
+export type Config = Readonly<
+  Omit<z.infer<typeof configSchema>, 'MAX_EVENT_LOOP_DELAY_MS'> & {
+    MAX_EVENT_LOOP_DELAY_MS: number
+    publicBaseUrl: string
+  }
+>
 
 export class ConfigError extends Error {}
 
@@ -40,7 +52,9 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
-  const publicBaseUrl = (c.PUBLIC_BASE_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`).replace(/\/$/, '')
+  const publicBaseUrl = (
+    c.PUBLIC_BASE_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`
+  ).replace(/\/$/, '')
   const MAX_EVENT_LOOP_DELAY_MS = c.MAX_EVENT_LOOP_DELAY_MS ?? (c.DATABASE_URL === undefined ? 0 : 1000)
   return Object.freeze({ ...c, MAX_EVENT_LOOP_DELAY_MS, publicBaseUrl })
 }

@@ -20,7 +20,10 @@ async function main () {
     throw error
   }
   const embedded = config.DATABASE_URL === undefined
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embedded ? path.resolve(config.DATA_DIR, 'pglite') : undefined })
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: embedded ? path.resolve(config.DATA_DIR, 'pglite') : undefined
+  })
   await database.migrate()
   const app = await buildApp(config, { database })
   const demo = embedded && config.DEMO ? await seedDemoIfEmpty(app.deps) : null
@@ -50,15 +53,30 @@ async function main () {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
-    const force = setTimeout(() => { app.log.error('forced exit after 10 s'); process.exit(1) }, 10_000)
+    const force = setTimeout(() => {
+      app.log.error('forced exit after 10 s')
+      process.exit(1)
+    }, 10_000)
     force.unref()
-    stopScheduler().then(async () => { await app.close() }).then(() => process.exit(0), (error: unknown) => { app.log.error({ err: error }, 'error while closing'); process.exit(1) })
+    stopScheduler()
+      .then(async () => {
+        await app.close()
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'error while closing')
+          process.exit(1)
+        }
+      )
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Quality Mark failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+  process.stderr.write(
+    `Quality Mark failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+  )
   process.exit(1)
 })

@@ -10,12 +10,18 @@ t.test('defaults suit a newcomer: port 3000, embedded database under ./data', as
   t.equal(c.DATABASE_URL, undefined)
   t.equal(c.publicBaseUrl, 'http://127.0.0.1:3000')
   t.ok(Object.isFrozen(c))
-  t.equal(loadConfig({ PUBLIC_BASE_URL: 'https://qm.example.gov.uk/' }).publicBaseUrl, 'https://qm.example.gov.uk', 'no trailing slash')
+  t.equal(
+    loadConfig({ PUBLIC_BASE_URL: 'https://qm.example.gov.uk/' }).publicBaseUrl,
+    'https://qm.example.gov.uk',
+    'no trailing slash'
+  )
   t.equal(loadConfig({ DATABASE_URL: '' }).DATABASE_URL, undefined, 'an empty variable means unset')
 })
 
 t.test('every bad variable is named with its reason', async (t) => {
-  const error = t.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })) as ConfigError
+  const error = t.throws(() =>
+    loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })
+  ) as ConfigError
   t.type(error, ConfigError)
   t.match(error.message, /PORT: /)
   t.match(error.message, /DATABASE_URL: must be a postgres/)
@@ -23,9 +29,15 @@ t.test('every bad variable is named with its reason', async (t) => {
 })
 
 t.test('the server refuses to start on bad configuration, exit code non-zero', async (t) => {
-  const run = spawnSync(process.execPath, [...process.execArgv, new URL('../src/server.ts', import.meta.url).pathname], {
-    env: { ...process.env, PORT: '99999', DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000
-  })
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, new URL('../src/server.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, PORT: '99999', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 60_000
+    }
+  )
   t.equal(run.status, 78, run.stderr)
   t.match(run.stderr, /PORT: /)
 })

@@ -11,7 +11,11 @@ import { createTestDatabase, onRealPostgres } from './helpers/database.js'
 
 const script = (name: string) => new URL(`../scripts/${name}.ts`, import.meta.url).pathname
 const run = (name: string, args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [...process.execArgv, script(name), ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 120_000 })
+  spawnSync(process.execPath, [...process.execArgv, script(name), ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 120_000
+  })
 
 t.test('create-token bootstraps an admin whose token authenticates', async (t) => {
   let env: Record<string, string>

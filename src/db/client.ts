@@ -52,8 +52,12 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
           reserved.release()
         }
       },
-      ping: async () => { await sql`select 1` },
-      close: async () => { await sql.end({ timeout: 5 }) }
+      ping: async () => {
+        await sql`select 1`
+      },
+      close: async () => {
+        await sql.end({ timeout: 5 })
+      }
     }
   }
   const { PGlite } = await import('@electric-sql/pglite')
@@ -66,9 +70,15 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   return {
     db,
     kind: 'pglite',
-    migrate: async () => { await migrate(drizzle(client, { schema }), { migrationsFolder }) },
-    ping: async () => { await client.query('select 1') },
-    close: async () => { if (!client.closed) await client.close() }
+    migrate: async () => {
+      await migrate(drizzle(client, { schema }), { migrationsFolder })
+    },
+    ping: async () => {
+      await client.query('select 1')
+    },
+    close: async () => {
+      if (!client.closed) await client.close()
+    }
   }
 }
 

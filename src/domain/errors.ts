@@ -26,7 +26,7 @@ export class DomainError extends Error {
     code: string,
     kind: DomainErrorKind,
     message: string,
-    extra: { errors?: FieldProblem[], details?: Record<string, unknown> } = {}
+    extra: { errors?: FieldProblem[]; details?: Record<string, unknown> } = {}
   ) {
     super(message)
     this.name = 'DomainError'
@@ -40,6 +40,6 @@ export class DomainError extends Error {
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError
 
 /** A result type for pure functions that prefer returning errors to throwing them. */
-export type Result<T, E = DomainError> = { ok: true, value: T } | { ok: false, error: E }
+export type Result<T, E = DomainError> = { ok: true; value: T } | { ok: false; error: E }
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value })
 export const err = <E>(error: E): Result<never, E> => ({ ok: false, error })

@@ -7,7 +7,11 @@ export type LegalForm = z.infer<typeof LegalFormSchema>
 export const SizeBandSchema = z.enum(['micro', 'small', 'medium', 'large'])
 export type SizeBand = z.infer<typeof SizeBandSchema>
 
-export interface SizeBounds { microMaxFte: number, smallMaxFte: number, mediumMaxFte: number }
+export interface SizeBounds {
+  microMaxFte: number
+  smallMaxFte: number
+  mediumMaxFte: number
+}
 
 /** DOMAIN.md: micro ≤ council.microMaxFte (default 5), then small, medium, large. */
 export function sizeBandOf (fte: number, bounds: SizeBounds): SizeBand {

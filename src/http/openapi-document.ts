@@ -9,7 +9,9 @@ const noDatabase: DatabaseHandle = {
   db: undefined as never,
   kind: 'pglite',
   migrate: async () => {},
-  ping: async () => { throw new Error('no database') },
+  ping: async () => {
+    throw new Error('no database')
+  },
   close: async () => {}
 }
 

@@ -16,7 +16,7 @@ export function requireStaff (actor: Actor): Principal & { councilId: string } {
 }
 
 /** Staff of the record's council, or the provider user the record belongs to. */
-export function canAccessProvider (actor: Actor, record: { councilId: string, providerId: string }): boolean {
+export function canAccessProvider (actor: Actor, record: { councilId: string; providerId: string }): boolean {
   if (actor.kind !== 'user') return false
   if (isStaff(actor)) return actor.councilId === record.councilId
   if (actor.role === 'provider') return actor.providerId === record.providerId && actor.councilId === record.councilId
@@ -24,13 +24,21 @@ export function canAccessProvider (actor: Actor, record: { councilId: string, pr
 }
 
 /** Throws 404 when the actor may not see a provider-owned record, so ids of others are not confirmed. */
-export function assertProviderAccess<T extends { councilId: string, providerId: string }> (actor: Actor, record: T | undefined, what: string): T {
+export function assertProviderAccess<T extends { councilId: string; providerId: string }> (
+  actor: Actor,
+  record: T | undefined,
+  what: string
+): T {
   if (record === undefined || !canAccessProvider(actor, record)) throw notFound(what)
   return record
 }
 
 /** Staff-only access to a council-owned record, 404 across councils. */
-export function assertStaffAccess<T extends { councilId: string }> (actor: Actor, record: T | undefined, what: string): T {
+export function assertStaffAccess<T extends { councilId: string }> (
+  actor: Actor,
+  record: T | undefined,
+  what: string
+): T {
   const staff = requireStaff(actor)
   if (record === undefined || record.councilId !== staff.councilId) throw notFound(what)
   return record

@@ -17,20 +17,39 @@ export type UserRow = typeof users.$inferSelect
 /** Hooks run inside createCouncil's transaction (e.g. installing the default scheme version). */
 export type CouncilSetup = (tx: Queryable, ctx: Ctx, council: CouncilRow) => Promise<void>
 const councilSetups: CouncilSetup[] = []
-export function onCouncilCreated (setup: CouncilSetup) { councilSetups.push(setup) }
+export function onCouncilCreated (setup: CouncilSetup) {
+  councilSetups.push(setup)
+}
 
 const requireAdmin = (actor: Actor) => {
   if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden('Only an admin may do this')
   return actor
 }
 
-export interface CouncilInput { slug: string, name: string, contactEmail?: string | undefined, microMaxFte?: number | undefined, smallMaxFte?: number | undefined, mediumMaxFte?: number | undefined }
+export interface CouncilInput {
+  slug: string
+  name: string
+  contactEmail?: string | undefined
+  microMaxFte?: number | undefined
+  smallMaxFte?: number | undefined
+  mediumMaxFte?: number | undefined
+}
 
-function checkBounds (b: { microMaxFte: number, smallMaxFte: number, mediumMaxFte: number }) {
+function checkBounds (b: { microMaxFte: number; smallMaxFte: number; mediumMaxFte: number }) {
   if (!(b.microMaxFte < b.smallMaxFte && b.smallMaxFte < b.mediumMaxFte)) {
-    throw new DomainError('SIZE_BOUNDS_INCONSISTENT', 'invalid', 'Size bands must grow: microMaxFte < smallMaxFte < mediumMaxFte', {
-      errors: [{ path: 'body.microMaxFte', message: `micro ${b.microMaxFte}, small ${b.smallMaxFte}, medium ${b.mediumMaxFte} are not increasing` }]
-    })
+    throw new DomainError(
+      'SIZE_BOUNDS_INCONSISTENT',
+      'invalid',
+      'Size bands must grow: microMaxFte < smallMaxFte < mediumMaxFte',
+      {
+        errors: [
+          {
+            path: 'body.microMaxFte',
+            message: `micro ${b.microMaxFte}, small ${b.smallMaxFte}, medium ${b.mediumMaxFte} are not increasing`
+          }
+        ]
+      }
+    )
   }
 }
 
@@ -38,11 +57,24 @@ export async function createCouncil (deps: Deps, ctx: Ctx, input: CouncilInput):
   requireAdmin(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.slug, input.slug))
-    if (existing !== undefined) throw new DomainError('COUNCIL_SLUG_TAKEN', 'conflict', `A council with slug ${input.slug} exists already`)
-    const bounds = { microMaxFte: input.microMaxFte ?? 5, smallMaxFte: input.smallMaxFte ?? 49, mediumMaxFte: input.mediumMaxFte ?? 249 }
+    if (existing !== undefined) { throw new DomainError('COUNCIL_SLUG_TAKEN', 'conflict', `A council with slug ${input.slug} exists already`) }
+    const bounds = {
+      microMaxFte: input.microMaxFte ?? 5,
+      smallMaxFte: input.smallMaxFte ?? 49,
+      mediumMaxFte: input.mediumMaxFte ?? 249
+    }
     checkBounds(bounds)
-    const [row] = await tx.insert(councils).values({ ...input, ...bounds, createdAt: ctx.now, updatedAt: ctx.now }).returning()
-    await recordAudit(tx, ctx, { councilId: row!.id, entityType: 'council', entityId: row!.id, action: 'create', after: row })
+    const [row] = await tx
+      .insert(councils)
+      .values({ ...input, ...bounds, createdAt: ctx.now, updatedAt: ctx.now })
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: row!.id,
+      entityType: 'council',
+      entityId: row!.id,
+      action: 'create',
+      after: row
+    })
     for (const setup of councilSetups) await setup(tx, ctx, row!)
     return row!
   })
@@ -61,7 +93,13 @@ export async function getCouncil (deps: Deps, ctx: Ctx, id: string) {
   return row
 }
 
-export async function updateCouncil (deps: Deps, ctx: Ctx, id: string, expectedVersion: number, patch: Partial<Omit<CouncilInput, 'slug'>>) {
+export async function updateCouncil (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<Omit<CouncilInput, 'slug'>>
+) {
   requireAdmin(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(councils).where(eq(councils.id, id)).for('update')
@@ -69,9 +107,16 @@ export async function updateCouncil (deps: Deps, ctx: Ctx, id: string, expectedV
     assertVersion(before.version, expectedVersion, 'The council')
     const next = { ...before, ...patch }
     checkBounds(next)
-    const [after] = await tx.update(councils).set({ ...patch, updatedAt: ctx.now, version: before.version + 1 }).where(eq(councils.id, id)).returning()
+    const [after] = await tx
+      .update(councils)
+      .set({ ...patch, updatedAt: ctx.now, version: before.version + 1 })
+      .where(eq(councils.id, id))
+      .returning()
     // Size bands are stored for fast filtering: recompute them when the council moves the bounds.
-    const rows = await tx.select({ id: providers.id, fte: providers.fte, sizeBand: providers.sizeBand }).from(providers).where(eq(providers.councilId, id))
+    const rows = await tx
+      .select({ id: providers.id, fte: providers.fte, sizeBand: providers.sizeBand })
+      .from(providers)
+      .where(eq(providers.councilId, id))
     for (const p of rows) {
       const band = sizeBandOf(p.fte, next)
       if (band !== p.sizeBand) await tx.update(providers).set({ sizeBand: band }).where(eq(providers.id, p.id))
@@ -81,24 +126,46 @@ export async function updateCouncil (deps: Deps, ctx: Ctx, id: string, expectedV
   })
 }
 
-export interface UserInput { councilId?: string | undefined, role: UserRole, name: string, email?: string | undefined, providerId?: string | undefined }
+export interface UserInput {
+  councilId?: string | undefined
+  role: UserRole
+  name: string
+  email?: string | undefined
+  providerId?: string | undefined
+}
 
 /** Admins create anyone; co-ordinators create provider users for their own council's providers. */
 export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promise<UserRow> {
   const actor = ctx.actor
   if (actor.kind !== 'user') throw forbidden('Not allowed')
   const isAdmin = actor.role === 'admin'
-  const councilId = isAdmin ? input.councilId : actor.councilId ?? undefined
-  if (!isAdmin && input.role !== 'provider') throw forbidden('Co-ordinators may only create provider users; ask an admin for staff accounts')
+  const councilId = isAdmin ? input.councilId : (actor.councilId ?? undefined)
+  if (!isAdmin && input.role !== 'provider') { throw forbidden('Co-ordinators may only create provider users; ask an admin for staff accounts') }
   if (!isAdmin && input.councilId !== undefined && input.councilId !== actor.councilId) throw notFound('Council')
   if (input.role === 'admin' && input.councilId !== undefined) {
-    throw new DomainError('ADMIN_HAS_NO_COUNCIL', 'invalid', 'An admin belongs to no council', { errors: [{ path: 'body.councilId', message: 'must be absent for an admin' }] })
+    throw new DomainError('ADMIN_HAS_NO_COUNCIL', 'invalid', 'An admin belongs to no council', {
+      errors: [{ path: 'body.councilId', message: 'must be absent for an admin' }]
+    })
   }
   if (input.role !== 'admin' && councilId === undefined) {
-    throw new DomainError('COUNCIL_REQUIRED', 'invalid', 'Co-ordinators, reviewers and providers belong to a council', { errors: [{ path: 'body.councilId', message: 'is required for this role' }] })
+    throw new DomainError('COUNCIL_REQUIRED', 'invalid', 'Co-ordinators, reviewers and providers belong to a council', {
+      errors: [{ path: 'body.councilId', message: 'is required for this role' }]
+    })
   }
   if ((input.role === 'provider') !== (input.providerId !== undefined)) {
-    throw new DomainError('PROVIDER_ID_MISMATCH', 'invalid', 'A provider user needs providerId; other roles must not have one', { errors: [{ path: 'body.providerId', message: input.role === 'provider' ? 'is required for a provider user' : 'is only for provider users' }] })
+    throw new DomainError(
+      'PROVIDER_ID_MISMATCH',
+      'invalid',
+      'A provider user needs providerId; other roles must not have one',
+      {
+        errors: [
+          {
+            path: 'body.providerId',
+            message: input.role === 'provider' ? 'is required for a provider user' : 'is only for provider users'
+          }
+        ]
+      }
+    )
   }
   return await deps.db.transaction(async (tx) => {
     if (councilId !== undefined) {
@@ -106,13 +173,31 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
       if (c === undefined) throw notFound('Council')
     }
     if (input.providerId !== undefined) {
-      const [p] = await tx.select({ councilId: providers.councilId }).from(providers).where(eq(providers.id, input.providerId))
+      const [p] = await tx
+        .select({ councilId: providers.councilId })
+        .from(providers)
+        .where(eq(providers.id, input.providerId))
       if (p === undefined || p.councilId !== councilId) throw notFound('Provider')
     }
-    const [row] = await tx.insert(users).values({
-      councilId: councilId ?? null, role: input.role, name: input.name, email: input.email ?? null, providerId: input.providerId ?? null, createdAt: ctx.now, updatedAt: ctx.now
-    }).returning()
-    await recordAudit(tx, ctx, { councilId: councilId ?? null, entityType: 'user', entityId: row!.id, action: 'create', after: { ...row, email: row!.email === null ? null : '[set]' } })
+    const [row] = await tx
+      .insert(users)
+      .values({
+        councilId: councilId ?? null,
+        role: input.role,
+        name: input.name,
+        email: input.email ?? null,
+        providerId: input.providerId ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now
+      })
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: councilId ?? null,
+      entityType: 'user',
+      entityId: row!.id,
+      action: 'create',
+      after: { ...row, email: row!.email === null ? null : '[set]' }
+    })
     return row!
   })
 }
@@ -131,15 +216,28 @@ export async function listUsers (deps: Deps, ctx: Ctx, councilId: string | undef
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.role === 'provider') throw forbidden('Not allowed')
   const scope = actor.role === 'admin' ? councilId : actor.councilId!
-  const rows = await deps.db.select().from(users).where(scope === undefined ? undefined : eq(users.councilId, scope)).orderBy(asc(users.name), asc(users.id))
+  const rows = await deps.db
+    .select()
+    .from(users)
+    .where(scope === undefined ? undefined : eq(users.councilId, scope))
+    .orderBy(asc(users.name), asc(users.id))
   return rows
 }
 
 export async function setUserActive (deps: Deps, ctx: Ctx, userId: string, active: boolean) {
   return await deps.db.transaction(async (tx) => {
     const before = await manageableUser(tx, ctx.actor, userId)
-    const [after] = await tx.update(users).set({ active, updatedAt: ctx.now, version: before.version + 1 }).where(eq(users.id, userId)).returning()
-    await recordAudit(tx, ctx, { councilId: before.councilId, entityType: 'user', entityId: userId, action: active ? 'activate' : 'deactivate' })
+    const [after] = await tx
+      .update(users)
+      .set({ active, updatedAt: ctx.now, version: before.version + 1 })
+      .where(eq(users.id, userId))
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: before.councilId,
+      entityType: 'user',
+      entityId: userId,
+      action: active ? 'activate' : 'deactivate'
+    })
     return after!
   })
 }
@@ -149,7 +247,13 @@ export async function createTokenForUser (deps: Deps, ctx: Ctx, userId: string, 
     const user = await manageableUser(tx, ctx.actor, userId)
     if (!user.active) throw new DomainError('USER_INACTIVE', 'conflict', 'The user is deactivated')
     const issued = await issueToken(tx, user.id, label, expiresAt)
-    await recordAudit(tx, ctx, { councilId: user.councilId, entityType: 'api_token', entityId: issued.record.id, action: 'create', after: { userId, label, prefix: issued.record.prefix } })
+    await recordAudit(tx, ctx, {
+      councilId: user.councilId,
+      entityType: 'api_token',
+      entityId: issued.record.id,
+      action: 'create',
+      after: { userId, label, prefix: issued.record.prefix }
+    })
     return issued
   })
 }
@@ -164,9 +268,19 @@ export async function revokeToken (deps: Deps, ctx: Ctx, tokenId: string) {
     const [t] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId))
     if (t === undefined) throw notFound('Token')
     const user = await manageableUser(tx, ctx.actor, t.userId)
-    const [after] = await tx.update(apiTokens).set({ revokedAt: ctx.now })
-      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt))).returning()
-    if (after !== undefined) await recordAudit(tx, ctx, { councilId: user.councilId, entityType: 'api_token', entityId: tokenId, action: 'revoke' })
+    const [after] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: ctx.now })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+      .returning()
+    if (after !== undefined) {
+      await recordAudit(tx, ctx, {
+        councilId: user.councilId,
+        entityType: 'api_token',
+        entityId: tokenId,
+        action: 'revoke'
+      })
+    }
     return after ?? t
   })
 }

@@ -8,8 +8,13 @@ import { DomainError } from '../domain/errors.js'
 import type { AwardLevel, ComputedLevel } from '../domain/scheme/enums.js'
 import { rankLevel } from '../domain/scoring/index.js'
 import {
-  awardValidity, checkAppealWindow, checkReviewerIndependence, transitionAppeal,
-  type AppealEvent, type AppealState, type AppealSubject
+  awardValidity,
+  checkAppealWindow,
+  checkReviewerIndependence,
+  transitionAppeal,
+  type AppealEvent,
+  type AppealState,
+  type AppealSubject
 } from '../domain/workflow/index.js'
 import type { AppealDecision, AppealListQuery, AppealLodge } from '../http/schemas/appeals.js'
 import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
@@ -33,33 +38,55 @@ const schemeSettings = async (q: Queryable, councilId: string, schemeVersionId: 
   (await loadPublishedScheme(q, councilId, schemeVersionId)).document.settings
 
 // ── What is appealed, when it happened and who decided it ─────────────────────────────────────────────────
-interface Subject { providerId: string, councilId: string, subjectDate: string, decisionMakerIds: string[], schemeVersionId: string, assessmentId: string | null, awardId: string | null }
+interface Subject {
+  providerId: string
+  councilId: string
+  subjectDate: string
+  decisionMakerIds: string[]
+  schemeVersionId: string
+  assessmentId: string | null
+  awardId: string | null
+}
 
 /** The last time the award entered `state`, from the audit trail: when it happened and who did it. */
 async function lastEnteredState (q: Queryable, awardId: string, state: string) {
-  const [event] = await q.select().from(auditEvents)
+  const [event] = await q
+    .select()
+    .from(auditEvents)
     .where(and(eq(auditEvents.entityType, 'award'), eq(auditEvents.entityId, awardId), eq(auditEvents.toState, state)))
-    .orderBy(desc(auditEvents.id)).limit(1)
-  if (event === undefined) throw new DomainError('APPEAL_SUBJECT_UNKNOWN', 'conflict', `No record of the award becoming ${state}`)
+    .orderBy(desc(auditEvents.id))
+    .limit(1)
+  if (event === undefined) { throw new DomainError('APPEAL_SUBJECT_UNKNOWN', 'conflict', `No record of the award becoming ${state}`) }
   return event
 }
 
 async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Promise<Subject> {
-  const refuse = (why: string) => new DomainError('APPEAL_SUBJECT_INVALID', 'conflict', why, { details: { subjectType: input.subjectType } })
+  const refuse = (why: string) =>
+    new DomainError('APPEAL_SUBJECT_INVALID', 'conflict', why, { details: { subjectType: input.subjectType } })
   if (input.subjectType === 'decision') {
     const [a] = await q.select().from(assessments).where(eq(assessments.id, input.assessmentId!))
     const assessment = assertProviderAccess(ctx.actor, a, 'Assessment')
-    if (assessment.state !== 'decided' || assessment.decidedAt === null) throw refuse(`The assessment is ${assessment.state}: only a decided assessment can be appealed`)
+    if (assessment.state !== 'decided' || assessment.decidedAt === null) { throw refuse(`The assessment is ${assessment.state}: only a decided assessment can be appealed`) }
     // The decision makers: whoever proposed it and whoever published it (the audit trail agrees with the row).
-    return { ...common(assessment), subjectDate: isoDate(assessment.decidedAt), decisionMakerIds: uniqueIds([assessment.proposedBy, assessment.decidedBy]), assessmentId: assessment.id, awardId: assessment.awardId }
+    return {
+      ...common(assessment),
+      subjectDate: isoDate(assessment.decidedAt),
+      decisionMakerIds: uniqueIds([assessment.proposedBy, assessment.decidedBy]),
+      assessmentId: assessment.id,
+      awardId: assessment.awardId
+    }
   }
   const [w] = await q.select().from(awards).where(eq(awards.id, input.awardId!))
   const award = assertProviderAccess(ctx.actor, w, 'Award')
   const [assessment] = await q.select().from(assessments).where(eq(assessments.id, award.assessmentId))
   const base = { ...common(assessment!), assessmentId: assessment!.id, awardId: award.id }
   if (input.subjectType === 'downgrade') {
-    if (!(await isDowngrade(q, award, assessment!))) throw refuse(`The ${award.level} award is neither below the computed level nor below the award it renewed`)
-    return { ...base, subjectDate: isoDate(award.publishedAt), decisionMakerIds: uniqueIds([assessment!.proposedBy, assessment!.decidedBy, award.decidedBy]) }
+    if (!(await isDowngrade(q, award, assessment!))) { throw refuse(`The ${award.level} award is neither below the computed level nor below the award it renewed`) }
+    return {
+      ...base,
+      subjectDate: isoDate(award.publishedAt),
+      decisionMakerIds: uniqueIds([assessment!.proposedBy, assessment!.decidedBy, award.decidedBy])
+    }
   }
   const state = input.subjectType === 'suspension' ? 'suspended' : 'revoked'
   if (award.status !== state) throw refuse(`The award is ${award.status}, not ${state}`)
@@ -68,11 +95,18 @@ async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Prom
   return { ...base, subjectDate: isoDate(event.at), decisionMakerIds: uniqueIds([event.actorUserId]) }
 }
 
-const common = (a: AssessmentRow) => ({ providerId: a.providerId, councilId: a.councilId, schemeVersionId: a.schemeVersionId })
+const common = (a: AssessmentRow) => ({
+  providerId: a.providerId,
+  councilId: a.councilId,
+  schemeVersionId: a.schemeVersionId
+})
 
 /** Lower than the computed level, or lower than the award this assessment renewed. */
 async function isDowngrade (q: Queryable, award: AwardRow, assessment: AssessmentRow): Promise<boolean> {
-  if (assessment.computedLevel !== null && rankLevel(award.level) < rankLevel(assessment.computedLevel as ComputedLevel)) return true
+  if (
+    assessment.computedLevel !== null &&
+    rankLevel(award.level) < rankLevel(assessment.computedLevel as ComputedLevel)
+  ) { return true }
   if (assessment.renewsAwardId === null) return false
   const [previous] = await q.select({ level: awards.level }).from(awards).where(eq(awards.id, assessment.renewsAwardId))
   return previous !== undefined && rankLevel(award.level) < rankLevel(previous.level)
@@ -87,16 +121,48 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
     const { appealWindowDays } = await schemeSettings(tx, subject.councilId, subject.schemeVersionId)
     const inTime = checkAppealWindow(subject.subjectDate, isoDate(ctx.now), appealWindowDays)
     if (!inTime.ok) throw inTime.error
-    const sameSubject = input.subjectType === 'decision' ? eq(appeals.assessmentId, subject.assessmentId!) : eq(appeals.awardId, subject.awardId!)
-    const [open] = await tx.select({ id: appeals.id }).from(appeals)
-      .where(and(eq(appeals.subjectType, input.subjectType), sameSubject, notInArray(appeals.state, ['closed', 'withdrawn'])))
-    if (open !== undefined) throw new DomainError('APPEAL_ALREADY_OPEN', 'conflict', `An appeal against this ${input.subjectType} is already open (${open.id})`, { details: { appealId: open.id } })
-    const [row] = await tx.insert(appeals).values({
-      councilId: subject.councilId, providerId: subject.providerId, subjectType: input.subjectType,
-      assessmentId: input.subjectType === 'decision' ? subject.assessmentId : null, awardId: input.subjectType === 'decision' ? null : subject.awardId,
-      grounds: input.grounds, decisionMakerIds: subject.decisionMakerIds, lodgedBy: actor.userId, lodgedAt: ctx.now, createdAt: ctx.now, updatedAt: ctx.now
-    }).returning()
-    await recordAudit(tx, ctx, { councilId: subject.councilId, entityType: 'appeal', entityId: row!.id, action: 'lodge', toState: 'lodged', after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay: inTime.value.lastDay } })
+    const sameSubject =
+      input.subjectType === 'decision'
+        ? eq(appeals.assessmentId, subject.assessmentId!)
+        : eq(appeals.awardId, subject.awardId!)
+    const [open] = await tx
+      .select({ id: appeals.id })
+      .from(appeals)
+      .where(
+        and(eq(appeals.subjectType, input.subjectType), sameSubject, notInArray(appeals.state, ['closed', 'withdrawn']))
+      )
+    if (open !== undefined) {
+      throw new DomainError(
+        'APPEAL_ALREADY_OPEN',
+        'conflict',
+        `An appeal against this ${input.subjectType} is already open (${open.id})`,
+        { details: { appealId: open.id } }
+      )
+    }
+    const [row] = await tx
+      .insert(appeals)
+      .values({
+        councilId: subject.councilId,
+        providerId: subject.providerId,
+        subjectType: input.subjectType,
+        assessmentId: input.subjectType === 'decision' ? subject.assessmentId : null,
+        awardId: input.subjectType === 'decision' ? null : subject.awardId,
+        grounds: input.grounds,
+        decisionMakerIds: subject.decisionMakerIds,
+        lodgedBy: actor.userId,
+        lodgedAt: ctx.now,
+        createdAt: ctx.now,
+        updatedAt: ctx.now
+      })
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: subject.councilId,
+      entityType: 'appeal',
+      entityId: row!.id,
+      action: 'lodge',
+      toState: 'lodged',
+      after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay: inTime.value.lastDay }
+    })
     return present(row!)
   })
 }
@@ -112,9 +178,22 @@ export async function listAppeals (deps: Deps, ctx: Ctx, query: AppealListQuery)
   const where: SQL[] = [eq(appeals.councilId, actor.councilId)]
   if (actor.role === 'provider') where.push(eq(appeals.providerId, actor.providerId!))
   if (query.state !== undefined) where.push(eq(appeals.state, query.state))
-  const page = await fetchPage(query,
-    async (limit, offset) => await deps.db.select().from(appeals).where(and(...where)).orderBy(desc(appeals.lodgedAt), desc(appeals.id)).limit(limit).offset(offset),
-    async () => await deps.db.select({ n: count() }).from(appeals).where(and(...where)))
+  const page = await fetchPage(
+    query,
+    async (limit, offset) =>
+      await deps.db
+        .select()
+        .from(appeals)
+        .where(and(...where))
+        .orderBy(desc(appeals.lodgedAt), desc(appeals.id))
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      await deps.db
+        .select({ n: count() })
+        .from(appeals)
+        .where(and(...where))
+  )
   return { items: page.items.map(present), meta: page.meta }
 }
 
@@ -126,25 +205,61 @@ async function lockAppeal (tx: Tx, ctx: Ctx, id: string, expectedVersion: number
   return current
 }
 
-async function moveAppeal (tx: Tx, ctx: Ctx, current: AppealRow, event: AppealEvent, patch: Partial<AppealRow>, reason?: string, after?: unknown) {
+async function moveAppeal (
+  tx: Tx,
+  ctx: Ctx,
+  current: AppealRow,
+  event: AppealEvent,
+  patch: Partial<AppealRow>,
+  reason?: string,
+  after?: unknown
+) {
   const next = transitionAppeal(current.state as AppealState, event)
   if (!next.ok) throw next.error
-  const [row] = await tx.update(appeals).set({ ...patch, state: next.value, updatedAt: ctx.now, version: current.version + 1 }).where(eq(appeals.id, current.id)).returning()
-  await recordAudit(tx, ctx, { councilId: current.councilId, entityType: 'appeal', entityId: current.id, action: event, fromState: current.state, toState: next.value, reason, after })
+  const [row] = await tx
+    .update(appeals)
+    .set({ ...patch, state: next.value, updatedAt: ctx.now, version: current.version + 1 })
+    .where(eq(appeals.id, current.id))
+    .returning()
+  await recordAudit(tx, ctx, {
+    councilId: current.councilId,
+    entityType: 'appeal',
+    entityId: current.id,
+    action: event,
+    fromState: current.state,
+    toState: next.value,
+    reason,
+    after
+  })
   return row!
 }
 
-export interface AppealAction { expectedVersion?: number | undefined, reason?: string | undefined }
+export interface AppealAction {
+  expectedVersion?: number | undefined
+  reason?: string | undefined
+}
 
 /** Staff steps that carry only a note: acknowledge and close. */
-export async function actOnAppeal (deps: Deps, ctx: Ctx, id: string, event: 'acknowledge' | 'close', input: AppealAction) {
+export async function actOnAppeal (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  event: 'acknowledge' | 'close',
+  input: AppealAction
+) {
   requireStaff(ctx.actor)
-  return await deps.db.transaction(async (tx) => present(await moveAppeal(tx, ctx, await lockAppeal(tx, ctx, id, input.expectedVersion), event, {}, input.reason)))
+  return await deps.db.transaction(async (tx) =>
+    present(await moveAppeal(tx, ctx, await lockAppeal(tx, ctx, id, input.expectedVersion), event, {}, input.reason))
+  )
 }
 
 export async function withdrawAppeal (deps: Deps, ctx: Ctx, id: string, input: AppealAction) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'provider') throw forbidden('Only the provider withdraws its appeal')
-  return await deps.db.transaction(async (tx) => present(await moveAppeal(tx, ctx, await lockAppeal(tx, ctx, id, input.expectedVersion), 'withdraw', {}, input.reason)))
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'provider') { throw forbidden('Only the provider withdraws its appeal') }
+  return await deps.db.transaction(async (tx) =>
+    present(
+      await moveAppeal(tx, ctx, await lockAppeal(tx, ctx, id, input.expectedVersion), 'withdraw', {}, input.reason)
+    )
+  )
 }
 
 function requireReviewer (ctx: Ctx) {
@@ -171,9 +286,17 @@ export async function decideAppeal (deps: Deps, ctx: Ctx, id: string, input: App
   const reviewer = requireReviewer(ctx)
   return await deps.db.transaction(async (tx) => {
     const current = await lockAppeal(tx, ctx, id, input.expectedVersion)
-    if (current.reviewerId !== null && current.reviewerId !== reviewer.userId) throw forbidden('Only the reviewer hearing this appeal may decide it')
+    if (current.reviewerId !== null && current.reviewerId !== reviewer.userId) { throw forbidden('Only the reviewer hearing this appeal may decide it') }
     const applied = await applyOutcome(tx, ctx, current, input)
-    const row = await moveAppeal(tx, ctx, current, decisionEvents[input.outcome], { outcome: input.outcome, outcomeReason: input.reason, decidedAt: ctx.now }, input.reason, applied)
+    const row = await moveAppeal(
+      tx,
+      ctx,
+      current,
+      decisionEvents[input.outcome],
+      { outcome: input.outcome, outcomeReason: input.reason, decidedAt: ctx.now },
+      input.reason,
+      applied
+    )
     return { appeal: present(row), applied }
   })
 }
@@ -188,19 +311,37 @@ export async function decideAppeal (deps: Deps, ctx: Ctx, id: string, input: App
 // - upheld against a decision or downgrade without a level → a reassessment opens for a fresh decision;
 // - anything else (dismissed, or partly upheld against a suspension/revocation) changes nothing automatically:
 //   the reviewer's reason says what the co-ordinator should do.
-type Applied = { action: 'none' | 'award_reinstated' | 'award_issued' | 'reassessment_opened', awardId: string | null, assessmentId: string | null }
+type Applied = {
+  action: 'none' | 'award_reinstated' | 'award_issued' | 'reassessment_opened'
+  awardId: string | null
+  assessmentId: string | null
+}
 
 async function applyOutcome (tx: Tx, ctx: Ctx, appeal: AppealRow, input: AppealDecision): Promise<Applied> {
   const none: Applied = { action: 'none', awardId: null, assessmentId: null }
   const subject = appeal.subjectType as AppealSubject
-  if (input.level !== undefined && (subject === 'suspension' || subject === 'revocation' || input.outcome === 'dismissed')) {
-    throw new DomainError('APPEAL_LEVEL_NOT_APPLICABLE', 'invalid', 'A level is set only when upholding an appeal against a decision or a downgrade', { errors: [{ path: 'body.level', message: 'not applicable here' }] })
+  if (
+    input.level !== undefined &&
+    (subject === 'suspension' || subject === 'revocation' || input.outcome === 'dismissed')
+  ) {
+    throw new DomainError(
+      'APPEAL_LEVEL_NOT_APPLICABLE',
+      'invalid',
+      'A level is set only when upholding an appeal against a decision or a downgrade',
+      { errors: [{ path: 'body.level', message: 'not applicable here' }] }
+    )
   }
   if (input.outcome === 'dismissed') return none
   if (subject === 'suspension' || subject === 'revocation') {
     if (input.outcome !== 'upheld') return none
     await assertNoOpenSafeguardingConcern(tx, appeal.providerId)
-    await transitionAward(tx, ctx, appeal.awardId!, subject === 'suspension' ? 'reinstate' : 'reinstate_on_appeal', `appeal ${appeal.id} upheld`)
+    await transitionAward(
+      tx,
+      ctx,
+      appeal.awardId!,
+      subject === 'suspension' ? 'reinstate' : 'reinstate_on_appeal',
+      `appeal ${appeal.id} upheld`
+    )
     return { action: 'award_reinstated', awardId: appeal.awardId, assessmentId: null }
   }
   const original = await loadAppealedAssessment(tx, appeal)
@@ -211,31 +352,80 @@ async function applyOutcome (tx: Tx, ctx: Ctx, appeal: AppealRow, input: AppealD
 }
 
 async function loadAppealedAssessment (tx: Tx, appeal: AppealRow): Promise<AssessmentRow> {
-  const assessmentId = appeal.assessmentId ?? (await tx.select({ id: awards.assessmentId }).from(awards).where(eq(awards.id, appeal.awardId!)))[0]!.id
+  const assessmentId =
+    appeal.assessmentId ??
+    (await tx.select({ id: awards.assessmentId }).from(awards).where(eq(awards.id, appeal.awardId!)))[0]!.id
   return (await tx.select().from(assessments).where(eq(assessments.id, assessmentId)))[0]!
 }
 
-async function issueAwardOnAppeal (tx: Tx, ctx: Ctx, appeal: AppealRow, original: AssessmentRow, level: AwardLevel, reason: string): Promise<Applied> {
+async function issueAwardOnAppeal (
+  tx: Tx,
+  ctx: Ctx,
+  appeal: AppealRow,
+  original: AssessmentRow,
+  level: AwardLevel,
+  reason: string
+): Promise<Applied> {
   const computed = (original.computedLevel ?? 'none') as ComputedLevel
   if (rankLevel(level) > rankLevel(computed)) {
-    throw new DomainError('APPEAL_LEVEL_ABOVE_COMPUTED', 'invalid', `An appeal cannot award ${level}: the computed level was ${computed}`, { errors: [{ path: 'body.level', message: `must be ${computed} or lower` }], details: { computed, level } })
+    throw new DomainError(
+      'APPEAL_LEVEL_ABOVE_COMPUTED',
+      'invalid',
+      `An appeal cannot award ${level}: the computed level was ${computed}`,
+      { errors: [{ path: 'body.level', message: `must be ${computed} or lower` }], details: { computed, level } }
+    )
   }
-  const [previous] = original.awardId === null ? [] : await tx.select().from(awards).where(eq(awards.id, original.awardId))
+  const [previous] =
+    original.awardId === null ? [] : await tx.select().from(awards).where(eq(awards.id, original.awardId))
   const today = isoDate(ctx.now)
-  const validTo = previous?.validTo ?? awardValidity(today, (await schemeSettings(tx, original.councilId, original.schemeVersionId)).awardValidityMonths)
+  const validTo =
+    previous?.validTo ??
+    awardValidity(today, (await schemeSettings(tx, original.councilId, original.schemeVersionId)).awardValidityMonths)
   const reviewerId = ctx.actor.kind === 'user' ? ctx.actor.userId : null
   // The appeal's decision, recorded as a decided reassessment so the award has its own assessment and reasons.
-  const [decided] = await tx.insert(assessments).values({
-    councilId: original.councilId, providerId: original.providerId, kind: 'reassessment', state: 'decided', schemeVersionId: original.schemeVersionId,
-    openedBy: reviewerId, renewsAwardId: previous?.id ?? null, computedLevel: original.computedLevel, proposedLevel: level,
-    decisionReason: `On appeal ${appeal.id}: ${reason}`,
-    scoreSnapshot: original.scoreSnapshot, proposedBy: reviewerId, proposedAt: ctx.now, outcome: 'awarded', decidedBy: reviewerId, decidedAt: ctx.now,
-    createdAt: ctx.now, updatedAt: ctx.now
-  }).returning()
-  await recordAudit(tx, ctx, { councilId: original.councilId, entityType: 'assessment', entityId: decided!.id, action: 'decide_on_appeal', toState: 'decided', reason, after: { appealId: appeal.id, level } })
+  const [decided] = await tx
+    .insert(assessments)
+    .values({
+      councilId: original.councilId,
+      providerId: original.providerId,
+      kind: 'reassessment',
+      state: 'decided',
+      schemeVersionId: original.schemeVersionId,
+      openedBy: reviewerId,
+      renewsAwardId: previous?.id ?? null,
+      computedLevel: original.computedLevel,
+      proposedLevel: level,
+      decisionReason: `On appeal ${appeal.id}: ${reason}`,
+      scoreSnapshot: original.scoreSnapshot,
+      proposedBy: reviewerId,
+      proposedAt: ctx.now,
+      outcome: 'awarded',
+      decidedBy: reviewerId,
+      decidedAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
+    .returning()
+  await recordAudit(tx, ctx, {
+    councilId: original.councilId,
+    entityType: 'assessment',
+    entityId: decided!.id,
+    action: 'decide_on_appeal',
+    toState: 'decided',
+    reason,
+    after: { appealId: appeal.id, level }
+  })
   const award = await issueAward(tx, ctx, {
-    assessment: decided!, level, validFrom: today, validTo,
-    feedback: { n: previous?.feedbackN ?? 0, q: previous?.feedbackQ ?? null, g: previous?.feedbackG ?? null, smallSample: previous?.smallSample ?? false }
+    assessment: decided!,
+    level,
+    validFrom: today,
+    validTo,
+    feedback: {
+      n: previous?.feedbackN ?? 0,
+      q: previous?.feedbackQ ?? null,
+      g: previous?.feedbackG ?? null,
+      smallSample: previous?.smallSample ?? false
+    }
   })
   await tx.update(assessments).set({ awardId: award.id }).where(eq(assessments.id, decided!.id))
   return { action: 'award_issued', awardId: award.id, assessmentId: decided!.id }

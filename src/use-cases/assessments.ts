@@ -5,7 +5,11 @@ import type { Queryable } from '../db/client.js'
 import { assessments, awards, outbox, providers } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import {
-  allowedAssessmentActions, transitionAssessment, type AssessmentEvent, type AssessmentKind, type AssessmentState
+  allowedAssessmentActions,
+  transitionAssessment,
+  type AssessmentEvent,
+  type AssessmentKind,
+  type AssessmentState
 } from '../domain/workflow/index.js'
 import { assertProviderAccess, forbidden, notFound } from './access.js'
 import { recordAudit } from './audit.js'
@@ -19,7 +23,8 @@ import { getCurrentPublishedScheme } from './schemes.js'
 export type AssessmentRow = typeof assessments.$inferSelect
 const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
 
-const isStaffActor = (actor: Actor) => actor.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'reviewer')
+const isStaffActor = (actor: Actor) =>
+  actor.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'reviewer')
 
 /** Who may take each action (DOMAIN.md: roles): review and decision are the council's, the comment the provider's. */
 const takenBy: Record<AssessmentEvent, 'staff' | 'provider' | 'either'> = {
@@ -38,11 +43,16 @@ const takenBy: Record<AssessmentEvent, 'staff' | 'provider' | 'either'> = {
 function assertMayTake (actor: Actor, event: AssessmentEvent): void {
   const who = takenBy[event]
   if (who === 'either' || actor.kind === 'system') return
-  if ((who === 'staff') !== isStaffActor(actor)) throw forbidden(`Only ${who === 'staff' ? 'co-ordinators' : 'the provider'} may ${event.replaceAll('_', ' ')}`)
+  if ((who === 'staff') !== isStaffActor(actor)) { throw forbidden(`Only ${who === 'staff' ? 'co-ordinators' : 'the provider'} may ${event.replaceAll('_', ' ')}`) }
 }
 
 /** Loads (and locks, inside a transaction) an assessment the actor may reach; another's is a 404. */
-export async function lockAssessment (q: Queryable, ctx: Ctx, id: string, expectedVersion?: number): Promise<AssessmentRow> {
+export async function lockAssessment (
+  q: Queryable,
+  ctx: Ctx,
+  id: string,
+  expectedVersion?: number
+): Promise<AssessmentRow> {
   const [row] = await q.select().from(assessments).where(eq(assessments.id, id)).for('update')
   if (ctx.actor.kind !== 'system') assertProviderAccess(ctx.actor, row, 'Assessment')
   if (row === undefined) throw notFound('Assessment')
@@ -52,28 +62,53 @@ export async function lockAssessment (q: Queryable, ctx: Ctx, id: string, expect
 
 /** Moves a locked assessment by one event, writing the patch, the audit event and a notice for the provider. */
 export async function applyAssessmentEvent (
-  tx: Queryable, ctx: Ctx, before: AssessmentRow, event: AssessmentEvent, reason: string | null, patch: Partial<AssessmentRow> = {}
+  tx: Queryable,
+  ctx: Ctx,
+  before: AssessmentRow,
+  event: AssessmentEvent,
+  reason: string | null,
+  patch: Partial<AssessmentRow> = {}
 ): Promise<AssessmentRow> {
   assertMayTake(ctx.actor, event)
   const next = transitionAssessment(before.state as AssessmentState, event)
   if (!next.ok) throw next.error
-  const [after] = await tx.update(assessments)
+  const [after] = await tx
+    .update(assessments)
     .set({ ...patch, state: next.value, updatedAt: ctx.now, version: before.version + 1 })
-    .where(eq(assessments.id, before.id)).returning()
+    .where(eq(assessments.id, before.id))
+    .returning()
   await recordAudit(tx, ctx, {
-    councilId: before.councilId, entityType: 'assessment', entityId: before.id, action: event, fromState: before.state, toState: next.value, reason
-  })
-  await tx.insert(outbox).values({
     councilId: before.councilId,
-    topic: 'assessment.changed',
-    dedupeKey: `assessment:${before.id}:v${after!.version}`,
-    recipientProviderId: before.providerId,
-    payload: { assessmentId: before.id, providerId: before.providerId, action: event, from: before.state, to: next.value }
-  }).onConflictDoNothing()
+    entityType: 'assessment',
+    entityId: before.id,
+    action: event,
+    fromState: before.state,
+    toState: next.value,
+    reason
+  })
+  await tx
+    .insert(outbox)
+    .values({
+      councilId: before.councilId,
+      topic: 'assessment.changed',
+      dedupeKey: `assessment:${before.id}:v${after!.version}`,
+      recipientProviderId: before.providerId,
+      payload: {
+        assessmentId: before.id,
+        providerId: before.providerId,
+        action: event,
+        from: before.state,
+        to: next.value
+      }
+    })
+    .onConflictDoNothing()
   return after!
 }
 
-export interface OpenAssessmentInput { providerId: string, kind: AssessmentKind }
+export interface OpenAssessmentInput {
+  providerId: string
+  kind: AssessmentKind
+}
 
 /**
  * Opens an assessment in the caller's transaction, pinned to the council's current published scheme version.
@@ -82,53 +117,96 @@ export interface OpenAssessmentInput { providerId: string, kind: AssessmentKind 
  */
 export async function openAssessmentIn (tx: Queryable, ctx: Ctx, input: OpenAssessmentInput): Promise<AssessmentRow> {
   const [provider] = await tx.select().from(providers).where(eq(providers.id, input.providerId)).for('update')
-  if (ctx.actor.kind !== 'system') assertProviderAccess(ctx.actor, provider === undefined ? undefined : { ...provider, providerId: provider.id }, 'Provider')
+  if (ctx.actor.kind !== 'system') {
+    assertProviderAccess(
+      ctx.actor,
+      provider === undefined ? undefined : { ...provider, providerId: provider.id },
+      'Provider'
+    )
+  }
   if (provider === undefined || provider.status !== 'active') throw notFound('Provider')
-  const [open] = await tx.select({ id: assessments.id, state: assessments.state }).from(assessments)
+  const [open] = await tx
+    .select({ id: assessments.id, state: assessments.state })
+    .from(assessments)
     .where(and(eq(assessments.providerId, provider.id), notInArray(assessments.state, FINAL_STATES)))
   if (open !== undefined) {
-    throw new DomainError('ASSESSMENT_ALREADY_OPEN', 'conflict', `The provider already has an open assessment (${open.id}, ${open.state})`, { details: { assessmentId: open.id } })
+    throw new DomainError(
+      'ASSESSMENT_ALREADY_OPEN',
+      'conflict',
+      `The provider already has an open assessment (${open.id}, ${open.state})`,
+      { details: { assessmentId: open.id } }
+    )
   }
-  const [live] = await tx.select({ id: awards.id }).from(awards)
+  const [live] = await tx
+    .select({ id: awards.id })
+    .from(awards)
     .where(and(eq(awards.providerId, provider.id), inArray(awards.status, [...LIVE_AWARD_STATES])))
   if ((input.kind === 'renewal' || input.kind === 'upgrade') && live === undefined) {
-    throw new DomainError('NO_LIVE_AWARD', 'conflict', `A ${input.kind} needs a live award; open an initial assessment or a reassessment`)
+    throw new DomainError(
+      'NO_LIVE_AWARD',
+      'conflict',
+      `A ${input.kind} needs a live award; open an initial assessment or a reassessment`
+    )
   }
   const scheme = await getCurrentPublishedScheme(tx, provider.councilId)
-  const [row] = await tx.insert(assessments).values({
-    councilId: provider.councilId,
-    providerId: provider.id,
-    kind: input.kind,
-    state: 'draft',
-    schemeVersionId: scheme.id,
-    openedBy: actorUserId(ctx.actor),
-    renewsAwardId: live?.id ?? null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now
-  }).returning()
+  const [row] = await tx
+    .insert(assessments)
+    .values({
+      councilId: provider.councilId,
+      providerId: provider.id,
+      kind: input.kind,
+      state: 'draft',
+      schemeVersionId: scheme.id,
+      openedBy: actorUserId(ctx.actor),
+      renewsAwardId: live?.id ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
+    .returning()
   await recordAudit(tx, ctx, {
-    councilId: provider.councilId, entityType: 'assessment', entityId: row!.id, action: 'open', toState: 'draft', after: { kind: input.kind, schemeVersion: scheme.number }
+    councilId: provider.councilId,
+    entityType: 'assessment',
+    entityId: row!.id,
+    action: 'open',
+    toState: 'draft',
+    after: { kind: input.kind, schemeVersion: scheme.number }
   })
   return row!
 }
 
-export async function openAssessment (deps: Deps, ctx: Ctx, input: { providerId?: string | undefined, kind: AssessmentKind }) {
+export async function openAssessment (
+  deps: Deps,
+  ctx: Ctx,
+  input: { providerId?: string | undefined; kind: AssessmentKind }
+) {
   const actor = ctx.actor
   // A provider opens its own; staff name the provider.
   const providerId = input.providerId ?? (actor.kind === 'user' && actor.role === 'provider' ? actor.providerId : null)
   if (providerId === null) {
-    throw new DomainError('PROVIDER_REQUIRED', 'invalid', 'Name the provider to assess', { errors: [{ path: 'providerId', message: 'required' }] })
+    throw new DomainError('PROVIDER_REQUIRED', 'invalid', 'Name the provider to assess', {
+      errors: [{ path: 'providerId', message: 'required' }]
+    })
   }
   return await deps.db.transaction(async (tx) => await openAssessmentIn(tx, ctx, { providerId, kind: input.kind }))
 }
 
 /** A workflow action that carries only a note: submit, start review, request info, respond, mark ready, reopen, withdraw. */
-export async function actOnAssessment (deps: Deps, ctx: Ctx, id: string, event: AssessmentEvent, expectedVersion: number | undefined, note: string | null) {
+export async function actOnAssessment (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  event: AssessmentEvent,
+  expectedVersion: number | undefined,
+  note: string | null
+) {
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
-    const patch: Partial<AssessmentRow> = event === 'request_info'
-      ? { infoRequestNote: note, infoResponseNote: null }
-      : event === 'respond_info' ? { infoResponseNote: note } : {}
+    const patch: Partial<AssessmentRow> =
+      event === 'request_info'
+        ? { infoRequestNote: note, infoResponseNote: null }
+        : event === 'respond_info'
+          ? { infoResponseNote: note }
+          : {}
     return await applyAssessmentEvent(tx, ctx, before, event, note, patch)
   })
 }
@@ -155,7 +233,20 @@ export async function listAssessments (deps: Deps, ctx: Ctx, query: AssessmentLi
   if (actor.role === 'provider') where.push(eq(assessments.providerId, actor.providerId!))
   if (query.providerId !== undefined) where.push(eq(assessments.providerId, query.providerId))
   if (query.state !== undefined) where.push(eq(assessments.state, query.state))
-  return await fetchPage(query,
-    async (limit, offset) => await deps.db.select().from(assessments).where(and(...where)).orderBy(desc(assessments.createdAt), desc(assessments.id)).limit(limit).offset(offset),
-    async () => await deps.db.select({ n: count() }).from(assessments).where(and(...where)))
+  return await fetchPage(
+    query,
+    async (limit, offset) =>
+      await deps.db
+        .select()
+        .from(assessments)
+        .where(and(...where))
+        .orderBy(desc(assessments.createdAt), desc(assessments.id))
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      await deps.db
+        .select({ n: count() })
+        .from(assessments)
+        .where(and(...where))
+  )
 }

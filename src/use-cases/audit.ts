@@ -35,7 +35,15 @@ export async function recordAudit (q: Queryable, ctx: Ctx, e: AuditEntry): Promi
 }
 
 export async function listAuditEvents (q: Queryable, councilId: string, entityType: string, entityId: string) {
-  return await q.select().from(auditEvents)
-    .where(and(eq(auditEvents.councilId, councilId), eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+  return await q
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.councilId, councilId),
+        eq(auditEvents.entityType, entityType),
+        eq(auditEvents.entityId, entityId)
+      )
+    )
     .orderBy(asc(auditEvents.id))
 }

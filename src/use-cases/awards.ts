@@ -23,13 +23,24 @@ const topicOf = (to: AwardState): AwardTopic =>
 
 // Never the status reason: reasons for suspension are not public (DOMAIN.md: Publication).
 async function enqueueAwardEvent (q: Queryable, topic: AwardTopic, award: AwardRow, dedupeKey: string) {
-  await q.insert(outbox).values({
-    councilId: award.councilId,
-    topic,
-    dedupeKey,
-    recipientProviderId: award.providerId,
-    payload: { awardId: award.id, councilId: award.councilId, providerId: award.providerId, level: award.level, status: award.status, validFrom: award.validFrom, validTo: award.validTo }
-  }).onConflictDoNothing()
+  await q
+    .insert(outbox)
+    .values({
+      councilId: award.councilId,
+      topic,
+      dedupeKey,
+      recipientProviderId: award.providerId,
+      payload: {
+        awardId: award.id,
+        councilId: award.councilId,
+        providerId: award.providerId,
+        level: award.level,
+        status: award.status,
+        validFrom: award.validFrom,
+        validTo: award.validTo
+      }
+    })
+    .onConflictDoNothing()
 }
 
 async function lockAward (q: Queryable, awardId: string): Promise<AwardRow> {
@@ -43,7 +54,12 @@ async function lockAward (q: Queryable, awardId: string): Promise<AwardRow> {
  * council; the system (scheduled jobs) may act on any award. A refused event is the domain's 409.
  */
 export async function transitionAward (
-  tx: Queryable, ctx: Ctx, awardId: string, event: AwardEvent, reason: string | null, opts: { expectedVersion?: number | undefined } = {}
+  tx: Queryable,
+  ctx: Ctx,
+  awardId: string,
+  event: AwardEvent,
+  reason: string | null,
+  opts: { expectedVersion?: number | undefined } = {}
 ): Promise<AwardRow> {
   const before = await lockAward(tx, awardId)
   if (ctx.actor.kind === 'user') assertStaffAccess(ctx.actor, before, 'Award')
@@ -52,26 +68,36 @@ export async function transitionAward (
   const next = nextAwardState(before.status as AwardState, event)
   if (!next.ok) throw next.error
   const to = next.value
-  const [after] = await tx.update(awards).set({
-    status: to,
-    // Why it is suspended, revoked or withdrawn is kept for staff; a reinstated award carries no reason.
-    statusReason: to === 'active' ? null : (reason ?? before.statusReason),
-    updatedAt: ctx.now,
-    version: before.version + 1
-  }).where(eq(awards.id, awardId)).returning()
+  const [after] = await tx
+    .update(awards)
+    .set({
+      status: to,
+      // Why it is suspended, revoked or withdrawn is kept for staff; a reinstated award carries no reason.
+      statusReason: to === 'active' ? null : (reason ?? before.statusReason),
+      updatedAt: ctx.now,
+      version: before.version + 1
+    })
+    .where(eq(awards.id, awardId))
+    .returning()
   await recordAudit(tx, ctx, {
-    councilId: before.councilId, entityType: 'award', entityId: awardId, action: event, fromState: before.status, toState: to, reason
+    councilId: before.councilId,
+    entityType: 'award',
+    entityId: awardId,
+    action: event,
+    fromState: before.status,
+    toState: to,
+    reason
   })
   await enqueueAwardEvent(tx, topicOf(to), after!, `award:${awardId}:v${after!.version}`)
   return after!
 }
 
 export interface IssueAwardInput {
-  assessment: { id: string, councilId: string, providerId: string }
+  assessment: { id: string; councilId: string; providerId: string }
   level: AwardLevel
   validFrom: string
   validTo: string
-  feedback: { n: number, q: number | null, g: number | null, smallSample: boolean }
+  feedback: { n: number; q: number | null; g: number | null; smallSample: boolean }
 }
 
 /**
@@ -80,37 +106,55 @@ export interface IssueAwardInput {
  */
 export async function issueAward (tx: Queryable, ctx: Ctx, input: IssueAwardInput): Promise<AwardRow> {
   const { assessment } = input
-  const live = await tx.select({ id: awards.id }).from(awards)
+  const live = await tx
+    .select({ id: awards.id })
+    .from(awards)
     .where(and(eq(awards.providerId, assessment.providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
-    .orderBy(awards.id).for('update')
-  for (const previous of live) await transitionAward(tx, ctx, previous.id, 'supersede', `superseded by the award of assessment ${assessment.id}`)
-  const [award] = await tx.insert(awards).values({
-    councilId: assessment.councilId,
-    providerId: assessment.providerId,
-    assessmentId: assessment.id,
-    level: input.level,
-    status: 'active',
-    validFrom: input.validFrom,
-    validTo: input.validTo,
-    smallSample: input.feedback.smallSample,
-    feedbackN: input.feedback.n,
-    feedbackQ: input.feedback.q,
-    feedbackG: input.feedback.g,
-    decidedBy: actorUserId(ctx.actor),
-    publishedAt: ctx.now,
-    createdAt: ctx.now,
-    updatedAt: ctx.now
-  }).returning()
+    .orderBy(awards.id)
+    .for('update')
+  for (const previous of live) { await transitionAward(tx, ctx, previous.id, 'supersede', `superseded by the award of assessment ${assessment.id}`) }
+  const [award] = await tx
+    .insert(awards)
+    .values({
+      councilId: assessment.councilId,
+      providerId: assessment.providerId,
+      assessmentId: assessment.id,
+      level: input.level,
+      status: 'active',
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      smallSample: input.feedback.smallSample,
+      feedbackN: input.feedback.n,
+      feedbackQ: input.feedback.q,
+      feedbackG: input.feedback.g,
+      decidedBy: actorUserId(ctx.actor),
+      publishedAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
+    .returning()
   await recordAudit(tx, ctx, {
-    councilId: assessment.councilId, entityType: 'award', entityId: award!.id, action: 'issue', toState: 'active', after: award
+    councilId: assessment.councilId,
+    entityType: 'award',
+    entityId: award!.id,
+    action: 'issue',
+    toState: 'active',
+    after: award
   })
   await enqueueAwardEvent(tx, 'award.published', award!, `award:${award!.id}:published`)
   return award!
 }
 
 /** Withdraws every live award of a provider that leaves the scheme (call from deactivateProvider's transaction). */
-export async function withdrawProviderAwards (tx: Queryable, ctx: Ctx, providerId: string, reason: string): Promise<AwardRow[]> {
-  const live = await tx.select({ id: awards.id }).from(awards)
+export async function withdrawProviderAwards (
+  tx: Queryable,
+  ctx: Ctx,
+  providerId: string,
+  reason: string
+): Promise<AwardRow[]> {
+  const live = await tx
+    .select({ id: awards.id })
+    .from(awards)
     .where(and(eq(awards.providerId, providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
   const done: AwardRow[] = []
   for (const a of live) done.push(await transitionAward(tx, ctx, a.id, 'withdraw', reason))
@@ -118,8 +162,17 @@ export async function withdrawProviderAwards (tx: Queryable, ctx: Ctx, providerI
 }
 
 /** A co-ordinator's lifecycle action (suspend, reinstate, revoke, withdraw) as its own transaction. */
-export async function changeAward (deps: Deps, ctx: Ctx, awardId: string, event: AwardEvent, reason: string, expectedVersion?: number) {
-  return await deps.db.transaction(async (tx) => await transitionAward(tx, ctx, awardId, event, reason, { expectedVersion }))
+export async function changeAward (
+  deps: Deps,
+  ctx: Ctx,
+  awardId: string,
+  event: AwardEvent,
+  reason: string,
+  expectedVersion?: number
+) {
+  return await deps.db.transaction(
+    async (tx) => await transitionAward(tx, ctx, awardId, event, reason, { expectedVersion })
+  )
 }
 
 export async function getAward (deps: Deps, ctx: Ctx, awardId: string): Promise<AwardRow> {
@@ -144,8 +197,20 @@ export async function listAwards (deps: Deps, ctx: Ctx, query: AwardListQuery) {
   if (query.providerId !== undefined) where.push(eq(awards.providerId, query.providerId))
   if (query.status !== undefined) where.push(eq(awards.status, query.status))
   if (query.level !== undefined) where.push(eq(awards.level, query.level))
-  return await fetchPage(query,
-    async (limit, offset) => await deps.db.select().from(awards).where(and(...where)).orderBy(desc(awards.createdAt), desc(awards.id)).limit(limit).offset(offset),
-    async () => await deps.db.select({ n: count() }).from(awards).where(and(...where)))
+  return await fetchPage(
+    query,
+    async (limit, offset) =>
+      await deps.db
+        .select()
+        .from(awards)
+        .where(and(...where))
+        .orderBy(desc(awards.createdAt), desc(awards.id))
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      await deps.db
+        .select({ n: count() })
+        .from(awards)
+        .where(and(...where))
+  )
 }
-

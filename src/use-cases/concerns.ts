@@ -5,8 +5,12 @@ import type { Queryable, Tx } from '../db/client.js'
 import { awards, concerns, outbox, providers } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import {
-  allowedConcernActions, isOpenSafeguardingConcern, transitionConcern,
-  type ConcernEvent, type ConcernSeverity, type ConcernState
+  allowedConcernActions,
+  isOpenSafeguardingConcern,
+  transitionConcern,
+  type ConcernEvent,
+  type ConcernSeverity,
+  type ConcernState
 } from '../domain/workflow/index.js'
 import type { ConcernCreate, ConcernListQuery } from '../http/schemas/concerns.js'
 import { assertStaffAccess, forbidden, notFound, requireStaff } from './access.js'
@@ -36,15 +40,26 @@ export function isVisibleToProvider (c: Pick<ConcernRow, 'state' | 'severity'>):
 
 export function presentConcern (ctx: Ctx, c: ConcernRow) {
   const base = {
-    id: c.id, councilId: c.councilId, providerId: c.providerId, source: c.source, state: c.state, severity: c.severity,
-    outcome: c.outcome, raisedOn: c.raisedOn, closedOn: c.closedOn, version: c.version
+    id: c.id,
+    councilId: c.councilId,
+    providerId: c.providerId,
+    source: c.source,
+    state: c.state,
+    severity: c.severity,
+    outcome: c.outcome,
+    raisedOn: c.raisedOn,
+    closedOn: c.closedOn,
+    version: c.version
   }
   if (ctx.actor.kind === 'user' && ctx.actor.role === 'provider') {
     const summaryShown = c.severity !== 'safeguarding' && c.source !== 'feedback' && c.source !== 'safeguarding'
     return summaryShown ? { ...base, summary: c.summary } : base
   }
   return {
-    ...base, summary: c.summary, feedbackResponseId: c.feedbackResponseId, suspendedAwardId: c.suspendedAwardId,
+    ...base,
+    summary: c.summary,
+    feedbackResponseId: c.feedbackResponseId,
+    suspendedAwardId: c.suspendedAwardId,
     allowedActions: allowedConcernActions(c.state as ConcernState)
   }
 }
@@ -52,7 +67,12 @@ export function presentConcern (ctx: Ctx, c: ConcernRow) {
 function assertConcernAccess (ctx: Ctx, row: ConcernRow | undefined): ConcernRow {
   const actor = ctx.actor
   if (actor.kind === 'user' && actor.role === 'provider') {
-    if (row === undefined || row.providerId !== actor.providerId || row.councilId !== actor.councilId || !isVisibleToProvider(row)) throw notFound('Concern')
+    if (
+      row === undefined ||
+      row.providerId !== actor.providerId ||
+      row.councilId !== actor.councilId ||
+      !isVisibleToProvider(row)
+    ) { throw notFound('Concern') }
     return row
   }
   return assertStaffAccess(actor, row, 'Concern')
@@ -70,14 +90,26 @@ export async function listConcerns (deps: Deps, ctx: Ctx, query: ConcernListQuer
   const where: SQL[] = [eq(concerns.councilId, actor.councilId)]
   if (actor.role === 'provider') {
     // The same rule as isVisibleToProvider, in SQL so pages stay full.
-    where.push(eq(concerns.providerId, actor.providerId!), or(inArray(concerns.severity, ['low', 'medium', 'high']), eq(concerns.state, 'closed'))!)
+    where.push(
+      eq(concerns.providerId, actor.providerId!),
+      or(inArray(concerns.severity, ['low', 'medium', 'high']), eq(concerns.state, 'closed'))!
+    )
   }
   if (query.providerId !== undefined) where.push(eq(concerns.providerId, query.providerId))
   if (query.state !== undefined) where.push(eq(concerns.state, query.state))
   const filter = and(...where)
-  const page = await fetchPage(query,
-    async (limit, offset) => await deps.db.select().from(concerns).where(filter).orderBy(desc(concerns.createdAt), desc(concerns.id)).limit(limit).offset(offset),
-    async () => await deps.db.select({ n: count() }).from(concerns).where(filter))
+  const page = await fetchPage(
+    query,
+    async (limit, offset) =>
+      await deps.db
+        .select()
+        .from(concerns)
+        .where(filter)
+        .orderBy(desc(concerns.createdAt), desc(concerns.id))
+        .limit(limit)
+        .offset(offset),
+    async () => await deps.db.select({ n: count() }).from(concerns).where(filter)
+  )
   return { items: page.items.map((c) => presentConcern(ctx, c)), meta: page.meta }
 }
 
@@ -85,9 +117,20 @@ export async function listConcerns (deps: Deps, ctx: Ctx, query: ConcernListQuer
 export async function raiseConcern (deps: Deps, ctx: Ctx, input: ConcernCreate) {
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    const [provider] = await tx.select({ councilId: providers.councilId }).from(providers).where(eq(providers.id, input.providerId))
+    const [provider] = await tx
+      .select({ councilId: providers.councilId })
+      .from(providers)
+      .where(eq(providers.id, input.providerId))
     if (provider === undefined || provider.councilId !== staff.councilId) throw notFound('Provider')
-    return presentConcern(ctx, await insertConcern(tx, ctx, { councilId: staff.councilId, providerId: input.providerId, source: input.source, summary: input.summary }))
+    return presentConcern(
+      ctx,
+      await insertConcern(tx, ctx, {
+        councilId: staff.councilId,
+        providerId: input.providerId,
+        source: input.source,
+        summary: input.summary
+      })
+    )
   })
 }
 
@@ -96,34 +139,63 @@ export async function raiseConcern (deps: Deps, ctx: Ctx, input: ConcernCreate) 
  * caller's transaction, once per response. It is `received`, not triaged: an anonymous form alone does not
  * suspend a published award — a co-ordinator triages it (as safeguarding, which suspends) and is told at once.
  */
-export async function openConcernFromFeedback (tx: Tx, ctx: Ctx, input: { councilId: string, providerId: string, feedbackResponseId: string, summary: string }): Promise<ConcernRow> {
+export async function openConcernFromFeedback (
+  tx: Tx,
+  ctx: Ctx,
+  input: { councilId: string; providerId: string; feedbackResponseId: string; summary: string }
+): Promise<ConcernRow> {
   const [existing] = await tx.select().from(concerns).where(eq(concerns.feedbackResponseId, input.feedbackResponseId))
   if (existing !== undefined) return existing
   const row = await insertConcern(tx, ctx, { ...input, source: 'feedback' })
-  await tx.insert(outbox).values({
-    councilId: input.councilId,
-    topic: 'notification.concern_received',
-    dedupeKey: `concern-received:${row.id}`,
-    payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true },
-    // The caller's clock, not the database's: from a feedback form it is the day only, so the
-    // notification cannot date the anonymous response it came from to the second.
-    createdAt: ctx.now,
-    nextAttemptAt: ctx.now
-  }).onConflictDoNothing()
+  await tx
+    .insert(outbox)
+    .values({
+      councilId: input.councilId,
+      topic: 'notification.concern_received',
+      dedupeKey: `concern-received:${row.id}`,
+      payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true },
+      // The caller's clock, not the database's: from a feedback form it is the day only, so the
+      // notification cannot date the anonymous response it came from to the second.
+      createdAt: ctx.now,
+      nextAttemptAt: ctx.now
+    })
+    .onConflictDoNothing()
   return row
 }
 
-async function insertConcern (tx: Tx, ctx: Ctx, v: { councilId: string, providerId: string, source: string, summary: string, feedbackResponseId?: string }) {
-  const [row] = await tx.insert(concerns).values({
-    ...v, state: 'received', raisedOn: isoDate(ctx.now), createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, createdAt: ctx.now, updatedAt: ctx.now
-  }).returning()
+async function insertConcern (
+  tx: Tx,
+  ctx: Ctx,
+  v: { councilId: string; providerId: string; source: string; summary: string; feedbackResponseId?: string }
+) {
+  const [row] = await tx
+    .insert(concerns)
+    .values({
+      ...v,
+      state: 'received',
+      raisedOn: isoDate(ctx.now),
+      createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
+    .returning()
   // The summary stays out of the audit trail's after-image: it can be sensitive and the row keeps it.
-  await recordAudit(tx, ctx, { councilId: v.councilId, entityType: 'concern', entityId: row!.id, action: 'receive', toState: 'received', after: { source: v.source, providerId: v.providerId } })
+  await recordAudit(tx, ctx, {
+    councilId: v.councilId,
+    entityType: 'concern',
+    entityId: row!.id,
+    action: 'receive',
+    toState: 'received',
+    after: { source: v.source, providerId: v.providerId }
+  })
   return row!
 }
 
 // ── Moving through the lifecycle ──────────────────────────────────────────────────────────────────────────
-export interface ConcernAction { expectedVersion?: number | undefined, reason?: string | undefined }
+export interface ConcernAction {
+  expectedVersion?: number | undefined
+  reason?: string | undefined
+}
 
 async function lockConcern (tx: Tx, ctx: Ctx, id: string, expectedVersion: number | undefined) {
   const [row] = await tx.select().from(concerns).where(eq(concerns.id, id)).for('update')
@@ -132,36 +204,69 @@ async function lockConcern (tx: Tx, ctx: Ctx, id: string, expectedVersion: numbe
   return current
 }
 
-async function moveConcern (tx: Tx, ctx: Ctx, current: ConcernRow, event: ConcernEvent, patch: Partial<ConcernRow>, reason?: string) {
+async function moveConcern (
+  tx: Tx,
+  ctx: Ctx,
+  current: ConcernRow,
+  event: ConcernEvent,
+  patch: Partial<ConcernRow>,
+  reason?: string
+) {
   const next = transitionConcern(current.state as ConcernState, event)
   if (!next.ok) throw next.error
-  const [after] = await tx.update(concerns).set({ ...patch, state: next.value, updatedAt: ctx.now, version: current.version + 1 })
-    .where(eq(concerns.id, current.id)).returning()
+  const [after] = await tx
+    .update(concerns)
+    .set({ ...patch, state: next.value, updatedAt: ctx.now, version: current.version + 1 })
+    .where(eq(concerns.id, current.id))
+    .returning()
   await recordAudit(tx, ctx, {
-    councilId: current.councilId, entityType: 'concern', entityId: current.id, action: event, fromState: current.state, toState: next.value,
-    reason, before: { severity: current.severity, outcome: current.outcome }, after: { severity: after!.severity, outcome: after!.outcome, suspendedAwardId: after!.suspendedAwardId }
+    councilId: current.councilId,
+    entityType: 'concern',
+    entityId: current.id,
+    action: event,
+    fromState: current.state,
+    toState: next.value,
+    reason,
+    before: { severity: current.severity, outcome: current.outcome },
+    after: { severity: after!.severity, outcome: after!.outcome, suspendedAwardId: after!.suspendedAwardId }
   })
   return after!
 }
 
 /** Triage (or re-triage); becoming safeguarding suspends the provider's live award (DOMAIN.md: Concern). */
-export async function triageConcern (deps: Deps, ctx: Ctx, id: string, input: ConcernAction & { severity: ConcernSeverity }) {
+export async function triageConcern (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: ConcernAction & { severity: ConcernSeverity }
+) {
   return await deps.db.transaction(async (tx) => {
     const current = await lockConcern(tx, ctx, id, input.expectedVersion)
     const event: ConcernEvent = current.state === 'received' ? 'triage' : 'retriage'
     const becomesSafeguarding = input.severity === 'safeguarding' && current.severity !== 'safeguarding'
     const suspendedAwardId = becomesSafeguarding ? await suspendLiveAward(tx, ctx, current.providerId) : null
-    const after = await moveConcern(tx, ctx, current, event, {
-      severity: input.severity, ...(suspendedAwardId !== null ? { suspendedAwardId } : {})
-    }, input.reason)
+    const after = await moveConcern(
+      tx,
+      ctx,
+      current,
+      event,
+      {
+        severity: input.severity,
+        ...(suspendedAwardId !== null ? { suspendedAwardId } : {})
+      },
+      input.reason
+    )
     return presentConcern(ctx, after)
   })
 }
 
 /** Suspends the provider's live award, if any, for a safeguarding investigation; the reason is never published. */
 async function suspendLiveAward (tx: Tx, ctx: Ctx, providerId: string): Promise<string | null> {
-  const [live] = await tx.select({ id: awards.id }).from(awards)
-    .where(and(eq(awards.providerId, providerId), inArray(awards.status, [...SUSPENDABLE_AWARD_STATES]))).for('update')
+  const [live] = await tx
+    .select({ id: awards.id })
+    .from(awards)
+    .where(and(eq(awards.providerId, providerId), inArray(awards.status, [...SUSPENDABLE_AWARD_STATES])))
+    .for('update')
   if (live === undefined) return null
   await transitionAward(tx, ctx, live.id, 'suspend', 'safeguarding_investigation')
   return live.id
@@ -176,47 +281,99 @@ export async function startConcernInvestigation (deps: Deps, ctx: Ctx, id: strin
 
 const outcomeEvents = { upheld: 'uphold', partly_upheld: 'partly_uphold', not_upheld: 'not_uphold' } as const
 
-export async function recordConcernOutcome (deps: Deps, ctx: Ctx, id: string, input: ConcernAction & { outcome: keyof typeof outcomeEvents, reason: string }) {
+export async function recordConcernOutcome (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: ConcernAction & { outcome: keyof typeof outcomeEvents; reason: string }
+) {
   return await deps.db.transaction(async (tx) => {
     const current = await lockConcern(tx, ctx, id, input.expectedVersion)
-    return presentConcern(ctx, await moveConcern(tx, ctx, current, outcomeEvents[input.outcome], { outcome: input.outcome }, input.reason))
+    return presentConcern(
+      ctx,
+      await moveConcern(tx, ctx, current, outcomeEvents[input.outcome], { outcome: input.outcome }, input.reason)
+    )
   })
 }
 
 export async function closeConcern (deps: Deps, ctx: Ctx, id: string, input: ConcernAction) {
   return await deps.db.transaction(async (tx) => {
     const current = await lockConcern(tx, ctx, id, input.expectedVersion)
-    return presentConcern(ctx, await moveConcern(tx, ctx, current, 'close', { closedOn: isoDate(ctx.now) }, input.reason))
+    return presentConcern(
+      ctx,
+      await moveConcern(tx, ctx, current, 'close', { closedOn: isoDate(ctx.now) }, input.reason)
+    )
   })
 }
 
 /** Refuses while the provider still has an open safeguarding concern (DOMAIN.md: "suspends the live award until closed"). */
-export async function assertNoOpenSafeguardingConcern (q: Queryable, providerId: string, exceptConcernId?: string): Promise<void> {
-  const where = [eq(concerns.providerId, providerId), eq(concerns.severity, 'safeguarding'), ne(concerns.state, 'closed')]
+export async function assertNoOpenSafeguardingConcern (
+  q: Queryable,
+  providerId: string,
+  exceptConcernId?: string
+): Promise<void> {
+  const where = [
+    eq(concerns.providerId, providerId),
+    eq(concerns.severity, 'safeguarding'),
+    ne(concerns.state, 'closed')
+  ]
   if (exceptConcernId !== undefined) where.push(ne(concerns.id, exceptConcernId))
-  const open = await q.select({ id: concerns.id, state: concerns.state, severity: concerns.severity }).from(concerns).where(and(...where))
-  const blocking = open.filter((c) => isOpenSafeguardingConcern({ state: c.state as ConcernState, severity: c.severity as ConcernSeverity }))
+  const open = await q
+    .select({ id: concerns.id, state: concerns.state, severity: concerns.severity })
+    .from(concerns)
+    .where(and(...where))
+  const blocking = open.filter((c) =>
+    isOpenSafeguardingConcern({ state: c.state as ConcernState, severity: c.severity as ConcernSeverity })
+  )
   if (blocking.length > 0) {
-    throw new DomainError('SAFEGUARDING_CONCERN_OPEN', 'conflict',
-      `The provider still has ${blocking.length} open safeguarding concern(s); the award stays suspended until they are closed`, {
+    throw new DomainError(
+      'SAFEGUARDING_CONCERN_OPEN',
+      'conflict',
+      `The provider still has ${blocking.length} open safeguarding concern(s); the award stays suspended until they are closed`,
+      {
         details: { concernIds: blocking.map((c) => c.id) }
-      })
+      }
+    )
   }
 }
 
 /** After closing a safeguarding concern, a co-ordinator reinstates the award it suspended (an explicit choice). */
-export async function reinstateAwardAfterConcern (deps: Deps, ctx: Ctx, id: string, input: ConcernAction & { reason: string }) {
+export async function reinstateAwardAfterConcern (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: ConcernAction & { reason: string }
+) {
   return await deps.db.transaction(async (tx) => {
     const current = await lockConcern(tx, ctx, id, input.expectedVersion)
     if (current.state !== 'closed') {
-      throw new DomainError('CONCERN_NOT_CLOSED', 'conflict', `Cannot reinstate the award: the concern is ${current.state}; close it first`, { details: { state: current.state } })
+      throw new DomainError(
+        'CONCERN_NOT_CLOSED',
+        'conflict',
+        `Cannot reinstate the award: the concern is ${current.state}; close it first`,
+        { details: { state: current.state } }
+      )
     }
     if (current.suspendedAwardId === null) {
-      throw new DomainError('CONCERN_SUSPENDED_NO_AWARD', 'conflict', 'This concern did not suspend an award, so there is nothing to reinstate')
+      throw new DomainError(
+        'CONCERN_SUSPENDED_NO_AWARD',
+        'conflict',
+        'This concern did not suspend an award, so there is nothing to reinstate'
+      )
     }
     await assertNoOpenSafeguardingConcern(tx, current.providerId, current.id)
     const award = await transitionAward(tx, ctx, current.suspendedAwardId, 'reinstate', input.reason)
-    await recordAudit(tx, ctx, { councilId: current.councilId, entityType: 'concern', entityId: current.id, action: 'reinstate_award', reason: input.reason, after: { awardId: current.suspendedAwardId } })
-    return { concern: presentConcern(ctx, current), award: { id: award.id, status: award.status, version: award.version } }
+    await recordAudit(tx, ctx, {
+      councilId: current.councilId,
+      entityType: 'concern',
+      entityId: current.id,
+      action: 'reinstate_award',
+      reason: input.reason,
+      after: { awardId: current.suspendedAwardId }
+    })
+    return {
+      concern: presentConcern(ctx, current),
+      award: { id: award.id, status: award.status, version: award.version }
+    }
   })
 }

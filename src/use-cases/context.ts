@@ -14,7 +14,7 @@ export interface Principal {
 }
 
 /** Scheduled jobs act as the system; feedback forms as an anonymous respondent. */
-export type Actor = Principal | { kind: 'system' } | { kind: 'respondent', councilId: string }
+export type Actor = Principal | { kind: 'system' } | { kind: 'respondent'; councilId: string }
 
 export interface Deps {
   db: Database

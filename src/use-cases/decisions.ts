@@ -7,8 +7,13 @@ import { DomainError } from '../domain/errors.js'
 import type { ComputedLevel, ConcernOutcome, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
 import { isLevelAllowed, scoreAssessment, type ConcernInput, type ScoringResult } from '../domain/scoring/index.js'
 import {
-  awardValidity, checkDecisionLevel, checkDecisionPublishable, checkFactualAccuracyComment, factualAccuracyEndsOn,
-  transitionAssessment, type AssessmentState
+  awardValidity,
+  checkDecisionLevel,
+  checkDecisionPublishable,
+  checkFactualAccuracyComment,
+  factualAccuracyEndsOn,
+  transitionAssessment,
+  type AssessmentState
 } from '../domain/workflow/index.js'
 import { assertProviderAccess, notFound, requireStaff } from './access.js'
 import { applyAssessmentEvent, lockAssessment, type AssessmentRow } from './assessments.js'
@@ -17,7 +22,7 @@ import { actorUserId, isoDate, type Ctx, type Deps } from './context.js'
 import { collectScoringEvidence, loadAssessmentBasis } from './evidence.js'
 
 // An untriaged safeguarding report already counts as one: the limiter must not wait for triage (DOMAIN.md: limiters).
-const concernSeverity = (c: { severity: string | null, source: string }): ConcernSeverity =>
+const concernSeverity = (c: { severity: string | null; source: string }): ConcernSeverity =>
   (c.severity ?? (c.source === 'safeguarding' ? 'safeguarding' : 'low')) as ConcernSeverity
 
 /** Scores an assessment on a date: its pinned scheme, verified evidence, feedback, the provider's concerns and CQC rating. */
@@ -25,10 +30,13 @@ export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow
   const [{ scheme, provider }, evidence, responses, concernRows] = await Promise.all([
     loadAssessmentBasis(q, assessment),
     collectScoringEvidence(q, assessment.id),
-    q.select({ answers: feedbackResponses.answers }).from(feedbackResponses).where(eq(feedbackResponses.assessmentId, assessment.id)),
+    q
+      .select({ answers: feedbackResponses.answers })
+      .from(feedbackResponses)
+      .where(eq(feedbackResponses.assessmentId, assessment.id)),
     q.select().from(concerns).where(eq(concerns.providerId, assessment.providerId))
   ])
-  const concernInputs: ConcernInput[] = concernRows.map(c => ({
+  const concernInputs: ConcernInput[] = concernRows.map((c) => ({
     severity: concernSeverity(c),
     status: c.state === 'closed' ? 'closed' : 'open',
     outcome: c.outcome as ConcernOutcome | null,
@@ -39,7 +47,7 @@ export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow
     scheme,
     profile: { flags: provider.flags, activeClients: provider.activeClients },
     evidence,
-    responses: responses.map(r => ({ answers: r.answers as Record<string, string> })),
+    responses: responses.map((r) => ({ answers: r.answers as Record<string, string> })),
     concerns: concernInputs,
     cqcRating: provider.cqcRating as CqcRating | null,
     decisionDate
@@ -56,33 +64,55 @@ export async function getLiveScore (deps: Deps, ctx: Ctx, id: string): Promise<S
 }
 
 /** Publishes a proposed decision: awarded (the award is issued, superseding a live one) or not awarded. */
-async function publishIn (tx: Queryable, ctx: Ctx, before: AssessmentRow, reason: string | null): Promise<AssessmentRow> {
+async function publishIn (
+  tx: Queryable,
+  ctx: Ctx,
+  before: AssessmentRow,
+  reason: string | null
+): Promise<AssessmentRow> {
   const refused = transitionAssessment(before.state as AssessmentState, 'publish_decision')
   if (!refused.ok) throw refused.error
   const today = isoDate(ctx.now)
   const { scheme, result } = await scoreAssessmentOn(tx, before, today)
   // Early publication only with the provider's acceptance (issue 4 §3).
   if (before.providerAcceptedAt === null) {
-    const publishable = checkDecisionPublishable(isoDate(before.proposedAt!), today, scheme.settings.factualAccuracyDays)
+    const publishable = checkDecisionPublishable(
+      isoDate(before.proposedAt!),
+      today,
+      scheme.settings.factualAccuracyDays
+    )
     if (!publishable.ok) throw publishable.error
   }
   const level = before.proposedLevel as ComputedLevel
   // Evidence may have lapsed or a safeguarding concern opened since the proposal: never publish above today's score.
   if (!isLevelAllowed(result, level)) {
-    throw new DomainError('DECISION_NO_LONGER_SUPPORTED', 'conflict',
-      `${level} was proposed but today's score is ${result.computedLevel}; reopen the review and propose again`, { details: { proposed: level, computed: result.computedLevel } })
+    throw new DomainError(
+      'DECISION_NO_LONGER_SUPPORTED',
+      'conflict',
+      `${level} was proposed but today's score is ${result.computedLevel}; reopen the review and propose again`,
+      { details: { proposed: level, computed: result.computedLevel } }
+    )
   }
-  const award = level === 'none'
-    ? null
-    : await issueAward(tx, ctx, {
-      assessment: before,
-      level,
-      validFrom: today,
-      validTo: awardValidity(today, scheme.settings.awardValidityMonths),
-      feedback: { n: result.feedback.n, q: result.feedback.q, g: result.feedback.g, smallSample: result.feedback.smallSample }
-    })
+  const award =
+    level === 'none'
+      ? null
+      : await issueAward(tx, ctx, {
+        assessment: before,
+        level,
+        validFrom: today,
+        validTo: awardValidity(today, scheme.settings.awardValidityMonths),
+        feedback: {
+          n: result.feedback.n,
+          q: result.feedback.q,
+          g: result.feedback.g,
+          smallSample: result.feedback.smallSample
+        }
+      })
   return await applyAssessmentEvent(tx, ctx, before, 'publish_decision', reason, {
-    outcome: award === null ? 'not_awarded' : 'awarded', decidedBy: actorUserId(ctx.actor), decidedAt: ctx.now, awardId: award?.id ?? null
+    outcome: award === null ? 'not_awarded' : 'awarded',
+    decidedBy: actorUserId(ctx.actor),
+    decidedAt: ctx.now,
+    awardId: award?.id ?? null
   })
 }
 
@@ -90,7 +120,13 @@ async function publishIn (tx: Queryable, ctx: Ctx, before: AssessmentRow, reason
  * Proposes the computed level or a lower one with a reason (checkDecisionLevel), keeping the score it rests on.
  * With a factual-accuracy window of 0 days the decision is published at once.
  */
-export async function proposeDecision (deps: Deps, ctx: Ctx, id: string, expectedVersion: number | undefined, input: { level: ComputedLevel, reason?: string | undefined }) {
+export async function proposeDecision (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number | undefined,
+  input: { level: ComputedLevel; reason?: string | undefined }
+) {
   requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
@@ -113,23 +149,37 @@ export async function proposeDecision (deps: Deps, ctx: Ctx, id: string, expecte
       providerAcceptedAt: null
     })
     // DOMAIN.md: the window is configurable and may be 0 — then there is nothing to wait for.
-    return windowDays === 0 ? await publishIn(tx, ctx, proposed, 'published at once: no factual-accuracy window') : proposed
+    return windowDays === 0
+      ? await publishIn(tx, ctx, proposed, 'published at once: no factual-accuracy window')
+      : proposed
   })
 }
 
 export async function publishDecision (deps: Deps, ctx: Ctx, id: string, expectedVersion: number | undefined) {
   requireStaff(ctx.actor)
-  return await deps.db.transaction(async (tx) => await publishIn(tx, ctx, await lockAssessment(tx, ctx, id, expectedVersion), null))
+  return await deps.db.transaction(
+    async (tx) => await publishIn(tx, ctx, await lockAssessment(tx, ctx, id, expectedVersion), null)
+  )
 }
 
 /** The provider's factual-accuracy comment, while the window is open. */
-export async function commentOnDecision (deps: Deps, ctx: Ctx, id: string, expectedVersion: number | undefined, comment: string) {
+export async function commentOnDecision (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number | undefined,
+  comment: string
+) {
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
     const refused = transitionAssessment(before.state as AssessmentState, 'comment')
     if (!refused.ok) throw refused.error
     const { scheme } = await loadAssessmentBasis(tx, before)
-    const open = checkFactualAccuracyComment(isoDate(before.proposedAt!), isoDate(ctx.now), scheme.settings.factualAccuracyDays)
+    const open = checkFactualAccuracyComment(
+      isoDate(before.proposedAt!),
+      isoDate(ctx.now),
+      scheme.settings.factualAccuracyDays
+    )
     if (!open.ok) throw open.error
     return await applyAssessmentEvent(tx, ctx, before, 'comment', comment, { providerComment: comment })
   })
@@ -142,7 +192,9 @@ export async function acceptDecision (deps: Deps, ctx: Ctx, id: string, expected
     // Accepting is the provider's answer to the proposal, allowed exactly when a comment is.
     const refused = transitionAssessment(before.state as AssessmentState, 'comment')
     if (!refused.ok) throw refused.error
-    return await applyAssessmentEvent(tx, ctx, before, 'comment', 'accepted as factually accurate', { providerAcceptedAt: ctx.now })
+    return await applyAssessmentEvent(tx, ctx, before, 'comment', 'accepted as factually accurate', {
+      providerAcceptedAt: ctx.now
+    })
   })
 }
 
@@ -166,6 +218,11 @@ export async function getDecision (deps: Deps, ctx: Ctx, id: string) {
     decidedAt: a.decidedAt,
     awardId: a.awardId,
     // Providers never see raw feedback (DOMAIN.md: roles): per-question means over a handful of people come close.
-    score: snapshot === null ? null : (isProvider ? { ...snapshot, feedback: { ...snapshot.feedback, itemMeans: {} } } : snapshot)
+    score:
+      snapshot === null
+        ? null
+        : isProvider
+          ? { ...snapshot, feedback: { ...snapshot.feedback, itemMeans: {} } }
+          : snapshot
   }
 }

@@ -9,32 +9,238 @@ import { issueToken } from './tokens.js'
 
 export const DEMO_SLUG = 'demo'
 
-export interface DemoInfo { councilName: string, councilSlug: string, coordinatorToken: string | null, links: string[] }
+export interface DemoInfo {
+  councilName: string
+  councilSlug: string
+  coordinatorToken: string | null
+  links: string[]
+}
 
 /**
  * Further demo content (assessments, feedback, awards) registered by later modules, run after the providers.
  * It may return lines to print once (a single-use feedback link can only be shown when it is made).
  */
-export type DemoStep = (deps: Deps, ctx: Ctx, seed: { councilId: string, providerIds: string[] }) => Promise<string[] | void>
+export type DemoStep = (
+  deps: Deps,
+  ctx: Ctx,
+  seed: { councilId: string; providerIds: string[] }
+) => Promise<string[] | void>
 const demoSteps: DemoStep[] = []
-export function addDemoStep (step: DemoStep) { demoSteps.push(step) }
+export function addDemoStep (step: DemoStep) {
+  demoSteps.push(step)
+}
 
-const none = { personalCare: false, medication: false, foodPreparation: false, transport: false, loneWorking: false, handlesMoney: false, employsStaff: false }
+const none = {
+  personalCare: false,
+  medication: false,
+  foodPreparation: false,
+  transport: false,
+  loneWorking: false,
+  handlesMoney: false,
+  employsStaff: false
+}
 
 // A dozen providers covering every size band, service type, client group and offering flag.
 export const demoProviders: ProviderCreate[] = [
-  { name: 'Ann\'s Home Help', legalForm: 'sole_trader', description: 'Help at home for older people in Otley: shopping, cleaning, company.', fte: 1, activeClients: 6, serviceTypes: ['support_in_home'], flags: { ...none, loneWorking: true, handlesMoney: true }, clientGroups: ['older_people'], area: 'Otley', postcode: 'LS21 3AA', hourlyPricePence: 1800, cqcLocationId: null, cqcRating: null, contact: { phone: '01943 000001', route: 'Ring Ann and leave a message' } },
-  { name: 'Wharfe Valley Care', legalForm: 'company', description: 'Personal care at home, mornings and evenings.', fte: 4.5, activeClients: 14, serviceTypes: ['domiciliary_care'], flags: { ...none, personalCare: true, medication: true, loneWorking: true, employsStaff: true }, clientGroups: ['older_people', 'physical_disability'], area: 'Ilkley', postcode: 'LS29 8AB', hourlyPricePence: 2350, cqcLocationId: '1-100000001', cqcRating: 'good', contact: { email: 'hello@wharfe-care.example', phone: '01943 000002' } },
-  { name: 'Allotment Days', legalForm: 'cic', description: 'Gardening and cooking days for adults with learning disabilities.', fte: 3, activeClients: 10, serviceTypes: ['day_activities'], flags: { ...none, foodPreparation: true, transport: true, employsStaff: true }, clientGroups: ['learning_disability', 'autism'], area: 'Headingley', postcode: 'LS6 3HN', hourlyPricePence: 1500, cqcLocationId: null, cqcRating: null, contact: { website: 'https://allotment-days.example', route: 'Email or drop in on a Tuesday' } },
-  { name: 'Shared Lives with Maya', legalForm: 'sole_trader', description: 'A room in a family home with day-to-day support.', fte: 1, activeClients: 2, serviceTypes: ['accommodation'], flags: { ...none, personalCare: true, medication: true, foodPreparation: true, handlesMoney: true }, clientGroups: ['learning_disability'], area: 'Armley', postcode: 'LS12 1AA', hourlyPricePence: 1200, cqcLocationId: '1-100000004', cqcRating: 'outstanding', contact: { phone: '0113 000 0004' } },
-  { name: 'Calm Minds Walking Group', legalForm: 'charity', description: 'Walks and peer support for people living with mental ill health.', fte: 2, activeClients: 18, serviceTypes: ['day_activities'], flags: { ...none, loneWorking: true, employsStaff: true }, clientGroups: ['mental_health'], area: 'Roundhay', postcode: 'LS8 2HH', hourlyPricePence: 900, cqcLocationId: null, cqcRating: null, contact: { email: 'walks@calm-minds.example' } },
-  { name: 'Carers\' Breaks Partnership', legalForm: 'partnership', description: 'Sitting services so unpaid carers can take a break.', fte: 2.5, activeClients: 9, serviceTypes: ['support_in_home'], flags: { ...none, loneWorking: true, employsStaff: true }, clientGroups: ['carers', 'older_people'], area: 'Morley', postcode: 'LS27 9AA', hourlyPricePence: 1650, cqcLocationId: null, cqcRating: null, contact: { phone: '0113 000 0006' } },
-  { name: 'Independent Steps', legalForm: 'company', description: 'Support for autistic adults to live independently.', fte: 5, activeClients: 7, serviceTypes: ['support_in_home'], flags: { ...none, transport: true, handlesMoney: true, employsStaff: true, loneWorking: true }, clientGroups: ['autism', 'learning_disability'], area: 'Pudsey', postcode: 'LS28 7AA', hourlyPricePence: 2100, cqcLocationId: null, cqcRating: null, contact: { email: 'team@independent-steps.example' } },
-  { name: 'Bramley Community Care', legalForm: 'company', description: 'Home care across west Leeds.', fte: 22, activeClients: 60, serviceTypes: ['domiciliary_care'], flags: { ...none, personalCare: true, medication: true, employsStaff: true, loneWorking: true }, clientGroups: ['older_people', 'physical_disability'], area: 'Bramley', postcode: 'LS13 2AA', hourlyPricePence: 2450, cqcLocationId: '1-100000008', cqcRating: 'requires_improvement', contact: { phone: '0113 000 0008' } },
-  { name: 'Moortown Day Centre', legalForm: 'charity', description: 'A day centre with lunch, activities and transport.', fte: 12, activeClients: 40, serviceTypes: ['day_activities'], flags: { ...none, foodPreparation: true, transport: true, employsStaff: true, personalCare: true }, clientGroups: ['older_people'], area: 'Moortown', postcode: 'LS17 6AA', hourlyPricePence: 1400, cqcLocationId: '1-100000009', cqcRating: 'good', contact: { website: 'https://moortown-day.example' } },
-  { name: 'Yorkshire Supported Living', legalForm: 'company', description: 'Supported living houses across the county.', fte: 120, activeClients: 150, serviceTypes: ['accommodation', 'support_in_home'], flags: { ...none, personalCare: true, medication: true, foodPreparation: true, handlesMoney: true, employsStaff: true }, clientGroups: ['learning_disability', 'autism', 'mental_health'], area: 'Leeds', postcode: 'LS1 4AP', hourlyPricePence: 2600, cqcLocationId: '1-100000010', cqcRating: 'good', contact: { phone: '0113 000 0010' } },
-  { name: 'Northern Homecare Group', legalForm: 'company', description: 'A large home care company.', fte: 400, activeClients: 900, serviceTypes: ['domiciliary_care'], flags: { ...none, personalCare: true, medication: true, loneWorking: true, employsStaff: true, transport: true }, clientGroups: ['older_people', 'physical_disability'], area: 'Leeds', postcode: 'LS11 5AA', hourlyPricePence: 2550, cqcLocationId: '1-100000011', cqcRating: 'good', contact: { email: 'enquiries@northern-homecare.example' } },
-  { name: 'Tom\'s Trips', legalForm: 'sole_trader', description: 'Days out and driving to appointments.', fte: 0.5, activeClients: 5, serviceTypes: ['day_activities'], flags: { ...none, transport: true, loneWorking: true }, clientGroups: ['older_people', 'physical_disability', 'carers'], area: 'Garforth', postcode: 'LS25 1AA', hourlyPricePence: 1600, cqcLocationId: null, cqcRating: null, contact: { phone: '07700 900012' } }
+  {
+    name: "Ann's Home Help",
+    legalForm: 'sole_trader',
+    description: 'Help at home for older people in Otley: shopping, cleaning, company.',
+    fte: 1,
+    activeClients: 6,
+    serviceTypes: ['support_in_home'],
+    flags: { ...none, loneWorking: true, handlesMoney: true },
+    clientGroups: ['older_people'],
+    area: 'Otley',
+    postcode: 'LS21 3AA',
+    hourlyPricePence: 1800,
+    cqcLocationId: null,
+    cqcRating: null,
+    contact: { phone: '01943 000001', route: 'Ring Ann and leave a message' }
+  },
+  {
+    name: 'Wharfe Valley Care',
+    legalForm: 'company',
+    description: 'Personal care at home, mornings and evenings.',
+    fte: 4.5,
+    activeClients: 14,
+    serviceTypes: ['domiciliary_care'],
+    flags: { ...none, personalCare: true, medication: true, loneWorking: true, employsStaff: true },
+    clientGroups: ['older_people', 'physical_disability'],
+    area: 'Ilkley',
+    postcode: 'LS29 8AB',
+    hourlyPricePence: 2350,
+    cqcLocationId: '1-100000001',
+    cqcRating: 'good',
+    contact: { email: 'hello@wharfe-care.example', phone: '01943 000002' }
+  },
+  {
+    name: 'Allotment Days',
+    legalForm: 'cic',
+    description: 'Gardening and cooking days for adults with learning disabilities.',
+    fte: 3,
+    activeClients: 10,
+    serviceTypes: ['day_activities'],
+    flags: { ...none, foodPreparation: true, transport: true, employsStaff: true },
+    clientGroups: ['learning_disability', 'autism'],
+    area: 'Headingley',
+    postcode: 'LS6 3HN',
+    hourlyPricePence: 1500,
+    cqcLocationId: null,
+    cqcRating: null,
+    contact: { website: 'https://allotment-days.example', route: 'Email or drop in on a Tuesday' }
+  },
+  {
+    name: 'Shared Lives with Maya',
+    legalForm: 'sole_trader',
+    description: 'A room in a family home with day-to-day support.',
+    fte: 1,
+    activeClients: 2,
+    serviceTypes: ['accommodation'],
+    flags: { ...none, personalCare: true, medication: true, foodPreparation: true, handlesMoney: true },
+    clientGroups: ['learning_disability'],
+    area: 'Armley',
+    postcode: 'LS12 1AA',
+    hourlyPricePence: 1200,
+    cqcLocationId: '1-100000004',
+    cqcRating: 'outstanding',
+    contact: { phone: '0113 000 0004' }
+  },
+  {
+    name: 'Calm Minds Walking Group',
+    legalForm: 'charity',
+    description: 'Walks and peer support for people living with mental ill health.',
+    fte: 2,
+    activeClients: 18,
+    serviceTypes: ['day_activities'],
+    flags: { ...none, loneWorking: true, employsStaff: true },
+    clientGroups: ['mental_health'],
+    area: 'Roundhay',
+    postcode: 'LS8 2HH',
+    hourlyPricePence: 900,
+    cqcLocationId: null,
+    cqcRating: null,
+    contact: { email: 'walks@calm-minds.example' }
+  },
+  {
+    name: "Carers' Breaks Partnership",
+    legalForm: 'partnership',
+    description: 'Sitting services so unpaid carers can take a break.',
+    fte: 2.5,
+    activeClients: 9,
+    serviceTypes: ['support_in_home'],
+    flags: { ...none, loneWorking: true, employsStaff: true },
+    clientGroups: ['carers', 'older_people'],
+    area: 'Morley',
+    postcode: 'LS27 9AA',
+    hourlyPricePence: 1650,
+    cqcLocationId: null,
+    cqcRating: null,
+    contact: { phone: '0113 000 0006' }
+  },
+  {
+    name: 'Independent Steps',
+    legalForm: 'company',
+    description: 'Support for autistic adults to live independently.',
+    fte: 5,
+    activeClients: 7,
+    serviceTypes: ['support_in_home'],
+    flags: { ...none, transport: true, handlesMoney: true, employsStaff: true, loneWorking: true },
+    clientGroups: ['autism', 'learning_disability'],
+    area: 'Pudsey',
+    postcode: 'LS28 7AA',
+    hourlyPricePence: 2100,
+    cqcLocationId: null,
+    cqcRating: null,
+    contact: { email: 'team@independent-steps.example' }
+  },
+  {
+    name: 'Bramley Community Care',
+    legalForm: 'company',
+    description: 'Home care across west Leeds.',
+    fte: 22,
+    activeClients: 60,
+    serviceTypes: ['domiciliary_care'],
+    flags: { ...none, personalCare: true, medication: true, employsStaff: true, loneWorking: true },
+    clientGroups: ['older_people', 'physical_disability'],
+    area: 'Bramley',
+    postcode: 'LS13 2AA',
+    hourlyPricePence: 2450,
+    cqcLocationId: '1-100000008',
+    cqcRating: 'requires_improvement',
+    contact: { phone: '0113 000 0008' }
+  },
+  {
+    name: 'Moortown Day Centre',
+    legalForm: 'charity',
+    description: 'A day centre with lunch, activities and transport.',
+    fte: 12,
+    activeClients: 40,
+    serviceTypes: ['day_activities'],
+    flags: { ...none, foodPreparation: true, transport: true, employsStaff: true, personalCare: true },
+    clientGroups: ['older_people'],
+    area: 'Moortown',
+    postcode: 'LS17 6AA',
+    hourlyPricePence: 1400,
+    cqcLocationId: '1-100000009',
+    cqcRating: 'good',
+    contact: { website: 'https://moortown-day.example' }
+  },
+  {
+    name: 'Yorkshire Supported Living',
+    legalForm: 'company',
+    description: 'Supported living houses across the county.',
+    fte: 120,
+    activeClients: 150,
+    serviceTypes: ['accommodation', 'support_in_home'],
+    flags: {
+      ...none,
+      personalCare: true,
+      medication: true,
+      foodPreparation: true,
+      handlesMoney: true,
+      employsStaff: true
+    },
+    clientGroups: ['learning_disability', 'autism', 'mental_health'],
+    area: 'Leeds',
+    postcode: 'LS1 4AP',
+    hourlyPricePence: 2600,
+    cqcLocationId: '1-100000010',
+    cqcRating: 'good',
+    contact: { phone: '0113 000 0010' }
+  },
+  {
+    name: 'Northern Homecare Group',
+    legalForm: 'company',
+    description: 'A large home care company.',
+    fte: 400,
+    activeClients: 900,
+    serviceTypes: ['domiciliary_care'],
+    flags: { ...none, personalCare: true, medication: true, loneWorking: true, employsStaff: true, transport: true },
+    clientGroups: ['older_people', 'physical_disability'],
+    area: 'Leeds',
+    postcode: 'LS11 5AA',
+    hourlyPricePence: 2550,
+    cqcLocationId: '1-100000011',
+    cqcRating: 'good',
+    contact: { email: 'enquiries@northern-homecare.example' }
+  },
+  {
+    name: "Tom's Trips",
+    legalForm: 'sole_trader',
+    description: 'Days out and driving to appointments.',
+    fte: 0.5,
+    activeClients: 5,
+    serviceTypes: ['day_activities'],
+    flags: { ...none, transport: true, loneWorking: true },
+    clientGroups: ['older_people', 'physical_disability', 'carers'],
+    area: 'Garforth',
+    postcode: 'LS25 1AA',
+    hourlyPricePence: 1600,
+    cqcLocationId: null,
+    cqcRating: null,
+    contact: { phone: '07700 900012' }
+  }
 ]
 
 /**
@@ -45,24 +251,66 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
   const now = deps.clock()
   let [council] = await deps.db.select().from(councils).where(eq(councils.slug, DEMO_SLUG))
   const anyCouncil = council ?? (await deps.db.select({ id: councils.id }).from(councils).limit(1))[0]
-  if (council === undefined && anyCouncil !== undefined) return { councilName: '(demo not loaded: the database has councils)', councilSlug: '-', coordinatorToken: null, links: [] }
+  if (council === undefined && anyCouncil !== undefined) {
+    return {
+      councilName: '(demo not loaded: the database has councils)',
+      councilSlug: '-',
+      coordinatorToken: null,
+      links: []
+    }
+  }
   const shownOnce: string[] = []
   if (council === undefined) {
     // The demo is set up by a real, inactive admin user so every audit event names an actor that exists.
-    const [setup] = await deps.db.insert(users).values({ role: 'admin', name: 'Demo set-up', active: false }).returning()
-    const system: Principal = { kind: 'user', userId: setup!.id, role: 'admin', councilId: null, providerId: null, tokenId: 'demo' }
+    const [setup] = await deps.db
+      .insert(users)
+      .values({ role: 'admin', name: 'Demo set-up', active: false })
+      .returning()
+    const system: Principal = {
+      kind: 'user',
+      userId: setup!.id,
+      role: 'admin',
+      councilId: null,
+      providerId: null,
+      tokenId: 'demo'
+    }
     const adminCtx: Ctx = { actor: system, now }
-    council = await createCouncil(deps, adminCtx, { slug: DEMO_SLUG, name: 'Demo Borough Council', contactEmail: 'quality.mark@demo-borough.example' })
-    const coordinator = await createUser(deps, adminCtx, { councilId: council.id, role: 'coordinator', name: 'Demo Co-ordinator' })
+    council = await createCouncil(deps, adminCtx, {
+      slug: DEMO_SLUG,
+      name: 'Demo Borough Council',
+      contactEmail: 'quality.mark@demo-borough.example'
+    })
+    const coordinator = await createUser(deps, adminCtx, {
+      councilId: council.id,
+      role: 'coordinator',
+      name: 'Demo Co-ordinator'
+    })
     await createUser(deps, adminCtx, { councilId: council.id, role: 'reviewer', name: 'Demo Reviewer' })
-    const ctx: Ctx = { actor: { kind: 'user', userId: coordinator.id, role: 'coordinator', councilId: council.id, providerId: null, tokenId: 'demo' }, now }
+    const ctx: Ctx = {
+      actor: {
+        kind: 'user',
+        userId: coordinator.id,
+        role: 'coordinator',
+        councilId: council.id,
+        providerId: null,
+        tokenId: 'demo'
+      },
+      now
+    }
     const providerIds: string[] = []
     for (const p of demoProviders) providerIds.push((await createProvider(deps, ctx, p)).id)
-    for (const step of demoSteps) shownOnce.push(...(await step(deps, ctx, { councilId: council.id, providerIds }) ?? []))
+    for (const step of demoSteps) { shownOnce.push(...((await step(deps, ctx, { councilId: council.id, providerIds })) ?? [])) }
   }
-  const [coordinator] = await deps.db.select().from(users).where(and(eq(users.councilId, council.id), eq(users.role, 'coordinator')))
-  await deps.db.update(apiTokens).set({ revokedAt: now })
-    .where(and(eq(apiTokens.userId, coordinator!.id), like(apiTokens.label, 'demo start%'), isNull(apiTokens.revokedAt)))
+  const [coordinator] = await deps.db
+    .select()
+    .from(users)
+    .where(and(eq(users.councilId, council.id), eq(users.role, 'coordinator')))
+  await deps.db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(apiTokens.userId, coordinator!.id), like(apiTokens.label, 'demo start%'), isNull(apiTokens.revokedAt))
+    )
   const { token } = await issueToken(deps.db, coordinator!.id, `demo start ${now.toISOString()}`)
   return {
     councilName: council.name,

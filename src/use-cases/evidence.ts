@@ -7,8 +7,14 @@ import type { Queryable } from '../db/client.js'
 import { evidence, evidenceFiles, providers } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import {
-  checkEvidenceReviewable, checkEvidenceSubmission, checkEvidenceSubmittable, evidenceLifecycle, pickItemEvidence,
-  type EvidenceReviewEvent, type EvidenceSubmission, type StoredEvidenceStatus
+  checkEvidenceReviewable,
+  checkEvidenceSubmission,
+  checkEvidenceSubmittable,
+  evidenceLifecycle,
+  pickItemEvidence,
+  type EvidenceReviewEvent,
+  type EvidenceSubmission,
+  type StoredEvidenceStatus
 } from '../domain/evidence/evidence-rules.js'
 import { isAllowedEvidenceMediaType, EVIDENCE_MEDIA_TYPES } from '../domain/evidence/file-types.js'
 import { isItemApplicable, type SchemeDocument } from '../domain/scheme/index.js'
@@ -25,7 +31,10 @@ export type EvidenceRow = typeof evidence.$inferSelect
 const { content: _content, ...fileMetaColumns } = getTableColumns(evidenceFiles)
 
 /** The pinned scheme and the provider as it is now: which items apply follows its current offering flags. */
-export async function loadAssessmentBasis (q: Queryable, assessment: Pick<AssessmentRow, 'councilId' | 'providerId' | 'schemeVersionId'>) {
+export async function loadAssessmentBasis (
+  q: Queryable,
+  assessment: Pick<AssessmentRow, 'councilId' | 'providerId' | 'schemeVersionId'>
+) {
   const scheme = await loadPublishedScheme(q, assessment.councilId, assessment.schemeVersionId)
   const [provider] = await q.select().from(providers).where(eq(providers.id, assessment.providerId))
   return { scheme: scheme.document, schemeNumber: scheme.number, provider: provider! }
@@ -33,20 +42,30 @@ export async function loadAssessmentBasis (q: Queryable, assessment: Pick<Assess
 
 async function listEvidence (q: Queryable, assessmentId: string) {
   const [pieces, files] = await Promise.all([
-    q.select().from(evidence).where(eq(evidence.assessmentId, assessmentId)).orderBy(asc(evidence.createdAt), asc(evidence.id)),
-    q.select({ ...fileMetaColumns }).from(evidenceFiles)
+    q
+      .select()
+      .from(evidence)
+      .where(eq(evidence.assessmentId, assessmentId))
+      .orderBy(asc(evidence.createdAt), asc(evidence.id)),
+    q
+      .select({ ...fileMetaColumns })
+      .from(evidenceFiles)
       .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
-      .where(eq(evidence.assessmentId, assessmentId)).orderBy(asc(evidenceFiles.createdAt))
+      .where(eq(evidence.assessmentId, assessmentId))
+      .orderBy(asc(evidenceFiles.createdAt))
   ])
-  return pieces.map(p => ({ ...p, files: files.filter(f => f.evidenceId === p.id) }))
+  return pieces.map((p) => ({ ...p, files: files.filter((f) => f.evidenceId === p.id) }))
 }
 
 /** Every checklist item with whether it applies, the evidence given, its status and the co-ordinator's note. */
 export async function describeChecklist (q: Queryable, assessment: AssessmentRow) {
-  const [{ scheme, provider }, pieces] = await Promise.all([loadAssessmentBasis(q, assessment), listEvidence(q, assessment.id)])
-  return scheme.checklist.map(item => {
+  const [{ scheme, provider }, pieces] = await Promise.all([
+    loadAssessmentBasis(q, assessment),
+    listEvidence(q, assessment.id)
+  ])
+  return scheme.checklist.map((item) => {
     const applicable = isItemApplicable(item, provider.flags)
-    const given = pieces.filter(p => p.itemCode === item.code)
+    const given = pieces.filter((p) => p.itemCode === item.code)
     const current = pickItemEvidence(given)
     return {
       code: item.code,
@@ -67,11 +86,14 @@ export async function describeChecklist (q: Queryable, assessment: AssessmentRow
 }
 
 /** What the scoring engine reads: for each item, the piece that speaks for it. */
-export async function collectScoringEvidence (q: Queryable, assessmentId: string): Promise<Record<string, EvidenceState>> {
+export async function collectScoringEvidence (
+  q: Queryable,
+  assessmentId: string
+): Promise<Record<string, EvidenceState>> {
   const pieces = await q.select().from(evidence).where(eq(evidence.assessmentId, assessmentId))
   const out: Record<string, EvidenceState> = {}
-  for (const code of new Set(pieces.map(p => p.itemCode))) {
-    const e = pickItemEvidence(pieces.filter(p => p.itemCode === code))!
+  for (const code of new Set(pieces.map((p) => p.itemCode))) {
+    const e = pickItemEvidence(pieces.filter((p) => p.itemCode === code))!
     out[code] = {
       status: e.status as StoredEvidenceStatus,
       verifiedAt: e.status === 'verified' && e.reviewedAt !== null ? e.reviewedAt.toISOString() : null,
@@ -84,16 +106,24 @@ export async function collectScoringEvidence (q: Queryable, assessmentId: string
 }
 
 function findItem (scheme: SchemeDocument, code: string) {
-  const item = scheme.checklist.find(i => i.code === code)
+  const item = scheme.checklist.find((i) => i.code === code)
   if (item === undefined) {
-    throw new DomainError('ITEM_UNKNOWN', 'invalid', `${code} is not an item of this assessment's scheme`, { errors: [{ path: 'itemCode', message: 'unknown item' }] })
+    throw new DomainError('ITEM_UNKNOWN', 'invalid', `${code} is not an item of this assessment's scheme`, {
+      errors: [{ path: 'itemCode', message: 'unknown item' }]
+    })
   }
   return item
 }
 
-const isStaff = (ctx: Ctx) => ctx.actor.kind === 'user' && (ctx.actor.role === 'coordinator' || ctx.actor.role === 'reviewer')
+const isStaff = (ctx: Ctx) =>
+  ctx.actor.kind === 'user' && (ctx.actor.role === 'coordinator' || ctx.actor.role === 'reviewer')
 
-export async function addEvidence (deps: Deps, ctx: Ctx, assessmentId: string, input: EvidenceSubmission & { itemCode: string }) {
+export async function addEvidence (
+  deps: Deps,
+  ctx: Ctx,
+  assessmentId: string,
+  input: EvidenceSubmission & { itemCode: string }
+) {
   return await deps.db.transaction(async (tx) => {
     // The assessment row lock orders this against transitions: no evidence slips in after the review closes.
     const assessment = await lockAssessment(tx, ctx, assessmentId)
@@ -102,67 +132,131 @@ export async function addEvidence (deps: Deps, ctx: Ctx, assessmentId: string, i
     const { scheme, provider } = await loadAssessmentBasis(tx, assessment)
     const checked = checkEvidenceSubmission(findItem(scheme, input.itemCode), provider.flags, input, isStaff(ctx))
     if (!checked.ok) throw checked.error
-    const [row] = await tx.insert(evidence).values({
-      councilId: assessment.councilId,
-      assessmentId,
-      providerId: assessment.providerId,
-      itemCode: input.itemCode,
-      kind: input.kind,
-      status: 'submitted',
-      narrative: input.narrative ?? null,
-      issuedOn: input.issuedOn ?? null,
-      expiresOn: checked.value.expiresOn,
-      noExpiry: checked.value.noExpiry,
-      submittedBy: actorUserId(ctx.actor),
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    }).returning()
+    const [row] = await tx
+      .insert(evidence)
+      .values({
+        councilId: assessment.councilId,
+        assessmentId,
+        providerId: assessment.providerId,
+        itemCode: input.itemCode,
+        kind: input.kind,
+        status: 'submitted',
+        narrative: input.narrative ?? null,
+        issuedOn: input.issuedOn ?? null,
+        expiresOn: checked.value.expiresOn,
+        noExpiry: checked.value.noExpiry,
+        submittedBy: actorUserId(ctx.actor),
+        createdAt: ctx.now,
+        updatedAt: ctx.now
+      })
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: assessment.councilId, entityType: 'evidence', entityId: row!.id, action: 'submit', toState: 'submitted', after: { assessmentId, itemCode: input.itemCode, kind: input.kind }
+      councilId: assessment.councilId,
+      entityType: 'evidence',
+      entityId: row!.id,
+      action: 'submit',
+      toState: 'submitted',
+      after: { assessmentId, itemCode: input.itemCode, kind: input.kind }
     })
     return { ...row!, files: [] }
   })
 }
 
-export interface UploadedFile { filename: string, content: Buffer }
+export interface UploadedFile {
+  filename: string
+  content: Buffer
+}
 
 /** An upload refused for its size (413) or type (415): HTTP statuses the domain's error kinds do not name. */
 export class UploadRefused extends Error {
-  constructor (readonly statusCode: 413 | 415, readonly code: string, message: string) { super(message) }
+  constructor (
+    readonly statusCode: 413 | 415,
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
 }
 
 /**
  * Attaches files to a document or photos piece still awaiting review. The type is what the content shows
  * (magic bytes), never what the client declared; anything else is a 415 and nothing is stored.
  */
-export async function attachEvidenceFiles (deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, files: UploadedFile[]) {
-  const typed: Array<UploadedFile & { mediaType: string, sha256: string }> = []
+export async function attachEvidenceFiles (
+  deps: Deps,
+  ctx: Ctx,
+  assessmentId: string,
+  evidenceId: string,
+  files: UploadedFile[]
+) {
+  const typed: Array<UploadedFile & { mediaType: string; sha256: string }> = []
   for (const f of files) {
     const detected = (await fileTypeFromBuffer(f.content))?.mime
     if (!isAllowedEvidenceMediaType(detected)) {
-      throw new UploadRefused(415, 'FILE_TYPE_NOT_ALLOWED', `${f.filename} is ${detected ?? 'of an unrecognised type'}; evidence files may be ${EVIDENCE_MEDIA_TYPES.join(', ')}`)
+      throw new UploadRefused(
+        415,
+        'FILE_TYPE_NOT_ALLOWED',
+        `${f.filename} is ${detected ?? 'of an unrecognised type'}; evidence files may be ${EVIDENCE_MEDIA_TYPES.join(', ')}`
+      )
     }
     typed.push({ ...f, mediaType: detected, sha256: createHash('sha256').update(f.content).digest('hex') })
   }
-  if (typed.length === 0) throw new DomainError('FILE_REQUIRED', 'invalid', 'Send at least one file', { errors: [{ path: 'file', message: 'required' }] })
+  if (typed.length === 0) {
+    throw new DomainError('FILE_REQUIRED', 'invalid', 'Send at least one file', {
+      errors: [{ path: 'file', message: 'required' }]
+    })
+  }
   return await deps.db.transaction(async (tx) => {
     const assessment = await lockAssessment(tx, ctx, assessmentId)
     const submittable = checkEvidenceSubmittable(assessment.state as AssessmentState)
     if (!submittable.ok) throw submittable.error
-    const [piece] = await tx.select().from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId))).for('update')
+    const [piece] = await tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
+      .for('update')
     if (piece === undefined) throw notFound('Evidence')
     if (piece.kind !== 'document' && piece.kind !== 'photos') {
-      throw new DomainError('EVIDENCE_TAKES_NO_FILES', 'conflict', `A ${piece.kind} carries no files; give a document or photos`)
+      throw new DomainError(
+        'EVIDENCE_TAKES_NO_FILES',
+        'conflict',
+        `A ${piece.kind} carries no files; give a document or photos`
+      )
     }
     if (piece.status !== 'submitted') {
-      throw new DomainError('EVIDENCE_ALREADY_REVIEWED', 'conflict', `This evidence is ${piece.status}; submit a new piece instead`)
+      throw new DomainError(
+        'EVIDENCE_ALREADY_REVIEWED',
+        'conflict',
+        `This evidence is ${piece.status}; submit a new piece instead`
+      )
     }
-    const rows = await tx.insert(evidenceFiles).values(typed.map(f => ({
-      councilId: assessment.councilId, evidenceId, filename: f.filename, mediaType: f.mediaType, sizeBytes: f.content.length, sha256: f.sha256, content: f.content, createdAt: ctx.now
-    }))).returning({ ...fileMetaColumns })
+    const rows = await tx
+      .insert(evidenceFiles)
+      .values(
+        typed.map((f) => ({
+          councilId: assessment.councilId,
+          evidenceId,
+          filename: f.filename,
+          mediaType: f.mediaType,
+          sizeBytes: f.content.length,
+          sha256: f.sha256,
+          content: f.content,
+          createdAt: ctx.now
+        }))
+      )
+      .returning({ ...fileMetaColumns })
     await recordAudit(tx, ctx, {
-      councilId: assessment.councilId, entityType: 'evidence', entityId: evidenceId, action: 'attach_files',
-      after: rows.map(r => ({ id: r.id, filename: r.filename, mediaType: r.mediaType, sizeBytes: r.sizeBytes, sha256: r.sha256 }))
+      councilId: assessment.councilId,
+      entityType: 'evidence',
+      entityId: evidenceId,
+      action: 'attach_files',
+      after: rows.map((r) => ({
+        id: r.id,
+        filename: r.filename,
+        mediaType: r.mediaType,
+        sizeBytes: r.sizeBytes,
+        sha256: r.sha256
+      }))
     })
     return rows
   })
@@ -170,27 +264,56 @@ export async function attachEvidenceFiles (deps: Deps, ctx: Ctx, assessmentId: s
 
 /** A co-ordinator verifies, rejects or queries one piece; the note is what the provider sees on the item. */
 export async function reviewEvidence (
-  deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, event: EvidenceReviewEvent, note: string | null, expectedVersion?: number
+  deps: Deps,
+  ctx: Ctx,
+  assessmentId: string,
+  evidenceId: string,
+  event: EvidenceReviewEvent,
+  note: string | null,
+  expectedVersion?: number
 ) {
   requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const assessment = await lockAssessment(tx, ctx, assessmentId)
     const reviewable = checkEvidenceReviewable(assessment.state as AssessmentState)
     if (!reviewable.ok) throw reviewable.error
-    const [before] = await tx.select().from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId))).for('update')
+    const [before] = await tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
+      .for('update')
     if (before === undefined) throw notFound('Evidence')
     assertVersion(before.version, expectedVersion, 'The evidence')
     const next = evidenceLifecycle.transition(before.status as StoredEvidenceStatus, event)
     if (!next.ok) throw next.error
     if (event === 'verify' && (before.kind === 'document' || before.kind === 'photos')) {
-      const [file] = await tx.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.evidenceId, evidenceId)).limit(1)
-      if (file === undefined) throw new DomainError('EVIDENCE_HAS_NO_FILES', 'conflict', `This ${before.kind} has no file to verify`)
+      const [file] = await tx
+        .select({ id: evidenceFiles.id })
+        .from(evidenceFiles)
+        .where(eq(evidenceFiles.evidenceId, evidenceId))
+        .limit(1)
+      if (file === undefined) { throw new DomainError('EVIDENCE_HAS_NO_FILES', 'conflict', `This ${before.kind} has no file to verify`) }
     }
-    const [after] = await tx.update(evidence).set({
-      status: next.value, reviewerNote: note, reviewedBy: actorUserId(ctx.actor), reviewedAt: ctx.now, updatedAt: ctx.now, version: before.version + 1
-    }).where(eq(evidence.id, evidenceId)).returning()
+    const [after] = await tx
+      .update(evidence)
+      .set({
+        status: next.value,
+        reviewerNote: note,
+        reviewedBy: actorUserId(ctx.actor),
+        reviewedAt: ctx.now,
+        updatedAt: ctx.now,
+        version: before.version + 1
+      })
+      .where(eq(evidence.id, evidenceId))
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: assessment.councilId, entityType: 'evidence', entityId: evidenceId, action: event, fromState: before.status, toState: next.value, reason: note
+      councilId: assessment.councilId,
+      entityType: 'evidence',
+      entityId: evidenceId,
+      action: event,
+      fromState: before.status,
+      toState: next.value,
+      reason: note
     })
     return after!
   })
@@ -198,8 +321,10 @@ export async function reviewEvidence (
 
 /** Only the provider and its council's co-ordinators reach a file; to anyone else it does not exist. */
 export async function getEvidenceFile (deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, fileId: string) {
-  const [row] = await deps.db.select({ file: evidenceFiles, councilId: evidence.councilId, providerId: evidence.providerId })
-    .from(evidenceFiles).innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+  const [row] = await deps.db
+    .select({ file: evidenceFiles, councilId: evidence.councilId, providerId: evidence.providerId })
+    .from(evidenceFiles)
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
     .where(and(eq(evidenceFiles.id, fileId), eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
   return assertProviderAccess(ctx.actor, row, 'File').file
 }

@@ -15,29 +15,75 @@ export const HIDDEN_REASON = 'fewer than 3 responses: hidden to protect anonymit
 
 const isStaff = (actor: Actor) => actor.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'reviewer')
 
-interface Scope { scope: 'assessment' | 'provider', assessmentId: string | null, providerId: string }
+interface Scope {
+  scope: 'assessment' | 'provider'
+  assessmentId: string | null
+  providerId: string
+}
 type AggregateRow = Pick<typeof feedbackResponses.$inferSelect, 'answers' | 'comment' | 'commentStatus'>
 
-const responseColumns = { answers: feedbackResponses.answers, comment: feedbackResponses.comment, commentStatus: feedbackResponses.commentStatus }
+const responseColumns = {
+  answers: feedbackResponses.answers,
+  comment: feedbackResponses.comment,
+  commentStatus: feedbackResponses.commentStatus
+}
 
-export function presentAggregate (actor: Actor, instrument: Instrument | null, rows: readonly AggregateRow[], scope: Scope) {
+export function presentAggregate (
+  actor: Actor,
+  instrument: Instrument | null,
+  rows: readonly AggregateRow[],
+  scope: Scope
+) {
   const smallGroup = rows.length < MIN_VISIBLE_GROUP
   const base = { ...scope, instrumentVersion: instrument?.version ?? null, smallGroup }
   if (smallGroup && !isStaff(actor)) {
-    return { ...base, hidden: true, hiddenReason: HIDDEN_REASON, responses: null, n: null, q: null, g: null, items: [], comments: [] }
+    return {
+      ...base,
+      hidden: true,
+      hiddenReason: HIDDEN_REASON,
+      responses: null,
+      n: null,
+      q: null,
+      g: null,
+      items: [],
+      comments: []
+    }
   }
-  const { quality, items } = instrument === null
-    ? { quality: { responses: 0, n: 0, q: null, g: null }, items: [] }
-    : aggregateFeedback(instrument, rows.map(r => ({ answers: r.answers as Record<string, string> })))
+  const { quality, items } =
+    instrument === null
+      ? { quality: { responses: 0, n: 0, q: null, g: null }, items: [] }
+      : aggregateFeedback(
+        instrument,
+        rows.map((r) => ({ answers: r.answers as Record<string, string> }))
+      )
   // Approved comments only, and only from a visible group; sorted so their order says nothing about arrival.
-  const comments = smallGroup ? [] : rows.flatMap(r => r.commentStatus === 'approved' && r.comment !== null ? [r.comment] : []).sort()
-  return { ...base, hidden: false, hiddenReason: null, responses: quality.responses, n: quality.n, q: quality.q, g: quality.g, items: items.map(i => ({ ...i, counts: [...i.counts] })), comments }
+  const comments = smallGroup
+    ? []
+    : rows.flatMap((r) => (r.commentStatus === 'approved' && r.comment !== null ? [r.comment] : [])).sort()
+  return {
+    ...base,
+    hidden: false,
+    hiddenReason: null,
+    responses: quality.responses,
+    n: quality.n,
+    q: quality.q,
+    g: quality.g,
+    items: items.map((i) => ({ ...i, counts: [...i.counts] })),
+    comments
+  }
 }
 
 export async function getAssessmentFeedbackAggregate (deps: Deps, ctx: Ctx, assessmentId: string) {
   const target = assertProviderAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
-  const rows = await deps.db.select(responseColumns).from(feedbackResponses).where(eq(feedbackResponses.assessmentId, assessmentId))
-  return presentAggregate(ctx.actor, target.instrument, rows, { scope: 'assessment', assessmentId, providerId: target.providerId })
+  const rows = await deps.db
+    .select(responseColumns)
+    .from(feedbackResponses)
+    .where(eq(feedbackResponses.assessmentId, assessmentId))
+  return presentAggregate(ctx.actor, target.instrument, rows, {
+    scope: 'assessment',
+    assessmentId,
+    providerId: target.providerId
+  })
 }
 
 /**
@@ -45,20 +91,34 @@ export async function getAssessmentFeedbackAggregate (deps: Deps, ctx: Ctx, asse
  * instrument version do not mean the same and are not mixed in).
  */
 export async function getProviderFeedbackAggregate (deps: Deps, ctx: Ctx, providerId: string) {
-  const [provider] = await deps.db.select({ councilId: providers.councilId, providerId: providers.id }).from(providers).where(eq(providers.id, providerId))
+  const [provider] = await deps.db
+    .select({ councilId: providers.councilId, providerId: providers.id })
+    .from(providers)
+    .where(eq(providers.id, providerId))
   assertProviderAccess(ctx.actor, provider, 'Provider')
   const scope: Scope = { scope: 'provider', assessmentId: null, providerId }
-  const [latest] = await deps.db.select({ id: assessments.id }).from(assessments)
-    .where(eq(assessments.providerId, providerId)).orderBy(desc(assessments.createdAt)).limit(1)
+  const [latest] = await deps.db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(eq(assessments.providerId, providerId))
+    .orderBy(desc(assessments.createdAt))
+    .limit(1)
   if (latest === undefined) return presentAggregate(ctx.actor, null, [], scope)
   const { instrument } = await requireFeedbackTarget(deps.db, latest.id)
-  const rows = await deps.db.select(responseColumns).from(feedbackResponses)
-    .where(and(eq(feedbackResponses.providerId, providerId), eq(feedbackResponses.instrumentVersion, instrument.version)))
+  const rows = await deps.db
+    .select(responseColumns)
+    .from(feedbackResponses)
+    .where(
+      and(eq(feedbackResponses.providerId, providerId), eq(feedbackResponses.instrumentVersion, instrument.version))
+    )
   return presentAggregate(ctx.actor, instrument, rows, scope)
 }
 
 /** The responses the scorer reads for an assessment (answers only: nothing else about a response reaches scoring). */
 export async function loadFeedbackForScoring (q: Queryable, assessmentId: string): Promise<FeedbackResponse[]> {
-  const rows = await q.select({ answers: feedbackResponses.answers }).from(feedbackResponses).where(eq(feedbackResponses.assessmentId, assessmentId))
-  return rows.map(r => ({ answers: r.answers as Record<string, string> }))
+  const rows = await q
+    .select({ answers: feedbackResponses.answers })
+    .from(feedbackResponses)
+    .where(eq(feedbackResponses.assessmentId, assessmentId))
+  return rows.map((r) => ({ answers: r.answers as Record<string, string> }))
 }

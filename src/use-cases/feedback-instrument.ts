@@ -4,13 +4,24 @@ import { eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { assessments, councils, providers, schemeVersions } from '../db/schema/index.js'
 import { DomainError, err, ok, type FieldProblem, type Result } from '../domain/errors.js'
-import { compileInstrument, normaliseFeedbackAnswers, type Instrument, type NormalisedAnswers } from '../domain/feedback/index.js'
+import {
+  compileInstrument,
+  normaliseFeedbackAnswers,
+  type Instrument,
+  type NormalisedAnswers
+} from '../domain/feedback/index.js'
 import type { SchemeDocument } from '../domain/scheme/index.js'
 import { notFound } from './access.js'
 import { isoDate, type Ctx } from './context.js'
 
 /** DOMAIN.md: feedback collection runs in parallel with the review, and stops once a decision is proposed. */
-export const FEEDBACK_OPEN_STATES: readonly string[] = ['draft', 'submitted', 'under_review', 'info_requested', 'ready_for_decision']
+export const FEEDBACK_OPEN_STATES: readonly string[] = [
+  'draft',
+  'submitted',
+  'under_review',
+  'info_requested',
+  'ready_for_decision'
+]
 
 export interface FeedbackTarget {
   assessmentId: string
@@ -27,11 +38,18 @@ export interface FeedbackTarget {
 
 /** The assessment, its provider and council, and its pinned instrument; undefined when there is no such assessment. */
 export async function loadFeedbackTarget (q: Queryable, assessmentId: string): Promise<FeedbackTarget | undefined> {
-  const [row] = await q.select({
-    assessmentId: assessments.id, assessmentState: assessments.state, councilId: assessments.councilId,
-    councilName: councils.name, councilSlug: councils.slug, providerId: assessments.providerId, providerName: providers.name,
-    document: schemeVersions.document
-  }).from(assessments)
+  const [row] = await q
+    .select({
+      assessmentId: assessments.id,
+      assessmentState: assessments.state,
+      councilId: assessments.councilId,
+      councilName: councils.name,
+      councilSlug: councils.slug,
+      providerId: assessments.providerId,
+      providerName: providers.name,
+      document: schemeVersions.document
+    })
+    .from(assessments)
     .innerJoin(councils, eq(councils.id, assessments.councilId))
     .innerJoin(providers, eq(providers.id, assessments.providerId))
     .innerJoin(schemeVersions, eq(schemeVersions.id, assessments.schemeVersionId))
@@ -43,14 +61,24 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
 }
 
 export async function requireFeedbackTarget (q: Queryable, assessmentId: string): Promise<FeedbackTarget> {
-  return await loadFeedbackTarget(q, assessmentId) ?? (() => { throw notFound('Assessment') })()
+  return (
+    (await loadFeedbackTarget(q, assessmentId)) ??
+    (() => {
+      throw notFound('Assessment')
+    })()
+  )
 }
 
-export const isCollectingFeedback = (target: FeedbackTarget): boolean => FEEDBACK_OPEN_STATES.includes(target.assessmentState)
+export const isCollectingFeedback = (target: FeedbackTarget): boolean =>
+  FEEDBACK_OPEN_STATES.includes(target.assessmentState)
 
 export function assertCollectingFeedback (target: FeedbackTarget): void {
   if (!isCollectingFeedback(target)) {
-    throw new DomainError('FEEDBACK_CLOSED', 'conflict', `The assessment is ${target.assessmentState}: it no longer collects feedback`)
+    throw new DomainError(
+      'FEEDBACK_CLOSED',
+      'conflict',
+      `The assessment is ${target.assessmentState}: it no longer collects feedback`
+    )
   }
 }
 
@@ -58,7 +86,10 @@ export function assertCollectingFeedback (target: FeedbackTarget): void {
 export const dayOnly = (now: Date): Date => new Date(`${isoDate(now)}T00:00:00.000Z`)
 
 /** The context for writes a respondent causes: the day only and no request id (logs carry times). */
-export const respondentCtx = (councilId: string, now: Date): Ctx => ({ actor: { kind: 'respondent', councilId }, now: dayOnly(now) })
+export const respondentCtx = (councilId: string, now: Date): Ctx => ({
+  actor: { kind: 'respondent', councilId },
+  now: dayOnly(now)
+})
 
 export interface CheckedFeedback {
   /** Scale answers only, normalised (*_WITHOUT equal to *_NOW when the support makes no difference). */
@@ -72,18 +103,25 @@ export interface CheckedFeedback {
  * question the respondent was asked must be answered; the conditional ones only when their condition holds.
  * Problem paths are question codes.
  */
-export function checkFeedbackAnswers (instrument: Instrument, raw: unknown, opts: { requireAsked: boolean }): Result<CheckedFeedback> {
+export function checkFeedbackAnswers (
+  instrument: Instrument,
+  raw: unknown,
+  opts: { requireAsked: boolean }
+): Result<CheckedFeedback> {
   const normalised = normaliseFeedbackAnswers(instrument, raw)
   const problems: FieldProblem[] = normalised.ok ? [] : [...(normalised.error.errors ?? [])]
-  const refused = new Set(problems.map(p => p.path))
+  const refused = new Set(problems.map((p) => p.path))
   if (!normalised.ok && refused.has('')) return normalised
   // On refused answers, normalise the rest too, so one pass names every problem (missing ones as well).
   const valid = normalised.ok
     ? normalised
-    : normaliseFeedbackAnswers(instrument, Object.fromEntries(Object.entries(raw as object).filter(([code]) => !refused.has(code))))
+    : normaliseFeedbackAnswers(
+      instrument,
+      Object.fromEntries(Object.entries(raw as object).filter(([code]) => !refused.has(code)))
+    )
   const all = valid.ok ? valid.value : {}
   const { conditional } = compileInstrument(instrument)
-  const conditionOf = new Map(conditional.map(c => [c.code, c.askedWhen]))
+  const conditionOf = new Map(conditional.map((c) => [c.code, c.askedWhen]))
   const answers: NormalisedAnswers = {}
   const texts: string[] = []
   for (const item of instrument.items) {
@@ -95,9 +133,15 @@ export function checkFeedbackAnswers (instrument: Instrument, raw: unknown, opts
     if (value !== undefined) answers[item.code] = value
     const when = conditionOf.get(item.code)
     const asked = when === undefined || all[when.item] === when.answer
-    if (opts.requireAsked && asked && value === undefined && !refused.has(item.code)) problems.push({ path: item.code, message: 'answer this question' })
+    if (opts.requireAsked && asked && value === undefined && !refused.has(item.code)) { problems.push({ path: item.code, message: 'answer this question' }) }
   }
-  if (!opts.requireAsked && problems.length === 0 && Object.keys(answers).length === 0) problems.push({ path: '', message: 'give at least one answer' })
-  if (problems.length > 0) return err(new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are missing or not valid', { errors: problems }))
+  if (!opts.requireAsked && problems.length === 0 && Object.keys(answers).length === 0) { problems.push({ path: '', message: 'give at least one answer' }) }
+  if (problems.length > 0) {
+    return err(
+      new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are missing or not valid', {
+        errors: problems
+      })
+    )
+  }
   return ok({ answers, comment: texts.length === 0 ? null : texts.join('\n\n') })
 }

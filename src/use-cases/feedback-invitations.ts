@@ -8,12 +8,19 @@ import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
 import { assertStaffAccess, notFound } from './access.js'
 import { recordAudit } from './audit.js'
 import { actorUserId, isoDate, type Ctx, type Deps } from './context.js'
-import { assertCollectingFeedback, isCollectingFeedback, loadFeedbackTarget, requireFeedbackTarget, type FeedbackTarget } from './feedback-instrument.js'
+import {
+  assertCollectingFeedback,
+  isCollectingFeedback,
+  loadFeedbackTarget,
+  requireFeedbackTarget,
+  type FeedbackTarget
+} from './feedback-instrument.js'
 import { generateSecret, sha256Hex } from './tokens.js'
 
 /** Feedback link tokens have their own prefix, so one can never be mistaken for (or tried as) an API token. */
 export const FEEDBACK_TOKEN_PREFIX = 'qmf_'
-export const isFeedbackTokenShaped = (token: string): boolean => token.startsWith(FEEDBACK_TOKEN_PREFIX) && token.length <= 100
+export const isFeedbackTokenShaped = (token: string): boolean =>
+  token.startsWith(FEEDBACK_TOKEN_PREFIX) && token.length <= 100
 
 export type InvitationRow = typeof feedbackInvitations.$inferSelect
 export type InvitationStatus = 'unused' | 'used' | 'expired' | 'revoked'
@@ -21,7 +28,10 @@ export type InvitationStatus = 'unused' | 'used' | 'expired' | 'revoked'
 /** The modes a respondent answers in by themselves through a link; interview and assisted answers come through the API. */
 export const LINK_MODES = ['self', 'easy_read'] as const satisfies readonly FeedbackMode[]
 
-export function invitationStatus (row: Pick<InvitationRow, 'usedAt' | 'revokedAt' | 'expiresAt'>, now: Date): InvitationStatus {
+export function invitationStatus (
+  row: Pick<InvitationRow, 'usedAt' | 'revokedAt' | 'expiresAt'>,
+  now: Date
+): InvitationStatus {
   if (row.revokedAt !== null) return 'revoked'
   if (row.usedAt !== null) return 'used'
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'unused'
@@ -40,15 +50,24 @@ export const presentInvitation = (row: InvitationRow, now: Date) => ({
   createdAt: row.createdAt.toISOString()
 })
 
-export interface InvitationsInput { count: number, respondentType: RespondentType, mode: 'self' | 'easy_read', expiresInDays: number }
+export interface InvitationsInput {
+  count: number
+  respondentType: RespondentType
+  mode: 'self' | 'easy_read'
+  expiresInDays: number
+}
 
 function assertInstrumentAllows (target: FeedbackTarget, input: InvitationsInput): void {
   const { respondentTypes, modes } = target.instrument
   const errors = [
-    ...(respondentTypes.includes(input.respondentType) ? [] : [{ path: 'body.respondentType', message: `this instrument asks ${respondentTypes.join(', ')}` }]),
-    ...((modes as string[]).includes(input.mode) ? [] : [{ path: 'body.mode', message: `this instrument offers ${modes.join(', ')}` }])
+    ...(respondentTypes.includes(input.respondentType)
+      ? []
+      : [{ path: 'body.respondentType', message: `this instrument asks ${respondentTypes.join(', ')}` }]),
+    ...((modes as string[]).includes(input.mode)
+      ? []
+      : [{ path: 'body.mode', message: `this instrument offers ${modes.join(', ')}` }])
   ]
-  if (errors.length > 0) throw new DomainError('FEEDBACK_INVITATION_INVALID', 'invalid', 'The instrument does not allow this', { errors })
+  if (errors.length > 0) { throw new DomainError('FEEDBACK_INVITATION_INVALID', 'invalid', 'The instrument does not allow this', { errors }) }
 }
 
 /** Returns each link ONCE: only the hash is kept, so a lost link cannot be shown again (revoke it and make another). */
@@ -59,25 +78,50 @@ export async function createFeedbackInvitations (deps: Deps, ctx: Ctx, assessmen
     assertInstrumentAllows(target, input)
     const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000)
     const tokens = Array.from({ length: input.count }, () => generateSecret(FEEDBACK_TOKEN_PREFIX))
-    const rows = await tx.insert(feedbackInvitations).values(tokens.map(token => ({
-      councilId: target.councilId, assessmentId, tokenHash: sha256Hex(token), respondentType: input.respondentType,
-      mode: input.mode, expiresAt, createdBy: actorUserId(ctx.actor), createdAt: ctx.now
-    }))).returning()
+    const rows = await tx
+      .insert(feedbackInvitations)
+      .values(
+        tokens.map((token) => ({
+          councilId: target.councilId,
+          assessmentId,
+          tokenHash: sha256Hex(token),
+          respondentType: input.respondentType,
+          mode: input.mode,
+          expiresAt,
+          createdBy: actorUserId(ctx.actor),
+          createdAt: ctx.now
+        }))
+      )
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: target.councilId, entityType: 'assessment', entityId: assessmentId, action: 'create_feedback_invitations',
-      after: { count: input.count, respondentType: input.respondentType, mode: input.mode, expiresAt: expiresAt.toISOString() }
+      councilId: target.councilId,
+      entityType: 'assessment',
+      entityId: assessmentId,
+      action: 'create_feedback_invitations',
+      after: {
+        count: input.count,
+        respondentType: input.respondentType,
+        mode: input.mode,
+        expiresAt: expiresAt.toISOString()
+      }
     })
     return {
-      items: rows.map((row, i) => ({ ...presentInvitation(row, ctx.now), link: `${deps.config.publicBaseUrl}/feedback/${tokens[i]!}` }))
+      items: rows.map((row, i) => ({
+        ...presentInvitation(row, ctx.now),
+        link: `${deps.config.publicBaseUrl}/feedback/${tokens[i]!}`
+      }))
     }
   })
 }
 
 export async function listFeedbackInvitations (deps: Deps, ctx: Ctx, assessmentId: string) {
   assertStaffAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
-  const rows = await deps.db.select().from(feedbackInvitations)
-    .where(eq(feedbackInvitations.assessmentId, assessmentId)).orderBy(asc(feedbackInvitations.createdAt), asc(feedbackInvitations.id))
-  const items = rows.map(row => presentInvitation(row, ctx.now))
+  const rows = await deps.db
+    .select()
+    .from(feedbackInvitations)
+    .where(eq(feedbackInvitations.assessmentId, assessmentId))
+    .orderBy(asc(feedbackInvitations.createdAt), asc(feedbackInvitations.id))
+  const items = rows.map((row) => presentInvitation(row, ctx.now))
   const counts: Record<InvitationStatus, number> = { unused: 0, used: 0, expired: 0, revoked: 0 }
   for (const item of items) counts[item.status]++
   return { items, counts }
@@ -86,33 +130,62 @@ export async function listFeedbackInvitations (deps: Deps, ctx: Ctx, assessmentI
 /** A used invitation cannot be revoked (its response stands); revoking twice is harmless. */
 export async function revokeFeedbackInvitation (deps: Deps, ctx: Ctx, invitationId: string) {
   return await deps.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(feedbackInvitations).where(eq(feedbackInvitations.id, invitationId)).for('update')
+    const [row] = await tx
+      .select()
+      .from(feedbackInvitations)
+      .where(eq(feedbackInvitations.id, invitationId))
+      .for('update')
     const current = assertStaffAccess(ctx.actor, row, 'Feedback invitation')
-    if (current.usedAt !== null) throw new DomainError('FEEDBACK_INVITATION_USED', 'conflict', 'This invitation has been used: its response stands and it cannot be revoked')
+    if (current.usedAt !== null) {
+      throw new DomainError(
+        'FEEDBACK_INVITATION_USED',
+        'conflict',
+        'This invitation has been used: its response stands and it cannot be revoked'
+      )
+    }
     if (current.revokedAt !== null) return presentInvitation(current, ctx.now)
-    const [after] = await tx.update(feedbackInvitations).set({ revokedAt: ctx.now }).where(eq(feedbackInvitations.id, current.id)).returning()
+    const [after] = await tx
+      .update(feedbackInvitations)
+      .set({ revokedAt: ctx.now })
+      .where(eq(feedbackInvitations.id, current.id))
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: current.councilId, entityType: 'feedback_invitation', entityId: current.id, action: 'revoke',
-      fromState: invitationStatus(current, ctx.now), toState: 'revoked'
+      councilId: current.councilId,
+      entityType: 'feedback_invitation',
+      entityId: current.id,
+      action: 'revoke',
+      fromState: invitationStatus(current, ctx.now),
+      toState: 'revoked'
     })
     return presentInvitation(after!, ctx.now)
   })
 }
 
-export interface OpenInvitation { invitation: InvitationRow, target: FeedbackTarget }
+export interface OpenInvitation {
+  invitation: InvitationRow
+  target: FeedbackTarget
+}
 
 /**
  * The invitation behind a link and what the form needs. Unknown → 404; used, revoked, expired or its assessment
  * no longer collecting → 410, each with a code the page explains kindly.
  */
-export async function openFeedbackInvitation (q: Queryable, token: string, now: Date, opts: { lock?: boolean } = {}): Promise<OpenInvitation> {
+export async function openFeedbackInvitation (
+  q: Queryable,
+  token: string,
+  now: Date,
+  opts: { lock?: boolean } = {}
+): Promise<OpenInvitation> {
   if (!isFeedbackTokenShaped(token)) throw notFound('Feedback link')
-  const query = q.select().from(feedbackInvitations).where(eq(feedbackInvitations.tokenHash, sha256Hex(token)))
+  const query = q
+    .select()
+    .from(feedbackInvitations)
+    .where(eq(feedbackInvitations.tokenHash, sha256Hex(token)))
   const [invitation] = opts.lock === true ? await query.for('update') : await query
   if (invitation === undefined) throw notFound('Feedback link')
   const status = invitationStatus(invitation, now)
-  if (status !== 'unused') throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`)
+  if (status !== 'unused') { throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`) }
   const target = await requireFeedbackTarget(q, invitation.assessmentId)
-  if (!isCollectingFeedback(target)) throw new DomainError('FEEDBACK_LINK_CLOSED', 'gone', 'This provider\'s assessment no longer collects feedback')
+  if (!isCollectingFeedback(target)) { throw new DomainError('FEEDBACK_LINK_CLOSED', 'gone', "This provider's assessment no longer collects feedback") }
   return { invitation, target }
 }

@@ -12,14 +12,20 @@ import { openConcernFromFeedback } from './concerns.js'
 import { actorUserId, isoDate, type Ctx, type Deps } from './context.js'
 import { openFeedbackInvitation } from './feedback-invitations.js'
 import {
-  assertCollectingFeedback, checkFeedbackAnswers, loadFeedbackTarget, respondentCtx, type CheckedFeedback, type FeedbackTarget
+  assertCollectingFeedback,
+  checkFeedbackAnswers,
+  loadFeedbackTarget,
+  respondentCtx,
+  type CheckedFeedback,
+  type FeedbackTarget
 } from './feedback-instrument.js'
 
 export type ResponseRow = typeof feedbackResponses.$inferSelect
 export type CommentStatus = 'pending' | 'approved' | 'hidden' | 'erased'
 
 // Written for the concern's handlers; it never repeats the comment (a comment may identify the person).
-const SAFEGUARDING_SUMMARY = 'A person giving feedback asked to tell someone about a worry for their safety or someone else\'s. Read the feedback response and its comment.'
+const SAFEGUARDING_SUMMARY =
+  "A person giving feedback asked to tell someone about a worry for their safety or someone else's. Read the feedback response and its comment."
 
 interface NewResponse {
   respondentType: RespondentType
@@ -32,23 +38,46 @@ interface NewResponse {
 
 /** One insert, its audit event and, when flagged, the concern: all in the caller's transaction. */
 async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget, r: NewResponse): Promise<ResponseRow> {
-  const [row] = await tx.insert(feedbackResponses).values({
-    councilId: target.councilId, assessmentId: target.assessmentId, providerId: target.providerId,
-    respondentType: r.respondentType, mode: r.mode, instrumentVersion: target.instrument.version,
-    answers: r.feedback.answers, comment: r.feedback.comment, commentStatus: r.feedback.comment === null ? null : 'pending',
-    safeguardingFlag: r.safeguarding, receivedOn: r.receivedOn, enteredBy: r.enteredBy
-  }).returning()
+  const [row] = await tx
+    .insert(feedbackResponses)
+    .values({
+      councilId: target.councilId,
+      assessmentId: target.assessmentId,
+      providerId: target.providerId,
+      respondentType: r.respondentType,
+      mode: r.mode,
+      instrumentVersion: target.instrument.version,
+      answers: r.feedback.answers,
+      comment: r.feedback.comment,
+      commentStatus: r.feedback.comment === null ? null : 'pending',
+      safeguardingFlag: r.safeguarding,
+      receivedOn: r.receivedOn,
+      enteredBy: r.enteredBy
+    })
+    .returning()
   await recordAudit(tx, ctx, {
-    councilId: target.councilId, entityType: 'feedback_response', entityId: row!.id, action: 'receive',
+    councilId: target.councilId,
+    entityType: 'feedback_response',
+    entityId: row!.id,
+    action: 'receive',
     after: { assessmentId: target.assessmentId, mode: r.mode, safeguardingFlag: r.safeguarding }
   })
   if (r.safeguarding) {
-    await openConcernFromFeedback(tx, ctx, { councilId: target.councilId, providerId: target.providerId, feedbackResponseId: row!.id, summary: SAFEGUARDING_SUMMARY })
+    await openConcernFromFeedback(tx, ctx, {
+      councilId: target.councilId,
+      providerId: target.providerId,
+      feedbackResponseId: row!.id,
+      summary: SAFEGUARDING_SUMMARY
+    })
   }
   return row!
 }
 
-export interface LinkSubmission { feedback: CheckedFeedback, safeguarding: boolean, easyRead: boolean }
+export interface LinkSubmission {
+  feedback: CheckedFeedback
+  safeguarding: boolean
+  easyRead: boolean
+}
 
 /**
  * Records the answers sent through a link, once. The invitation row is locked and marked used by a conditional
@@ -56,13 +85,25 @@ export interface LinkSubmission { feedback: CheckedFeedback, safeguarding: boole
  * the loser sees the link as used (410). The response is not linked to its invitation: whoever handed out the links
  * must not be able to tell whose answers are whose (DOMAIN.md: "No name, no contact details"; issue 5 "done when").
  */
-export async function recordFeedbackFromLink (deps: Deps, token: string, input: LinkSubmission): Promise<{ councilSlug: string }> {
+export async function recordFeedbackFromLink (
+  deps: Deps,
+  token: string,
+  input: LinkSubmission
+): Promise<{ councilSlug: string }> {
   const now = deps.clock()
   return await deps.db.transaction(async (tx) => {
     const { invitation, target } = await openFeedbackInvitation(tx, token, now, { lock: true })
     const ctx = respondentCtx(target.councilId, now)
-    const used = await tx.update(feedbackInvitations).set({ usedAt: ctx.now })
-      .where(and(eq(feedbackInvitations.id, invitation.id), isNull(feedbackInvitations.usedAt), isNull(feedbackInvitations.revokedAt)))
+    const used = await tx
+      .update(feedbackInvitations)
+      .set({ usedAt: ctx.now })
+      .where(
+        and(
+          eq(feedbackInvitations.id, invitation.id),
+          isNull(feedbackInvitations.usedAt),
+          isNull(feedbackInvitations.revokedAt)
+        )
+      )
       .returning({ id: feedbackInvitations.id })
     if (used.length === 0) throw new DomainError('FEEDBACK_LINK_USED', 'gone', 'This feedback link has been used')
     await insertFeedbackResponse(tx, ctx, target, {
@@ -92,16 +133,36 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
     assertCollectingFeedback(target)
     const receivedOn = input.receivedOn ?? isoDate(ctx.now)
     const problems = [
-      ...(target.instrument.respondentTypes.includes(input.respondentType) ? [] : [{ path: 'body.respondentType', message: `this instrument asks ${target.instrument.respondentTypes.join(', ')}` }]),
-      ...((target.instrument.modes as string[]).includes(input.mode) ? [] : [{ path: 'body.mode', message: `this instrument offers ${target.instrument.modes.join(', ')}` }]),
+      ...(target.instrument.respondentTypes.includes(input.respondentType)
+        ? []
+        : [
+            {
+              path: 'body.respondentType',
+              message: `this instrument asks ${target.instrument.respondentTypes.join(', ')}`
+            }
+          ]),
+      ...((target.instrument.modes as string[]).includes(input.mode)
+        ? []
+        : [{ path: 'body.mode', message: `this instrument offers ${target.instrument.modes.join(', ')}` }]),
       ...(receivedOn > isoDate(ctx.now) ? [{ path: 'body.receivedOn', message: 'must not be in the future' }] : [])
     ]
     const checked = checkFeedbackAnswers(target.instrument, input.answers, { requireAsked: false })
-    if (!checked.ok) problems.push(...(checked.error.errors ?? []).map(p => ({ path: ['body', 'answers', p.path].filter(Boolean).join('.'), message: p.message })))
-    if (problems.length > 0 || !checked.ok) throw new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems })
+    if (!checked.ok) {
+      problems.push(
+        ...(checked.error.errors ?? []).map((p) => ({
+          path: ['body', 'answers', p.path].filter(Boolean).join('.'),
+          message: p.message
+        }))
+      )
+    }
+    if (problems.length > 0 || !checked.ok) { throw new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems }) }
     const row = await insertFeedbackResponse(tx, ctx, target, {
-      respondentType: input.respondentType, mode: input.mode, feedback: checked.value, safeguarding: input.safeguarding,
-      receivedOn, enteredBy: actorUserId(ctx.actor)
+      respondentType: input.respondentType,
+      mode: input.mode,
+      feedback: checked.value,
+      safeguarding: input.safeguarding,
+      receivedOn,
+      enteredBy: actorUserId(ctx.actor)
     })
     return presentResponse(row)
   })
@@ -123,13 +184,22 @@ export const presentResponse = (row: ResponseRow) => ({
   enteredByCoordinator: row.enteredBy !== null
 })
 
-export async function listFeedbackResponses (deps: Deps, ctx: Ctx, assessmentId: string, query: { commentStatus?: CommentStatus | undefined } = {}) {
+export async function listFeedbackResponses (
+  deps: Deps,
+  ctx: Ctx,
+  assessmentId: string,
+  query: { commentStatus?: CommentStatus | undefined } = {}
+) {
   assertStaffAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
-  const rows = await deps.db.select().from(feedbackResponses)
-    .where(and(
-      eq(feedbackResponses.assessmentId, assessmentId),
-      query.commentStatus === undefined ? undefined : eq(feedbackResponses.commentStatus, query.commentStatus)
-    ))
+  const rows = await deps.db
+    .select()
+    .from(feedbackResponses)
+    .where(
+      and(
+        eq(feedbackResponses.assessmentId, assessmentId),
+        query.commentStatus === undefined ? undefined : eq(feedbackResponses.commentStatus, query.commentStatus)
+      )
+    )
     .orderBy(asc(feedbackResponses.receivedOn), asc(feedbackResponses.id))
   return { items: rows.map(presentResponse) }
 }
@@ -140,16 +210,36 @@ async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<Resp
 }
 
 /** DOMAIN.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden (and back). */
-export async function moderateFeedbackComment (deps: Deps, ctx: Ctx, responseId: string, input: { status: 'approved' | 'hidden', reason?: string | undefined }) {
+export async function moderateFeedbackComment (
+  deps: Deps,
+  ctx: Ctx,
+  responseId: string,
+  input: { status: 'approved' | 'hidden'; reason?: string | undefined }
+) {
   return await deps.db.transaction(async (tx) => {
     const row = await lockResponse(tx, ctx, responseId)
     if (row.comment === null) {
-      throw new DomainError('FEEDBACK_NO_COMMENT', 'conflict', row.commentStatus === 'erased' ? 'The comment has been erased after its retention period' : 'This response has no comment to moderate')
+      throw new DomainError(
+        'FEEDBACK_NO_COMMENT',
+        'conflict',
+        row.commentStatus === 'erased'
+          ? 'The comment has been erased after its retention period'
+          : 'This response has no comment to moderate'
+      )
     }
-    const [after] = await tx.update(feedbackResponses).set({ commentStatus: input.status }).where(eq(feedbackResponses.id, row.id)).returning()
+    const [after] = await tx
+      .update(feedbackResponses)
+      .set({ commentStatus: input.status })
+      .where(eq(feedbackResponses.id, row.id))
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: row.councilId, entityType: 'feedback_response', entityId: row.id, action: 'moderate_comment',
-      fromState: row.commentStatus, toState: input.status, reason: input.reason
+      councilId: row.councilId,
+      entityType: 'feedback_response',
+      entityId: row.id,
+      action: 'moderate_comment',
+      fromState: row.commentStatus,
+      toState: input.status,
+      reason: input.reason
     })
     return presentResponse(after!)
   })
@@ -159,10 +249,25 @@ export async function moderateFeedbackComment (deps: Deps, ctx: Ctx, responseId:
 export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId: string, input: { summary: string }) {
   return await deps.db.transaction(async (tx) => {
     const row = await lockResponse(tx, ctx, responseId)
-    const [after] = await tx.update(feedbackResponses).set({ safeguardingFlag: true }).where(eq(feedbackResponses.id, row.id)).returning()
-    const concern = await openConcernFromFeedback(tx, ctx, { councilId: row.councilId, providerId: row.providerId, feedbackResponseId: row.id, summary: input.summary })
+    const [after] = await tx
+      .update(feedbackResponses)
+      .set({ safeguardingFlag: true })
+      .where(eq(feedbackResponses.id, row.id))
+      .returning()
+    const concern = await openConcernFromFeedback(tx, ctx, {
+      councilId: row.councilId,
+      providerId: row.providerId,
+      feedbackResponseId: row.id,
+      summary: input.summary
+    })
     if (!row.safeguardingFlag) {
-      await recordAudit(tx, ctx, { councilId: row.councilId, entityType: 'feedback_response', entityId: row.id, action: 'flag_safeguarding', after: { concernId: concern.id } })
+      await recordAudit(tx, ctx, {
+        councilId: row.councilId,
+        entityType: 'feedback_response',
+        entityId: row.id,
+        action: 'flag_safeguarding',
+        after: { concernId: concern.id }
+      })
     }
     return { response: presentResponse(after!), concernId: concern.id }
   })
@@ -174,15 +279,23 @@ export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId
  * kept for a configurable retention then erased"). A comment received on day D is kept through D + retention.
  * Idempotent, one statement: the monitoring job runs it on any number of instances. Returns what it erased.
  */
-export async function eraseExpiredFeedbackComments (q: Queryable, ctx: Ctx, councilId?: string): Promise<Array<{ id: string, councilId: string }>> {
+export async function eraseExpiredFeedbackComments (
+  q: Queryable,
+  ctx: Ctx,
+  councilId?: string
+): Promise<Array<{ id: string; councilId: string }>> {
   const retentionEnds = sql`(
     select ${isoDate(ctx.now)}::date - (s.document->'settings'->>'commentRetentionDays')::int
     from assessments a join scheme_versions s on s.id = a.scheme_version_id where a.id = ${feedbackResponses.assessmentId})`
-  return await q.update(feedbackResponses).set({ comment: null, commentStatus: 'erased' })
-    .where(and(
-      isNotNull(feedbackResponses.comment),
-      sql`${feedbackResponses.receivedOn} < ${retentionEnds}`,
-      councilId === undefined ? undefined : eq(feedbackResponses.councilId, councilId)
-    ))
+  return await q
+    .update(feedbackResponses)
+    .set({ comment: null, commentStatus: 'erased' })
+    .where(
+      and(
+        isNotNull(feedbackResponses.comment),
+        sql`${feedbackResponses.receivedOn} < ${retentionEnds}`,
+        councilId === undefined ? undefined : eq(feedbackResponses.councilId, councilId)
+      )
+    )
     .returning({ id: feedbackResponses.id, councilId: feedbackResponses.councilId })
 }

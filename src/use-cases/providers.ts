@@ -23,14 +23,24 @@ export async function createProvider (deps: Deps, ctx: Ctx, input: ProviderCreat
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const council = await councilBounds(tx, staff.councilId)
-    const [row] = await tx.insert(providers).values({
-      ...input,
+    const [row] = await tx
+      .insert(providers)
+      .values({
+        ...input,
+        councilId: council.id,
+        sizeBand: sizeBandOf(input.fte, council),
+        createdAt: ctx.now,
+        updatedAt: ctx.now
+      })
+      .returning()
+    await recordAudit(tx, ctx, {
       councilId: council.id,
-      sizeBand: sizeBandOf(input.fte, council),
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    }).returning()
-    await recordAudit(tx, ctx, { councilId: council.id, entityType: 'provider', entityId: row!.id, action: 'create', toState: 'active', after: row })
+      entityType: 'provider',
+      entityId: row!.id,
+      action: 'create',
+      toState: 'active',
+      after: row
+    })
     return row!
   })
 }
@@ -44,7 +54,12 @@ export async function getProvider (deps: Deps, ctx: Ctx, id: string) {
   return await loadProvider(deps.db, ctx, id)
 }
 
-const sortColumns = { name: providers.name, createdAt: providers.createdAt, fte: providers.fte, updatedAt: providers.updatedAt }
+const sortColumns = {
+  name: providers.name,
+  createdAt: providers.createdAt,
+  fte: providers.fte,
+  updatedAt: providers.updatedAt
+}
 
 export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQuery) {
   const actor = ctx.actor
@@ -54,8 +69,8 @@ export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQu
   if (actor.role === 'provider') where.push(eq(providers.id, actor.providerId!))
   if (query.status !== 'all') where.push(eq(providers.status, query.status))
   if (query.sizeBand !== undefined) where.push(eq(providers.sizeBand, query.sizeBand))
-  if (query.serviceType !== undefined) where.push(sql`${providers.serviceTypes} @> ${JSON.stringify([query.serviceType])}::jsonb`)
-  if (query.clientGroup !== undefined) where.push(sql`${providers.clientGroups} @> ${JSON.stringify([query.clientGroup])}::jsonb`)
+  if (query.serviceType !== undefined) { where.push(sql`${providers.serviceTypes} @> ${JSON.stringify([query.serviceType])}::jsonb`) }
+  if (query.clientGroup !== undefined) { where.push(sql`${providers.clientGroups} @> ${JSON.stringify([query.clientGroup])}::jsonb`) }
   if (query.q !== undefined) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     where.push(or(ilike(providers.name, like), ilike(providers.description, like), ilike(providers.area, like))!)
@@ -63,15 +78,32 @@ export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQu
   const descending = query.sort.startsWith('-')
   const column = sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns]
   const order = descending ? [desc(column), desc(providers.id)] : [asc(column), asc(providers.id)]
-  return await fetchPage(query,
-    async (limit, offset) => await deps.db.select().from(providers).where(and(...where)).orderBy(...order).limit(limit).offset(offset),
-    async () => await deps.db.select({ n: count() }).from(providers).where(and(...where)))
+  return await fetchPage(
+    query,
+    async (limit, offset) =>
+      await deps.db
+        .select()
+        .from(providers)
+        .where(and(...where))
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    async () =>
+      await deps.db
+        .select({ n: count() })
+        .from(providers)
+        .where(and(...where))
+  )
 }
 
 export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expectedVersion: number, patch: ProviderPatch) {
   return await deps.db.transaction(async (tx) => {
     const [current] = await tx.select().from(providers).where(eq(providers.id, id)).for('update')
-    const before = assertProviderAccess(ctx.actor, current === undefined ? undefined : { ...current, providerId: current.id }, 'Provider')
+    const before = assertProviderAccess(
+      ctx.actor,
+      current === undefined ? undefined : { ...current, providerId: current.id },
+      'Provider'
+    )
     assertVersion(before.version, expectedVersion, 'The provider')
     if (patch.cqcRating !== undefined && ctx.actor.kind === 'user' && ctx.actor.role === 'provider') {
       throw forbidden('Only the council records a CQC rating')
@@ -79,13 +111,24 @@ export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expected
     if (before.status === 'inactive') throw notFound('Provider')
     const council = await councilBounds(tx, before.councilId)
     const fte = patch.fte ?? before.fte
-    const [after] = await tx.update(providers).set({
-      ...patch,
-      sizeBand: sizeBandOf(fte, council),
-      updatedAt: ctx.now,
-      version: before.version + 1
-    }).where(eq(providers.id, id)).returning()
-    await recordAudit(tx, ctx, { councilId: before.councilId, entityType: 'provider', entityId: id, action: 'update', before, after })
+    const [after] = await tx
+      .update(providers)
+      .set({
+        ...patch,
+        sizeBand: sizeBandOf(fte, council),
+        updatedAt: ctx.now,
+        version: before.version + 1
+      })
+      .where(eq(providers.id, id))
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: before.councilId,
+      entityType: 'provider',
+      entityId: id,
+      action: 'update',
+      before,
+      after
+    })
     return after!
   })
 }
@@ -96,9 +139,20 @@ export async function deactivateProvider (deps: Deps, ctx: Ctx, id: string, reas
     const [current] = await tx.select().from(providers).where(eq(providers.id, id)).for('update')
     if (current === undefined || current.councilId !== staff.councilId) throw notFound('Provider')
     if (current.status === 'inactive') return current
-    const [after] = await tx.update(providers).set({ status: 'inactive', deactivatedAt: ctx.now, updatedAt: ctx.now, version: current.version + 1 })
-      .where(eq(providers.id, id)).returning()
-    await recordAudit(tx, ctx, { councilId: current.councilId, entityType: 'provider', entityId: id, action: 'deactivate', fromState: 'active', toState: 'inactive', reason })
+    const [after] = await tx
+      .update(providers)
+      .set({ status: 'inactive', deactivatedAt: ctx.now, updatedAt: ctx.now, version: current.version + 1 })
+      .where(eq(providers.id, id))
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: current.councilId,
+      entityType: 'provider',
+      entityId: id,
+      action: 'deactivate',
+      fromState: 'active',
+      toState: 'inactive',
+      reason
+    })
     // DOMAIN.md: an award is withdrawn when the provider leaves — in the same transaction, so the
     // directory never lists a mark for a provider that has gone.
     await withdrawProviderAwards(tx, ctx, id, reason)

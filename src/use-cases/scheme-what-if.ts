@@ -14,19 +14,29 @@ export async function scoreWhatIf (deps: Deps, ctx: Ctx, versionId: string, inpu
   const scheme = version.document
   const problems: FieldProblem[] = []
   // Evidence for an item this version does not have would be silently ignored by the engine: name it instead.
-  const codes = new Set(scheme.checklist.map(item => item.code))
+  const codes = new Set(scheme.checklist.map((item) => item.code))
   for (const code of Object.keys(input.evidence).sort()) {
-    if (!codes.has(code)) problems.push({ path: `body.evidence.${code}`, message: `not a checklist item of scheme version ${version.number}` })
+    if (!codes.has(code)) {
+      problems.push({
+        path: `body.evidence.${code}`,
+        message: `not a checklist item of scheme version ${version.number}`
+      })
+    }
   }
   // Answers go through the same normalisation as a real response (conditional *_WITHOUT questions, DOMAIN.md).
   const responses = input.responses.map(({ answers }, index) => {
     const normalised = normaliseFeedbackAnswers(scheme.instrument, answers)
     if (normalised.ok) return { answers: normalised.value }
-    for (const p of normalised.error.errors ?? []) problems.push({ path: `body.responses.${index}.answers${p.path === '' ? '' : `.${p.path}`}`, message: p.message })
+    for (const p of normalised.error.errors ?? []) { problems.push({ path: `body.responses.${index}.answers${p.path === '' ? '' : `.${p.path}`}`, message: p.message }) }
     return { answers: {} }
   })
   if (problems.length > 0) {
-    throw new DomainError('WHAT_IF_INPUT_INVALID', 'invalid', `The hypothetical input does not fit scheme version ${version.number}: ${problems.map(p => p.path).join(', ')}`, { errors: problems })
+    throw new DomainError(
+      'WHAT_IF_INPUT_INVALID',
+      'invalid',
+      `The hypothetical input does not fit scheme version ${version.number}: ${problems.map((p) => p.path).join(', ')}`,
+      { errors: problems }
+    )
   }
   const result: ScoringResult = scoreAssessment({
     scheme,

@@ -4,7 +4,12 @@ import { and, asc, desc, eq, getTableColumns, max, sql } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { councils, schemeVersions } from '../db/schema/index.js'
 import { DomainError, type FieldProblem } from '../domain/errors.js'
-import { createDefaultSchemeDocument, diffSchemeDocuments, validateSchemeDocument, type SchemeDocument } from '../domain/scheme/index.js'
+import {
+  createDefaultSchemeDocument,
+  diffSchemeDocuments,
+  validateSchemeDocument,
+  type SchemeDocument
+} from '../domain/scheme/index.js'
 import { notFound, requireStaff } from './access.js'
 import { onCouncilCreated } from './admin.js'
 import { recordAudit } from './audit.js'
@@ -12,7 +17,7 @@ import { assertVersion } from './concurrency.js'
 import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
 
 export type SchemeVersionRow = typeof schemeVersions.$inferSelect
-export type SchemeVersionRecord = Omit<SchemeVersionRow, 'document'> & { document: SchemeDocument, title: string }
+export type SchemeVersionRecord = Omit<SchemeVersionRow, 'document'> & { document: SchemeDocument; title: string }
 export type SchemeVersionStatus = SchemeVersionRow['status']
 
 const ENTITY = 'scheme_version'
@@ -24,9 +29,11 @@ const asRecord = (row: SchemeVersionRow): SchemeVersionRecord => {
 /** Fields of `input` that parsing dropped: the domain schema strips unknown keys, the API refuses them (STYLE: strict bodies). */
 function listUnknownFields (input: unknown, parsed: unknown, path: string[]): FieldProblem[] {
   if (typeof input !== 'object' || input === null || typeof parsed !== 'object' || parsed === null) return []
-  return Object.entries(input).flatMap(([key, value]) => key in parsed
-    ? listUnknownFields(value, (parsed as Record<string, unknown>)[key], [...path, key])
-    : [{ path: [...path, key].join('.'), message: `unknown field ${key}` }])
+  return Object.entries(input).flatMap(([key, value]) =>
+    key in parsed
+      ? listUnknownFields(value, (parsed as Record<string, unknown>)[key], [...path, key])
+      : [{ path: [...path, key].join('.'), message: `unknown field ${key}` }]
+  )
 }
 
 /** The document or a 422 problem listing every problem, with paths under `body` (issue 3: "listing every problem"). */
@@ -34,22 +41,49 @@ export function requireValidSchemeDocument (input: unknown): SchemeDocument {
   const checked = validateSchemeDocument(input)
   const problems = checked.ok
     ? listUnknownFields(input, checked.value, ['body'])
-    : (checked.error.errors ?? []).map(p => ({ path: ['body', ...p.path.split('/').filter(Boolean)].join('.'), message: p.message }))
+    : (checked.error.errors ?? []).map((p) => ({
+        path: ['body', ...p.path.split('/').filter(Boolean)].join('.'),
+        message: p.message
+      }))
   if (problems.length === 0 && checked.ok) return checked.value
-  throw new DomainError('SCHEME_DOCUMENT_INVALID', 'invalid', `The scheme document has ${problems.length} problem(s): ${problems.map(p => p.path).join(', ')}`, { errors: problems })
+  throw new DomainError(
+    'SCHEME_DOCUMENT_INVALID',
+    'invalid',
+    `The scheme document has ${problems.length} problem(s): ${problems.map((p) => p.path).join(', ')}`,
+    { errors: problems }
+  )
 }
 
 /** DOMAIN.md: every new council gets the default scheme (version 1) published, so assessments can start at once. */
 export async function installDefaultScheme (q: Queryable, ctx: Ctx, councilId: string): Promise<SchemeVersionRecord> {
-  const [row] = await q.insert(schemeVersions).values({
-    councilId, number: 1, status: 'published', document: createDefaultSchemeDocument(),
-    createdBy: actorUserId(ctx.actor), publishedAt: ctx.now, publishedBy: actorUserId(ctx.actor), createdAt: ctx.now, updatedAt: ctx.now
-  }).returning()
-  await recordAudit(q, ctx, { councilId, entityType: ENTITY, entityId: row!.id, action: 'install_default', toState: 'published', after: { number: 1 } })
+  const [row] = await q
+    .insert(schemeVersions)
+    .values({
+      councilId,
+      number: 1,
+      status: 'published',
+      document: createDefaultSchemeDocument(),
+      createdBy: actorUserId(ctx.actor),
+      publishedAt: ctx.now,
+      publishedBy: actorUserId(ctx.actor),
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
+    .returning()
+  await recordAudit(q, ctx, {
+    councilId,
+    entityType: ENTITY,
+    entityId: row!.id,
+    action: 'install_default',
+    toState: 'published',
+    after: { number: 1 }
+  })
   return asRecord(row!)
 }
 
-onCouncilCreated(async (tx, ctx, council) => { await installDefaultScheme(tx, ctx, council.id) })
+onCouncilCreated(async (tx, ctx, council) => {
+  await installDefaultScheme(tx, ctx, council.id)
+})
 
 /** Providers read their council's published versions (the checklist and its guidance), never drafts: 404 as for another council's. */
 function canRead (actor: Actor, row: SchemeVersionRow): boolean {
@@ -70,7 +104,11 @@ async function lockDraft (q: Queryable, ctx: Ctx, id: string, expectedVersion: n
   const [row] = await q.select().from(schemeVersions).where(eq(schemeVersions.id, id)).for('update')
   if (row === undefined || row.councilId !== staff.councilId) throw notFound('Scheme version')
   if (row.status !== 'draft') {
-    throw new DomainError('SCHEME_VERSION_PUBLISHED', 'conflict', `Scheme version ${row.number} is published and cannot change; create a draft from it (POST /api/v1/scheme-versions with fromVersionId)`)
+    throw new DomainError(
+      'SCHEME_VERSION_PUBLISHED',
+      'conflict',
+      `Scheme version ${row.number} is published and cannot change; create a draft from it (POST /api/v1/scheme-versions with fromVersionId)`
+    )
   }
   assertVersion(row.version, expectedVersion, `Scheme version ${row.number}`)
   return row
@@ -86,25 +124,39 @@ export async function listSchemeVersions (deps: Deps, ctx: Ctx, query: { status:
   const status = actor.role === 'provider' ? 'published' : query.status
   const { document, ...columns } = getTableColumns(schemeVersions)
   // A list is a table of contents: the title, not the whole document.
-  const items = await deps.db.select({ ...columns, title: sql<string>`${document}->>'title'` }).from(schemeVersions)
-    .where(and(eq(schemeVersions.councilId, actor.councilId), status === 'all' ? undefined : eq(schemeVersions.status, status)))
+  const items = await deps.db
+    .select({ ...columns, title: sql<string>`${document}->>'title'` })
+    .from(schemeVersions)
+    .where(
+      and(
+        eq(schemeVersions.councilId, actor.councilId),
+        status === 'all' ? undefined : eq(schemeVersions.status, status)
+      )
+    )
     .orderBy(asc(schemeVersions.number))
   return { items }
 }
 
 /** The version new assessments pin (DOMAIN.md: "Assessments are pinned to the version they started on"). */
 export async function getCurrentPublishedScheme (q: Queryable, councilId: string): Promise<SchemeVersionRecord> {
-  const [row] = await q.select().from(schemeVersions)
+  const [row] = await q
+    .select()
+    .from(schemeVersions)
     .where(and(eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published')))
-    .orderBy(desc(schemeVersions.number)).limit(1)
-  if (row === undefined) throw new DomainError('SCHEME_NOT_PUBLISHED', 'conflict', 'The council has no published scheme version yet')
+    .orderBy(desc(schemeVersions.number))
+    .limit(1)
+  if (row === undefined) { throw new DomainError('SCHEME_NOT_PUBLISHED', 'conflict', 'The council has no published scheme version yet') }
   return asRecord(row)
 }
 
 /** A published version of the council by id, e.g. the one an assessment is pinned to; 404 otherwise. */
 export async function loadPublishedScheme (q: Queryable, councilId: string, id: string): Promise<SchemeVersionRecord> {
-  const [row] = await q.select().from(schemeVersions)
-    .where(and(eq(schemeVersions.id, id), eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published')))
+  const [row] = await q
+    .select()
+    .from(schemeVersions)
+    .where(
+      and(eq(schemeVersions.id, id), eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published'))
+    )
   if (row === undefined) throw notFound('Scheme version')
   return asRecord(row)
 }
@@ -119,29 +171,49 @@ export async function getCurrentPublishedSchemeFor (deps: Deps, ctx: Ctx): Promi
  * One draft at a time per council, so there is never a question of which draft will become the next version.
  * The council row is locked so two co-ordinators cannot both start one.
  */
-export async function createSchemeDraft (deps: Deps, ctx: Ctx, input: { fromVersionId?: string | undefined }): Promise<SchemeVersionRecord> {
+export async function createSchemeDraft (
+  deps: Deps,
+  ctx: Ctx,
+  input: { fromVersionId?: string | undefined }
+): Promise<SchemeVersionRecord> {
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, staff.councilId)).for('update')
-    const [draft] = await tx.select({ id: schemeVersions.id, number: schemeVersions.number }).from(schemeVersions)
+    const [draft] = await tx
+      .select({ id: schemeVersions.id, number: schemeVersions.number })
+      .from(schemeVersions)
       .where(and(eq(schemeVersions.councilId, staff.councilId), eq(schemeVersions.status, 'draft')))
     if (draft !== undefined) {
-      throw new DomainError('SCHEME_DRAFT_EXISTS', 'conflict', `Draft version ${draft.number} (${draft.id}) is open already; edit, publish or discard it first`)
+      throw new DomainError(
+        'SCHEME_DRAFT_EXISTS',
+        'conflict',
+        `Draft version ${draft.number} (${draft.id}) is open already; edit, publish or discard it first`
+      )
     }
     const base = input.fromVersionId === undefined ? undefined : await loadReadable(tx, ctx, input.fromVersionId)
-    const [last] = await tx.select({ n: max(schemeVersions.number) }).from(schemeVersions).where(eq(schemeVersions.councilId, staff.councilId))
-    const [row] = await tx.insert(schemeVersions).values({
-      councilId: staff.councilId,
-      number: (last?.n ?? 0) + 1,
-      status: 'draft',
-      document: base?.document ?? createDefaultSchemeDocument(),
-      basedOnId: base?.id ?? null,
-      createdBy: staff.userId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    }).returning()
+    const [last] = await tx
+      .select({ n: max(schemeVersions.number) })
+      .from(schemeVersions)
+      .where(eq(schemeVersions.councilId, staff.councilId))
+    const [row] = await tx
+      .insert(schemeVersions)
+      .values({
+        councilId: staff.councilId,
+        number: (last?.n ?? 0) + 1,
+        status: 'draft',
+        document: base?.document ?? createDefaultSchemeDocument(),
+        basedOnId: base?.id ?? null,
+        createdBy: staff.userId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now
+      })
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: staff.councilId, entityType: ENTITY, entityId: row!.id, action: 'create_draft', toState: 'draft',
+      councilId: staff.councilId,
+      entityType: ENTITY,
+      entityId: row!.id,
+      action: 'create_draft',
+      toState: 'draft',
       after: { number: row!.number, basedOnId: row!.basedOnId, basedOnNumber: base?.number ?? null }
     })
     return asRecord(row!)
@@ -149,14 +221,26 @@ export async function createSchemeDraft (deps: Deps, ctx: Ctx, input: { fromVers
 }
 
 /** Replaces a draft's whole document; an invalid document is refused (422), so a draft is always publishable. */
-export async function replaceSchemeDraftDocument (deps: Deps, ctx: Ctx, id: string, expectedVersion: number, input: unknown): Promise<SchemeVersionRecord> {
+export async function replaceSchemeDraftDocument (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number,
+  input: unknown
+): Promise<SchemeVersionRecord> {
   const document = requireValidSchemeDocument(input)
   return await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, ctx, id, expectedVersion)
-    const [after] = await tx.update(schemeVersions).set({ document, updatedAt: ctx.now, version: before.version + 1 })
-      .where(eq(schemeVersions.id, id)).returning()
+    const [after] = await tx
+      .update(schemeVersions)
+      .set({ document, updatedAt: ctx.now, version: before.version + 1 })
+      .where(eq(schemeVersions.id, id))
+      .returning()
     await recordAudit(tx, ctx, {
-      councilId: before.councilId, entityType: ENTITY, entityId: id, action: 'edit_draft',
+      councilId: before.councilId,
+      entityType: ENTITY,
+      entityId: id,
+      action: 'edit_draft',
       after: { changes: diffSchemeDocuments(before.document as SchemeDocument, document) }
     })
     return asRecord(after!)
@@ -164,14 +248,35 @@ export async function replaceSchemeDraftDocument (deps: Deps, ctx: Ctx, id: stri
 }
 
 /** Draft → published, immutable from then on; new assessments pin it. Re-validated in case the rules grew since the edit. */
-export async function publishSchemeDraft (deps: Deps, ctx: Ctx, id: string, expectedVersion: number): Promise<SchemeVersionRecord> {
+export async function publishSchemeDraft (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number
+): Promise<SchemeVersionRecord> {
   return await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, ctx, id, expectedVersion)
     requireValidSchemeDocument(before.document)
-    const [after] = await tx.update(schemeVersions).set({
-      status: 'published', publishedAt: ctx.now, publishedBy: actorUserId(ctx.actor), updatedAt: ctx.now, version: before.version + 1
-    }).where(eq(schemeVersions.id, id)).returning()
-    await recordAudit(tx, ctx, { councilId: before.councilId, entityType: ENTITY, entityId: id, action: 'publish', fromState: 'draft', toState: 'published', after: { number: before.number } })
+    const [after] = await tx
+      .update(schemeVersions)
+      .set({
+        status: 'published',
+        publishedAt: ctx.now,
+        publishedBy: actorUserId(ctx.actor),
+        updatedAt: ctx.now,
+        version: before.version + 1
+      })
+      .where(eq(schemeVersions.id, id))
+      .returning()
+    await recordAudit(tx, ctx, {
+      councilId: before.councilId,
+      entityType: ENTITY,
+      entityId: id,
+      action: 'publish',
+      fromState: 'draft',
+      toState: 'published',
+      after: { number: before.number }
+    })
     return asRecord(after!)
   })
 }
@@ -181,7 +286,14 @@ export async function discardSchemeDraft (deps: Deps, ctx: Ctx, id: string, expe
   await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, ctx, id, expectedVersion)
     await tx.delete(schemeVersions).where(eq(schemeVersions.id, id))
-    await recordAudit(tx, ctx, { councilId: before.councilId, entityType: ENTITY, entityId: id, action: 'discard_draft', fromState: 'draft', before: { number: before.number, document: before.document } })
+    await recordAudit(tx, ctx, {
+      councilId: before.councilId,
+      entityType: ENTITY,
+      entityId: id,
+      action: 'discard_draft',
+      fromState: 'draft',
+      before: { number: before.number, document: before.document }
+    })
   })
 }
 
@@ -190,9 +302,14 @@ export async function diffSchemeVersions (deps: Deps, ctx: Ctx, id: string, from
   const to = await loadReadable(deps.db, ctx, id)
   const baseId = fromId ?? to.basedOnId
   if (baseId === null) {
-    throw new DomainError('SCHEME_DIFF_BASE_REQUIRED', 'invalid', `Scheme version ${to.number} was not copied from another version; say which to compare with`, {
-      errors: [{ path: 'querystring.from', message: 'is required for this version' }]
-    })
+    throw new DomainError(
+      'SCHEME_DIFF_BASE_REQUIRED',
+      'invalid',
+      `Scheme version ${to.number} was not copied from another version; say which to compare with`,
+      {
+        errors: [{ path: 'querystring.from', message: 'is required for this version' }]
+      }
+    )
   }
   const from = await loadReadable(deps.db, ctx, baseId)
   return {

@@ -15,30 +15,60 @@ export const sha256Hex = (s: string | Uint8Array) => createHash('sha256').update
 
 export async function issueToken (q: Queryable, userId: string, label: string, expiresAt: Date | null = null) {
   const token = generateSecret()
-  const [row] = await q.insert(apiTokens).values({
-    userId, label, tokenHash: sha256Hex(token), prefix: token.slice(0, 10), expiresAt
-  }).returning()
+  const [row] = await q
+    .insert(apiTokens)
+    .values({
+      userId,
+      label,
+      tokenHash: sha256Hex(token),
+      prefix: token.slice(0, 10),
+      expiresAt
+    })
+    .returning()
   return { token, record: row! }
 }
 
 /** The principal behind a presented token, or null when it is unknown, revoked, expired or its user inactive. */
 export async function authenticateToken (q: Queryable, token: string, now: Date): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
-  const [row] = await q.select({
-    tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt,
-    userId: users.id, role: users.role, councilId: users.councilId, providerId: users.providerId
-  }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(
-      eq(apiTokens.tokenHash, sha256Hex(token)),
-      isNull(apiTokens.revokedAt),
-      eq(users.active, true),
-      or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))
-    ))
+  const [row] = await q
+    .select({
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      userId: users.id,
+      role: users.role,
+      councilId: users.councilId,
+      providerId: users.providerId
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256Hex(token)),
+        isNull(apiTokens.revokedAt),
+        eq(users.active, true),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))
+      )
+    )
   if (row === undefined) return null
   // Last use to the minute: one write per token per minute, not one per request.
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await q.update(apiTokens).set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))))
+    await q
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiTokens.id, row.tokenId),
+          or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))
+        )
+      )
   }
-  return { kind: 'user', userId: row.userId, role: row.role, councilId: row.councilId, providerId: row.providerId, tokenId: row.tokenId }
+  return {
+    kind: 'user',
+    userId: row.userId,
+    role: row.role,
+    councilId: row.councilId,
+    providerId: row.providerId,
+    tokenId: row.tokenId
+  }
 }

@@ -14,7 +14,7 @@ import { getPublicAward } from './publication/native-feed.js'
 import { generateSecret } from './tokens.js'
 
 export const WEBHOOK_EVENTS = ['award.published', 'award.changed', 'award.withdrawn'] as const
-export type WebhookEvent = typeof WEBHOOK_EVENTS[number]
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 export const SIGNATURE_HEADER = 'x-qualitymark-signature'
 
 const GIVE_UP_AFTER_MS = 24 * 3600_000
@@ -24,7 +24,8 @@ const MAX_RETRY_MS = 6 * 3600_000
 const LEASE_MS = 5 * 60_000
 
 /** Wait before the next try after `attempts` failures: 30 s, 1 min, 2 min ... at most 6 h. */
-export const retryDelayMs = (attempts: number): number => Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1))
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1))
 
 export function signatureOf (secret: string, body: string, unixSeconds: number): string {
   const v1 = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')
@@ -32,7 +33,13 @@ export function signatureOf (secret: string, body: string, unixSeconds: number):
 }
 
 /** For subscribers (and tests): checks the header against the body, refusing stale timestamps (replays). */
-export function verifySignature (secret: string, header: string | undefined, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature (
+  secret: string,
+  header: string | undefined,
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300
+): boolean {
   const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]))
   const t = Number(parts.t)
   if (!Number.isInteger(t) || parts.v1 === undefined || Math.abs(nowSeconds - t) > toleranceSeconds) return false
@@ -50,14 +57,24 @@ export function assertWebhookUrl (deps: Deps, url: string): void {
   const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(u.hostname)
   const devService = deps.config.publicBaseUrl.startsWith('http://')
   if (u.protocol === 'https:' || (u.protocol === 'http:' && loopback && devService)) return
-  throw new DomainError('WEBHOOK_URL_NOT_ALLOWED', 'invalid', 'A webhook endpoint must be an https URL', { errors: [{ path: 'url', message: 'must be https' }] })
+  throw new DomainError('WEBHOOK_URL_NOT_ALLOWED', 'invalid', 'A webhook endpoint must be an https URL', {
+    errors: [{ path: 'url', message: 'must be https' }]
+  })
 }
 
-export interface WebhookInput { url: string, description?: string | undefined, events?: WebhookEvent[] | undefined }
+export interface WebhookInput {
+  url: string
+  description?: string | undefined
+  events?: WebhookEvent[] | undefined
+}
 
 const publicColumns = {
-  id: webhookSubscriptions.id, url: webhookSubscriptions.url, description: webhookSubscriptions.description,
-  events: webhookSubscriptions.events, active: webhookSubscriptions.active, createdAt: webhookSubscriptions.createdAt
+  id: webhookSubscriptions.id,
+  url: webhookSubscriptions.url,
+  description: webhookSubscriptions.description,
+  events: webhookSubscriptions.events,
+  active: webhookSubscriptions.active,
+  createdAt: webhookSubscriptions.createdAt
 }
 
 /** Registers an endpoint; the secret is returned here once and never again (only its use proves it). */
@@ -67,18 +84,34 @@ export async function registerWebhook (deps: Deps, ctx: Ctx, input: WebhookInput
   const secret = generateSecret('whsec_')
   return await deps.db.transaction(async (tx) => {
     // created_at by the database clock, the clock outbox events are stamped with: only later events are sent.
-    const [row] = await tx.insert(webhookSubscriptions).values({
-      councilId: staff.councilId, url: input.url, description: input.description ?? '', secret,
-      events: input.events ?? [...WEBHOOK_EVENTS], createdBy: staff.userId
-    }).returning(publicColumns)
-    await recordAudit(tx, ctx, { councilId: staff.councilId, entityType: 'webhook', entityId: row!.id, action: 'register', toState: 'active', after: { url: input.url, events: row!.events } })
+    const [row] = await tx
+      .insert(webhookSubscriptions)
+      .values({
+        councilId: staff.councilId,
+        url: input.url,
+        description: input.description ?? '',
+        secret,
+        events: input.events ?? [...WEBHOOK_EVENTS],
+        createdBy: staff.userId
+      })
+      .returning(publicColumns)
+    await recordAudit(tx, ctx, {
+      councilId: staff.councilId,
+      entityType: 'webhook',
+      entityId: row!.id,
+      action: 'register',
+      toState: 'active',
+      after: { url: input.url, events: row!.events }
+    })
     return { ...row!, secret }
   })
 }
 
 async function loadSubscription (deps: Deps, ctx: Ctx, id: string) {
   const staff = requireStaff(ctx.actor)
-  const [row] = await deps.db.select(publicColumns).from(webhookSubscriptions)
+  const [row] = await deps.db
+    .select(publicColumns)
+    .from(webhookSubscriptions)
     .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.councilId, staff.councilId)))
   if (row === undefined) throw notFound('Webhook')
   return row
@@ -88,31 +121,62 @@ export const getWebhook = loadSubscription
 
 export async function listWebhooks (deps: Deps, ctx: Ctx) {
   const staff = requireStaff(ctx.actor)
-  return await deps.db.select(publicColumns).from(webhookSubscriptions)
-    .where(eq(webhookSubscriptions.councilId, staff.councilId)).orderBy(asc(webhookSubscriptions.createdAt))
+  return await deps.db
+    .select(publicColumns)
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.councilId, staff.councilId))
+    .orderBy(asc(webhookSubscriptions.createdAt))
 }
 
 /** Stops deliveries (pending ones are abandoned); the log stays readable. */
 export async function deactivateWebhook (deps: Deps, ctx: Ctx, id: string) {
   const sub = await loadSubscription(deps, ctx, id)
   await deps.db.transaction(async (tx) => {
-    await tx.update(webhookSubscriptions).set({ active: false, updatedAt: ctx.now, version: sql`${webhookSubscriptions.version} + 1` }).where(eq(webhookSubscriptions.id, id))
-    await tx.update(webhookDeliveries).set({ status: 'failed' }).where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.status, 'pending')))
-    await recordAudit(tx, ctx, { councilId: (ctx.actor as { councilId: string }).councilId, entityType: 'webhook', entityId: id, action: 'deactivate', fromState: 'active', toState: 'inactive' })
+    await tx
+      .update(webhookSubscriptions)
+      .set({ active: false, updatedAt: ctx.now, version: sql`${webhookSubscriptions.version} + 1` })
+      .where(eq(webhookSubscriptions.id, id))
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: 'failed' })
+      .where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.status, 'pending')))
+    await recordAudit(tx, ctx, {
+      councilId: (ctx.actor as { councilId: string }).councilId,
+      entityType: 'webhook',
+      entityId: id,
+      action: 'deactivate',
+      fromState: 'active',
+      toState: 'inactive'
+    })
   })
   return { ...sub, active: false }
 }
 
-export async function listWebhookDeliveries (deps: Deps, ctx: Ctx, id: string, page: { page: number, perPage: number }) {
+export async function listWebhookDeliveries (deps: Deps, ctx: Ctx, id: string, page: { page: number; perPage: number }) {
   await loadSubscription(deps, ctx, id)
   const where = eq(webhookDeliveries.subscriptionId, id)
-  return await fetchPage(page,
-    async (limit, offset) => await deps.db.select({
-      id: webhookDeliveries.id, event: webhookDeliveries.event, status: webhookDeliveries.status, attempts: webhookDeliveries.attempts,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt, deliveredAt: webhookDeliveries.deliveredAt, createdAt: webhookDeliveries.createdAt,
-      attemptLog: webhookDeliveries.attemptLog, body: webhookDeliveries.body
-    }).from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)).limit(limit).offset(offset),
-    async () => await deps.db.select({ n: count() }).from(webhookDeliveries).where(where))
+  return await fetchPage(
+    page,
+    async (limit, offset) =>
+      await deps.db
+        .select({
+          id: webhookDeliveries.id,
+          event: webhookDeliveries.event,
+          status: webhookDeliveries.status,
+          attempts: webhookDeliveries.attempts,
+          nextAttemptAt: webhookDeliveries.nextAttemptAt,
+          deliveredAt: webhookDeliveries.deliveredAt,
+          createdAt: webhookDeliveries.createdAt,
+          attemptLog: webhookDeliveries.attemptLog,
+          body: webhookDeliveries.body
+        })
+        .from(webhookDeliveries)
+        .where(where)
+        .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+        .limit(limit)
+        .offset(offset),
+    async () => await deps.db.select({ n: count() }).from(webhookDeliveries).where(where)
+  )
 }
 
 /**
@@ -120,17 +184,37 @@ export async function listWebhookDeliveries (deps: Deps, ctx: Ctx, id: string, p
  * several instances: the (subscription, event) pair is unique, a second insert does nothing.
  */
 export async function fanOutAwardEvents (deps: Deps, now: Date, limit = 200): Promise<number> {
-  const pending = await deps.db.select({
-    subscriptionId: webhookSubscriptions.id, councilId: webhookSubscriptions.councilId, outboxId: outbox.id, topic: outbox.topic,
-    payload: outbox.payload, occurredAt: outbox.createdAt, slug: councils.slug, name: councils.name, contactEmail: councils.contactEmail
-  }).from(outbox)
-    .innerJoin(webhookSubscriptions, and(eq(webhookSubscriptions.councilId, outbox.councilId), eq(webhookSubscriptions.active, true), gte(outbox.createdAt, webhookSubscriptions.createdAt)))
+  const pending = await deps.db
+    .select({
+      subscriptionId: webhookSubscriptions.id,
+      councilId: webhookSubscriptions.councilId,
+      outboxId: outbox.id,
+      topic: outbox.topic,
+      payload: outbox.payload,
+      occurredAt: outbox.createdAt,
+      slug: councils.slug,
+      name: councils.name,
+      contactEmail: councils.contactEmail
+    })
+    .from(outbox)
+    .innerJoin(
+      webhookSubscriptions,
+      and(
+        eq(webhookSubscriptions.councilId, outbox.councilId),
+        eq(webhookSubscriptions.active, true),
+        gte(outbox.createdAt, webhookSubscriptions.createdAt)
+      )
+    )
     .innerJoin(councils, eq(councils.id, outbox.councilId))
-    .where(and(
-      like(outbox.topic, 'award.%'),
-      sql`${webhookSubscriptions.events} @> jsonb_build_array(${outbox.topic})`,
-      sql`not exists (select 1 from webhook_deliveries d where d.subscription_id = ${webhookSubscriptions.id} and d.outbox_id = ${outbox.id})`
-    )).orderBy(asc(outbox.id)).limit(limit)
+    .where(
+      and(
+        like(outbox.topic, 'award.%'),
+        sql`${webhookSubscriptions.events} @> jsonb_build_array(${outbox.topic})`,
+        sql`not exists (select 1 from webhook_deliveries d where d.subscription_id = ${webhookSubscriptions.id} and d.outbox_id = ${outbox.id})`
+      )
+    )
+    .orderBy(asc(outbox.id))
+    .limit(limit)
   let created = 0
   for (const p of pending) {
     const awardId = (p.payload as { awardId?: string }).awardId
@@ -140,38 +224,93 @@ export async function fanOutAwardEvents (deps: Deps, now: Date, limit = 200): Pr
     const data = await getPublicAward(deps.db, council, deps.config.publicBaseUrl, awardId).catch(() => null)
     if (data === null) continue
     const id = randomUUID()
-    const body = JSON.stringify({ id, event: p.topic, occurredAt: p.occurredAt.toISOString(), council: { slug: p.slug, name: p.name }, data })
-    const inserted = await deps.db.insert(webhookDeliveries).values({
-      id, councilId: p.councilId, subscriptionId: p.subscriptionId, outboxId: p.outboxId, event: p.topic, body, nextAttemptAt: now, createdAt: now
-    }).onConflictDoNothing().returning({ id: webhookDeliveries.id })
+    const body = JSON.stringify({
+      id,
+      event: p.topic,
+      occurredAt: p.occurredAt.toISOString(),
+      council: { slug: p.slug, name: p.name },
+      data
+    })
+    const inserted = await deps.db
+      .insert(webhookDeliveries)
+      .values({
+        id,
+        councilId: p.councilId,
+        subscriptionId: p.subscriptionId,
+        outboxId: p.outboxId,
+        event: p.topic,
+        body,
+        nextAttemptAt: now,
+        createdAt: now
+      })
+      .onConflictDoNothing()
+      .returning({ id: webhookDeliveries.id })
     created += inserted.length
   }
   return created
 }
 
-type Claimed = { id: string, url: string, secret: string, body: string, event: string, attempts: number, createdAt: Date, subscriptionActive: boolean }
+type Claimed = {
+  id: string
+  url: string
+  secret: string
+  body: string
+  event: string
+  attempts: number
+  createdAt: Date
+  subscriptionActive: boolean
+}
 
 /** Claims due deliveries with FOR UPDATE SKIP LOCKED and leases them, so two instances never send the same one. */
 async function claimDue (deps: Deps, now: Date, limit: number): Promise<Claimed[]> {
   return await deps.db.transaction(async (tx) => {
-    const due = await tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries)
+    const due = await tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
       .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
-      .orderBy(asc(webhookDeliveries.nextAttemptAt)).limit(limit).for('update', { skipLocked: true })
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true })
     if (due.length === 0) return []
-    await tx.update(webhookDeliveries).set({ attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-      .where(inArray(webhookDeliveries.id, due.map((d) => d.id)))
-    return await tx.select({
-      id: webhookDeliveries.id, url: webhookSubscriptions.url, secret: webhookSubscriptions.secret, body: webhookDeliveries.body,
-      event: webhookDeliveries.event, attempts: webhookDeliveries.attempts, createdAt: webhookDeliveries.createdAt, subscriptionActive: webhookSubscriptions.active
-    }).from(webhookDeliveries).innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-      .where(inArray(webhookDeliveries.id, due.map((d) => d.id)))
+    await tx
+      .update(webhookDeliveries)
+      .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .where(
+        inArray(
+          webhookDeliveries.id,
+          due.map((d) => d.id)
+        )
+      )
+    return await tx
+      .select({
+        id: webhookDeliveries.id,
+        url: webhookSubscriptions.url,
+        secret: webhookSubscriptions.secret,
+        body: webhookDeliveries.body,
+        event: webhookDeliveries.event,
+        attempts: webhookDeliveries.attempts,
+        createdAt: webhookDeliveries.createdAt,
+        subscriptionActive: webhookSubscriptions.active
+      })
+      .from(webhookDeliveries)
+      .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+      .where(
+        inArray(
+          webhookDeliveries.id,
+          due.map((d) => d.id)
+        )
+      )
   })
 }
 
 async function post (d: Claimed, now: Date, timeoutMs: number): Promise<WebhookAttempt> {
   const started = performance.now()
-  const attempt = (status: number | null, error: string | null): WebhookAttempt =>
-    ({ at: now.toISOString(), status, error, durationMs: Math.round(performance.now() - started) })
+  const attempt = (status: number | null, error: string | null): WebhookAttempt => ({
+    at: now.toISOString(),
+    status,
+    error,
+    durationMs: Math.round(performance.now() - started)
+  })
   try {
     const res = await fetch(d.url, {
       method: 'POST',
@@ -193,30 +332,46 @@ async function post (d: Claimed, now: Date, timeoutMs: number): Promise<WebhookA
   }
 }
 
-export interface DeliveryRun { fannedOut: number, delivered: number, retrying: number, failed: number }
+export interface DeliveryRun {
+  fannedOut: number
+  delivered: number
+  retrying: number
+  failed: number
+}
 
 /**
  * One run of the delivery worker (the scheduler calls it every few seconds on every instance): fan out new
  * events, then send what is due. A 2xx is delivered; anything else waits retryDelayMs(attempts), and after a
  * day of failures the delivery is marked failed.
  */
-export async function deliverWebhooks (deps: Deps, now: Date, opts: { batch?: number, timeoutMs?: number } = {}): Promise<DeliveryRun> {
+export async function deliverWebhooks (
+  deps: Deps,
+  now: Date,
+  opts: { batch?: number; timeoutMs?: number } = {}
+): Promise<DeliveryRun> {
   const run: DeliveryRun = { fannedOut: await fanOutAwardEvents(deps, now), delivered: 0, retrying: 0, failed: 0 }
   const claimed = await claimDue(deps, now, opts.batch ?? 20)
-  await Promise.all(claimed.map(async (d) => {
-    const attempt = d.subscriptionActive ? await post(d, now, opts.timeoutMs ?? 10_000) : { at: now.toISOString(), status: null, error: 'subscription deactivated', durationMs: 0 }
-    const ok = attempt.error === null
-    const next = new Date(now.getTime() + retryDelayMs(d.attempts))
-    const giveUp = !ok && (!d.subscriptionActive || next.getTime() - d.createdAt.getTime() > GIVE_UP_AFTER_MS)
-    await deps.db.update(webhookDeliveries).set({
-      status: ok ? 'delivered' : giveUp ? 'failed' : 'pending',
-      deliveredAt: ok ? now : null,
-      nextAttemptAt: ok || giveUp ? now : next,
-      attemptLog: sql`${webhookDeliveries.attemptLog} || ${JSON.stringify([attempt])}::jsonb`
-    }).where(eq(webhookDeliveries.id, d.id))
-    if (ok) run.delivered++
-    else if (giveUp) run.failed++
-    else run.retrying++
-  }))
+  await Promise.all(
+    claimed.map(async (d) => {
+      const attempt = d.subscriptionActive
+        ? await post(d, now, opts.timeoutMs ?? 10_000)
+        : { at: now.toISOString(), status: null, error: 'subscription deactivated', durationMs: 0 }
+      const ok = attempt.error === null
+      const next = new Date(now.getTime() + retryDelayMs(d.attempts))
+      const giveUp = !ok && (!d.subscriptionActive || next.getTime() - d.createdAt.getTime() > GIVE_UP_AFTER_MS)
+      await deps.db
+        .update(webhookDeliveries)
+        .set({
+          status: ok ? 'delivered' : giveUp ? 'failed' : 'pending',
+          deliveredAt: ok ? now : null,
+          nextAttemptAt: ok || giveUp ? now : next,
+          attemptLog: sql`${webhookDeliveries.attemptLog} || ${JSON.stringify([attempt])}::jsonb`
+        })
+        .where(eq(webhookDeliveries.id, d.id))
+      if (ok) run.delivered++
+      else if (giveUp) run.failed++
+      else run.retrying++
+    })
+  )
   return run
 }

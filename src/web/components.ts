@@ -12,12 +12,18 @@ export interface FieldError {
 export function errorSummary (errors: readonly FieldError[]): Html {
   if (errors.length === 0) return html``
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-<h2 id="error-summary-title">There is a problem</h2>
-<ul>${errors.map(e => html`<li><a href="#${e.href}">${e.text}</a></li>`)}</ul>
-</div>`
+    <h2 id="error-summary-title">There is a problem</h2>
+    <ul>
+      ${errors.map((e) => html`<li><a href="#${e.href}">${e.text}</a></li>`)}
+    </ul>
+  </div>`
 }
 
-export interface Choice { value: string, text: string, hint?: string | undefined }
+export interface Choice {
+  value: string
+  text: string
+  hint?: string | undefined
+}
 
 export interface ChoiceGroup {
   /** Field name; the fieldset's id is `${idPrefix}` and each input `${idPrefix}-${i}` (the first is linked from the error summary). */
@@ -38,24 +44,33 @@ export const firstInputId = (idPrefix: string): string => `${idPrefix}-0`
 function choiceGroup (kind: 'radios' | 'checkboxes', g: ChoiceGroup): Html {
   const hintId = `${g.idPrefix}-hint`
   const errorId = `${g.idPrefix}-error`
-  const described = [g.hint !== undefined ? hintId : null, g.error !== undefined ? errorId : null].filter(Boolean).join(' ')
+  const described = [g.hint !== undefined ? hintId : null, g.error !== undefined ? errorId : null]
+    .filter(Boolean)
+    .join(' ')
   return html`<div class="form-group${g.error !== undefined ? ' form-group--error' : ''}">
-<fieldset id="${g.idPrefix}"${described !== '' ? html` aria-describedby="${described}"` : ''}>
-<legend class="${g.legendClass ?? ''}">${g.legend}</legend>
-${g.hint !== undefined ? html`<div id="${hintId}" class="hint">${g.hint}</div>` : ''}
-${g.error !== undefined ? html`<p id="${errorId}" class="error-message"><span class="visually-hidden">Error:</span> ${g.error}</p>` : ''}
-<div class="${kind}">
-${g.choices.map((c, i) => {
-  const id = `${g.idPrefix}-${i}`
-  return html`<div class="${kind}__item">
-<input class="${kind}__input" id="${id}" name="${g.name}" type="${kind === 'radios' ? 'radio' : 'checkbox'}" value="${c.value}"${g.checked.includes(c.value) ? html` checked` : ''}${c.hint !== undefined ? html` aria-describedby="${id}-hint"` : ''}>
-<label class="${kind}__label" for="${id}">${c.text}</label>
-${c.hint !== undefined ? html`<div id="${id}-hint" class="hint ${kind}__hint">${c.hint}</div>` : ''}
-</div>`
-})}
-</div>
-</fieldset>
-</div>`
+    <fieldset id="${g.idPrefix}" ${described !== '' ? html` aria-describedby="${described}"` : ''}>
+      <legend class="${g.legendClass ?? ''}">${g.legend}</legend>
+      ${g.hint !== undefined ? html`<div id="${hintId}" class="hint">${g.hint}</div>` : ''}
+      ${g.error !== undefined ? html`<p id="${errorId}" class="error-message"><span class="visually-hidden">Error:</span> ${g.error}</p>` : ''}
+      <div class="${kind}">
+        ${g.choices.map((c, i) => {
+          const id = `${g.idPrefix}-${i}`
+          return html`<div class="${kind}__item">
+            <input
+              class="${kind}__input"
+              id="${id}"
+              name="${g.name}"
+              type="${kind === 'radios' ? 'radio' : 'checkbox'}"
+              value="${c.value}"
+              ${g.checked.includes(c.value) ? html` checked` : ''}${c.hint !== undefined ? html` aria-describedby="${id}-hint"` : ''}
+            />
+            <label class="${kind}__label" for="${id}">${c.text}</label>
+            ${c.hint !== undefined ? html`<div id="${id}-hint" class="hint ${kind}__hint">${c.hint}</div>` : ''}
+          </div>`
+        })}
+      </div>
+    </fieldset>
+  </div>`
 }
 
 export const radios = (g: ChoiceGroup): Html => choiceGroup('radios', g)
@@ -73,14 +88,29 @@ export interface TextareaField {
 }
 
 export function textarea (f: TextareaField): Html {
-  const described = [f.hint !== undefined ? `${f.id}-hint` : null, f.error !== undefined ? `${f.id}-error` : null].filter(Boolean).join(' ')
+  const described = [f.hint !== undefined ? `${f.id}-hint` : null, f.error !== undefined ? `${f.id}-error` : null]
+    .filter(Boolean)
+    .join(' ')
   return html`<div class="form-group${f.error !== undefined ? ' form-group--error' : ''}">
-<label for="${f.id}" class="heading-m">${f.label}</label>
-${f.hint !== undefined ? html`<div id="${f.id}-hint" class="hint">${f.hint}</div>` : ''}
-${f.error !== undefined ? html`<p id="${f.id}-error" class="error-message"><span class="visually-hidden">Error:</span> ${f.error}</p>` : ''}
-<textarea class="textarea${f.error !== undefined ? ' textarea--error' : ''}" id="${f.id}" name="${f.name}" rows="${f.rows ?? 5}"${f.maxLength !== undefined ? html` maxlength="${f.maxLength}"` : ''}${described !== '' ? html` aria-describedby="${described}"` : ''}>${f.value}</textarea>
-</div>`
+    <label for="${f.id}" class="heading-m">${f.label}</label>
+    ${f.hint !== undefined ? html`<div id="${f.id}-hint" class="hint">${f.hint}</div>` : ''}
+    ${f.error !== undefined ? html`<p id="${f.id}-error" class="error-message"><span class="visually-hidden">Error:</span> ${f.error}</p>` : ''}
+    <textarea
+      class="textarea${f.error !== undefined ? ' textarea--error' : ''}"
+      id="${f.id}"
+      name="${f.name}"
+      rows="${f.rows ?? 5}"
+      ${f.maxLength !== undefined ? html` maxlength="${f.maxLength}"` : ''}${described !== '' ? html` aria-describedby="${described}"` : ''}
+    >
+${f.value}</textarea>
+  </div>`
 }
 
-export const button = (text: string, opts: { secondary?: boolean, name?: string, value?: string } = {}): Html =>
-  html`<button type="submit" class="button${opts.secondary === true ? ' button--secondary' : ''}"${opts.name !== undefined ? html` name="${opts.name}" value="${opts.value ?? ''}"` : ''}>${text}</button>`
+export const button = (text: string, opts: { secondary?: boolean; name?: string; value?: string } = {}): Html =>
+  html`<button
+    type="submit"
+    class="button${opts.secondary === true ? ' button--secondary' : ''}"
+    ${opts.name !== undefined ? html` name="${opts.name}" value="${opts.value ?? ''}"` : ''}
+  >
+    ${text}
+  </button>`

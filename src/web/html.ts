@@ -5,7 +5,9 @@ import escapeHtml from 'escape-html'
 /** A fragment of markup that is safe to put into a page as is. */
 export class Html {
   constructor (readonly value: string) {}
-  toString (): string { return this.value }
+  toString (): string {
+    return this.value
+  }
 }
 
 /** A value a template may hold: text is escaped; null, undefined and false render nothing; arrays are joined. */

@@ -25,41 +25,50 @@ export type Page = Html
 export const SERVICE_NAME = 'Quality Mark'
 
 export function renderPage (o: PageOptions): Page {
-  const titleParts = [o.title, SERVICE_NAME, o.councilName].filter((p): p is string => typeof p === 'string' && p !== '')
+  const titleParts = [o.title, SERVICE_NAME, o.councilName].filter(
+    (p): p is string => typeof p === 'string' && p !== ''
+  )
   const council = o.councilName ?? null
   return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.hasErrors === true ? 'Error: ' : ''}${titleParts.join(' – ')}</title>
-<link rel="stylesheet" href="${SITE_CSS_HREF}">
-</head>
-<body>
-<a href="#main-content" class="skip-link">Skip to main content</a>
-<header class="header">
-<div class="width-container">
-${council === null
-  ? ''
-  : o.homeHref === undefined
-    ? html`<span class="header__council">${council}</span>`
-    : html`<a class="header__council" href="${o.homeHref}">${council}</a>`}
-<span class="header__service">${SERVICE_NAME} for care and support services</span>
-</div>
-</header>
-<div class="width-container">
-${o.phase === undefined
-  ? ''
-  : html`<div class="phase-banner"><p class="phase-banner__content"><strong class="tag">${o.phase}</strong>This is a new service.</p></div>`}
-<main class="main" id="main-content" lang="${o.lang ?? 'en'}" tabindex="-1">
-${o.body}
-</main>
-</div>
-<footer class="footer">
-<div class="width-container">
-<p>${council === null ? SERVICE_NAME : html`${SERVICE_NAME} is run by ${council}.`} It shows which local care and support services meet the council's quality standards.</p>
-</div>
-</footer>
-</body>
-</html>`
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${o.hasErrors === true ? 'Error: ' : ''}${titleParts.join(' – ')}</title>
+        <link rel="stylesheet" href="${SITE_CSS_HREF}" />
+      </head>
+      <body>
+        <a href="#main-content" class="skip-link">Skip to main content</a>
+        <header class="header">
+          <div class="width-container">
+            ${
+              council === null
+                ? ''
+                : o.homeHref === undefined
+                  ? html`<span class="header__council">${council}</span>`
+                  : html`<a class="header__council" href="${o.homeHref}">${council}</a>`
+            }
+            <span class="header__service">${SERVICE_NAME} for care and support services</span>
+          </div>
+        </header>
+        <div class="width-container">
+          ${
+            o.phase === undefined
+              ? ''
+              : html`<div class="phase-banner">
+                  <p class="phase-banner__content"><strong class="tag">${o.phase}</strong>This is a new service.</p>
+                </div>`
+          }
+          <main class="main" id="main-content" lang="${o.lang ?? 'en'}" tabindex="-1">${o.body}</main>
+        </div>
+        <footer class="footer">
+          <div class="width-container">
+            <p>
+              ${council === null ? SERVICE_NAME : html`${SERVICE_NAME} is run by ${council}.`} It shows which local care
+              and support services meet the council's quality standards.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>`
 }

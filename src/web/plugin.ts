@@ -16,18 +16,27 @@ declare module 'fastify' {
   }
 }
 
-export interface MessagePage { title: string, paragraphs: readonly string[], councilName?: string | null | undefined }
+export interface MessagePage {
+  title: string
+  paragraphs: readonly string[]
+  councilName?: string | null | undefined
+}
 
 /** A kind explanation page: a heading and a few plain-English sentences, never a stack trace. */
-export const renderMessagePage = (m: MessagePage): Page => renderPage({
-  title: m.title,
-  councilName: m.councilName,
-  body: html`<h1>${m.title}</h1>${m.paragraphs.map(p => html`<p>${p}</p>`)}`
-})
+export const renderMessagePage = (m: MessagePage): Page =>
+  renderPage({
+    title: m.title,
+    councilName: m.councilName,
+    body: html`<h1>${m.title}</h1>
+      ${m.paragraphs.map((p) => html`<p>${p}</p>`)}`
+  })
 
 const NOT_FOUND: MessagePage = {
   title: 'Page not found',
-  paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.']
+  paragraphs: [
+    'If you typed the web address, check it is correct.',
+    'If you pasted the web address, check you copied the entire address.'
+  ]
 }
 const CLIENT_ERROR: MessagePage = {
   title: 'Sorry, we could not do that',
@@ -35,7 +44,9 @@ const CLIENT_ERROR: MessagePage = {
 }
 const SERVER_ERROR: MessagePage = {
   title: 'Sorry, there is a problem with the service',
-  paragraphs: ['Try again later. Nothing you sent has been lost or half saved: if it did not go through, you can send it again.']
+  paragraphs: [
+    'Try again later. Nothing you sent has been lost or half saved: if it did not go through, you can send it again.'
+  ]
 }
 
 /**
@@ -47,25 +58,31 @@ export function useHtmlErrorPages (app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDomainError(error)) {
       const status = statusOfKind[error.kind]
-      return reply.html(status, renderMessagePage(status === 404 ? NOT_FOUND : { title: CLIENT_ERROR.title, paragraphs: [error.message] }))
+      return reply.html(
+        status,
+        renderMessagePage(status === 404 ? NOT_FOUND : { title: CLIENT_ERROR.title, paragraphs: [error.message] })
+      )
     }
     const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500)
-    if (status >= 400 && status < 500) return reply.html(status, renderMessagePage(status === 404 ? NOT_FOUND : CLIENT_ERROR))
+    if (status >= 400 && status < 500) { return reply.html(status, renderMessagePage(status === 404 ? NOT_FOUND : CLIENT_ERROR)) }
     request.log.error({ err: error }, 'unhandled error on a page')
     return reply.html(500, renderMessagePage(SERVER_ERROR))
   })
 }
 
-export default fp(async function web (app: FastifyInstance) {
-  app.decorateReply('html', function (this: FastifyReply, status: number, page: Page) {
-    if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')
-    return this.code(status).type('text/html; charset=utf-8').send(page.value)
-  })
+export default fp(
+  async function web (app: FastifyInstance) {
+    app.decorateReply('html', function (this: FastifyReply, status: number, page: Page) {
+      if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')
+      return this.code(status).type('text/html; charset=utf-8').send(page.value)
+    })
 
-  // Versioned by SITE_CSS_HREF's query, so a year's cache is safe; the ETag answers revalidation with 304.
-  app.get('/assets/site.css', { schema: { hide: true } }, async (request, reply) => {
-    reply.header('etag', SITE_CSS_ETAG).header('cache-control', 'public, max-age=31536000, immutable')
-    if (request.headers['if-none-match'] === SITE_CSS_ETAG) return await reply.code(304).send()
-    return await reply.type('text/css; charset=utf-8').send(SITE_CSS)
-  })
-}, { name: 'web' })
+    // Versioned by SITE_CSS_HREF's query, so a year's cache is safe; the ETag answers revalidation with 304.
+    app.get('/assets/site.css', { schema: { hide: true } }, async (request, reply) => {
+      reply.header('etag', SITE_CSS_ETAG).header('cache-control', 'public, max-age=31536000, immutable')
+      if (request.headers['if-none-match'] === SITE_CSS_ETAG) return await reply.code(304).send()
+      return await reply.type('text/css; charset=utf-8').send(SITE_CSS)
+    })
+  },
+  { name: 'web' }
+)

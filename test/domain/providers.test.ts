@@ -4,7 +4,10 @@ import { normalisePostcode, sizeBandOf } from '../../src/domain/providers.js'
 
 t.test('size band edges: micro is five or fewer FTE by default', async (t) => {
   const bounds = { microMaxFte: 5, smallMaxFte: 49, mediumMaxFte: 249 }
-  t.same([0, 5, 5.01, 49, 49.5, 249, 250].map((fte) => sizeBandOf(fte, bounds)), ['micro', 'micro', 'small', 'small', 'medium', 'medium', 'large'])
+  t.same(
+    [0, 5, 5.01, 49, 49.5, 249, 250].map((fte) => sizeBandOf(fte, bounds)),
+    ['micro', 'micro', 'small', 'small', 'medium', 'medium', 'large']
+  )
 })
 
 t.test('postcodes are checked and normalised', async (t) => {

@@ -11,25 +11,41 @@ import { users } from '../../src/db/schema/index.js'
 import type { ProviderCreate } from '../../src/http/schemas/providers.js'
 import { createTestDatabase, type TestDatabase } from './database.js'
 
-export interface TestClock { now: Date, set: (iso: string) => void, advanceDays: (days: number) => void }
+export interface TestClock {
+  now: Date
+  set: (iso: string) => void
+  advanceDays: (days: number) => void
+}
 
 export function testClock (start = '2026-03-02T10:00:00Z'): TestClock {
   const clock: TestClock = {
     now: new Date(start),
-    set: (iso) => { clock.now = new Date(iso) },
-    advanceDays: (days) => { clock.now = new Date(clock.now.getTime() + days * 86_400_000) }
+    set: (iso) => {
+      clock.now = new Date(iso)
+    },
+    advanceDays: (days) => {
+      clock.now = new Date(clock.now.getTime() + days * 86_400_000)
+    }
   }
   return clock
 }
 
 export const sampleProvider = (over: Partial<ProviderCreate> = {}): ProviderCreate => ({
-  name: 'Ann\'s Home Help',
+  name: "Ann's Home Help",
   legalForm: 'sole_trader',
   description: 'Help at home',
   fte: 1,
   activeClients: 6,
   serviceTypes: ['support_in_home'],
-  flags: { personalCare: false, medication: false, foodPreparation: false, transport: false, loneWorking: true, handlesMoney: false, employsStaff: false },
+  flags: {
+    personalCare: false,
+    medication: false,
+    foodPreparation: false,
+    transport: false,
+    loneWorking: true,
+    handlesMoney: false,
+    employsStaff: false
+  },
   clientGroups: ['older_people'],
   area: 'Otley',
   postcode: 'LS21 3AA',
@@ -43,33 +59,61 @@ export const sampleProvider = (over: Partial<ProviderCreate> = {}): ProviderCrea
 export interface CouncilFixture {
   id: string
   slug: string
-  coordinator: { id: string, token: string }
-  reviewer: { id: string, token: string }
+  coordinator: { id: string; token: string }
+  reviewer: { id: string; token: string }
   /** a second co-ordinator, for "two co-ordinators at once" and reviewer-independence tests */
-  coordinator2: { id: string, token: string }
+  coordinator2: { id: string; token: string }
 }
 
 export interface TestApp {
   app: App
   db: TestDatabase
   clock: TestClock
-  admin: { id: string, token: string }
+  admin: { id: string; token: string }
   councils: [CouncilFixture, CouncilFixture]
   /** Registers a provider in a council and a provider user for it, with a token. */
-  addProvider: (council: CouncilFixture, over?: Partial<ProviderCreate>) => Promise<{ id: string, userId: string, token: string }>
+  addProvider: (
+    council: CouncilFixture,
+    over?: Partial<ProviderCreate>
+  ) => Promise<{ id: string; userId: string; token: string }>
   auth: (token: string) => { authorization: string }
 }
 
-export async function buildTestApp (t: Test, opts: { clock?: TestClock, dbMax?: number, env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp (
+  t: Test,
+  opts: { clock?: TestClock; dbMax?: number; env?: Record<string, string> } = {}
+): Promise<TestApp> {
   const db = await createTestDatabase({ max: opts.dbMax ?? 5 })
   const clock = opts.clock ?? testClock()
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '1000', MAX_EVENT_LOOP_DELAY_MS: '0', ...opts.env })
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    JOBS_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_FAILURES_PER_MINUTE: '1000',
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+    ...opts.env
+  })
   // TEST_LOG=debug shows the service's logs while a test runs.
-  const app = await buildApp(config, { database: db, clock: () => clock.now, logger: process.env.TEST_LOG !== undefined ? { level: process.env.TEST_LOG } : false })
-  t.teardown(async () => { await app.close(); await db.drop() })
+  const app = await buildApp(config, {
+    database: db,
+    clock: () => clock.now,
+    logger: process.env.TEST_LOG !== undefined ? { level: process.env.TEST_LOG } : false
+  })
+  t.teardown(async () => {
+    await app.close()
+    await db.drop()
+  })
 
   const [adminRow] = await db.db.insert(users).values({ role: 'admin', name: 'Test Admin' }).returning()
-  const adminPrincipal: Principal = { kind: 'user', userId: adminRow!.id, role: 'admin', councilId: null, providerId: null, tokenId: 't' }
+  const adminPrincipal: Principal = {
+    kind: 'user',
+    userId: adminRow!.id,
+    role: 'admin',
+    councilId: null,
+    providerId: null,
+    tokenId: 't'
+  }
   const adminCtx: Ctx = { actor: adminPrincipal, now: clock.now }
   const admin = { id: adminRow!.id, token: (await issueToken(db.db, adminRow!.id, 'test')).token }
 
@@ -87,12 +131,30 @@ export async function buildTestApp (t: Test, opts: { clock?: TestClock, dbMax?: 
       coordinator2: await person(c.id, 'coordinator', `${name} Second Co-ordinator`)
     }
   }
-  const councils: [CouncilFixture, CouncilFixture] = [await council('northshire', 'Northshire Council'), await council('southshire', 'Southshire Council')]
+  const councils: [CouncilFixture, CouncilFixture] = [
+    await council('northshire', 'Northshire Council'),
+    await council('southshire', 'Southshire Council')
+  ]
 
   const addProvider = async (c: CouncilFixture, over: Partial<ProviderCreate> = {}) => {
-    const ctx: Ctx = { actor: { kind: 'user', userId: c.coordinator.id, role: 'coordinator', councilId: c.id, providerId: null, tokenId: 't' }, now: clock.now }
+    const ctx: Ctx = {
+      actor: {
+        kind: 'user',
+        userId: c.coordinator.id,
+        role: 'coordinator',
+        councilId: c.id,
+        providerId: null,
+        tokenId: 't'
+      },
+      now: clock.now
+    }
     const p = await createProvider(app.deps, ctx, sampleProvider(over))
-    const u = await createUser(app.deps, adminCtx, { councilId: c.id, role: 'provider', name: `${p.name} owner`, providerId: p.id })
+    const u = await createUser(app.deps, adminCtx, {
+      councilId: c.id,
+      role: 'provider',
+      name: `${p.name} owner`,
+      providerId: p.id
+    })
     return { id: p.id, userId: u.id, token: (await issueToken(db.db, u.id, 'test')).token }
   }
 

@@ -1,21 +1,31 @@
 // Drives an assessment through the API for tests: open, submit, review, evidence for every applicable item of a tier,
 // feedback responses inserted directly (the feedback API is another module's), and the decision.
 import { feedbackResponses } from '../../src/db/schema/index.js'
-import { DEFAULT_SCHEME, isItemApplicable, type ChecklistItem, type OfferingFlags } from '../../src/domain/scheme/index.js'
+import {
+  DEFAULT_SCHEME,
+  isItemApplicable,
+  type ChecklistItem,
+  type OfferingFlags
+} from '../../src/domain/scheme/index.js'
 import type { TestApp } from './app.js'
 
 /** The smallest file each detector recognises as PDF (magic bytes %PDF-). */
 export const tinyPdf = () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
 /** A multipart/form-data body with the given files, built by hand so the declared type can lie. */
-export function multipartBody (files: Array<{ name: string, type: string, content: Buffer }>) {
+export function multipartBody (files: Array<{ name: string; type: string; content: Buffer }>) {
   const boundary = `----qm${Math.random().toString(16).slice(2)}`
-  const parts = files.flatMap(f => [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+  const parts = files.flatMap((f) => [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`
+    ),
     f.content,
     Buffer.from('\r\n')
   ])
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` }
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`
+  }
 }
 
 export function assessmentDriver (h: TestApp) {
@@ -35,18 +45,23 @@ export function assessmentDriver (h: TestApp) {
 
   /** Gives the easiest accepted evidence for one item (a declaration, a narrative or a PDF), returning its id. */
   async function giveEvidence (id: string, item: ChecklistItem, token: string, issuedOn: string) {
-    const kind = item.evidenceKinds.find(k => k === 'declaration' || k === 'narrative') ?? 'document'
+    const kind = item.evidenceKinds.find((k) => k === 'declaration' || k === 'narrative') ?? 'document'
     const dated = item.validityMonths !== null ? { issuedOn } : {}
     const res = await post(token, `/api/v1/assessments/${id}/evidence`, {
-      itemCode: item.code, kind, ...(kind === 'document' ? {} : { narrative: `We meet ${item.code}` }), ...dated
+      itemCode: item.code,
+      kind,
+      ...(kind === 'document' ? {} : { narrative: `We meet ${item.code}` }),
+      ...dated
     })
     if (res.statusCode !== 201) throw new Error(`evidence ${item.code}: ${res.body}`)
     const evidenceId = res.json().id as string
     if (kind === 'document') {
       const body = multipartBody([{ name: `${item.code}.pdf`, type: 'application/pdf', content: tinyPdf() }])
       const up = await h.app.inject({
-        method: 'POST', url: `/api/v1/assessments/${id}/evidence/${evidenceId}/files`,
-        headers: { ...h.auth(token), 'content-type': body.contentType }, payload: body.payload
+        method: 'POST',
+        url: `/api/v1/assessments/${id}/evidence/${evidenceId}/files`,
+        headers: { ...h.auth(token), 'content-type': body.contentType },
+        payload: body.payload
       })
       if (up.statusCode !== 201) throw new Error(`upload ${item.code}: ${up.body}`)
     }
@@ -54,7 +69,13 @@ export function assessmentDriver (h: TestApp) {
   }
 
   /** Evidence for, and verification of, every applicable item up to the tier (B: bronze, S: silver, G: gold). */
-  async function meetItems (id: string, flags: OfferingFlags, upTo: 'B' | 'S' | 'G', providerToken: string, staffToken: string) {
+  async function meetItems (
+    id: string,
+    flags: OfferingFlags,
+    upTo: 'B' | 'S' | 'G',
+    providerToken: string,
+    staffToken: string
+  ) {
     const tiers = { B: ['B'], S: ['B', 'S'], G: ['B', 'S', 'G'] }[upTo]
     const today = h.clock.now.toISOString().slice(0, 10)
     for (const item of DEFAULT_SCHEME.checklist) {
@@ -68,21 +89,45 @@ export function assessmentDriver (h: TestApp) {
   /** n responses, all at the top of every scale, with support making a difference (Q 100, G > 0). */
   async function addGlowingFeedback (assessmentId: string, councilId: string, providerId: string, n: number) {
     const answers = {
-      OCC_NOW: 'as_i_want', OCC_AFFECT: 'yes', OCC_WITHOUT: 'some_not_enough', CTL_NOW: 'as_much_as_i_want', CTL_AFFECT: 'yes',
-      CTL_WITHOUT: 'some_not_enough', SAFE: 'as_safe_as_i_want', DIGNITY: 'better_about_myself', RELIABLE: 'always',
-      CHOICE: 'always', CONTINUITY_STAFF: 'always', RECOMMEND: 'definitely'
+      OCC_NOW: 'as_i_want',
+      OCC_AFFECT: 'yes',
+      OCC_WITHOUT: 'some_not_enough',
+      CTL_NOW: 'as_much_as_i_want',
+      CTL_AFFECT: 'yes',
+      CTL_WITHOUT: 'some_not_enough',
+      SAFE: 'as_safe_as_i_want',
+      DIGNITY: 'better_about_myself',
+      RELIABLE: 'always',
+      CHOICE: 'always',
+      CONTINUITY_STAFF: 'always',
+      RECOMMEND: 'definitely'
     }
     const today = h.clock.now.toISOString().slice(0, 10)
-    await h.db.db.insert(feedbackResponses).values(Array.from({ length: n }, () => ({
-      councilId, assessmentId, providerId, respondentType: 'person', mode: 'self', instrumentVersion: 1, answers, receivedOn: today
-    })))
+    await h.db.db.insert(feedbackResponses).values(
+      Array.from({ length: n }, () => ({
+        councilId,
+        assessmentId,
+        providerId,
+        respondentType: 'person',
+        mode: 'self',
+        instrumentVersion: 1,
+        answers,
+        receivedOn: today
+      }))
+    )
   }
 
   /**
    * From review to a proposal the provider has accepted, ready to publish: items up to the tier verified,
    * n glowing responses, marked ready, the level proposed.
    */
-  async function proposeAccepted (id: string, p: { id: string, token: string }, councilId: string, staffToken: string, o: { flags: OfferingFlags, tier: 'B' | 'S' | 'G', level: string, responses: number }) {
+  async function proposeAccepted (
+    id: string,
+    p: { id: string; token: string },
+    councilId: string,
+    staffToken: string,
+    o: { flags: OfferingFlags; tier: 'B' | 'S' | 'G'; level: string; responses: number }
+  ) {
     await meetItems(id, o.flags, o.tier, p.token, staffToken)
     await addGlowingFeedback(id, councilId, p.id, o.responses)
     await post(staffToken, `/api/v1/assessments/${id}/mark-ready`)

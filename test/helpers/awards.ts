@@ -7,12 +7,21 @@ import { createDefaultSchemeDocument } from '../../src/domain/scheme/default-sch
 
 /** The council's published scheme version 1 (the default scheme), created once. */
 export async function ensurePublishedScheme (db: Database, councilId: string): Promise<string> {
-  const [found] = await db.select({ id: schemeVersions.id }).from(schemeVersions)
+  const [found] = await db
+    .select({ id: schemeVersions.id })
+    .from(schemeVersions)
     .where(and(eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published')))
   if (found !== undefined) return found.id
-  const [row] = await db.insert(schemeVersions).values({
-    councilId, number: 1, status: 'published', document: createDefaultSchemeDocument(), publishedAt: new Date('2025-01-01T00:00:00Z')
-  }).returning()
+  const [row] = await db
+    .insert(schemeVersions)
+    .values({
+      councilId,
+      number: 1,
+      status: 'published',
+      document: createDefaultSchemeDocument(),
+      publishedAt: new Date('2025-01-01T00:00:00Z')
+    })
+    .returning()
   return row!.id
 }
 
@@ -31,19 +40,41 @@ export interface AwardFixture {
 }
 
 /** A decided, awarded assessment and its award; returns both ids. */
-export async function insertAward (db: Database, f: AwardFixture): Promise<{ assessmentId: string, awardId: string }> {
+export async function insertAward (db: Database, f: AwardFixture): Promise<{ assessmentId: string; awardId: string }> {
   const schemeVersionId = await ensurePublishedScheme(db, f.councilId)
   const level = f.level ?? 'silver'
   const decidedAt = f.decidedAt ?? new Date(`${f.validFrom}T09:00:00Z`)
-  const [a] = await db.insert(assessments).values({
-    councilId: f.councilId, providerId: f.providerId, kind: 'initial', state: 'decided', schemeVersionId,
-    computedLevel: f.computedLevel ?? level, proposedLevel: level, proposedBy: f.proposedBy ?? f.decidedBy,
-    proposedAt: decidedAt, outcome: 'awarded', decidedBy: f.decidedBy, decidedAt
-  }).returning()
-  const [w] = await db.insert(awards).values({
-    councilId: f.councilId, providerId: f.providerId, assessmentId: a!.id, level, status: f.status ?? 'active',
-    validFrom: f.validFrom, validTo: f.validTo, decidedBy: f.decidedBy, publishedAt: decidedAt
-  }).returning()
+  const [a] = await db
+    .insert(assessments)
+    .values({
+      councilId: f.councilId,
+      providerId: f.providerId,
+      kind: 'initial',
+      state: 'decided',
+      schemeVersionId,
+      computedLevel: f.computedLevel ?? level,
+      proposedLevel: level,
+      proposedBy: f.proposedBy ?? f.decidedBy,
+      proposedAt: decidedAt,
+      outcome: 'awarded',
+      decidedBy: f.decidedBy,
+      decidedAt
+    })
+    .returning()
+  const [w] = await db
+    .insert(awards)
+    .values({
+      councilId: f.councilId,
+      providerId: f.providerId,
+      assessmentId: a!.id,
+      level,
+      status: f.status ?? 'active',
+      validFrom: f.validFrom,
+      validTo: f.validTo,
+      decidedBy: f.decidedBy,
+      publishedAt: decidedAt
+    })
+    .returning()
   await db.update(assessments).set({ awardId: w!.id }).where(eq(assessments.id, a!.id))
   return { assessmentId: a!.id, awardId: w!.id }
 }
@@ -60,10 +91,19 @@ export interface EvidenceFixture {
 }
 
 export async function insertEvidence (db: Database, f: EvidenceFixture): Promise<string> {
-  const [row] = await db.insert(evidence).values({
-    councilId: f.councilId, providerId: f.providerId, assessmentId: f.assessmentId, itemCode: f.itemCode, kind: 'document',
-    status: f.status ?? 'verified', issuedOn: f.issuedOn ?? null, expiresOn: f.expiresOn ?? null,
-    reviewedAt: f.reviewedAt ?? new Date('2025-01-01T00:00:00Z')
-  }).returning()
+  const [row] = await db
+    .insert(evidence)
+    .values({
+      councilId: f.councilId,
+      providerId: f.providerId,
+      assessmentId: f.assessmentId,
+      itemCode: f.itemCode,
+      kind: 'document',
+      status: f.status ?? 'verified',
+      issuedOn: f.issuedOn ?? null,
+      expiresOn: f.expiresOn ?? null,
+      reviewedAt: f.reviewedAt ?? new Date('2025-01-01T00:00:00Z')
+    })
+    .returning()
   return row!.id
 }

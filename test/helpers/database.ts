@@ -6,7 +6,10 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js'
 
 export const onRealPostgres = () => process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== ''
 
-export interface TestDatabase extends DatabaseHandle { url: string | undefined, drop: () => Promise<void> }
+export interface TestDatabase extends DatabaseHandle {
+  url: string | undefined
+  drop: () => Promise<void>
+}
 
 export async function createTestDatabase (opts: { max?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL

@@ -1,7 +1,14 @@
 // Test helpers for the reports: rows inserted straight into the tables (providers through the foundation's
 // fixture), so the report tests depend on no other feature's API. Answer sets are built per score for hand sums.
 import { and, desc, eq } from 'drizzle-orm'
-import { assessments, auditEvents, awards, evidence, feedbackResponses, schemeVersions } from '../../src/db/schema/index.js'
+import {
+  assessments,
+  auditEvents,
+  awards,
+  evidence,
+  feedbackResponses,
+  schemeVersions
+} from '../../src/db/schema/index.js'
 import type { CouncilFixture, TestApp } from './app.js'
 
 /**
@@ -20,7 +27,12 @@ export function answersAtScore (score: 0 | 1 | 2 | 3, over: Record<string, strin
   const occ = pick(OCC_LEVELS)
   const ctl = pick(['as_much_as_i_want', 'adequate', 'some_not_enough', 'none'])
   return {
-    OCC_NOW: occ, OCC_AFFECT: 'no', OCC_WITHOUT: occ, CTL_NOW: ctl, CTL_AFFECT: 'no', CTL_WITHOUT: ctl,
+    OCC_NOW: occ,
+    OCC_AFFECT: 'no',
+    OCC_WITHOUT: occ,
+    CTL_NOW: ctl,
+    CTL_AFFECT: 'no',
+    CTL_WITHOUT: ctl,
     SAFE: pick(['as_safe_as_i_want', 'adequately', 'less_than_i_want', 'not_at_all']),
     DIGNITY: pick(['better_about_myself', 'no_different', 'sometimes_worse', 'much_worse']),
     RELIABLE: pick(['always', 'usually', 'sometimes', 'rarely']),
@@ -32,39 +44,118 @@ export function answersAtScore (score: 0 | 1 | 2 | 3, over: Record<string, strin
 }
 
 async function publishedSchemeId (h: TestApp, council: CouncilFixture): Promise<string> {
-  const [scheme] = await h.db.db.select({ id: schemeVersions.id }).from(schemeVersions)
-    .where(and(eq(schemeVersions.councilId, council.id), eq(schemeVersions.status, 'published'))).orderBy(desc(schemeVersions.number)).limit(1)
+  const [scheme] = await h.db.db
+    .select({ id: schemeVersions.id })
+    .from(schemeVersions)
+    .where(and(eq(schemeVersions.councilId, council.id), eq(schemeVersions.status, 'published')))
+    .orderBy(desc(schemeVersions.number))
+    .limit(1)
   if (scheme === undefined) throw new Error('the council has no published scheme')
   return scheme.id
 }
 
-export async function insertAssessment (h: TestApp, council: CouncilFixture, providerId: string, state = 'under_review'): Promise<string> {
-  const [row] = await h.db.db.insert(assessments).values({ councilId: council.id, providerId, kind: 'initial', state, schemeVersionId: await publishedSchemeId(h, council) })
+export async function insertAssessment (
+  h: TestApp,
+  council: CouncilFixture,
+  providerId: string,
+  state = 'under_review'
+): Promise<string> {
+  const [row] = await h.db.db
+    .insert(assessments)
+    .values({
+      councilId: council.id,
+      providerId,
+      kind: 'initial',
+      state,
+      schemeVersionId: await publishedSchemeId(h, council)
+    })
     .returning({ id: assessments.id })
   return row!.id
 }
 
 /** Anonymous responses about one provider, as the feedback use cases store them (normalised answers, the day only). */
-export async function insertResponses (h: TestApp, council: CouncilFixture, providerId: string, answerSets: Array<Record<string, string>>, receivedOn: string): Promise<void> {
+export async function insertResponses (
+  h: TestApp,
+  council: CouncilFixture,
+  providerId: string,
+  answerSets: Array<Record<string, string>>,
+  receivedOn: string
+): Promise<void> {
   if (answerSets.length === 0) return
   const assessmentId = await insertAssessment(h, council, providerId)
-  await h.db.db.insert(feedbackResponses).values(answerSets.map(answers => ({
-    councilId: council.id, assessmentId, providerId, respondentType: 'person', mode: 'interview', instrumentVersion: 1, answers, receivedOn
-  })))
+  await h.db.db.insert(feedbackResponses).values(
+    answerSets.map((answers) => ({
+      councilId: council.id,
+      assessmentId,
+      providerId,
+      respondentType: 'person',
+      mode: 'interview',
+      instrumentVersion: 1,
+      answers,
+      receivedOn
+    }))
+  )
 }
 
-export async function insertAward (h: TestApp, council: CouncilFixture, providerId: string, a: { level: 'gold' | 'silver' | 'bronze', status: string, validTo: string }): Promise<void> {
+export async function insertAward (
+  h: TestApp,
+  council: CouncilFixture,
+  providerId: string,
+  a: { level: 'gold' | 'silver' | 'bronze'; status: string; validTo: string }
+): Promise<void> {
   const assessmentId = await insertAssessment(h, council, providerId, 'decided')
-  await h.db.db.insert(awards).values({ councilId: council.id, providerId, assessmentId, level: a.level, status: a.status, validFrom: '2025-06-01', validTo: a.validTo })
+  await h.db.db
+    .insert(awards)
+    .values({
+      councilId: council.id,
+      providerId,
+      assessmentId,
+      level: a.level,
+      status: a.status,
+      validFrom: '2025-06-01',
+      validTo: a.validTo
+    })
 }
 
 /** State changes of one assessment as the audit trail records them: [from, to, at]. */
-export async function insertStateChanges (h: TestApp, council: CouncilFixture, assessmentId: string, changes: Array<[string | null, string, string]>): Promise<void> {
-  await h.db.db.insert(auditEvents).values(changes.map(([fromState, toState, at]) => ({
-    councilId: council.id, actorRole: 'coordinator', entityType: 'assessment', entityId: assessmentId, action: 'transition', fromState, toState, at: new Date(at)
-  })))
+export async function insertStateChanges (
+  h: TestApp,
+  council: CouncilFixture,
+  assessmentId: string,
+  changes: Array<[string | null, string, string]>
+): Promise<void> {
+  await h.db.db.insert(auditEvents).values(
+    changes.map(([fromState, toState, at]) => ({
+      councilId: council.id,
+      actorRole: 'coordinator',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      action: 'transition',
+      fromState,
+      toState,
+      at: new Date(at)
+    }))
+  )
 }
 
-export async function insertEvidence (h: TestApp, council: CouncilFixture, assessmentId: string, providerId: string, e: { itemCode: string, status: string, expiresOn: string }): Promise<void> {
-  await h.db.db.insert(evidence).values({ councilId: council.id, assessmentId, providerId, itemCode: e.itemCode, kind: 'document', status: e.status, issuedOn: '2025-01-01', expiresOn: e.expiresOn, reviewedAt: new Date('2025-01-02T00:00:00Z') })
+export async function insertEvidence (
+  h: TestApp,
+  council: CouncilFixture,
+  assessmentId: string,
+  providerId: string,
+  e: { itemCode: string; status: string; expiresOn: string }
+): Promise<void> {
+  await h.db.db
+    .insert(evidence)
+    .values({
+      councilId: council.id,
+      assessmentId,
+      providerId,
+      itemCode: e.itemCode,
+      kind: 'document',
+      status: e.status,
+      issuedOn: '2025-01-01',
+      expiresOn: e.expiresOn,
+      reviewedAt: new Date('2025-01-02T00:00:00Z')
+    })
 }

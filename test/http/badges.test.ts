@@ -9,7 +9,7 @@ const [north] = h.councils
 const ann = await h.addProvider(north, { name: 'Ann & Co <Care>' })
 const award = await publishAward(h, north, ann.id, { level: 'silver' })
 
-t.test('a live award\'s badge and page', async (t) => {
+t.test("a live award's badge and page", async (t) => {
   const res = await h.app.inject({ url: `/badges/${award.id}.svg` })
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /image\/svg\+xml/)
@@ -18,7 +18,11 @@ t.test('a live award\'s badge and page', async (t) => {
   t.match(res.body, /Valid until 1 March 2027/)
   t.match(res.body, `href="http://127.0.0.1:3000/verify/${award.id}"`)
   t.match(res.body, /Ann &amp; Co &lt;Care&gt;/, 'names are escaped')
-  t.equal((await h.app.inject({ url: `/badges/${award.id}.svg`, headers: { 'if-none-match': res.headers.etag as string } })).statusCode, 304)
+  t.equal(
+    (await h.app.inject({ url: `/badges/${award.id}.svg`, headers: { 'if-none-match': res.headers.etag as string } }))
+      .statusCode,
+    304
+  )
   const page = await h.app.inject({ url: `/verify/${award.id}` })
   t.equal(page.statusCode, 200)
   t.match(page.body, /Ann &amp; Co &lt;Care&gt; holds a Silver Quality Mark/)
@@ -43,7 +47,11 @@ t.test('suspended, revoked and expired marks say so, without the reason', async 
 t.test('a replaced award points to the current one; unknown awards are 404', async (t) => {
   await setAwardStatus(h, award.id, 'superseded')
   h.clock.advanceDays(1)
-  const renewed = await publishAward(h, north, ann.id, { level: 'gold', validFrom: '2027-03-02', validTo: '2028-03-01' })
+  const renewed = await publishAward(h, north, ann.id, {
+    level: 'gold',
+    validFrom: '2027-03-02',
+    validTo: '2028-03-01'
+  })
   const page = await h.app.inject({ url: `/verify/${award.id}` })
   t.match(page.body, `href="/verify/${renewed.id}"`)
   t.match((await h.app.inject({ url: `/verify/${renewed.id}` })).body, /holds a Gold Quality Mark/)

@@ -5,8 +5,7 @@ import { buildTestApp, sampleProvider } from '../helpers/app.js'
 const h = await buildTestApp(t)
 const staff = h.auth(h.councils[0].coordinator.token)
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const isProblem = (t: Test, res: { headers: Record<string, unknown>, json: () => any }, status: number) => {
+const isProblem = (t: Test, res: { headers: Record<string, unknown>; json: () => any }, status: number) => {
   t.match(res.headers['content-type'], /^application\/problem\+json/, 'problem+json')
   const body = res.json()
   t.equal(body.status, status)
@@ -38,23 +37,53 @@ t.test('unknown entity → 404 problem; malformed id → 400 naming the param', 
 
 t.test('malformed JSON, wrong content type, empty body, huge body, wrong types', async (t) => {
   const url = '/api/v1/providers'
-  const malformed = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: '{"name": ' })
+  const malformed = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...staff, 'content-type': 'application/json' },
+    payload: '{"name": '
+  })
   t.equal(malformed.statusCode, 400)
   isProblem(t, malformed, 400)
-  const xml = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/xml' }, payload: '<provider/>' })
+  const xml = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...staff, 'content-type': 'application/xml' },
+    payload: '<provider/>'
+  })
   t.equal(xml.statusCode, 415)
   isProblem(t, xml, 415)
-  const empty = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: '' })
+  const empty = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...staff, 'content-type': 'application/json' },
+    payload: ''
+  })
   t.equal(empty.statusCode, 400)
-  const huge = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: JSON.stringify({ ...sampleProvider(), description: 'x'.repeat(2_000_000) }) })
+  const huge = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...staff, 'content-type': 'application/json' },
+    payload: JSON.stringify({ ...sampleProvider(), description: 'x'.repeat(2_000_000) })
+  })
   t.equal(huge.statusCode, 413)
   isProblem(t, huge, 413)
-  const types = await h.app.inject({ method: 'POST', url, headers: staff, payload: { ...sampleProvider(), fte: 'three', flags: { personalCare: 'yes' } } })
+  const types = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: staff,
+    payload: { ...sampleProvider(), fte: 'three', flags: { personalCare: 'yes' } }
+  })
   t.equal(types.statusCode, 400)
   const paths = isProblem(t, types, 400).errors as Array<{ path: string }>
   t.ok(paths.some((e) => e.path === 'body.fte'))
   t.ok(paths.some((e) => e.path.startsWith('body.flags')))
-  const proto = await h.app.inject({ method: 'POST', url, headers: { ...staff, 'content-type': 'application/json' }, payload: '{"__proto__": {"admin": true}}' })
+  const proto = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...staff, 'content-type': 'application/json' },
+    payload: '{"__proto__": {"admin": true}}'
+  })
   t.equal(proto.statusCode, 400)
 })
 
@@ -65,13 +94,13 @@ t.test('401 carries WWW-Authenticate; repeated failures are rate limited with 42
   isProblem(t, res, 401)
   const strict = await buildTestApp(t, { env: { AUTH_FAILURES_PER_MINUTE: '3' } })
   const codes: number[] = []
-  for (let i = 0; i < 5; i++) codes.push((await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_guess' + i) })).statusCode)
+  for (let i = 0; i < 5; i++) { codes.push((await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_guess' + i) })).statusCode) }
   t.same(codes, [401, 401, 401, 429, 429], 'the fourth failure within a minute is refused')
   const limited = await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_again') })
   isProblem(t, limited, 429)
   t.ok(limited.headers['retry-after'], 'Retry-After tells when to try again')
   const good = await strict.app.inject({ url: '/api/v1/me', headers: strict.auth(strict.admin.token) })
-  t.equal(good.statusCode, 200, 'a valid token is not punished for others\' failures')
+  t.equal(good.statusCode, 200, "a valid token is not punished for others' failures")
 })
 
 t.test('a revoked token stops working at once; tokens are stored only as hashes', async (t) => {
@@ -82,7 +111,11 @@ t.test('a revoked token stops working at once; tokens are stored only as hashes'
   t.equal(list.items.length, 1)
   t.notOk(JSON.stringify(list).includes(p.token), 'the secret is never listed')
   t.ok(list.items[0].lastUsedAt, 'last use recorded')
-  const revoke = await h.app.inject({ method: 'POST', url: `/api/v1/tokens/${list.items[0].id}/revoke`, headers: staff })
+  const revoke = await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/tokens/${list.items[0].id}/revoke`,
+    headers: staff
+  })
   t.equal(revoke.statusCode, 200)
   t.equal((await h.app.inject({ url: '/api/v1/me', headers: h.auth(p.token) })).statusCode, 401)
 })
@@ -93,7 +126,10 @@ t.test('an unexpected failure is a 500 problem with no internals', async (t) => 
   const { createTestDatabase } = await import('../helpers/database.js')
   const broken = await createTestDatabase()
   t.teardown(broken.drop)
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }), { database: broken, logger: false })
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }), {
+    database: broken,
+    logger: false
+  })
   t.teardown(() => app.close())
   await broken.close() // the database goes away under a running app
   const res = await app.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer qm_anything' } })
@@ -104,12 +140,18 @@ t.test('an unexpected failure is a 500 problem with no internals', async (t) => 
 })
 
 t.test('security headers everywhere; CORS only on the public feeds', async (t) => {
-  const api = await h.app.inject({ url: '/api/v1/providers', headers: { ...staff, origin: 'https://elsewhere.example' } })
+  const api = await h.app.inject({
+    url: '/api/v1/providers',
+    headers: { ...staff, origin: 'https://elsewhere.example' }
+  })
   t.equal(api.headers['x-content-type-options'], 'nosniff')
   t.match(api.headers['strict-transport-security'], /max-age/)
   t.match(api.headers['content-security-policy'], /default-src 'self'/)
   t.equal(api.headers['access-control-allow-origin'], undefined, 'the private API is not open to other origins')
-  const feed = await h.app.inject({ url: `/oruk/${h.councils[0].slug}/services`, headers: { origin: 'https://directory.example' } })
+  const feed = await h.app.inject({
+    url: `/oruk/${h.councils[0].slug}/services`,
+    headers: { origin: 'https://directory.example' }
+  })
   t.equal(feed.statusCode, 200)
   t.equal(feed.headers['access-control-allow-origin'], '*', 'the open data feed is')
 })

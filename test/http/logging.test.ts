@@ -9,11 +9,19 @@ import { issueToken } from '../../src/use-cases/tokens.js'
 import { users } from '../../src/db/schema/index.js'
 
 const lines: string[] = []
-const sink = new Writable({ write (chunk, _enc, done) { lines.push(...chunk.toString().split('\n').filter(Boolean)); done() } })
+const sink = new Writable({
+  write (chunk, _enc, done) {
+    lines.push(...chunk.toString().split('\n').filter(Boolean))
+    done()
+  }
+})
 const db = await createTestDatabase()
 const config = loadConfig({ LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0' })
 const app = await buildApp(config, { database: db, logger: loggerOptions(config, sink) })
-t.teardown(async () => { await app.close(); await db.drop() })
+t.teardown(async () => {
+  await app.close()
+  await db.drop()
+})
 
 t.test('no secret or address reaches the log', async (t) => {
   const [u] = await db.db.insert(users).values({ role: 'admin', name: 'Logger Test' }).returning()
@@ -32,7 +40,10 @@ t.test('no secret or address reaches the log', async (t) => {
   t.notMatch(all, '203.0.113.9', 'client address')
   t.match(all, '/feedback/[redacted]')
   const requestLines = lines.map((l) => JSON.parse(l)).filter((l) => l.req !== undefined || l.res !== undefined)
-  t.ok(requestLines.every((l) => typeof l.reqId === 'string' && l.reqId.length > 0), 'each request line has a request id')
+  t.ok(
+    requestLines.every((l) => typeof l.reqId === 'string' && l.reqId.length > 0),
+    'each request line has a request id'
+  )
 })
 
 t.test('a caller-supplied X-Request-Id is used, so a request can be traced across services', async (t) => {

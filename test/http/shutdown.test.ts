@@ -7,12 +7,17 @@ import { createTestDatabase } from '../helpers/database.js'
 t.test('an in-flight request completes while the service closes; new connections are refused', async (t) => {
   const db = await createTestDatabase()
   t.teardown(db.drop)
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }), { database: db, logger: false })
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }), {
+    database: db,
+    logger: false
+  })
   let release: () => void = () => {}
   const started = new Promise<void>((resolve) => {
     app.get('/test-slow', { schema: { hide: true } }, async () => {
       resolve()
-      await new Promise<void>((done) => { release = done })
+      await new Promise<void>((done) => {
+        release = done
+      })
       await db.ping() // still usable: the database closes only after the request
       return { finished: true }
     })

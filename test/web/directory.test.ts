@@ -9,9 +9,24 @@ import { publishAward, setAwardStatus } from '../helpers/publication.js'
 
 const h = await buildTestApp(t)
 const [north] = h.councils
-const ann = await h.addProvider(north, { name: 'Ann\'s Home Help', area: 'Otley', serviceTypes: ['domiciliary_care'], clientGroups: ['older_people'] })
-const bob = await h.addProvider(north, { name: 'Bob\'s Day Club', area: 'Ilkley', serviceTypes: ['day_activities'], clientGroups: ['learning_disability'] })
-const cat = await h.addProvider(north, { name: 'Cat Cares', area: 'Otley', serviceTypes: ['support_in_home'], clientGroups: ['older_people'] })
+const ann = await h.addProvider(north, {
+  name: "Ann's Home Help",
+  area: 'Otley',
+  serviceTypes: ['domiciliary_care'],
+  clientGroups: ['older_people']
+})
+const bob = await h.addProvider(north, {
+  name: "Bob's Day Club",
+  area: 'Ilkley',
+  serviceTypes: ['day_activities'],
+  clientGroups: ['learning_disability']
+})
+const cat = await h.addProvider(north, {
+  name: 'Cat Cares',
+  area: 'Otley',
+  serviceTypes: ['support_in_home'],
+  clientGroups: ['older_people']
+})
 const gone = await h.addProvider(north, { name: 'Gone Care', area: 'Otley' })
 await publishAward(h, north, ann.id, { level: 'gold', smallSample: true })
 await publishAward(h, north, bob.id, { level: 'silver' })
@@ -23,7 +38,8 @@ for (let i = 0; i < 21; i++) {
   await publishAward(h, north, p.id, { level: 'bronze' })
 }
 
-const names = (body: string) => [...body.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!.replace('&#39;', '\''))
+const names = (body: string) =>
+  [...body.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!.replace('&#39;', "'"))
 const page = async (query = '') => await h.app.inject({ url: `/directory/northshire${query}` })
 
 t.test('filters by level, offering, client group, area and text, combined', async (t) => {
@@ -32,11 +48,15 @@ t.test('filters by level, offering, client group, area and text, combined', asyn
   t.match(all.headers['content-type'], /text\/html/)
   t.match(all.body, /24 services found/, 'live and suspended marks; a withdrawn one is gone')
   t.notMatch(all.body, /Gone Care/)
-  t.same(names((await page('?level=gold')).body), ['Ann\'s Home Help'])
+  t.same(names((await page('?level=gold')).body), ["Ann's Home Help"])
   t.same(names((await page('?level=bronze&area=Otley')).body), [], 'a suspended bronze does not count as bronze')
-  t.same(names((await page('?offering=day_activities')).body), ['Bob\'s Day Club'])
-  t.same(names((await page('?group=older_people&area=Otley')).body), ['Ann\'s Home Help', 'Cat Cares'])
-  t.same(names((await page('?q=day&level=&offering=&group=&area=')).body), ['Bob\'s Day Club'], 'empty "Any" values are no filter')
+  t.same(names((await page('?offering=day_activities')).body), ["Bob's Day Club"])
+  t.same(names((await page('?group=older_people&area=Otley')).body), ["Ann's Home Help", 'Cat Cares'])
+  t.same(
+    names((await page('?q=day&level=&offering=&group=&area=')).body),
+    ["Bob's Day Club"],
+    'empty "Any" values are no filter'
+  )
   t.equal((await page('?level=platinum')).statusCode, 400)
   t.match((await page('?level=platinum')).headers['content-type'], /text\/html/)
 })
@@ -63,28 +83,36 @@ t.test('provider page', async (t) => {
   t.equal(res.statusCode, 200)
   t.match(res.body, /Ann&#39;s Home Help/)
   t.match(res.body, /\/badges\/[0-9a-f-]+\.svg/)
-  t.equal((await h.app.inject({ url: `/directory/northshire/providers/${gone.id}` })).statusCode, 404, 'a withdrawn provider has no page')
+  t.equal(
+    (await h.app.inject({ url: `/directory/northshire/providers/${gone.id}` })).statusCode,
+    404,
+    'a withdrawn provider has no page'
+  )
   t.equal((await h.app.inject({ url: '/directory/nowhere' })).statusCode, 404)
 })
 
-t.test('in a browser: keyboard filtering, no violations', { skip: browserAvailable() ? false : 'no chromium: install Debian\'s chromium (scripts/ensure-chromium.sh)' }, async (t) => {
-  t.setTimeout(300_000)
-  await h.app.listen({ host: '127.0.0.1', port: 0 })
-  const base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`
-  const browser = await launchBrowser(t)
-  const p = await openPage(browser)
-  await p.goto(`${base}/directory/northshire`)
-  t.same(await axeViolations(p), [], 'search page')
-  await p.selectOption('#filter-level', 'gold')
-  await p.focus('button[type=submit]')
-  await p.keyboard.press('Enter')
-  await p.waitForURL(/level=gold/)
-  t.match(await p.textContent('#results'), '1 service found')
-  t.same(await axeViolations(p), [], 'filtered results')
-  await p.goto(`${base}/directory/northshire?area=Pool`)
-  t.same(await axeViolations(p), [], 'paginated results')
-  await p.goto(`${base}/directory/northshire/providers/${ann.id}`)
-  t.same(await axeViolations(p), [], 'provider page')
-  await p.goto(`${base}/verify/${catAward.id}`)
-  t.same(await axeViolations(p), [], 'verification page of a suspended mark')
-})
+t.test(
+  'in a browser: keyboard filtering, no violations',
+  { skip: browserAvailable() ? false : "no chromium: install Debian's chromium (scripts/ensure-chromium.sh)" },
+  async (t) => {
+    t.setTimeout(300_000)
+    await h.app.listen({ host: '127.0.0.1', port: 0 })
+    const base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`
+    const browser = await launchBrowser(t)
+    const p = await openPage(browser)
+    await p.goto(`${base}/directory/northshire`)
+    t.same(await axeViolations(p), [], 'search page')
+    await p.selectOption('#filter-level', 'gold')
+    await p.focus('button[type=submit]')
+    await p.keyboard.press('Enter')
+    await p.waitForURL(/level=gold/)
+    t.match(await p.textContent('#results'), '1 service found')
+    t.same(await axeViolations(p), [], 'filtered results')
+    await p.goto(`${base}/directory/northshire?area=Pool`)
+    t.same(await axeViolations(p), [], 'paginated results')
+    await p.goto(`${base}/directory/northshire/providers/${ann.id}`)
+    t.same(await axeViolations(p), [], 'provider page')
+    await p.goto(`${base}/verify/${catAward.id}`)
+    t.same(await axeViolations(p), [], 'verification page of a suspended mark')
+  }
+)

@@ -13,7 +13,13 @@ const CHROMIUM = '/usr/bin/chromium'
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 if (!existsSync(CHROMIUM)) {
-  t.test('browser tests', { skip: `${CHROMIUM} is missing: install Debian's chromium package (scripts/ensure-chromium.sh) to run the browser tests` }, () => {})
+  t.test(
+    'browser tests',
+    {
+      skip: `${CHROMIUM} is missing: install Debian's chromium package (scripts/ensure-chromium.sh) to run the browser tests`
+    },
+    () => {}
+  )
 } else {
   await runBrowserTests()
 }
@@ -29,17 +35,30 @@ async function runBrowserTests () {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
   })
-  t.teardown(async () => { await browser.close() })
+  t.teardown(async () => {
+    await browser.close()
+  })
   // CSP forbids inline scripts: the test bypasses it only to inject axe-core; the pages themselves run no script.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 900 } })
 
   async function checkAxe (t: Test, page: Page, what: string) {
     await page.addScriptTag({ content: axe.source })
     const violations = await page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      return result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags }
+      })
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
     }, AXE_TAGS)
     t.same(violations, [], `axe finds no violations on ${what}`)
   }
@@ -60,7 +79,20 @@ async function runBrowserTests () {
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown')
   }
 
-  const codes = ['OCC_NOW', 'OCC_AFFECT', 'OCC_WITHOUT', 'CTL_NOW', 'CTL_AFFECT', 'CTL_WITHOUT', 'SAFE', 'DIGNITY', 'RELIABLE', 'CHOICE', 'CONTINUITY_STAFF', 'RECOMMEND']
+  const codes = [
+    'OCC_NOW',
+    'OCC_AFFECT',
+    'OCC_WITHOUT',
+    'CTL_NOW',
+    'CTL_AFFECT',
+    'CTL_WITHOUT',
+    'SAFE',
+    'DIGNITY',
+    'RELIABLE',
+    'CHOICE',
+    'CONTINUITY_STAFF',
+    'RECOMMEND'
+  ]
 
   await t.test('the standard form: error state, then answered and sent with the keyboard only', async (t) => {
     const [link] = await makeLinks(h, north, assessmentId)
@@ -76,7 +108,11 @@ async function runBrowserTests () {
     await page.keyboard.press('Enter')
     await page.waitForSelector('.error-summary') // waits across the navigation the post causes
     t.match(await page.title(), /^Error: /)
-    t.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the error summary has focus')
+    t.equal(
+      await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+      true,
+      'the error summary has focus'
+    )
     t.equal(await page.isChecked('input[name=OCC_NOW][value=enough]'), true, 'the answer given is kept')
     await checkAxe(t, page, 'the error state')
     await page.screenshot({ path: '/tmp/qualitymark-feedback-error.png', fullPage: false })
@@ -86,7 +122,11 @@ async function runBrowserTests () {
     t.equal(await page.evaluate(() => location.hash), '#q-OCC_AFFECT-0')
 
     // The link moved focus to question 2's first answer: step back one, then answer the rest (SAFE: its second answer).
-    t.equal(await page.evaluate(() => document.activeElement?.id), 'q-OCC_AFFECT-0', 'the link moves focus to the field')
+    t.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'q-OCC_AFFECT-0',
+      'the link moves focus to the field'
+    )
     await page.keyboard.press('Shift+Tab')
     for (const code of codes.slice(1)) await choose(page, code, code === 'SAFE' ? 1 : 0)
     await tabTo(page, 'textarea[name=COMMENT]')
@@ -99,7 +139,7 @@ async function runBrowserTests () {
     await page.close()
   })
 
-  await t.test('the easy-read form (the invitation\'s mode), with the safeguarding box, by keyboard', async (t) => {
+  await t.test("the easy-read form (the invitation's mode), with the safeguarding box, by keyboard", async (t) => {
     const [link] = await makeLinks(h, north, assessmentId, { mode: 'easy_read' })
     const page = await context.newPage()
     await page.setViewportSize({ width: 390, height: 844 })
@@ -129,7 +169,9 @@ async function runBrowserTests () {
 
   await t.test('both responses reach the aggregates the provider sees (with a third, from an interview)', async (t) => {
     const staff = h.auth(north.coordinator.token)
-    const listed = (await h.app.inject({ url: `/api/v1/assessments/${assessmentId}/feedback-responses`, headers: staff })).json().items
+    const listed = (
+      await h.app.inject({ url: `/api/v1/assessments/${assessmentId}/feedback-responses`, headers: staff })
+    ).json().items
     t.same(listed.map((r: { mode: string }) => r.mode).sort(), ['easy_read', 'self'])
     const easy = listed.find((r: { mode: string }) => r.mode === 'easy_read')
     t.equal(easy.answers.OCC_WITHOUT, 'as_i_want', 'not asked, so equal to now')
@@ -138,13 +180,32 @@ async function runBrowserTests () {
     t.equal(self.comment, 'They are always kind to me.')
     t.equal(self.answers.OCC_NOW, 'enough')
 
-    const hidden = (await h.app.inject({ url: `/api/v1/assessments/${assessmentId}/feedback-aggregate`, headers: h.auth(provider.token) })).json()
+    const hidden = (
+      await h.app.inject({
+        url: `/api/v1/assessments/${assessmentId}/feedback-aggregate`,
+        headers: h.auth(provider.token)
+      })
+    ).json()
     t.equal(hidden.hidden, true, 'two responses: hidden from the provider')
-    await h.app.inject({ method: 'POST', url: `/api/v1/assessments/${assessmentId}/feedback-responses`, headers: staff, payload: { respondentType: 'person', mode: 'interview', answers: bestAnswers() } })
-    const agg = (await h.app.inject({ url: `/api/v1/assessments/${assessmentId}/feedback-aggregate`, headers: h.auth(provider.token) })).json()
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/assessments/${assessmentId}/feedback-responses`,
+      headers: staff,
+      payload: { respondentType: 'person', mode: 'interview', answers: bestAnswers() }
+    })
+    const agg = (
+      await h.app.inject({
+        url: `/api/v1/assessments/${assessmentId}/feedback-aggregate`,
+        headers: h.auth(provider.token)
+      })
+    ).json()
     t.equal(agg.responses, 3)
     const safe = agg.items.find((i: { code: string }) => i.code === 'SAFE')
-    t.same(safe.counts.map((c: { count: number }) => c.count), [1, 1, 0, 1], 'the browser\'s SAFE answers are counted')
+    t.same(
+      safe.counts.map((c: { count: number }) => c.count),
+      [1, 1, 0, 1],
+      "the browser's SAFE answers are counted"
+    )
     t.same(agg.comments, [], 'the comment waits for moderation')
   })
 }

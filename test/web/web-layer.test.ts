@@ -12,13 +12,23 @@ t.test('html escapes interpolations unless marked raw', async (t) => {
   const evil = '<script>alert("x")</script>&\''
   t.equal(html`<p>${evil}</p>`.value, '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>')
   t.equal(html`<p>${raw('<b>ok</b>')}</p>`.value, '<p><b>ok</b></p>')
-  t.equal(html`<ul>${['a<', 'b'].map(x => html`<li>${x}</li>`)}</ul>`.value, '<ul><li>a&lt;</li><li>b</li></ul>')
+  t.equal(
+    html`<ul>
+      ${['a<', 'b'].map((x) => html`<li>${x}</li>`)}
+    </ul>`.value,
+    '<ul><li>a&lt;</li><li>b</li></ul>'
+  )
   t.equal(html`${null}${undefined}${false}${0}`.value, '0')
-  t.equal(html`<a href="${'" onclick="x'}">`.value, '<a href="&quot; onclick=&quot;x">')
+  t.equal(html`<a href="${'" onclick="x'}"></a>`.value, '<a href="&quot; onclick=&quot;x">')
 })
 
 t.test('layout has a skip link, landmarks, the council name escaped and an Error: title prefix', async (t) => {
-  const page = renderPage({ title: 'Q&A', councilName: 'North <Shire>', hasErrors: true, body: html`<h1>Hi</h1>` }).value
+  const page = renderPage({
+    title: 'Q&A',
+    councilName: 'North <Shire>',
+    hasErrors: true,
+    body: html`<h1>Hi</h1>`
+  }).value
   t.match(page, /<html lang="en">/)
   t.match(page, /<a href="#main-content" class="skip-link">/)
   t.match(page, /<main class="main" id="main-content" lang="en"/)
@@ -31,7 +41,17 @@ t.test('layout has a skip link, landmarks, the council name escaped and an Error
 t.test('components link the error summary to the first input and describe the group', async (t) => {
   const summary = errorSummary([{ href: 'q-0', text: 'Choose one' }]).value
   t.match(summary, /<a href="#q-0">Choose one<\/a>/)
-  const group = radios({ name: 'q', idPrefix: 'q', legend: 'Pick', error: 'Choose one', choices: [{ value: 'a', text: 'A' }, { value: 'b', text: 'B' }], checked: ['b'] }).value
+  const group = radios({
+    name: 'q',
+    idPrefix: 'q',
+    legend: 'Pick',
+    error: 'Choose one',
+    choices: [
+      { value: 'a', text: 'A' },
+      { value: 'b', text: 'B' }
+    ],
+    checked: ['b']
+  }).value
   t.match(group, /id="q-0" name="q" type="radio" value="a">/)
   t.match(group, /id="q-1" name="q" type="radio" value="b" checked>/)
   t.match(group, /aria-describedby="q-error"/)
@@ -41,11 +61,18 @@ t.test('components link the error summary to the first input and describe the gr
 t.test('plugin serves the stylesheet with a long cache and 304s, and HTML error pages in web scopes', async (t) => {
   const app = Fastify()
   await app.register(web)
-  await app.register(async (scope) => {
-    useHtmlErrorPages(scope)
-    scope.get('/gone', async () => { throw new DomainError('X_GONE', 'gone', 'This link has expired.') })
-    scope.get('/boom', async () => { throw new Error('secret internals') })
-  }, { prefix: '/pages' })
+  await app.register(
+    async (scope) => {
+      useHtmlErrorPages(scope)
+      scope.get('/gone', async () => {
+        throw new DomainError('X_GONE', 'gone', 'This link has expired.')
+      })
+      scope.get('/boom', async () => {
+        throw new Error('secret internals')
+      })
+    },
+    { prefix: '/pages' }
+  )
   t.teardown(() => app.close())
   const css = await app.inject({ url: SITE_CSS_HREF })
   t.equal(css.statusCode, 200)

@@ -5,84 +5,105 @@ import { providers } from './providers.js'
 import { schemeVersions } from './schemes.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
-const bytea = customType<{ data: Uint8Array, driverData: Uint8Array }>({ dataType: () => 'bytea' })
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
-export const assessments = pgTable('assessments', {
-  id: id(),
-  councilId: uuid('council_id').notNull().references(() => councils.id),
-  providerId: uuid('provider_id').notNull().references(() => providers.id),
-  // initial | renewal | upgrade | reassessment
-  kind: text('kind').notNull(),
-  // src/domain/workflow assessment states
-  state: text('state').notNull().default('draft'),
-  // pinned at opening: DOMAIN.md "Assessments are pinned to the version they started on"
-  schemeVersionId: uuid('scheme_version_id').notNull().references(() => schemeVersions.id),
-  openedBy: uuid('opened_by').references(() => users.id),
-  // the award this assessment renews, if any
-  renewsAwardId: uuid('renews_award_id'),
-  computedLevel: text('computed_level'),
-  proposedLevel: text('proposed_level'),
-  decisionReason: text('decision_reason'),
-  // snapshot of the score at proposal, so the provider sees exactly what was decided on
-  scoreSnapshot: jsonb('score_snapshot'),
-  proposedBy: uuid('proposed_by').references(() => users.id),
-  proposedAt: tstz('proposed_at'),
-  factualAccuracyEndsOn: date('factual_accuracy_ends_on', { mode: 'string' }),
-  providerComment: text('provider_comment'),
-  // the provider accepted the proposal as factually accurate: it may be published before the window closes
-  providerAcceptedAt: tstz('provider_accepted_at'),
-  // what the co-ordinator asked for when requesting information, and the provider's answer
-  infoRequestNote: text('info_request_note'),
-  infoResponseNote: text('info_response_note'),
-  outcome: text('outcome'),
-  decidedBy: uuid('decided_by').references(() => users.id),
-  decidedAt: tstz('decided_at'),
-  awardId: uuid('award_id'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  version: rowVersion()
-}, (t) => [
-  index('assessments_council_idx').on(t.councilId, t.state),
-  index('assessments_provider_idx').on(t.providerId)
-])
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: id(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
+    // initial | renewal | upgrade | reassessment
+    kind: text('kind').notNull(),
+    // src/domain/workflow assessment states
+    state: text('state').notNull().default('draft'),
+    // pinned at opening: DOMAIN.md "Assessments are pinned to the version they started on"
+    schemeVersionId: uuid('scheme_version_id')
+      .notNull()
+      .references(() => schemeVersions.id),
+    openedBy: uuid('opened_by').references(() => users.id),
+    // the award this assessment renews, if any
+    renewsAwardId: uuid('renews_award_id'),
+    computedLevel: text('computed_level'),
+    proposedLevel: text('proposed_level'),
+    decisionReason: text('decision_reason'),
+    // snapshot of the score at proposal, so the provider sees exactly what was decided on
+    scoreSnapshot: jsonb('score_snapshot'),
+    proposedBy: uuid('proposed_by').references(() => users.id),
+    proposedAt: tstz('proposed_at'),
+    factualAccuracyEndsOn: date('factual_accuracy_ends_on', { mode: 'string' }),
+    providerComment: text('provider_comment'),
+    // the provider accepted the proposal as factually accurate: it may be published before the window closes
+    providerAcceptedAt: tstz('provider_accepted_at'),
+    // what the co-ordinator asked for when requesting information, and the provider's answer
+    infoRequestNote: text('info_request_note'),
+    infoResponseNote: text('info_response_note'),
+    outcome: text('outcome'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+    awardId: uuid('award_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion()
+  },
+  (t) => [index('assessments_council_idx').on(t.councilId, t.state), index('assessments_provider_idx').on(t.providerId)]
+)
 
-export const evidence = pgTable('evidence', {
-  id: id(),
-  councilId: uuid('council_id').notNull().references(() => councils.id),
-  assessmentId: uuid('assessment_id').notNull().references(() => assessments.id),
-  providerId: uuid('provider_id').notNull().references(() => providers.id),
-  itemCode: text('item_code').notNull(),
-  // document | declaration | narrative | photos | observation
-  kind: text('kind').notNull(),
-  // submitted | verified | rejected | info_requested
-  status: text('status').notNull().default('submitted'),
-  narrative: text('narrative'),
-  issuedOn: date('issued_on', { mode: 'string' }),
-  expiresOn: date('expires_on', { mode: 'string' }),
-  // e.g. a DBS check on the update service (DOMAIN.md: DBS_ENH) never expires
-  noExpiry: boolean('no_expiry').notNull().default(false),
-  reviewerNote: text('reviewer_note'),
-  submittedBy: uuid('submitted_by').references(() => users.id),
-  reviewedBy: uuid('reviewed_by').references(() => users.id),
-  reviewedAt: tstz('reviewed_at'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  version: rowVersion()
-}, (t) => [
-  index('evidence_assessment_idx').on(t.assessmentId, t.itemCode),
-  index('evidence_expiry_idx').on(t.expiresOn)
-])
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: id(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
+    itemCode: text('item_code').notNull(),
+    // document | declaration | narrative | photos | observation
+    kind: text('kind').notNull(),
+    // submitted | verified | rejected | info_requested
+    status: text('status').notNull().default('submitted'),
+    narrative: text('narrative'),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    // e.g. a DBS check on the update service (DOMAIN.md: DBS_ENH) never expires
+    noExpiry: boolean('no_expiry').notNull().default(false),
+    reviewerNote: text('reviewer_note'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: tstz('reviewed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion()
+  },
+  (t) => [index('evidence_assessment_idx').on(t.assessmentId, t.itemCode), index('evidence_expiry_idx').on(t.expiresOn)]
+)
 
-export const evidenceFiles = pgTable('evidence_files', {
-  id: id(),
-  councilId: uuid('council_id').notNull().references(() => councils.id),
-  evidenceId: uuid('evidence_id').notNull().references(() => evidence.id),
-  filename: text('filename').notNull(),
-  // detected from the content, not the declared type
-  mediaType: text('media_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  createdAt: createdAt()
-}, (t) => [index('evidence_files_evidence_idx').on(t.evidenceId)])
-
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: id(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    filename: text('filename').notNull(),
+    // detected from the content, not the declared type
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [index('evidence_files_evidence_idx').on(t.evidenceId)]
+)

@@ -2,20 +2,24 @@
 import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './common.js'
 
-export const auditEvents = pgTable('audit_events', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  councilId: uuid('council_id'),
-  actorUserId: uuid('actor_user_id'),
-  // 'admin' | 'coordinator' | 'reviewer' | 'provider' | 'respondent' | 'system' (scheduled jobs)
-  actorRole: text('actor_role').notNull(),
-  entityType: text('entity_type').notNull(),
-  entityId: text('entity_id').notNull(),
-  action: text('action').notNull(),
-  fromState: text('from_state'),
-  toState: text('to_state'),
-  reason: text('reason'),
-  before: jsonb('before'),
-  after: jsonb('after'),
-  requestId: text('request_id'),
-  at: tstz('at').notNull().defaultNow()
-}, (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.id)])
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    councilId: uuid('council_id'),
+    actorUserId: uuid('actor_user_id'),
+    // 'admin' | 'coordinator' | 'reviewer' | 'provider' | 'respondent' | 'system' (scheduled jobs)
+    actorRole: text('actor_role').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    reason: text('reason'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+    at: tstz('at').notNull().defaultNow()
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.id)]
+)

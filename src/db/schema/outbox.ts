@@ -3,18 +3,22 @@
 import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './common.js'
 
-export const outbox = pgTable('outbox', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  councilId: uuid('council_id'),
-  topic: text('topic').notNull(),
-  // e.g. 'evidence-reminder:{evidenceId}:30' — unique, so two schedulers cannot both enqueue it
-  dedupeKey: text('dedupe_key').unique(),
-  recipientUserId: uuid('recipient_user_id'),
-  recipientProviderId: uuid('recipient_provider_id'),
-  payload: jsonb('payload').notNull(),
-  createdAt: tstz('created_at').notNull().defaultNow(),
-  attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
-  sentAt: tstz('sent_at'),
-  lastError: text('last_error')
-}, (t) => [index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt)])
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    councilId: uuid('council_id'),
+    topic: text('topic').notNull(),
+    // e.g. 'evidence-reminder:{evidenceId}:30' — unique, so two schedulers cannot both enqueue it
+    dedupeKey: text('dedupe_key').unique(),
+    recipientUserId: uuid('recipient_user_id'),
+    recipientProviderId: uuid('recipient_provider_id'),
+    payload: jsonb('payload').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    sentAt: tstz('sent_at'),
+    lastError: text('last_error')
+  },
+  (t) => [index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt)]
+)

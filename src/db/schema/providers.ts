@@ -22,33 +22,41 @@ export interface ProviderContact {
   route?: string | undefined
 }
 
-export const providers = pgTable('providers', {
-  id: id(),
-  councilId: uuid('council_id').notNull().references(() => councils.id),
-  name: text('name').notNull(),
-  legalForm: text('legal_form').notNull(),
-  description: text('description').notNull().default(''),
-  fte: numeric('fte', { precision: 6, scale: 2, mode: 'number' }).notNull(),
-  // derived from fte and the council's bounds on every write (DOMAIN.md: size band)
-  sizeBand: text('size_band').notNull(),
-  activeClients: integer('active_clients').notNull().default(0),
-  serviceTypes: jsonb('service_types').$type<string[]>().notNull(),
-  flags: jsonb('flags').$type<OfferingFlags>().notNull(),
-  clientGroups: jsonb('client_groups').$type<string[]>().notNull(),
-  area: text('area').notNull(),
-  postcode: text('postcode').notNull(),
-  hourlyPricePence: integer('hourly_price_pence'),
-  cqcLocationId: text('cqc_location_id'),
-  cqcRating: text('cqc_rating'),
-  contact: jsonb('contact').$type<ProviderContact>().notNull(),
-  status: text('status', { enum: ['active', 'inactive'] }).notNull().default('active'),
-  deactivatedAt: tstz('deactivated_at'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  version: rowVersion()
-}, (t) => [
-  index('providers_council_idx').on(t.councilId, t.name, t.id),
-  index('providers_updated_idx').on(t.councilId, t.updatedAt),
-  check('providers_fte_nonnegative', sql`${t.fte} >= 0`),
-  check('providers_clients_nonnegative', sql`${t.activeClients} >= 0`)
-])
+export const providers = pgTable(
+  'providers',
+  {
+    id: id(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    name: text('name').notNull(),
+    legalForm: text('legal_form').notNull(),
+    description: text('description').notNull().default(''),
+    fte: numeric('fte', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    // derived from fte and the council's bounds on every write (DOMAIN.md: size band)
+    sizeBand: text('size_band').notNull(),
+    activeClients: integer('active_clients').notNull().default(0),
+    serviceTypes: jsonb('service_types').$type<string[]>().notNull(),
+    flags: jsonb('flags').$type<OfferingFlags>().notNull(),
+    clientGroups: jsonb('client_groups').$type<string[]>().notNull(),
+    area: text('area').notNull(),
+    postcode: text('postcode').notNull(),
+    hourlyPricePence: integer('hourly_price_pence'),
+    cqcLocationId: text('cqc_location_id'),
+    cqcRating: text('cqc_rating'),
+    contact: jsonb('contact').$type<ProviderContact>().notNull(),
+    status: text('status', { enum: ['active', 'inactive'] })
+      .notNull()
+      .default('active'),
+    deactivatedAt: tstz('deactivated_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion()
+  },
+  (t) => [
+    index('providers_council_idx').on(t.councilId, t.name, t.id),
+    index('providers_updated_idx').on(t.councilId, t.updatedAt),
+    check('providers_fte_nonnegative', sql`${t.fte} >= 0`),
+    check('providers_clients_nonnegative', sql`${t.activeClients} >= 0`)
+  ]
+)

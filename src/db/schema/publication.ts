@@ -5,7 +5,9 @@ import { councils } from './councils.js'
 import { updatedAt } from './common.js'
 
 export const publicationVersions = pgTable('publication_versions', {
-  councilId: uuid('council_id').primaryKey().references(() => councils.id),
+  councilId: uuid('council_id')
+    .primaryKey()
+    .references(() => councils.id),
   version: bigint('version', { mode: 'number' }).notNull().default(1),
   changedAt: updatedAt()
 })

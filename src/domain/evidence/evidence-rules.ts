@@ -14,12 +14,16 @@ export type EvidenceReviewEvent = z.infer<typeof EvidenceReviewEvent>
 export type StoredEvidenceStatus = 'submitted' | 'verified' | 'rejected' | 'info_requested'
 
 /** A rejected or queried piece stays as history; the provider answers with a new submission. */
-export const evidenceLifecycle = defineLifecycle<StoredEvidenceStatus, EvidenceReviewEvent>('evidence', EvidenceReviewEvent.options, {
-  submitted: { verify: 'verified', reject: 'rejected', request_info: 'info_requested' },
-  info_requested: { verify: 'verified', reject: 'rejected' },
-  verified: {},
-  rejected: {}
-})
+export const evidenceLifecycle = defineLifecycle<StoredEvidenceStatus, EvidenceReviewEvent>(
+  'evidence',
+  EvidenceReviewEvent.options,
+  {
+    submitted: { verify: 'verified', reject: 'rejected', request_info: 'info_requested' },
+    info_requested: { verify: 'verified', reject: 'rejected' },
+    verified: {},
+    rejected: {}
+  }
+)
 
 /** Evidence is given until the review is finished, and reviewed while it is under review. */
 const SUBMITTABLE_IN: readonly AssessmentState[] = ['draft', 'submitted', 'under_review', 'info_requested']
@@ -27,9 +31,16 @@ const REVIEWABLE_IN: readonly AssessmentState[] = ['under_review', 'info_request
 
 function checkState (allowed: readonly AssessmentState[], state: AssessmentState, action: string): Result<true> {
   if (allowed.includes(state)) return ok(true)
-  return err(new DomainError('ASSESSMENT_TRANSITION_NOT_ALLOWED', 'conflict', `Cannot ${action}: the assessment is ${state} (possible when it is ${allowed.join(', ')})`, {
-    details: { from: state, action, allowed: [] }
-  }))
+  return err(
+    new DomainError(
+      'ASSESSMENT_TRANSITION_NOT_ALLOWED',
+      'conflict',
+      `Cannot ${action}: the assessment is ${state} (possible when it is ${allowed.join(', ')})`,
+      {
+        details: { from: state, action, allowed: [] }
+      }
+    )
+  )
 }
 export const checkEvidenceSubmittable = (state: AssessmentState) => checkState(SUBMITTABLE_IN, state, 'submit_evidence')
 export const checkEvidenceReviewable = (state: AssessmentState) => checkState(REVIEWABLE_IN, state, 'review_evidence')
@@ -50,15 +61,21 @@ const invalid = (code: string, path: string, message: string) =>
  * the item's validity; none when the item does not expire or its waiver is claimed (DBS on the update service).
  */
 export function checkEvidenceSubmission (
-  item: ChecklistItem, flags: OfferingFlags, input: EvidenceSubmission, byStaff: boolean
-): Result<{ expiresOn: string | null, noExpiry: boolean }> {
-  if (!isItemApplicable(item, flags)) return invalid('ITEM_NOT_APPLICABLE', 'itemCode', `${item.code} does not apply to this provider`)
+  item: ChecklistItem,
+  flags: OfferingFlags,
+  input: EvidenceSubmission,
+  byStaff: boolean
+): Result<{ expiresOn: string | null; noExpiry: boolean }> {
+  if (!isItemApplicable(item, flags)) { return invalid('ITEM_NOT_APPLICABLE', 'itemCode', `${item.code} does not apply to this provider`) }
   if (!item.evidenceKinds.includes(input.kind)) {
     return invalid('EVIDENCE_KIND_NOT_ACCEPTED', 'kind', `${item.code} accepts ${item.evidenceKinds.join(', ')}`)
   }
   // DOMAIN.md: an observation is the co-ordinator's own.
-  if (input.kind === 'observation' && !byStaff) return invalid('OBSERVATION_BY_STAFF_ONLY', 'kind', 'only a co-ordinator records an observation')
-  if ((input.kind === 'narrative' || input.kind === 'declaration' || input.kind === 'observation') && (input.narrative ?? '').trim() === '') {
+  if (input.kind === 'observation' && !byStaff) { return invalid('OBSERVATION_BY_STAFF_ONLY', 'kind', 'only a co-ordinator records an observation') }
+  if (
+    (input.kind === 'narrative' || input.kind === 'declaration' || input.kind === 'observation') &&
+    (input.narrative ?? '').trim() === ''
+  ) {
     return invalid('EVIDENCE_TEXT_REQUIRED', 'narrative', `a ${input.kind} needs its text`)
   }
   if (input.noExpiry === true && item.expiryWaivedBy === null) {
@@ -75,18 +92,26 @@ export function checkEvidenceSubmission (
   return ok({ expiresOn, noExpiry })
 }
 
-interface EvidenceLike { id: string, status: string, createdAt: Date, expiresOn: string | null, noExpiry: boolean }
+interface EvidenceLike {
+  id: string
+  status: string
+  createdAt: Date
+  expiresOn: string | null
+  noExpiry: boolean
+}
 
 /**
  * The piece that speaks for an item in scoring and the checklist: the verified piece lasting longest (a newer
  * certificate awaiting review must not hide a valid one), else the latest submission.
  */
 export function pickItemEvidence<T extends EvidenceLike> (pieces: readonly T[]): T | undefined {
-  const lasting = (e: T) => e.noExpiry || e.expiresOn === null ? '9999-12-31' : e.expiresOn
-  const verified = pieces.filter(e => e.status === 'verified').sort((a, b) => lasting(b).localeCompare(lasting(a)))
+  const lasting = (e: T) => (e.noExpiry || e.expiresOn === null ? '9999-12-31' : e.expiresOn)
+  const verified = pieces.filter((e) => e.status === 'verified').sort((a, b) => lasting(b).localeCompare(lasting(a)))
   if (verified[0] !== undefined) return verified[0]
   // On a tie in time, a piece awaiting review is the newer (it answers the review of the other); then by id, so
   // the choice never depends on the order rows come back in.
-  const awaiting = (e: T) => e.status === 'submitted' ? 1 : 0
-  return [...pieces].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || awaiting(b) - awaiting(a) || b.id.localeCompare(a.id))[0]
+  const awaiting = (e: T) => (e.status === 'submitted' ? 1 : 0)
+  return [...pieces].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || awaiting(b) - awaiting(a) || b.id.localeCompare(a.id)
+  )[0]
 }

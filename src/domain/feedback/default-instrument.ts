@@ -12,15 +12,27 @@ const scale = (code: string, answers: Array<[string, number | null, Wording]>): 
 
 const SCALES: AnswerScale[] = [
   scale('OCCUPATION', [
-    ['as_i_want', 3, w('Doing things I value and enjoy, as much as I want', 'I do the things I like as much as I want')],
+    [
+      'as_i_want',
+      3,
+      w('Doing things I value and enjoy, as much as I want', 'I do the things I like as much as I want')
+    ],
     ['enough', 2, w('Doing enough of the things I value and enjoy', 'I do enough things I like')],
-    ['some_not_enough', 1, w('Doing some things I value and enjoy, but not enough', 'I do some things I like, but not enough')],
+    [
+      'some_not_enough',
+      1,
+      w('Doing some things I value and enjoy, but not enough', 'I do some things I like, but not enough')
+    ],
     ['nothing', 0, w('Doing nothing I value or enjoy', 'I do nothing I like')]
   ]),
   scale('CONTROL', [
     ['as_much_as_i_want', 3, w('As much control over my daily life as I want', 'I choose as much as I want')],
     ['adequate', 2, w('Enough control over my daily life', 'I choose enough things')],
-    ['some_not_enough', 1, w('Some control over my daily life, but not enough', 'I choose some things, but not enough')],
+    [
+      'some_not_enough',
+      1,
+      w('Some control over my daily life, but not enough', 'I choose some things, but not enough')
+    ],
     ['none', 0, w('No control over my daily life', 'Other people choose everything for me')]
   ]),
   scale('SAFETY', [
@@ -59,52 +71,108 @@ const SCALES: AnswerScale[] = [
   ])
 ]
 
-const asked = (code: string, scaleCode: string, scored: boolean, wording: Wording, askedWhen: AskedWhen | null = null): InstrumentItem =>
-  ({ kind: 'scale', code, scale: scaleCode, scored, wording, askedWhen })
+const asked = (
+  code: string,
+  scaleCode: string,
+  scored: boolean,
+  wording: Wording,
+  askedWhen: AskedWhen | null = null
+): InstrumentItem => ({ kind: 'scale', code, scale: scaleCode, scored, wording, askedWhen })
 
 const ITEMS: InstrumentItem[] = [
-  asked('OCC_NOW', 'OCCUPATION', true, w(
-    'Thinking about how you spend your time, which is closest to your life now?',
-    'Do you do things you like?')),
-  asked('OCC_AFFECT', 'YES_NO', false, w(
-    'Does the support from this provider make a difference to how you spend your time?',
-    'Does their help change what you do with your time?')),
-  asked('OCC_WITHOUT', 'OCCUPATION', false, w(
-    'If you did not have support from this provider, how would you spend your time?',
-    'If they did not help you, would you do things you like?'),
-  { item: 'OCC_AFFECT', answer: 'yes', otherwiseSameAs: 'OCC_NOW' }),
-  asked('CTL_NOW', 'CONTROL', true, w(
-    'How much control do you have over your daily life?',
-    'Do you choose what you do each day?')),
-  asked('CTL_AFFECT', 'YES_NO', false, w(
-    'Does the support from this provider make a difference to how much control you have?',
-    'Does their help change how much you choose?')),
-  asked('CTL_WITHOUT', 'CONTROL', false, w(
-    'If you did not have support from this provider, how much control would you have over your daily life?',
-    'If they did not help you, would you choose what you do each day?'),
-  { item: 'CTL_AFFECT', answer: 'yes', otherwiseSameAs: 'CTL_NOW' }),
-  asked('SAFE', 'SAFETY', true, w(
-    'How safe do you feel when this provider supports you?',
-    'Do you feel safe when they help you?')),
-  asked('DIGNITY', 'DIGNITY', true, w(
-    'How does the way you are helped make you feel about yourself?',
-    'How does their help make you feel about you?')),
-  asked('RELIABLE', 'ALWAYS_RARELY', true, w(
-    'Do they come when agreed and do what was agreed?',
-    'Do they come when they say? Do they do what they say?')),
-  asked('CHOICE', 'ALWAYS_NEVER', true, w(
-    'Do you have a say in how your support is given?',
-    'Do you choose how they help you?')),
-  asked('CONTINUITY_STAFF', 'ALWAYS_RARELY', true, w(
-    'Do you see the same people?',
-    'Do the same people come to help you?')),
-  asked('RECOMMEND', 'RECOMMEND', true, w(
-    'Would you recommend this provider to someone who needs similar support?',
-    'Would you tell a friend to use them?')),
+  asked(
+    'OCC_NOW',
+    'OCCUPATION',
+    true,
+    w('Thinking about how you spend your time, which is closest to your life now?', 'Do you do things you like?')
+  ),
+  asked(
+    'OCC_AFFECT',
+    'YES_NO',
+    false,
+    w(
+      'Does the support from this provider make a difference to how you spend your time?',
+      'Does their help change what you do with your time?'
+    )
+  ),
+  asked(
+    'OCC_WITHOUT',
+    'OCCUPATION',
+    false,
+    w(
+      'If you did not have support from this provider, how would you spend your time?',
+      'If they did not help you, would you do things you like?'
+    ),
+    { item: 'OCC_AFFECT', answer: 'yes', otherwiseSameAs: 'OCC_NOW' }
+  ),
+  asked(
+    'CTL_NOW',
+    'CONTROL',
+    true,
+    w('How much control do you have over your daily life?', 'Do you choose what you do each day?')
+  ),
+  asked(
+    'CTL_AFFECT',
+    'YES_NO',
+    false,
+    w(
+      'Does the support from this provider make a difference to how much control you have?',
+      'Does their help change how much you choose?'
+    )
+  ),
+  asked(
+    'CTL_WITHOUT',
+    'CONTROL',
+    false,
+    w(
+      'If you did not have support from this provider, how much control would you have over your daily life?',
+      'If they did not help you, would you choose what you do each day?'
+    ),
+    { item: 'CTL_AFFECT', answer: 'yes', otherwiseSameAs: 'CTL_NOW' }
+  ),
+  asked(
+    'SAFE',
+    'SAFETY',
+    true,
+    w('How safe do you feel when this provider supports you?', 'Do you feel safe when they help you?')
+  ),
+  asked(
+    'DIGNITY',
+    'DIGNITY',
+    true,
+    w('How does the way you are helped make you feel about yourself?', 'How does their help make you feel about you?')
+  ),
+  asked(
+    'RELIABLE',
+    'ALWAYS_RARELY',
+    true,
+    w('Do they come when agreed and do what was agreed?', 'Do they come when they say? Do they do what they say?')
+  ),
+  asked(
+    'CHOICE',
+    'ALWAYS_NEVER',
+    true,
+    w('Do you have a say in how your support is given?', 'Do you choose how they help you?')
+  ),
+  asked(
+    'CONTINUITY_STAFF',
+    'ALWAYS_RARELY',
+    true,
+    w('Do you see the same people?', 'Do the same people come to help you?')
+  ),
+  asked(
+    'RECOMMEND',
+    'RECOMMEND',
+    true,
+    w('Would you recommend this provider to someone who needs similar support?', 'Would you tell a friend to use them?')
+  ),
   {
     kind: 'text',
     code: 'COMMENT',
-    wording: w('Is there anything else you would like to tell us about this provider?', 'Is there anything else you want to tell us?'),
+    wording: w(
+      'Is there anything else you would like to tell us about this provider?',
+      'Is there anything else you want to tell us?'
+    ),
     maxLength: 2000,
     moderated: true
   }
@@ -115,7 +183,10 @@ export const DEFAULT_INSTRUMENT: Instrument = {
   title: 'Your views on your care and support',
   scales: SCALES,
   items: ITEMS,
-  gainPairs: [{ now: 'OCC_NOW', without: 'OCC_WITHOUT' }, { now: 'CTL_NOW', without: 'CTL_WITHOUT' }],
+  gainPairs: [
+    { now: 'OCC_NOW', without: 'OCC_WITHOUT' },
+    { now: 'CTL_NOW', without: 'CTL_WITHOUT' }
+  ],
   minAnsweredScoredItems: 5,
   respondentTypes: ['person', 'carer', 'proxy'],
   modes: ['self', 'interview', 'assisted', 'easy_read']

@@ -19,7 +19,10 @@ export interface FeedbackQuality {
 /** Two decimals: the number a provider sees is the number that decided (so 84.996 is shown and judged as 85). */
 export const roundScore = (x: number): number => Math.round(x * 100) / 100 + 0
 
-export function measureFeedbackQuality (instrument: Instrument, responses: readonly FeedbackResponse[]): FeedbackQuality {
+export function measureFeedbackQuality (
+  instrument: Instrument,
+  responses: readonly FeedbackResponse[]
+): FeedbackQuality {
   const { scoredCodes, scoredTables, gainPairs, answeredDenominator, pairsDenominator } = compileInstrument(instrument)
   const k = scoredCodes.length
   const itemSums = new Array<number>(k).fill(0)
@@ -36,7 +39,10 @@ export function measureFeedbackQuality (instrument: Instrument, responses: reado
     for (let j = 0; j < k; j++) {
       const value = answers[scoredCodes[j] as string]
       const score = value === undefined ? undefined : (scoredTables[j] as ReadonlyMap<string, number | null>).get(value)
-      if (score == null) { scores[j] = -1; continue }
+      if (score == null) {
+        scores[j] = -1
+        continue
+      }
       scores[j] = score
       sum += score
       answered++
@@ -47,16 +53,25 @@ export function measureFeedbackQuality (instrument: Instrument, responses: reado
     qNumerator += sum * (answeredDenominator / answered)
     for (let j = 0; j < k; j++) {
       const score = scores[j] as number
-      if (score >= 0) { itemSums[j] = (itemSums[j] as number) + score; itemCounts[j] = (itemCounts[j] as number) + 1 }
+      if (score >= 0) {
+        itemSums[j] = (itemSums[j] as number) + score
+        itemCounts[j] = (itemCounts[j] as number) + 1
+      }
     }
     let diff = 0
     let pairs = 0
     for (const pair of gainPairs) {
       const now = pair.nowScores.get(answers[pair.now] ?? '')
       const without = pair.withoutScores.get(answers[pair.without] ?? '')
-      if (now != null && without != null) { diff += now - without; pairs++ }
+      if (now != null && without != null) {
+        diff += now - without
+        pairs++
+      }
     }
-    if (pairs > 0) { gNumerator += diff * (pairsDenominator / pairs); gained++ }
+    if (pairs > 0) {
+      gNumerator += diff * (pairsDenominator / pairs)
+      gained++
+    }
   }
   const itemMeans: Record<string, number | null> = {}
   for (let j = 0; j < k; j++) {
@@ -66,7 +81,7 @@ export function measureFeedbackQuality (instrument: Instrument, responses: reado
   return {
     responses: responses.length,
     n,
-    q: n === 0 ? null : roundScore(qNumerator * 100 / (answeredDenominator * 3 * n)),
+    q: n === 0 ? null : roundScore((qNumerator * 100) / (answeredDenominator * 3 * n)),
     g: gained === 0 ? null : roundScore(gNumerator / (pairsDenominator * gained)),
     itemMeans
   }

@@ -78,4 +78,6 @@ export type NormalisedAnswers = Record<string, string>
 export const NormalisedAnswersSchema = z.record(z.string(), z.string())
 
 /** What the scorer and aggregations read from a stored response. */
-export interface FeedbackResponse { answers: NormalisedAnswers }
+export interface FeedbackResponse {
+  answers: NormalisedAnswers
+}

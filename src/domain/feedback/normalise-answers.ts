@@ -11,7 +11,9 @@ function normaliseOne (item: InstrumentItem, value: unknown, scores: ScoreTable)
   if (typeof value !== 'string') return { path: item.code, message: 'must be a string' }
   if (item.kind === 'text') {
     const text = value.trim()
-    return text.length > item.maxLength ? { path: item.code, message: `must be at most ${item.maxLength} characters` } : text
+    return text.length > item.maxLength
+      ? { path: item.code, message: `must be at most ${item.maxLength} characters` }
+      : text
   }
   const answer = value.trim()
   if (scores.has(answer)) return answer
@@ -30,9 +32,12 @@ export function normaliseFeedbackAnswers (instrument: Instrument, rawAnswers: un
   if (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers)) {
     problems.push({ path: '', message: 'answers must be an object keyed by question code' })
   } else {
-    for (const [code, value] of Object.entries(rawAnswers).sort(([a], [b]) => a < b ? -1 : 1)) {
+    for (const [code, value] of Object.entries(rawAnswers).sort(([a], [b]) => (a < b ? -1 : 1))) {
       const item = itemsByCode.get(code)
-      if (item === undefined) { problems.push({ path: code, message: 'unknown question' }); continue }
+      if (item === undefined) {
+        problems.push({ path: code, message: 'unknown question' })
+        continue
+      }
       if (isBlank(value)) continue
       const normalised = normaliseOne(item, value, answerScores(code))
       if (typeof normalised === 'string') answers[code] = normalised
@@ -40,7 +45,9 @@ export function normaliseFeedbackAnswers (instrument: Instrument, rawAnswers: un
     }
   }
   if (problems.length > 0) {
-    return err(new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems }))
+    return err(
+      new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems })
+    )
   }
   for (const { code, askedWhen } of conditional) {
     if (answers[askedWhen.item] === askedWhen.answer) continue

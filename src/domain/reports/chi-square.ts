@@ -34,8 +34,8 @@ export type ChiSquareResult = ChiSquareComputed | TestNotComputed
 export function chiSquareTest (table: ContingencyTable): ChiSquareResult {
   const rowTotals = groupTotals(table)
   const colTotals = answerTotals(table)
-  const rows = rowTotals.flatMap((n, g) => n > 0 ? [g] : [])
-  const cols = colTotals.flatMap((n, a) => n > 0 ? [a] : [])
+  const rows = rowTotals.flatMap((n, g) => (n > 0 ? [g] : []))
+  const cols = colTotals.flatMap((n, a) => (n > 0 ? [a] : []))
   if (rows.length === 0) return { computed: false, reason: 'no_responses' }
   if (rows.length < 2) return { computed: false, reason: 'one_group' }
   if (cols.length < 2) return { computed: false, reason: 'one_answer' }

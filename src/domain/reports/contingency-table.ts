@@ -23,10 +23,10 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
  */
 export function buildContingencyTable (
   rows: readonly ResponseRow[],
-  order: { groups?: readonly string[], answers?: readonly string[] } = {}
+  order: { groups?: readonly string[]; answers?: readonly string[] } = {}
 ): ContingencyTable {
-  const groups = [...new Set([...(order.groups ?? []), ...rows.map(r => r.group)])]
-  const answers = [...new Set([...(order.answers ?? []), ...rows.map(r => r.answer)])]
+  const groups = [...new Set([...(order.groups ?? []), ...rows.map((r) => r.group)])]
+  const answers = [...new Set([...(order.answers ?? []), ...rows.map((r) => r.answer)])]
   const counts = groups.map(() => answers.map(() => 0))
   for (const { group, answer } of rows) {
     const row = counts[groups.indexOf(group)] as number[]
@@ -39,12 +39,12 @@ export function buildContingencyTable (
 export const groupTotals = (table: ContingencyTable): number[] => table.counts.map(sum)
 
 export const answerTotals = (table: ContingencyTable): number[] =>
-  table.answers.map((_, a) => sum(table.counts.map(row => row[a] as number)))
+  table.answers.map((_, a) => sum(table.counts.map((row) => row[a] as number)))
 
 /** Percentages within each group (each row sums to 100); null for a group with no responses, never NaN. */
 export function percentagesByGroup (table: ContingencyTable): Array<Array<number | null>> {
-  return table.counts.map(row => {
+  return table.counts.map((row) => {
     const n = sum(row)
-    return row.map(count => n === 0 ? null : (100 * count) / n)
+    return row.map((count) => (n === 0 ? null : (100 * count) / n))
   })
 }

@@ -27,7 +27,7 @@ export interface OutcomesBySize {
   bySizeBand: GroupComparison
 }
 
-const OTHER_BANDS = SizeBandSchema.options.filter(band => band !== 'micro')
+const OTHER_BANDS = SizeBandSchema.options.filter((band) => band !== 'micro')
 
 /** `answers` lists the item's answer levels in the instrument's order, so levels nobody chose still show. */
 export function analyseOutcomesBySize (
@@ -36,10 +36,13 @@ export function analyseOutcomesBySize (
   { minGroupSize = MIN_GROUP_SIZE }: { minGroupSize?: number } = {}
 ): OutcomesBySize {
   const dichotomy = buildContingencyTable(
-    responses.map(r => ({ group: r.sizeBand === 'micro' ? 'micro' : 'others', answer: r.answer })),
+    responses.map((r) => ({ group: r.sizeBand === 'micro' ? 'micro' : 'others', answer: r.answer })),
     { groups: ['micro', 'others'], answers }
   )
-  const bands = buildContingencyTable(responses.map(r => ({ group: r.sizeBand, answer: r.answer })), { groups: SizeBandSchema.options, answers })
+  const bands = buildContingencyTable(
+    responses.map((r) => ({ group: r.sizeBand, answer: r.answer })),
+    { groups: SizeBandSchema.options, answers }
+  )
   return {
     minGroupSize,
     microVersusOthers: compareGroups(suppressSmallGroups(dichotomy, { minGroupSize })),
@@ -48,15 +51,21 @@ export function analyseOutcomesBySize (
   }
 }
 
-function compareGroups ({ answers, rows, suppressedGroups, shown }: ReturnType<typeof suppressSmallGroups>): GroupComparison {
+function compareGroups ({
+  answers,
+  rows,
+  suppressedGroups,
+  shown
+}: ReturnType<typeof suppressSmallGroups>): GroupComparison {
   // Tests run on the shown groups only; when hiding leaves fewer than two groups with responses there is nothing to compare.
-  const groupsWithResponses = shown.counts.filter(row => row.some(count => count > 0)).length
+  const groupsWithResponses = shown.counts.filter((row) => row.some((count) => count > 0)).length
   const offSuppressed = suppressedGroups.length > 0 && groupsWithResponses < 2
   return {
     answers,
     rows,
     suppressedGroups,
     chiSquare: offSuppressed ? { computed: false, reason: 'suppressed' } : chiSquareTest(shown),
-    fisher: offSuppressed && shown.answers.length === 2 ? { computed: false, reason: 'suppressed' } : fisherExactTest(shown)
+    fisher:
+      offSuppressed && shown.answers.length === 2 ? { computed: false, reason: 'suppressed' } : fisherExactTest(shown)
   }
 }

@@ -18,17 +18,20 @@ export interface SuppressionOptions {
  * and total at least minGroupSize; otherwise the smallest shown group with responses is hidden too, until they are
  * or none is left.
  */
-export function chooseSuppressedGroups (totals: ReadonlyMap<string, number>, options: SuppressionOptions = {}): Set<string> {
+export function chooseSuppressedGroups (
+  totals: ReadonlyMap<string, number>,
+  options: SuppressionOptions = {}
+): Set<string> {
   const min = options.minGroupSize ?? MIN_GROUP_SIZE
   const sizeOf = (group: string): number => totals.get(group) ?? 0
   const hidden = new Set([...totals].filter(([, n]) => n > 0 && n < min).map(([group]) => group))
   for (const set of options.complements ?? []) {
     for (;;) {
-      const hiddenHere = set.filter(g => hidden.has(g) && sizeOf(g) > 0)
+      const hiddenHere = set.filter((g) => hidden.has(g) && sizeOf(g) > 0)
       const hiddenTotal = hiddenHere.reduce((acc, g) => acc + sizeOf(g), 0)
       if (hiddenHere.length === 0 || (hiddenHere.length >= 2 && hiddenTotal >= min)) break
       const next = set
-        .filter(g => !hidden.has(g) && sizeOf(g) > 0)
+        .filter((g) => !hidden.has(g) && sizeOf(g) > 0)
         .sort((x, y) => sizeOf(x) - sizeOf(y) || x.localeCompare(y))[0]
       if (next === undefined) break
       hidden.add(next)
@@ -38,8 +41,8 @@ export function chooseSuppressedGroups (totals: ReadonlyMap<string, number>, opt
 }
 
 export type GroupRow =
-  | { group: string, suppressed: false, n: number, counts: number[], percentages: Array<number | null> }
-  | { group: string, suppressed: true } // neither its size nor its answers are shown
+  | { group: string; suppressed: false; n: number; counts: number[]; percentages: Array<number | null> }
+  | { group: string; suppressed: true } // neither its size nor its answers are shown
 
 export interface SuppressedTable {
   answers: string[]
@@ -53,18 +56,26 @@ export function suppressSmallGroups (table: ContingencyTable, options: Suppressi
   const totals = groupTotals(table)
   const hidden = chooseSuppressedGroups(new Map(table.groups.map((g, i) => [g, totals[i] as number])), options)
   const percentages = percentagesByGroup(table)
-  const rows: GroupRow[] = table.groups.map((group, i) => hidden.has(group)
-    ? { group, suppressed: true }
-    : { group, suppressed: false, n: totals[i] as number, counts: table.counts[i] as number[], percentages: percentages[i] as Array<number | null> })
-  const shownIndexes = table.groups.flatMap((g, i) => hidden.has(g) ? [] : [i])
+  const rows: GroupRow[] = table.groups.map((group, i) =>
+    hidden.has(group)
+      ? { group, suppressed: true }
+      : {
+          group,
+          suppressed: false,
+          n: totals[i] as number,
+          counts: table.counts[i] as number[],
+          percentages: percentages[i] as Array<number | null>
+        }
+  )
+  const shownIndexes = table.groups.flatMap((g, i) => (hidden.has(g) ? [] : [i]))
   return {
     answers: table.answers,
     rows,
-    suppressedGroups: table.groups.filter(g => hidden.has(g)),
+    suppressedGroups: table.groups.filter((g) => hidden.has(g)),
     shown: {
-      groups: shownIndexes.map(i => table.groups[i] as string),
+      groups: shownIndexes.map((i) => table.groups[i] as string),
       answers: table.answers,
-      counts: shownIndexes.map(i => table.counts[i] as number[])
+      counts: shownIndexes.map((i) => table.counts[i] as number[])
     }
   }
 }

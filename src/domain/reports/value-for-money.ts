@@ -14,8 +14,15 @@ export interface ProviderValue {
 }
 
 export type BandValue =
-  | { sizeBand: SizeBand, suppressed: false, providers: number, hourlyPrice: DistributionSummary | null, quality: DistributionSummary | null, gain: DistributionSummary | null }
-  | { sizeBand: SizeBand, suppressed: true }
+  | {
+    sizeBand: SizeBand
+    suppressed: false
+    providers: number
+    hourlyPrice: DistributionSummary | null
+    quality: DistributionSummary | null
+    gain: DistributionSummary | null
+  }
+  | { sizeBand: SizeBand; suppressed: true }
 
 const present = (values: Array<number | null>): number[] => values.filter((v): v is number => v !== null)
 
@@ -23,17 +30,20 @@ const present = (values: Array<number | null>): number[] => values.filter((v): v
  * A band with fewer than minGroupSize providers is suppressed: its medians would describe one or two named
  * businesses (DOMAIN.md: "reports never reveal a group smaller than 3"). Empty bands show no figures.
  */
-export function summariseValueForMoney (providers: readonly ProviderValue[], { minGroupSize = MIN_GROUP_SIZE } = {}): BandValue[] {
-  return SizeBandSchema.options.map(sizeBand => {
-    const inBand = providers.filter(p => p.sizeBand === sizeBand)
+export function summariseValueForMoney (
+  providers: readonly ProviderValue[],
+  { minGroupSize = MIN_GROUP_SIZE } = {}
+): BandValue[] {
+  return SizeBandSchema.options.map((sizeBand) => {
+    const inBand = providers.filter((p) => p.sizeBand === sizeBand)
     if (inBand.length > 0 && inBand.length < minGroupSize) return { sizeBand, suppressed: true }
     return {
       sizeBand,
       suppressed: false,
       providers: inBand.length,
-      hourlyPrice: summariseDistribution(present(inBand.map(p => p.hourlyPrice))),
-      quality: summariseDistribution(present(inBand.map(p => p.quality))),
-      gain: summariseDistribution(present(inBand.map(p => p.gain)))
+      hourlyPrice: summariseDistribution(present(inBand.map((p) => p.hourlyPrice))),
+      quality: summariseDistribution(present(inBand.map((p) => p.quality))),
+      gain: summariseDistribution(present(inBand.map((p) => p.gain)))
     }
   })
 }

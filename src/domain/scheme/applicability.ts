@@ -16,4 +16,4 @@ export const isItemApplicable = (item: ChecklistItem, flags: OfferingFlags): boo
   isConditionMet(item.appliesWhen, flags)
 
 export const listApplicableItems = (checklist: readonly ChecklistItem[], flags: OfferingFlags): ChecklistItem[] =>
-  checklist.filter(item => isItemApplicable(item, flags))
+  checklist.filter((item) => isItemApplicable(item, flags))

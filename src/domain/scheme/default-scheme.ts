@@ -13,11 +13,20 @@ const DEFAULT_SCHEME_DOCUMENT: SchemeDocument = {
     feedback: {
       sampleMinimum: 2,
       bronze: { qMin: 50, gainAbove: null, itemMeanMinima: [], sampleFloor: 2, sampleShare: 0.5 },
-      silver: { qMin: 70, gainAbove: null, itemMeanMinima: [{ item: 'SAFE', min: 2 }], sampleFloor: 3, sampleShare: 0.5 },
+      silver: {
+        qMin: 70,
+        gainAbove: null,
+        itemMeanMinima: [{ item: 'SAFE', min: 2 }],
+        sampleFloor: 3,
+        sampleShare: 0.5
+      },
       gold: {
         qMin: 85,
         gainAbove: 0,
-        itemMeanMinima: [{ item: 'SAFE', min: 2 }, { item: 'DIGNITY', min: 2 }],
+        itemMeanMinima: [
+          { item: 'SAFE', min: 2 },
+          { item: 'DIGNITY', min: 2 }
+        ],
         sampleFloor: 5,
         sampleShare: 0.6
       }

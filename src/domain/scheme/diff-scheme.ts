@@ -13,7 +13,7 @@ export interface FieldChange {
 export interface KeyedChanges {
   readonly added: string[]
   readonly removed: string[]
-  readonly changed: Array<{ readonly code: string, readonly changes: FieldChange[] }>
+  readonly changed: Array<{ readonly code: string; readonly changes: FieldChange[] }>
 }
 
 export interface SchemeDiff {
@@ -38,14 +38,14 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function diffFields (from: unknown, to: unknown, path: string[] = []): FieldChange[] {
   if (isPlainObject(from) && isPlainObject(to)) {
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort()
-    return keys.flatMap(key => diffFields(from[key], to[key], [...path, key]))
+    return keys.flatMap((key) => diffFields(from[key], to[key], [...path, key]))
   }
   return isDeepStrictEqual(from, to) ? [] : [{ path: path.join('/'), from, to }]
 }
 
 function diffKeyed<T extends { code: string }> (from: readonly T[], to: readonly T[]): KeyedChanges {
-  const before = new Map(from.map(entry => [entry.code, entry]))
-  const after = new Map(to.map(entry => [entry.code, entry]))
+  const before = new Map(from.map((entry) => [entry.code, entry]))
+  const after = new Map(to.map((entry) => [entry.code, entry]))
   const changed: KeyedChanges['changed'] = []
   for (const [code, entry] of after) {
     const old = before.get(code)
@@ -53,8 +53,8 @@ function diffKeyed<T extends { code: string }> (from: readonly T[], to: readonly
     if (changes.length > 0) changed.push({ code, changes })
   }
   return {
-    added: [...after.keys()].filter(code => !before.has(code)),
-    removed: [...before.keys()].filter(code => !after.has(code)),
+    added: [...after.keys()].filter((code) => !before.has(code)),
+    removed: [...before.keys()].filter((code) => !after.has(code)),
     changed
   }
 }
@@ -78,10 +78,18 @@ export function diffSchemeDocuments (a: SchemeDocument, b: SchemeDocument): Sche
       questions: diffKeyed(questionsA, questionsB)
     }
   }
-  const identical = diff.title.length + diff.thresholds.length + diff.settings.length + diff.limiters.length +
-    diff.instrument.fields.length === 0 &&
+  const identical =
+    diff.title.length +
+      diff.thresholds.length +
+      diff.settings.length +
+      diff.limiters.length +
+      diff.instrument.fields.length ===
+      0 &&
     [diff.categories, diff.items, diff.instrument.scales, diff.instrument.questions].every(isEmpty) &&
     // Order matters to the checklist's presentation even when no entry changed.
-    isDeepStrictEqual(a.checklist.map(i => i.code), b.checklist.map(i => i.code))
+    isDeepStrictEqual(
+      a.checklist.map((i) => i.code),
+      b.checklist.map((i) => i.code)
+    )
   return { identical, ...diff }
 }

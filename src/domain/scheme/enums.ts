@@ -3,7 +3,13 @@ import { z } from 'zod'
 
 /** DOMAIN.md: service offering flags decide which checklist items apply. */
 export const OfferingFlagSchema = z.enum([
-  'personalCare', 'medication', 'foodPreparation', 'transport', 'loneWorking', 'handlesMoney', 'employsStaff'
+  'personalCare',
+  'medication',
+  'foodPreparation',
+  'transport',
+  'loneWorking',
+  'handlesMoney',
+  'employsStaff'
 ])
 export type OfferingFlag = z.infer<typeof OfferingFlagSchema>
 export const OFFERING_FLAGS = OfferingFlagSchema.options
@@ -13,7 +19,12 @@ export const ServiceTypeSchema = z.enum(['domiciliary_care', 'day_activities', '
 export type ServiceType = z.infer<typeof ServiceTypeSchema>
 
 export const ClientGroupSchema = z.enum([
-  'older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers'
+  'older_people',
+  'learning_disability',
+  'autism',
+  'physical_disability',
+  'mental_health',
+  'carers'
 ])
 export type ClientGroup = z.infer<typeof ClientGroupSchema>
 

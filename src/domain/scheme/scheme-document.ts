@@ -3,8 +3,14 @@
 import { z } from 'zod'
 import { InstrumentSchema } from '../feedback/instrument.js'
 import {
-  ConcernOutcomeSchema, ConcernSeveritySchema, CqcRatingSchema, EvidenceKindSchema, ExpiryWaiverSchema,
-  LevelCapSchema, OfferingFlagSchema, TierSchema
+  ConcernOutcomeSchema,
+  ConcernSeveritySchema,
+  CqcRatingSchema,
+  EvidenceKindSchema,
+  ExpiryWaiverSchema,
+  LevelCapSchema,
+  OfferingFlagSchema,
+  TierSchema
 } from './enums.js'
 
 export const ItemCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be SCREAMING_SNAKE')

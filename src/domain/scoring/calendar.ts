@@ -14,7 +14,8 @@ const toIsoDate = (date: Date): string =>
   `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`
 
 /** End-of-month safe: 2024-01-31 + 1 month = 2024-02-29 (date-fns clamps to the month's last day). */
-export const addMonthsToDate = (isoDate: string, months: number): string => toIsoDate(addMonths(toLocalDate(isoDate), months))
+export const addMonthsToDate = (isoDate: string, months: number): string =>
+  toIsoDate(addMonths(toLocalDate(isoDate), months))
 
 export const addDaysToDate = (isoDate: string, days: number): string => toIsoDate(addDays(toLocalDate(isoDate), days))
 

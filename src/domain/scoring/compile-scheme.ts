@@ -43,17 +43,20 @@ const buildResult = (item: ChecklistItem, judgement: EvidenceJudgement): ItemRes
   expiresOn: judgement.expiresOn
 })
 
-const buildFailure = (item: ChecklistItem, judgement: EvidenceJudgement): Failure =>
-  ({ code: 'ITEM_NOT_MET', item: item.code, message: `${item.code} ${judgement.reason}` })
+const buildFailure = (item: ChecklistItem, judgement: EvidenceJudgement): Failure => ({
+  code: 'ITEM_NOT_MET',
+  item: item.code,
+  message: `${item.code} ${judgement.reason}`
+})
 
 function compileItem (item: ChecklistItem, categoryIndex: number): CompiledItem {
-  const results = new Map(UNDATED_JUDGEMENTS.map(j => [j, Object.freeze(buildResult(item, j))]))
-  const failures = new Map(UNDATED_JUDGEMENTS.map(j => [j, Object.freeze(buildFailure(item, j))]))
+  const results = new Map(UNDATED_JUDGEMENTS.map((j) => [j, Object.freeze(buildResult(item, j))]))
+  const failures = new Map(UNDATED_JUDGEMENTS.map((j) => [j, Object.freeze(buildFailure(item, j))]))
   return {
     item,
     categoryIndex,
-    resultOf: judgement => results.get(judgement) ?? buildResult(item, judgement),
-    failureOf: judgement => failures.get(judgement) ?? buildFailure(item, judgement)
+    resultOf: (judgement) => results.get(judgement) ?? buildResult(item, judgement),
+    failureOf: (judgement) => failures.get(judgement) ?? buildFailure(item, judgement)
   }
 }
 
@@ -67,7 +70,7 @@ export function compileScheme (scheme: SchemeDocument): CompiledScheme {
   const compiled: CompiledScheme = {
     scheme,
     instrument: compileInstrument(scheme.instrument),
-    items: scheme.checklist.map(item => compileItem(item, categoryIndex.get(item.category) ?? -1))
+    items: scheme.checklist.map((item) => compileItem(item, categoryIndex.get(item.category) ?? -1))
   }
   cache.set(scheme, compiled)
   return compiled

@@ -42,10 +42,20 @@ function describeGoldShare (share: number, metG: number, applicableG: number, un
 }
 
 export function assessCompliance (
-  compiled: CompiledScheme, flags: OfferingFlags, evidence: Readonly<Record<string, EvidenceState>>, onDate: string
+  compiled: CompiledScheme,
+  flags: OfferingFlags,
+  evidence: Readonly<Record<string, EvidenceState>>,
+  onDate: string
 ): ComplianceAssessment {
   const { scheme } = compiled
-  const categories = scheme.categories.map(c => ({ code: c.code, title: c.title, applicable: 0, met: 0, applicableWeight: 0, metWeight: 0 }))
+  const categories = scheme.categories.map((c) => ({
+    code: c.code,
+    title: c.title,
+    applicable: 0,
+    met: 0,
+    applicableWeight: 0,
+    metWeight: 0
+  }))
   const itemResults: ItemResult[] = []
   const bronze: Failure[] = []
   const silver: Failure[] = []
@@ -56,29 +66,39 @@ export function assessCompliance (
   let metG = 0
   for (const compiledItem of compiled.items) {
     const { item, categoryIndex } = compiledItem
-    if (!isItemApplicable(item, flags)) { itemResults.push(compiledItem.resultOf(NOT_APPLICABLE)); continue }
+    if (!isItemApplicable(item, flags)) {
+      itemResults.push(compiledItem.resultOf(NOT_APPLICABLE))
+      continue
+    }
     const judgement = judgeEvidence(item, evidence[item.code], onDate)
     itemResults.push(compiledItem.resultOf(judgement))
     const category = categories[categoryIndex]
     applicableWeight += item.weight
-    if (category !== undefined) { category.applicable++; category.applicableWeight += item.weight }
+    if (category !== undefined) {
+      category.applicable++
+      category.applicableWeight += item.weight
+    }
     if (item.tier === 'G') applicableG += item.weight
     if (judgement.met) {
       metWeight += item.weight
-      if (category !== undefined) { category.met++; category.metWeight += item.weight }
+      if (category !== undefined) {
+        category.met++
+        category.metWeight += item.weight
+      }
       if (item.tier === 'G') metG += item.weight
     } else if (item.tier === 'G') {
       unmetG.push(item.code)
     } else {
-      (item.tier === 'B' ? bronze : silver).push(compiledItem.failureOf(judgement))
+      ;(item.tier === 'B' ? bronze : silver).push(compiledItem.failureOf(judgement))
     }
   }
   const share = scheme.thresholds.compliance.goldWeightShare
   const gold = metG + EPSILON >= share * applicableG ? [] : [describeGoldShare(share, metG, applicableG, unmetG)]
-  const level: ComputedLevel = bronze.length > 0 ? 'none' : silver.length > 0 ? 'bronze' : gold.length > 0 ? 'silver' : 'gold'
+  const level: ComputedLevel =
+    bronze.length > 0 ? 'none' : silver.length > 0 ? 'bronze' : gold.length > 0 ? 'silver' : 'gold'
   return {
     level,
-    percent: applicableWeight === 0 ? 100 : Math.round(metWeight / applicableWeight * 10000) / 100,
+    percent: applicableWeight === 0 ? 100 : Math.round((metWeight / applicableWeight) * 10000) / 100,
     categories,
     itemResults,
     failures: { bronze, silver, gold }

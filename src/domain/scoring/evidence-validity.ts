@@ -5,7 +5,7 @@ import { addMonthsToDate, toDatePart } from './calendar.js'
 import type { EvidenceState } from './scoring-input.js'
 
 export type ItemReasonCode =
-  | 'MET' | 'NOT_APPLICABLE' | 'NO_EVIDENCE' | 'NOT_VERIFIED' | 'REJECTED' | 'EXPIRED' | 'NO_EXPIRY_DATE'
+  'MET' | 'NOT_APPLICABLE' | 'NO_EVIDENCE' | 'NOT_VERIFIED' | 'REJECTED' | 'EXPIRED' | 'NO_EXPIRY_DATE'
 
 export interface EvidenceJudgement {
   readonly met: boolean
@@ -32,8 +32,12 @@ export function computeEvidenceExpiry (
   return evidence.issuedOn == null ? undefined : addMonthsToDate(evidence.issuedOn, item.validityMonths)
 }
 
-const judgement = (met: boolean, reasonCode: ItemReasonCode, reason: string, expiresOn: string | null = null): EvidenceJudgement =>
-  ({ met, reasonCode, reason, expiresOn })
+const judgement = (
+  met: boolean,
+  reasonCode: ItemReasonCode,
+  reason: string,
+  expiresOn: string | null = null
+): EvidenceJudgement => ({ met, reasonCode, reason, expiresOn })
 
 const NOT_APPLICABLE = judgement(false, 'NOT_APPLICABLE', 'not applicable')
 const NO_EVIDENCE = judgement(false, 'NO_EVIDENCE', 'no evidence')
@@ -43,10 +47,21 @@ const NO_EXPIRY_DATE = judgement(false, 'NO_EXPIRY_DATE', 'no issue or expiry da
 const MET_FOR_GOOD = judgement(true, 'MET', 'met')
 
 /** Judgements that carry no date: the same object every time, so per-item results can be built once per scheme. */
-export const UNDATED_JUDGEMENTS: readonly EvidenceJudgement[] = [NOT_APPLICABLE, NO_EVIDENCE, NOT_VERIFIED, REJECTED, NO_EXPIRY_DATE, MET_FOR_GOOD]
+export const UNDATED_JUDGEMENTS: readonly EvidenceJudgement[] = [
+  NOT_APPLICABLE,
+  NO_EVIDENCE,
+  NOT_VERIFIED,
+  REJECTED,
+  NO_EXPIRY_DATE,
+  MET_FOR_GOOD
+]
 export { NOT_APPLICABLE }
 
-export function judgeEvidence (item: ChecklistItem, evidence: EvidenceState | undefined, onDate: string): EvidenceJudgement {
+export function judgeEvidence (
+  item: ChecklistItem,
+  evidence: EvidenceState | undefined,
+  onDate: string
+): EvidenceJudgement {
   if (evidence === undefined || evidence.status === 'missing') return NO_EVIDENCE
   if (evidence.status === 'rejected') return REJECTED
   if (evidence.status !== 'verified') return NOT_VERIFIED

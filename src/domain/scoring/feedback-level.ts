@@ -25,21 +25,41 @@ function checkRule (rule: FeedbackLevelRule, quality: FeedbackQuality, nMin: num
   const failures: Failure[] = []
   const { q, g, n } = quality
   if (q === null || q < rule.qMin) {
-    failures.push({ code: 'Q_BELOW', actual: q, required: rule.qMin, message: q === null ? `no counted responses, so no Q (needs ≥ ${rule.qMin})` : `Q ${q} < ${rule.qMin}` })
+    failures.push({
+      code: 'Q_BELOW',
+      actual: q,
+      required: rule.qMin,
+      message: q === null ? `no counted responses, so no Q (needs ≥ ${rule.qMin})` : `Q ${q} < ${rule.qMin}`
+    })
   }
   if (rule.gainAbove !== null && (g === null || g <= rule.gainAbove)) {
-    failures.push({ code: 'GAIN_NOT_ABOVE', actual: g, required: rule.gainAbove, message: g === null ? `no gain answers (G must be > ${rule.gainAbove})` : `G ${g} is not > ${rule.gainAbove}` })
+    failures.push({
+      code: 'GAIN_NOT_ABOVE',
+      actual: g,
+      required: rule.gainAbove,
+      message: g === null ? `no gain answers (G must be > ${rule.gainAbove})` : `G ${g} is not > ${rule.gainAbove}`
+    })
   }
   for (const { item, min } of rule.itemMeanMinima) {
     const mean = quality.itemMeans[item] ?? null
     if (mean !== null && mean >= min) continue
-    failures.push({ code: 'ITEM_MEAN_BELOW', item, actual: mean, required: min, message: mean === null ? `no ${item} answers (mean must be ≥ ${min})` : `mean ${item} ${mean} < ${min}` })
+    failures.push({
+      code: 'ITEM_MEAN_BELOW',
+      item,
+      actual: mean,
+      required: min,
+      message: mean === null ? `no ${item} answers (mean must be ≥ ${min})` : `mean ${item} ${mean} < ${min}`
+    })
   }
   if (n < nMin) failures.push({ code: 'SAMPLE_TOO_SMALL', actual: n, required: nMin, message: `n ${n} < ${nMin}` })
   return failures
 }
 
-export function assessFeedback (compiled: CompiledScheme, responses: readonly FeedbackResponse[], activeClients: number): FeedbackAssessment {
+export function assessFeedback (
+  compiled: CompiledScheme,
+  responses: readonly FeedbackResponse[],
+  activeClients: number
+): FeedbackAssessment {
   const { thresholds, instrument } = compiled.scheme
   const quality = measureFeedbackQuality(instrument, responses)
   const nMin = {

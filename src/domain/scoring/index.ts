@@ -1,7 +1,12 @@
 // Public surface of the scoring engine.
 export { scoreAssessment, isLevelAllowed, type ScoringResult, type FeedbackResult } from './score-assessment.js'
 export { compileScheme, type CompiledScheme, type ItemResult } from './compile-scheme.js'
-export { computeEvidenceExpiry, judgeEvidence, type EvidenceJudgement, type ItemReasonCode } from './evidence-validity.js'
+export {
+  computeEvidenceExpiry,
+  judgeEvidence,
+  type EvidenceJudgement,
+  type ItemReasonCode
+} from './evidence-validity.js'
 export { computeSampleMinimum } from './feedback-level.js'
 export { findLapsedLimiters, type LapsedLimiter } from './lapsed-limiters.js'
 export { isSmallSample } from './small-sample.js'

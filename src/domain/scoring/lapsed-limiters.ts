@@ -31,7 +31,8 @@ export function findLapsedLimiters (
     if (!item.limiter || !isItemApplicable(item, profile.flags)) continue
     const judgement = judgeEvidence(item, evidence[item.code], onDate)
     if (judgement.met) continue
-    const graceEndsOn = judgement.expiresOn === null ? null : addDaysToDate(judgement.expiresOn, scheme.settings.gracePeriodDays)
+    const graceEndsOn =
+      judgement.expiresOn === null ? null : addDaysToDate(judgement.expiresOn, scheme.settings.gracePeriodDays)
     lapsed.push({
       item: item.code,
       reasonCode: judgement.reasonCode,

@@ -6,11 +6,10 @@ const BY_RANK: readonly ComputedLevel[] = ['none', 'bronze', 'silver', 'gold']
 
 export const rankLevel = (level: ComputedLevel): number => RANK[level]
 
-export const lowerLevel = (a: ComputedLevel, b: ComputedLevel): ComputedLevel => RANK[a] <= RANK[b] ? a : b
+export const lowerLevel = (a: ComputedLevel, b: ComputedLevel): ComputedLevel => (RANK[a] <= RANK[b] ? a : b)
 
 /** A cap of 'block' allows no award at all. */
-export const capLevel = (cap: LevelCap): ComputedLevel => cap === 'block' ? 'none' : cap
+export const capLevel = (cap: LevelCap): ComputedLevel => (cap === 'block' ? 'none' : cap)
 
 /** Award levels strictly above `level`, lowest first. */
-export const listLevelsAbove = (level: ComputedLevel): AwardLevel[] =>
-  BY_RANK.slice(RANK[level] + 1) as AwardLevel[]
+export const listLevelsAbove = (level: ComputedLevel): AwardLevel[] => BY_RANK.slice(RANK[level] + 1) as AwardLevel[]

@@ -13,10 +13,13 @@ export interface LimiterApplied {
 }
 
 const CQC_LABEL: Record<CqcRating, string> = {
-  outstanding: 'Outstanding', good: 'Good', requires_improvement: 'Requires improvement', inadequate: 'Inadequate'
+  outstanding: 'Outstanding',
+  good: 'Good',
+  requires_improvement: 'Requires improvement',
+  inadequate: 'Inadequate'
 }
 
-const describeCap = (cap: LevelCap): string => cap === 'block' ? 'blocks any award' : `caps the award at ${cap}`
+const describeCap = (cap: LevelCap): string => (cap === 'block' ? 'blocks any award' : `caps the award at ${cap}`)
 
 /** Open at the date: still open, or closed only after it (a what-if on a past date sees the past). */
 const isOpenOn = (concern: ConcernInput, onDate: string): boolean =>
@@ -27,7 +30,7 @@ function findLatestUpheld (limiters: Limiters, concerns: readonly ConcernInput[]
   const { severities, outcomes, lookbackMonths } = limiters.upheldConcern
   let latest: string | undefined
   for (const concern of concerns) {
-    if (!severities.includes(concern.severity) || concern.outcome == null || !outcomes.includes(concern.outcome)) continue
+    if (!severities.includes(concern.severity) || concern.outcome == null || !outcomes.includes(concern.outcome)) { continue }
     if (isOpenOn(concern, onDate)) continue
     const decidedOn = concern.closedOn ?? concern.raisedOn
     if (latest === undefined || decidedOn > latest) latest = decidedOn
@@ -37,23 +40,42 @@ function findLatestUpheld (limiters: Limiters, concerns: readonly ConcernInput[]
 }
 
 export function findLimitersApplying (
-  limiters: Limiters, concerns: readonly ConcernInput[], cqcRating: CqcRating | null, onDate: string
+  limiters: Limiters,
+  concerns: readonly ConcernInput[],
+  cqcRating: CqcRating | null,
+  onDate: string
 ): LimiterApplied[] {
   const applied: LimiterApplied[] = []
-  if (concerns.some(c => c.severity === 'safeguarding' && isOpenOn(c, onDate))) {
+  if (concerns.some((c) => c.severity === 'safeguarding' && isOpenOn(c, onDate))) {
     const cap = limiters.openSafeguardingConcern
-    applied.push({ code: 'SAFEGUARDING_CONCERN_OPEN', cap, message: `an open safeguarding concern ${describeCap(cap)}` })
+    applied.push({
+      code: 'SAFEGUARDING_CONCERN_OPEN',
+      cap,
+      message: `an open safeguarding concern ${describeCap(cap)}`
+    })
   }
   const upheld = findLatestUpheld(limiters, concerns, onDate)
   if (upheld !== undefined) {
     const { cap, lookbackMonths } = limiters.upheldConcern
-    applied.push({ code: 'UPHELD_CONCERN', cap, message: `a serious concern upheld on ${upheld} (within ${lookbackMonths} months) ${describeCap(cap)}` })
+    applied.push({
+      code: 'UPHELD_CONCERN',
+      cap,
+      message: `a serious concern upheld on ${upheld} (within ${lookbackMonths} months) ${describeCap(cap)}`
+    })
   }
   const cqcCap = cqcRating === null ? undefined : limiters.cqcCaps[cqcRating]
   if (cqcRating !== null && cqcCap !== undefined) {
-    applied.push({ code: 'CQC_RATING', cap: cqcCap, message: `a CQC rating of ${CQC_LABEL[cqcRating]} ${describeCap(cqcCap)}` })
+    applied.push({
+      code: 'CQC_RATING',
+      cap: cqcCap,
+      message: `a CQC rating of ${CQC_LABEL[cqcRating]} ${describeCap(cqcCap)}`
+    })
   }
   return applied
 }
 
-export const toFailure = (limiter: LimiterApplied): Failure => ({ code: limiter.code, message: limiter.message, actual: limiter.cap })
+export const toFailure = (limiter: LimiterApplied): Failure => ({
+  code: limiter.code,
+  message: limiter.message,
+  actual: limiter.cap
+})

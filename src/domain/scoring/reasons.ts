@@ -34,7 +34,8 @@ export type FailuresByLevel = Readonly<Record<AwardLevel, readonly Failure[]>>
  * levels' failures of rules it does not itself state (same code and item), so "Q 72 < 85" is not followed by "Q 72 < 70".
  */
 export function collectReasons (level: AwardLevel, sources: readonly FailuresByLevel[]): Reason[] {
-  const order: AwardLevel[] = level === 'gold' ? ['gold', 'silver', 'bronze'] : level === 'silver' ? ['silver', 'bronze'] : ['bronze']
+  const order: AwardLevel[] =
+    level === 'gold' ? ['gold', 'silver', 'bronze'] : level === 'silver' ? ['silver', 'bronze'] : ['bronze']
   const seen = new Set<string>()
   const reasons: Reason[] = []
   for (const source of sources) {

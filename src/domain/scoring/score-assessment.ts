@@ -82,7 +82,7 @@ export function scoreAssessment (input: ScoringInput): ScoringResult {
       smallSample: isSmallSample(input.scheme.thresholds, computedLevel, quality.n)
     },
     limitersApplied,
-    reasons: listLevelsAbove(computedLevel).flatMap(level => collectReasons(level, sources))
+    reasons: listLevelsAbove(computedLevel).flatMap((level) => collectReasons(level, sources))
   }
 }
 

@@ -3,7 +3,12 @@
 import { z } from 'zod'
 import { NormalisedAnswersSchema } from '../feedback/instrument.js'
 import {
-  ConcernOutcomeSchema, ConcernSeveritySchema, ConcernStatusSchema, CqcRatingSchema, EvidenceStatusSchema, OfferingFlagSchema
+  ConcernOutcomeSchema,
+  ConcernSeveritySchema,
+  ConcernStatusSchema,
+  CqcRatingSchema,
+  EvidenceStatusSchema,
+  OfferingFlagSchema
 } from '../scheme/enums.js'
 import type { SchemeDocument } from '../scheme/scheme-document.js'
 

@@ -6,10 +6,27 @@ import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 export const AppealSubject = z.enum(['decision', 'downgrade', 'suspension', 'revocation'])
 export type AppealSubject = z.infer<typeof AppealSubject>
 
-export const AppealState = z.enum(['lodged', 'acknowledged', 'under_review', 'upheld', 'partly_upheld', 'dismissed', 'withdrawn', 'closed'])
+export const AppealState = z.enum([
+  'lodged',
+  'acknowledged',
+  'under_review',
+  'upheld',
+  'partly_upheld',
+  'dismissed',
+  'withdrawn',
+  'closed'
+])
 export type AppealState = z.infer<typeof AppealState>
 
-export const AppealEvent = z.enum(['acknowledge', 'start_review', 'uphold', 'partly_uphold', 'dismiss', 'withdraw', 'close'])
+export const AppealEvent = z.enum([
+  'acknowledge',
+  'start_review',
+  'uphold',
+  'partly_uphold',
+  'dismiss',
+  'withdraw',
+  'close'
+])
 export type AppealEvent = z.infer<typeof AppealEvent>
 
 export const appealTransitions: TransitionTable<AppealState, AppealEvent> = {

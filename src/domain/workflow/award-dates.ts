@@ -12,9 +12,14 @@ export const MAX_AWARD_VALIDITY_MONTHS = 24
  */
 export function awardValidity (validFrom: CalendarDate, months: number): CalendarDate {
   if (!Number.isInteger(months) || months < 1 || months > MAX_AWARD_VALIDITY_MONTHS) {
-    throw new DomainError('AWARD_VALIDITY_OUT_OF_RANGE', 'invalid', `An award is valid for 1 to ${MAX_AWARD_VALIDITY_MONTHS} whole months, not ${months}`, {
-      errors: [{ path: 'validityMonths', message: `must be a whole number from 1 to ${MAX_AWARD_VALIDITY_MONTHS}` }]
-    })
+    throw new DomainError(
+      'AWARD_VALIDITY_OUT_OF_RANGE',
+      'invalid',
+      `An award is valid for 1 to ${MAX_AWARD_VALIDITY_MONTHS} whole months, not ${months}`,
+      {
+        errors: [{ path: 'validityMonths', message: `must be a whole number from 1 to ${MAX_AWARD_VALIDITY_MONTHS}` }]
+      }
+    )
   }
   return formatCalendarDate(subDays(addMonths(parseCalendarDate(validFrom, 'validFrom'), months), 1))
 }

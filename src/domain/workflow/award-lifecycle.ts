@@ -2,7 +2,15 @@
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
-export const AwardState = z.enum(['active', 'renewal_due', 'suspended', 'superseded', 'expired', 'revoked', 'withdrawn'])
+export const AwardState = z.enum([
+  'active',
+  'renewal_due',
+  'suspended',
+  'superseded',
+  'expired',
+  'revoked',
+  'withdrawn'
+])
 export type AwardState = z.infer<typeof AwardState>
 
 export const AwardEvent = z.enum([
@@ -18,11 +26,22 @@ export const AwardEvent = z.enum([
 export type AwardEvent = z.infer<typeof AwardEvent>
 
 /** Why an award was suspended (DOMAIN.md: Award); never published (DOMAIN.md: Publication). */
-export const SuspensionReason = z.enum(['evidence_lapsed', 'safeguarding_investigation', 'serious_complaint', 'non_engagement'])
+export const SuspensionReason = z.enum([
+  'evidence_lapsed',
+  'safeguarding_investigation',
+  'serious_complaint',
+  'non_engagement'
+])
 export type SuspensionReason = z.infer<typeof SuspensionReason>
 
 export const awardTransitions: TransitionTable<AwardState, AwardEvent> = {
-  active: { open_renewal: 'renewal_due', supersede: 'superseded', expire: 'expired', suspend: 'suspended', withdraw: 'withdrawn' },
+  active: {
+    open_renewal: 'renewal_due',
+    supersede: 'superseded',
+    expire: 'expired',
+    suspend: 'suspended',
+    withdraw: 'withdrawn'
+  },
   renewal_due: { supersede: 'superseded', expire: 'expired', suspend: 'suspended', withdraw: 'withdrawn' },
   // A suspension never outlives the award: it still expires at its end date, and it cannot be superseded
   // until it is reinstated (a new award must not bypass an open safeguarding matter). Revocation follows a

@@ -24,11 +24,18 @@ export interface PlannedAwardTransition extends PlannedAction {
  * from `leadDays` before `validTo` an active award becomes renewal_due. The transition table decides
  * which states qualify, so the planner and the lifecycle cannot disagree.
  */
-export function planAwardTransitions (awards: readonly AwardForPlanning[], today: CalendarDate, leadDays: number): PlannedAwardTransition[] {
+export function planAwardTransitions (
+  awards: readonly AwardForPlanning[],
+  today: CalendarDate,
+  leadDays: number
+): PlannedAwardTransition[] {
   return awards.flatMap(({ awardId, state, validTo }) => {
-    const event = calendarDaysBetween(validTo, today) > 0
-      ? 'expire'
-      : calendarDaysBetween(renewalDueOn(validTo, leadDays), today) >= 0 ? 'open_renewal' : undefined
+    const event =
+      calendarDaysBetween(validTo, today) > 0
+        ? 'expire'
+        : calendarDaysBetween(renewalDueOn(validTo, leadDays), today) >= 0
+          ? 'open_renewal'
+          : undefined
     if (event === undefined) return []
     const next = transitionAward(state, event)
     if (!next.ok) return []

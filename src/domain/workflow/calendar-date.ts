@@ -11,9 +11,14 @@ export type CalendarDate = z.infer<typeof CalendarDate>
 export function parseCalendarDate (date: CalendarDate, field = 'date'): Date {
   // zod's ISO date check also refuses impossible days such as 2025-02-30.
   if (!CalendarDate.safeParse(date).success) {
-    throw new DomainError('INVALID_CALENDAR_DATE', 'invalid', `${field} must be a date such as 2025-03-31, got "${date}"`, {
-      errors: [{ path: field, message: 'expected a calendar date YYYY-MM-DD' }]
-    })
+    throw new DomainError(
+      'INVALID_CALENDAR_DATE',
+      'invalid',
+      `${field} must be a date such as 2025-03-31, got "${date}"`,
+      {
+        errors: [{ path: field, message: 'expected a calendar date YYYY-MM-DD' }]
+      }
+    )
   }
   return parseISO(date)
 }

@@ -11,21 +11,39 @@ export interface CheckedDecisionLevel {
   reason: string | null
 }
 
-export function checkDecisionLevel (computed: ComputedLevel, proposed: ComputedLevel, reason?: string | null): Result<CheckedDecisionLevel> {
+export function checkDecisionLevel (
+  computed: ComputedLevel,
+  proposed: ComputedLevel,
+  reason?: string | null
+): Result<CheckedDecisionLevel> {
   const order = rankLevel(proposed) - rankLevel(computed)
   if (order > 0) {
-    return err(new DomainError('DECISION_ABOVE_COMPUTED', 'invalid', `The proposed level ${proposed} is above the computed level ${computed}`, {
-      errors: [{ path: 'level', message: `must be ${computed} or lower` }],
-      details: { computed, proposed }
-    }))
+    return err(
+      new DomainError(
+        'DECISION_ABOVE_COMPUTED',
+        'invalid',
+        `The proposed level ${proposed} is above the computed level ${computed}`,
+        {
+          errors: [{ path: 'level', message: `must be ${computed} or lower` }],
+          details: { computed, proposed }
+        }
+      )
+    )
   }
   if (order === 0) return ok({ level: proposed, belowComputed: false, reason: null })
   const given = reason?.trim() ?? ''
   if (given === '') {
-    return err(new DomainError('DECISION_REASON_REQUIRED', 'invalid', `A reason is required to propose ${proposed} when ${computed} was computed`, {
-      errors: [{ path: 'reason', message: 'required when the level is below the computed level' }],
-      details: { computed, proposed }
-    }))
+    return err(
+      new DomainError(
+        'DECISION_REASON_REQUIRED',
+        'invalid',
+        `A reason is required to propose ${proposed} when ${computed} was computed`,
+        {
+          errors: [{ path: 'reason', message: 'required when the level is below the computed level' }],
+          details: { computed, proposed }
+        }
+      )
+    )
   }
   return ok({ level: proposed, belowComputed: true, reason: given })
 }

@@ -32,8 +32,16 @@ export function dueEvidenceReminders (
   const ascending = [...reminderDays].sort((a, b) => a - b)
   return evidence.flatMap(({ evidenceId, expiresOn }) => {
     const daysLeft = calendarDaysBetween(today, expiresOn)
-    const daysBefore = ascending.find(days => daysLeft <= days)
+    const daysBefore = ascending.find((days) => daysLeft <= days)
     if (daysLeft < 0 || daysBefore === undefined) return []
-    return [{ key: plannedActionKey('evidence-reminder', evidenceId, expiresOn, daysBefore), evidenceId, expiresOn, daysBefore, daysLeft }]
+    return [
+      {
+        key: plannedActionKey('evidence-reminder', evidenceId, expiresOn, daysBefore),
+        evidenceId,
+        expiresOn,
+        daysBefore,
+        daysLeft
+      }
+    ]
   })
 }

@@ -13,20 +13,36 @@ export function factualAccuracyEndsOn (proposedOn: CalendarDate, windowDays: num
 }
 
 /** The provider may comment only while the window is open. */
-export function checkFactualAccuracyComment (proposedOn: CalendarDate, today: CalendarDate, windowDays: number): Result<{ endsOn: CalendarDate }> {
+export function checkFactualAccuracyComment (
+  proposedOn: CalendarDate,
+  today: CalendarDate,
+  windowDays: number
+): Result<{ endsOn: CalendarDate }> {
   const endsOn = factualAccuracyEndsOn(proposedOn, windowDays)
   if (calendarDaysBetween(endsOn, today) < 0) return ok({ endsOn })
-  return err(new DomainError('FACTUAL_ACCURACY_WINDOW_CLOSED', 'conflict', `The window for comments closed on ${endsOn}`, {
-    details: { proposedOn, endsOn }
-  }))
+  return err(
+    new DomainError('FACTUAL_ACCURACY_WINDOW_CLOSED', 'conflict', `The window for comments closed on ${endsOn}`, {
+      details: { proposedOn, endsOn }
+    })
+  )
 }
 
 /** The decision may be published only once the window has closed. */
-export function checkDecisionPublishable (proposedOn: CalendarDate, today: CalendarDate, windowDays: number): Result<{ endsOn: CalendarDate }> {
+export function checkDecisionPublishable (
+  proposedOn: CalendarDate,
+  today: CalendarDate,
+  windowDays: number
+): Result<{ endsOn: CalendarDate }> {
   const endsOn = factualAccuracyEndsOn(proposedOn, windowDays)
   if (calendarDaysBetween(endsOn, today) >= 0) return ok({ endsOn })
-  return err(new DomainError('FACTUAL_ACCURACY_WINDOW_OPEN', 'conflict',
-    `The factual-accuracy window closes on ${endsOn}; the decision can be published from then`, {
-      details: { proposedOn, endsOn }
-    }))
+  return err(
+    new DomainError(
+      'FACTUAL_ACCURACY_WINDOW_OPEN',
+      'conflict',
+      `The factual-accuracy window closes on ${endsOn}; the decision can be published from then`,
+      {
+        details: { proposedOn, endsOn }
+      }
+    )
+  )
 }

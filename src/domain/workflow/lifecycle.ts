@@ -25,9 +25,9 @@ export function defineLifecycle<S extends string, E extends string> (
 ): Lifecycle<S, E> {
   const refusalCode = `${subject.toUpperCase()}_TRANSITION_NOT_ALLOWED`
   // Object.hasOwn keeps inherited names ("toString") and states unknown at run time from matching.
-  const rowOf = (from: S): Partial<Record<E, S>> => Object.hasOwn(table, from) ? table[from] : {}
+  const rowOf = (from: S): Partial<Record<E, S>> => (Object.hasOwn(table, from) ? table[from] : {})
   // Listed in the order the lifecycle declares its actions, so a UI shows its buttons in a stable order.
-  const allowedActions = (from: S): E[] => actions.filter(action => Object.hasOwn(rowOf(from), action))
+  const allowedActions = (from: S): E[] => actions.filter((action) => Object.hasOwn(rowOf(from), action))
 
   const transition = (from: S, action: E): Result<S> => {
     const row = rowOf(from)
@@ -35,13 +35,22 @@ export function defineLifecycle<S extends string, E extends string> (
     if (next !== undefined) return ok(next)
     const allowed = allowedActions(from)
     // DOMAIN.md: a refused transition is a clear 409 naming the state and the action.
-    return err(new DomainError(
-      refusalCode,
-      'conflict',
-      `Cannot ${action}: the ${subject} is ${from} (allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'})`,
-      { details: { from, action, allowed } }
-    ))
+    return err(
+      new DomainError(
+        refusalCode,
+        'conflict',
+        `Cannot ${action}: the ${subject} is ${from} (allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'})`,
+        { details: { from, action, allowed } }
+      )
+    )
   }
 
-  return { subject, table, refusalCode, transition, allowedActions, isTerminal: (state) => allowedActions(state).length === 0 }
+  return {
+    subject,
+    table,
+    refusalCode,
+    transition,
+    allowedActions,
+    isTerminal: (state) => allowedActions(state).length === 0
+  }
 }

@@ -26,34 +26,44 @@ export function actorOf (request: FastifyRequest): Actor {
   return request.principal
 }
 
-export default fp(async function auth (app: FastifyInstance, opts: { deps: Deps }) {
-  const { deps } = opts
-  app.decorateRequest('principal', null)
-  const limitFailures = app.rateLimit({
-    max: deps.config.AUTH_FAILURES_PER_MINUTE,
-    timeWindow: '1 minute',
-    keyGenerator: (req) => `auth-failure:${req.ip}`
-  })
+export default fp(
+  async function auth (app: FastifyInstance, opts: { deps: Deps }) {
+    const { deps } = opts
+    app.decorateRequest('principal', null)
+    const limitFailures = app.rateLimit({
+      max: deps.config.AUTH_FAILURES_PER_MINUTE,
+      timeWindow: '1 minute',
+      keyGenerator: (req) => `auth-failure:${req.ip}`
+    })
 
-  async function refuse (request: FastifyRequest, reply: FastifyReply, detail: string) {
-    await limitFailures.call(app, request, reply)
-    if (reply.sent) return reply
-    reply.header('www-authenticate', 'Bearer realm="qualitymark"')
-    return sendProblem(request, reply, problem(401, { code: 'UNAUTHENTICATED', detail }))
-  }
-
-  app.addHook('onRequest', async (request, reply) => {
-    const roles = request.routeOptions.config.roles
-    if (roles === undefined) return
-    const header = request.headers.authorization
-    const match = header !== undefined ? /^Bearer\s+(\S+)$/i.exec(header) : null
-    if (match === null) return await refuse(request, reply, 'Send a bearer token: Authorization: Bearer <token>')
-    const principal = await authenticateToken(deps.db, match[1]!, deps.clock())
-    if (principal === null) return await refuse(request, reply, 'The token is unknown, revoked or expired')
-    request.principal = principal
-    const allowed = roles.includes(principal.role) || (principal.role === 'reviewer' && roles.includes('coordinator'))
-    if (!allowed) {
-      return sendProblem(request, reply, problem(403, { code: 'ROLE_NOT_ALLOWED', detail: `A ${principal.role} token may not do this; it needs one of: ${roles.join(', ')}` }))
+    async function refuse (request: FastifyRequest, reply: FastifyReply, detail: string) {
+      await limitFailures.call(app, request, reply)
+      if (reply.sent) return reply
+      reply.header('www-authenticate', 'Bearer realm="qualitymark"')
+      return sendProblem(request, reply, problem(401, { code: 'UNAUTHENTICATED', detail }))
     }
-  })
-}, { name: 'auth', dependencies: ['@fastify/rate-limit'] })
+
+    app.addHook('onRequest', async (request, reply) => {
+      const roles = request.routeOptions.config.roles
+      if (roles === undefined) return
+      const header = request.headers.authorization
+      const match = header !== undefined ? /^Bearer\s+(\S+)$/i.exec(header) : null
+      if (match === null) return await refuse(request, reply, 'Send a bearer token: Authorization: Bearer <token>')
+      const principal = await authenticateToken(deps.db, match[1]!, deps.clock())
+      if (principal === null) return await refuse(request, reply, 'The token is unknown, revoked or expired')
+      request.principal = principal
+      const allowed = roles.includes(principal.role) || (principal.role === 'reviewer' && roles.includes('coordinator'))
+      if (!allowed) {
+        return sendProblem(
+          request,
+          reply,
+          problem(403, {
+            code: 'ROLE_NOT_ALLOWED',
+            detail: `A ${principal.role} token may not do this; it needs one of: ${roles.join(', ')}`
+          })
+        )
+      }
+    })
+  },
+  { name: 'auth', dependencies: ['@fastify/rate-limit'] }
+)

@@ -13,10 +13,13 @@ export function loggerOptions (config: Config, stream?: NodeJS.WritableStream): 
   return {
     level: config.LOG_LEVEL,
     ...(stream !== undefined ? { stream } : {}),
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]'
+    },
     serializers: {
       // Only what is needed to trace a request: no remote address (personal data), no headers.
-      req: (req: { method: string, url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })
     }
   }

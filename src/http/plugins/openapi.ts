@@ -10,58 +10,92 @@ import { problemResponses } from '../schemas/problem.js'
 export const openapiInfo = {
   title: 'Quality Mark',
   version: '1.0.0',
-  description: 'A council\'s gold / silver / bronze Quality Mark for care micro-enterprises: providers, scheme versions, ' +
+  description:
+    "A council's gold / silver / bronze Quality Mark for care micro-enterprises: providers, scheme versions, " +
     'assessments, evidence, feedback, awards, and the public directory feeds. Errors are RFC 9457 problem details.'
 }
 
-export default fp(async function openapi (app: FastifyInstance, opts: { serverUrl: string }) {
-  app.addHook('onRoute', (route) => {
-    if (route.schema === undefined || route.schema.hide === true) return
-    const response = (route.schema.response ?? {}) as Record<string, unknown>
-    const add = (statuses: number[]) => { for (const [k, v] of Object.entries(problemResponses(...statuses))) response[k] ??= v }
-    add([429, 500])
-    if (route.schema.body !== undefined || route.schema.querystring !== undefined || route.schema.params !== undefined) add([400])
-    if (route.config?.roles !== undefined) {
-      route.schema.security = [{ bearerAuth: [] }]
-      add([401, 403])
-    } else {
-      route.schema.security ??= []
-    }
-    route.schema.response = response
-  })
+export default fp(
+  async function openapi (app: FastifyInstance, opts: { serverUrl: string }) {
+    app.addHook('onRoute', (route) => {
+      if (route.schema === undefined || route.schema.hide === true) return
+      const response = (route.schema.response ?? {}) as Record<string, unknown>
+      const add = (statuses: number[]) => {
+        for (const [k, v] of Object.entries(problemResponses(...statuses))) response[k] ??= v
+      }
+      add([429, 500])
+      if (
+        route.schema.body !== undefined ||
+        route.schema.querystring !== undefined ||
+        route.schema.params !== undefined
+      ) { add([400]) }
+      if (route.config?.roles !== undefined) {
+        route.schema.security = [{ bearerAuth: [] }]
+        add([401, 403])
+      } else {
+        route.schema.security ??= []
+      }
+      route.schema.response = response
+    })
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: openapiInfo,
-      servers: [{ url: opts.serverUrl }],
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A token from `npm run create-token` or POST /api/v1/users/{id}/tokens' }
-        }
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: openapiInfo,
+        servers: [{ url: opts.serverUrl }],
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'A token from `npm run create-token` or POST /api/v1/users/{id}/tokens'
+            }
+          }
+        },
+        tags: [
+          { name: 'health', description: 'Liveness and readiness' },
+          { name: 'admin', description: 'Councils, users and tokens' },
+          { name: 'providers', description: 'The provider registry' },
+          {
+            name: 'schemes',
+            description:
+              'Scheme versions (checklist, feedback instrument, thresholds): drafts, publication, diff and the what-if scorer'
+          },
+          { name: 'audit', description: 'The audit trail' },
+          {
+            name: 'feedback',
+            description: 'Feedback invitations, interview entry, moderation and anonymous aggregates'
+          },
+          {
+            name: 'assessments',
+            description: 'Assessments, evidence and decisions: from application to published award'
+          },
+          {
+            name: 'awards',
+            description: 'Awards and their lifecycle: suspension, reinstatement, revocation, withdrawal'
+          },
+          { name: 'concerns', description: 'Complaints and safeguarding matters about providers' },
+          { name: 'appeals', description: 'Appeals against decisions, downgrades, suspensions and revocations' },
+          { name: 'jobs', description: 'Scheduled monitoring: reminders, suspensions, renewals, expiry, erasure' },
+          {
+            name: 'open-referral',
+            description: 'Open Referral UK (HSDS-UK 3.0) feed per council: public, no key, CORS open'
+          },
+          { name: 'public-feed', description: 'The native public change feed of awards, with ETag revalidation' },
+          { name: 'webhooks', description: 'Signed pushes of award events to directories, with a delivery log' },
+          { name: 'badges', description: "Badges and verification of a provider's mark" },
+          {
+            name: 'reports',
+            description:
+              'Outcomes by provider size, value for money and scheme operations: JSON, CSV and SVG charts for co-ordinators'
+          }
+        ]
       },
-      tags: [
-        { name: 'health', description: 'Liveness and readiness' },
-        { name: 'admin', description: 'Councils, users and tokens' },
-        { name: 'providers', description: 'The provider registry' },
-        { name: 'schemes', description: 'Scheme versions (checklist, feedback instrument, thresholds): drafts, publication, diff and the what-if scorer' },
-        { name: 'audit', description: 'The audit trail' },
-        { name: 'feedback', description: 'Feedback invitations, interview entry, moderation and anonymous aggregates' },
-        { name: 'assessments', description: 'Assessments, evidence and decisions: from application to published award' },
-        { name: 'awards', description: 'Awards and their lifecycle: suspension, reinstatement, revocation, withdrawal' },
-        { name: 'concerns', description: 'Complaints and safeguarding matters about providers' },
-        { name: 'appeals', description: 'Appeals against decisions, downgrades, suspensions and revocations' },
-        { name: 'jobs', description: 'Scheduled monitoring: reminders, suspensions, renewals, expiry, erasure' },
-        { name: 'open-referral', description: 'Open Referral UK (HSDS-UK 3.0) feed per council: public, no key, CORS open' },
-        { name: 'public-feed', description: 'The native public change feed of awards, with ETag revalidation' },
-        { name: 'webhooks', description: 'Signed pushes of award events to directories, with a delivery log' },
-        { name: 'badges', description: 'Badges and verification of a provider\'s mark' },
-        { name: 'reports', description: 'Outcomes by provider size, value for money and scheme operations: JSON, CSV and SVG charts for co-ordinators' }
-      ]
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject
-  })
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-}, { name: 'openapi' })
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject
+    })
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  },
+  { name: 'openapi' }
+)

@@ -3,63 +3,173 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Ctx, Deps } from '../../use-cases/context.js'
 import { parseIfMatch } from '../../use-cases/concurrency.js'
 import { listAuditEvents } from '../../use-cases/audit.js'
-import { actOnAppeal, decideAppeal, getAppeal, listAppeals, lodgeAppeal, startAppealReview, withdrawAppeal } from '../../use-cases/appeals.js'
+import {
+  actOnAppeal,
+  decideAppeal,
+  getAppeal,
+  listAppeals,
+  lodgeAppeal,
+  startAppealReview,
+  withdrawAppeal
+} from '../../use-cases/appeals.js'
 import type { UserRole } from '../../db/schema/index.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
-  appealDecidedSchema, appealDecisionSchema, appealListQuery, appealListSchema, appealLodgeSchema, appealNoteSchema, appealSchema
+  appealDecidedSchema,
+  appealDecisionSchema,
+  appealListQuery,
+  appealListSchema,
+  appealLodgeSchema,
+  appealNoteSchema,
+  appealSchema
 } from '../schemas/appeals.js'
 import { ctxOf } from './context.js'
 
 const errors = problemResponses(404, 409, 412, 422)
 
 export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.post('/', {
-    config: { roles: ['provider'] },
-    schema: { tags: ['appeals'], summary: 'Lodge an appeal within the scheme\'s appeal window (28 days by default)', body: appealLodgeSchema, response: { 201: appealSchema, ...errors } }
-  }, async (request, reply) => {
-    const row = await lodgeAppeal(deps, ctxOf(request), request.body)
-    return await reply.code(201).header('location', `/api/v1/appeals/${row.id}`).send(row as never)
-  })
+  app.post(
+    '/',
+    {
+      config: { roles: ['provider'] },
+      schema: {
+        tags: ['appeals'],
+        summary: "Lodge an appeal within the scheme's appeal window (28 days by default)",
+        body: appealLodgeSchema,
+        response: { 201: appealSchema, ...errors }
+      }
+    },
+    async (request, reply) => {
+      const row = await lodgeAppeal(deps, ctxOf(request), request.body)
+      return await reply
+        .code(201)
+        .header('location', `/api/v1/appeals/${row.id}`)
+        .send(row as never)
+    }
+  )
 
-  app.get('/', {
-    config: { roles: providerSideRoles },
-    schema: { tags: ['appeals'], summary: 'List appeals (a provider sees its own)', querystring: appealListQuery, response: { 200: appealListSchema } }
-  }, async (request) => await listAppeals(deps, ctxOf(request), request.query) as never)
+  app.get(
+    '/',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: ['appeals'],
+        summary: 'List appeals (a provider sees its own)',
+        querystring: appealListQuery,
+        response: { 200: appealListSchema }
+      }
+    },
+    async (request) => (await listAppeals(deps, ctxOf(request), request.query)) as never
+  )
 
-  app.get('/:id', {
-    config: { roles: providerSideRoles },
-    schema: { tags: ['appeals'], summary: 'Read an appeal', params: idParams, response: { 200: appealSchema, ...problemResponses(404) } }
-  }, async (request) => await getAppeal(deps, ctxOf(request), request.params.id) as never)
+  app.get(
+    '/:id',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: ['appeals'],
+        summary: 'Read an appeal',
+        params: idParams,
+        response: { 200: appealSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => (await getAppeal(deps, ctxOf(request), request.params.id)) as never
+  )
 
   // The note-only steps, all alike: optional If-Match, the appeal back.
-  const action = (path: string, roles: UserRole[], summary: string, run: (ctx: Ctx, id: string, input: { reason?: string | undefined, expectedVersion: number | undefined }) => Promise<unknown>) => {
-    app.post(path, {
-      config: { roles },
-      schema: { tags: ['appeals'], summary, params: idParams, headers: ifMatchHeaders, body: appealNoteSchema, response: { 200: appealSchema, ...errors } }
-    }, async (request) => await run(ctxOf(request), request.params.id, { ...request.body, expectedVersion: parseIfMatch(request.headers['if-match']) }) as never)
+  const action = (
+    path: string,
+    roles: UserRole[],
+    summary: string,
+    run: (
+      ctx: Ctx,
+      id: string,
+      input: { reason?: string | undefined; expectedVersion: number | undefined }
+    ) => Promise<unknown>
+  ) => {
+    app.post(
+      path,
+      {
+        config: { roles },
+        schema: {
+          tags: ['appeals'],
+          summary,
+          params: idParams,
+          headers: ifMatchHeaders,
+          body: appealNoteSchema,
+          response: { 200: appealSchema, ...errors }
+        }
+      },
+      async (request) =>
+        (await run(ctxOf(request), request.params.id, {
+          ...request.body,
+          expectedVersion: parseIfMatch(request.headers['if-match'])
+        })) as never
+    )
   }
-  action('/:id/acknowledge', staffRoles, 'Acknowledge a lodged appeal', async (ctx, id, input) => await actOnAppeal(deps, ctx, id, 'acknowledge', input))
-  action('/:id/start-review', ['reviewer'], 'A reviewer who did not make the decision takes the appeal', async (ctx, id, input) => await startAppealReview(deps, ctx, id, input))
-  action('/:id/close', staffRoles, 'Close a decided appeal', async (ctx, id, input) => await actOnAppeal(deps, ctx, id, 'close', input))
-  action('/:id/withdraw', ['provider'], 'The provider withdraws its appeal before it is decided', async (ctx, id, input) => await withdrawAppeal(deps, ctx, id, input))
+  action(
+    '/:id/acknowledge',
+    staffRoles,
+    'Acknowledge a lodged appeal',
+    async (ctx, id, input) => await actOnAppeal(deps, ctx, id, 'acknowledge', input)
+  )
+  action(
+    '/:id/start-review',
+    ['reviewer'],
+    'A reviewer who did not make the decision takes the appeal',
+    async (ctx, id, input) => await startAppealReview(deps, ctx, id, input)
+  )
+  action(
+    '/:id/close',
+    staffRoles,
+    'Close a decided appeal',
+    async (ctx, id, input) => await actOnAppeal(deps, ctx, id, 'close', input)
+  )
+  action(
+    '/:id/withdraw',
+    ['provider'],
+    'The provider withdraws its appeal before it is decided',
+    async (ctx, id, input) => await withdrawAppeal(deps, ctx, id, input)
+  )
 
-  app.post('/:id/decide', {
-    config: { roles: ['reviewer'] },
-    schema: {
-      tags: ['appeals'], summary: 'The hearing reviewer decides; an upheld appeal applies its outcome (reinstatement, an award, or a reassessment)',
-      params: idParams, headers: ifMatchHeaders, body: appealDecisionSchema, response: { 200: appealDecidedSchema, ...errors }
+  app.post(
+    '/:id/decide',
+    {
+      config: { roles: ['reviewer'] },
+      schema: {
+        tags: ['appeals'],
+        summary:
+          'The hearing reviewer decides; an upheld appeal applies its outcome (reinstatement, an award, or a reassessment)',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: appealDecisionSchema,
+        response: { 200: appealDecidedSchema, ...errors }
+      }
+    },
+    async (request) =>
+      (await decideAppeal(deps, ctxOf(request), request.params.id, {
+        ...request.body,
+        expectedVersion: parseIfMatch(request.headers['if-match'])
+      })) as never
+  )
+
+  app.get(
+    '/:id/history',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['appeals', 'audit'],
+        summary: "The appeal's audit trail",
+        params: idParams,
+        response: { 200: auditListSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => {
+      const appeal = await getAppeal(deps, ctxOf(request), request.params.id)
+      return { items: await listAuditEvents(deps.db, appeal.councilId, 'appeal', appeal.id) } as never
     }
-  }, async (request) => await decideAppeal(deps, ctxOf(request), request.params.id, { ...request.body, expectedVersion: parseIfMatch(request.headers['if-match']) }) as never)
-
-  app.get('/:id/history', {
-    config: { roles: staffRoles },
-    schema: { tags: ['appeals', 'audit'], summary: 'The appeal\'s audit trail', params: idParams, response: { 200: auditListSchema, ...problemResponses(404) } }
-  }, async (request) => {
-    const appeal = await getAppeal(deps, ctxOf(request), request.params.id)
-    return { items: await listAuditEvents(deps.db, appeal.councilId, 'appeal', appeal.id) } as never
-  })
+  )
 }

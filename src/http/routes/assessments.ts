@@ -8,14 +8,41 @@ import { actOnAssessment, getAssessment, listAssessments, openAssessment } from 
 import { listAuditEvents } from '../../use-cases/audit.js'
 import { etagOf, parseIfMatch } from '../../use-cases/concurrency.js'
 import type { Deps } from '../../use-cases/context.js'
-import { acceptDecision, commentOnDecision, getDecision, getLiveScore, proposeDecision, publishDecision } from '../../use-cases/decisions.js'
-import { addEvidence, attachEvidenceFiles, getEvidenceFile, reviewEvidence, UploadRefused, type UploadedFile } from '../../use-cases/evidence.js'
+import {
+  acceptDecision,
+  commentOnDecision,
+  getDecision,
+  getLiveScore,
+  proposeDecision,
+  publishDecision
+} from '../../use-cases/decisions.js'
+import {
+  addEvidence,
+  attachEvidenceFiles,
+  getEvidenceFile,
+  reviewEvidence,
+  UploadRefused,
+  type UploadedFile
+} from '../../use-cases/evidence.js'
 import type { AssessmentEvent } from '../../domain/workflow/index.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import {
-  assessmentDetailSchema, assessmentListQuery, assessmentListSchema, assessmentOpenSchema, assessmentSchema, commentSchema,
-  decisionSchema, evidenceCreateSchema, evidenceFileSchema, evidenceReviewBody, evidenceSchema, noteBody, optionalNoteBody,
-  proposeDecisionSchema, reasonBody, scoreSchema
+  assessmentDetailSchema,
+  assessmentListQuery,
+  assessmentListSchema,
+  assessmentOpenSchema,
+  assessmentSchema,
+  commentSchema,
+  decisionSchema,
+  evidenceCreateSchema,
+  evidenceFileSchema,
+  evidenceReviewBody,
+  evidenceSchema,
+  noteBody,
+  optionalNoteBody,
+  proposeDecisionSchema,
+  reasonBody,
+  scoreSchema
 } from '../schemas/assessments.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
@@ -28,154 +55,351 @@ const tags = ['assessments']
 const actionResponses = { 200: assessmentSchema, ...problemResponses(404, 409, 412, 422) }
 
 export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.post('/', {
-    config: { roles: providerSideRoles },
-    schema: { tags, summary: 'Open an assessment, pinned to the council\'s current published scheme version', body: assessmentOpenSchema, response: { 201: assessmentSchema, ...problemResponses(404, 409, 422) } }
-  }, async (request, reply) => {
-    const row = await openAssessment(deps, ctxOf(request), request.body)
-    return await reply.code(201).header('etag', etagOf(row.version)).header('location', `/api/v1/assessments/${row.id}`).send(row as never)
-  })
+  app.post(
+    '/',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags,
+        summary: "Open an assessment, pinned to the council's current published scheme version",
+        body: assessmentOpenSchema,
+        response: { 201: assessmentSchema, ...problemResponses(404, 409, 422) }
+      }
+    },
+    async (request, reply) => {
+      const row = await openAssessment(deps, ctxOf(request), request.body)
+      return await reply
+        .code(201)
+        .header('etag', etagOf(row.version))
+        .header('location', `/api/v1/assessments/${row.id}`)
+        .send(row as never)
+    }
+  )
 
-  app.get('/', {
-    config: { roles: providerSideRoles },
-    schema: { tags, summary: 'List assessments (a provider token sees only its own)', querystring: assessmentListQuery, response: { 200: assessmentListSchema } }
-  }, async (request) => await listAssessments(deps, ctxOf(request), request.query) as never)
+  app.get(
+    '/',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags,
+        summary: 'List assessments (a provider token sees only its own)',
+        querystring: assessmentListQuery,
+        response: { 200: assessmentListSchema }
+      }
+    },
+    async (request) => (await listAssessments(deps, ctxOf(request), request.query)) as never
+  )
 
-  app.get('/:id', {
-    config: { roles: providerSideRoles },
-    schema: { tags, summary: 'Read an assessment with its checklist: each item\'s applicability, evidence, status and notes', params: idParams, response: { 200: assessmentDetailSchema, ...problemResponses(404) } }
-  }, async (request, reply) => {
-    const detail = await getAssessment(deps, ctxOf(request), request.params.id)
-    return await reply.header('etag', etagOf(detail.version)).send(detail as never)
-  })
+  app.get(
+    '/:id',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags,
+        summary: "Read an assessment with its checklist: each item's applicability, evidence, status and notes",
+        params: idParams,
+        response: { 200: assessmentDetailSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) => {
+      const detail = await getAssessment(deps, ctxOf(request), request.params.id)
+      return await reply.header('etag', etagOf(detail.version)).send(detail as never)
+    }
+  )
 
-  app.get('/:id/history', {
-    config: { roles: staffRoles },
-    schema: { tags: [...tags, 'audit'], summary: 'The assessment\'s audit trail', params: idParams, response: { 200: auditListSchema, ...problemResponses(404) } }
-  }, async (request) => {
-    const a = await getAssessment(deps, ctxOf(request), request.params.id)
-    return { items: await listAuditEvents(deps.db, a.councilId, 'assessment', a.id) } as never
-  })
+  app.get(
+    '/:id/history',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: [...tags, 'audit'],
+        summary: "The assessment's audit trail",
+        params: idParams,
+        response: { 200: auditListSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => {
+      const a = await getAssessment(deps, ctxOf(request), request.params.id)
+      return { items: await listAuditEvents(deps.db, a.councilId, 'assessment', a.id) } as never
+    }
+  )
 
   // One endpoint per workflow action (issue 4 §1); If-Match, when sent, refuses a stale change with 412.
-  const actions: Array<[string, AssessmentEvent, typeof staffRoles, string, typeof optionalNoteBody | typeof noteBody]> = [
+  const actions: Array<
+    [string, AssessmentEvent, typeof staffRoles, string, typeof optionalNoteBody | typeof noteBody]
+  > = [
     ['submit', 'submit', providerSideRoles, 'Submit the application for review', optionalNoteBody],
     ['start-review', 'start_review', staffRoles, 'Start reviewing a submitted assessment', optionalNoteBody],
     ['request-info', 'request_info', staffRoles, 'Ask the provider for more information', noteBody],
     ['respond', 'respond_info', providerSideRoles, 'Answer a request for information', noteBody],
     ['mark-ready', 'mark_ready', staffRoles, 'Mark the review finished, ready for a decision', optionalNoteBody],
-    ['reopen', 'reopen_review', staffRoles, 'Send the assessment back to review (e.g. after a factual-accuracy comment)', noteBody],
+    [
+      'reopen',
+      'reopen_review',
+      staffRoles,
+      'Send the assessment back to review (e.g. after a factual-accuracy comment)',
+      noteBody
+    ],
     ['withdraw', 'withdraw', providerSideRoles, 'Withdraw the assessment before it is decided', noteBody]
   ]
   for (const [path, event, roles, summary, body] of actions) {
-    app.post(`/:id/${path}`, {
-      config: { roles },
-      schema: { tags, summary, params: idParams, headers: ifMatchHeaders, body, response: actionResponses }
-    }, async (request, reply) => {
-      const row = await actOnAssessment(deps, ctxOf(request), request.params.id, event, parseIfMatch(request.headers['if-match']), request.body.note ?? null)
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
-    })
+    app.post(
+      `/:id/${path}`,
+      {
+        config: { roles },
+        schema: { tags, summary, params: idParams, headers: ifMatchHeaders, body, response: actionResponses }
+      },
+      async (request, reply) => {
+        const row = await actOnAssessment(
+          deps,
+          ctxOf(request),
+          request.params.id,
+          event,
+          parseIfMatch(request.headers['if-match']),
+          request.body.note ?? null
+        )
+        return await reply.header('etag', etagOf(row.version)).send(row as never)
+      }
+    )
   }
 
-  app.get('/:id/score', {
-    config: { roles: staffRoles },
-    schema: { tags, summary: 'The live score and its reasons as of today', params: idParams, response: { 200: scoreSchema, ...problemResponses(404) } }
-  }, async (request) => await getLiveScore(deps, ctxOf(request), request.params.id) as never)
+  app.get(
+    '/:id/score',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags,
+        summary: 'The live score and its reasons as of today',
+        params: idParams,
+        response: { 200: scoreSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => (await getLiveScore(deps, ctxOf(request), request.params.id)) as never
+  )
 
-  app.get('/:id/decision', {
-    config: { roles: providerSideRoles },
-    schema: { tags, summary: 'The proposed or published decision and the reasons behind it', params: idParams, response: { 200: decisionSchema, ...problemResponses(404) } }
-  }, async (request) => await getDecision(deps, ctxOf(request), request.params.id) as never)
+  app.get(
+    '/:id/decision',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags,
+        summary: 'The proposed or published decision and the reasons behind it',
+        params: idParams,
+        response: { 200: decisionSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => (await getDecision(deps, ctxOf(request), request.params.id)) as never
+  )
 
-  app.post('/:id/propose-decision', {
-    config: { roles: staffRoles },
-    schema: { tags, summary: 'Propose the computed level or a lower one with a reason (published at once when the scheme has no comment window)', params: idParams, headers: ifMatchHeaders, body: proposeDecisionSchema, response: actionResponses }
-  }, async (request, reply) => {
-    const row = await proposeDecision(deps, ctxOf(request), request.params.id, parseIfMatch(request.headers['if-match']), request.body)
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.post(
+    '/:id/propose-decision',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags,
+        summary:
+          'Propose the computed level or a lower one with a reason (published at once when the scheme has no comment window)',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: proposeDecisionSchema,
+        response: actionResponses
+      }
+    },
+    async (request, reply) => {
+      const row = await proposeDecision(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        parseIfMatch(request.headers['if-match']),
+        request.body
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
+    }
+  )
 
-  app.post('/:id/comment', {
-    config: { roles: ['provider'] },
-    schema: { tags, summary: 'Comment on the proposed decision\'s factual accuracy while the window is open', params: idParams, headers: ifMatchHeaders, body: commentSchema, response: actionResponses }
-  }, async (request, reply) => {
-    const row = await commentOnDecision(deps, ctxOf(request), request.params.id, parseIfMatch(request.headers['if-match']), request.body.comment)
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.post(
+    '/:id/comment',
+    {
+      config: { roles: ['provider'] },
+      schema: {
+        tags,
+        summary: "Comment on the proposed decision's factual accuracy while the window is open",
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: commentSchema,
+        response: actionResponses
+      }
+    },
+    async (request, reply) => {
+      const row = await commentOnDecision(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        parseIfMatch(request.headers['if-match']),
+        request.body.comment
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
+    }
+  )
 
-  app.post('/:id/accept-decision', {
-    config: { roles: ['provider'] },
-    schema: { tags, summary: 'Accept the proposed decision as accurate, so it may be published before the window closes', params: idParams, headers: ifMatchHeaders, response: actionResponses }
-  }, async (request, reply) => {
-    const row = await acceptDecision(deps, ctxOf(request), request.params.id, parseIfMatch(request.headers['if-match']))
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.post(
+    '/:id/accept-decision',
+    {
+      config: { roles: ['provider'] },
+      schema: {
+        tags,
+        summary: 'Accept the proposed decision as accurate, so it may be published before the window closes',
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: actionResponses
+      }
+    },
+    async (request, reply) => {
+      const row = await acceptDecision(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        parseIfMatch(request.headers['if-match'])
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
+    }
+  )
 
-  app.post('/:id/publish-decision', {
-    config: { roles: staffRoles },
-    schema: { tags, summary: 'Publish the decision after the window (or once accepted); an award is issued with the scheme\'s validity', params: idParams, headers: ifMatchHeaders, response: actionResponses }
-  }, async (request, reply) => {
-    const row = await publishDecision(deps, ctxOf(request), request.params.id, parseIfMatch(request.headers['if-match']))
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.post(
+    '/:id/publish-decision',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags,
+        summary:
+          "Publish the decision after the window (or once accepted); an award is issued with the scheme's validity",
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: actionResponses
+      }
+    },
+    async (request, reply) => {
+      const row = await publishDecision(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        parseIfMatch(request.headers['if-match'])
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
+    }
+  )
 
-  app.post('/:id/evidence', {
-    config: { roles: providerSideRoles },
-    schema: { tags, summary: 'Give evidence for a checklist item: a declaration, narrative, observation (co-ordinators), or a document or photos to attach files to', params: idParams, body: evidenceCreateSchema, response: { 201: evidenceSchema, ...problemResponses(404, 409, 422) } }
-  }, async (request, reply) => {
-    const row = await addEvidence(deps, ctxOf(request), request.params.id, request.body)
-    return await reply.code(201).header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.post(
+    '/:id/evidence',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags,
+        summary:
+          'Give evidence for a checklist item: a declaration, narrative, observation (co-ordinators), or a document or photos to attach files to',
+        params: idParams,
+        body: evidenceCreateSchema,
+        response: { 201: evidenceSchema, ...problemResponses(404, 409, 422) }
+      }
+    },
+    async (request, reply) => {
+      const row = await addEvidence(deps, ctxOf(request), request.params.id, request.body)
+      return await reply
+        .code(201)
+        .header('etag', etagOf(row.version))
+        .send(row as never)
+    }
+  )
 
   for (const event of ['verify', 'reject', 'request_info'] as const) {
-    app.post(`/:id/evidence/:evidenceId/${event.replace('_', '-')}`, {
-      config: { roles: staffRoles },
-      schema: { tags, summary: `${event === 'request_info' ? 'Ask for more about' : event === 'verify' ? 'Verify' : 'Reject'} a piece of evidence, with a note the provider sees`, params: evidenceParams, headers: ifMatchHeaders, body: evidenceReviewBody(event), response: { 200: evidenceSchema, ...problemResponses(404, 409, 412) } }
-    }, async (request, reply) => {
-      const { id, evidenceId } = request.params
-      const row = await reviewEvidence(deps, ctxOf(request), id, evidenceId, event, request.body.note ?? null, parseIfMatch(request.headers['if-match']))
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
-    })
+    app.post(
+      `/:id/evidence/:evidenceId/${event.replace('_', '-')}`,
+      {
+        config: { roles: staffRoles },
+        schema: {
+          tags,
+          summary: `${event === 'request_info' ? 'Ask for more about' : event === 'verify' ? 'Verify' : 'Reject'} a piece of evidence, with a note the provider sees`,
+          params: evidenceParams,
+          headers: ifMatchHeaders,
+          body: evidenceReviewBody(event),
+          response: { 200: evidenceSchema, ...problemResponses(404, 409, 412) }
+        }
+      },
+      async (request, reply) => {
+        const { id, evidenceId } = request.params
+        const row = await reviewEvidence(
+          deps,
+          ctxOf(request),
+          id,
+          evidenceId,
+          event,
+          request.body.note ?? null,
+          parseIfMatch(request.headers['if-match'])
+        )
+        return await reply.header('etag', etagOf(row.version)).send(row as never)
+      }
+    )
   }
 
-  app.get('/:id/evidence/:evidenceId/files/:fileId', {
-    config: { roles: providerSideRoles },
-    schema: { tags, summary: 'Download an evidence file (the provider and its council\'s co-ordinators only)', params: fileParams, response: { 200: z.any().describe('The file as uploaded'), ...problemResponses(404) } }
-  }, async (request, reply) => {
-    const { id, evidenceId, fileId } = request.params
-    const file = await getEvidenceFile(deps, ctxOf(request), id, evidenceId, fileId)
-    // Never rendered by the browser, never cached by a shared cache (DOMAIN.md: files never public).
-    return await reply.type(file.mediaType)
-      .header('content-disposition', contentDisposition(file.filename))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(Buffer.from(file.content))
-  })
+  app.get(
+    '/:id/evidence/:evidenceId/files/:fileId',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags,
+        summary: "Download an evidence file (the provider and its council's co-ordinators only)",
+        params: fileParams,
+        response: { 200: z.any().describe('The file as uploaded'), ...problemResponses(404) }
+      }
+    },
+    async (request, reply) => {
+      const { id, evidenceId, fileId } = request.params
+      const file = await getEvidenceFile(deps, ctxOf(request), id, evidenceId, fileId)
+      // Never rendered by the browser, never cached by a shared cache (DOMAIN.md: files never public).
+      return await reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(file.content))
+    }
+  )
 
   // Multipart is parsed only here, in its own encapsulated scope (issue 4 §2).
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>()
     const limit = deps.config.UPLOAD_LIMIT_BYTES
     await uploads.register(multipart, { limits: { fileSize: limit, files: 10, fields: 0 }, throwFileSizeLimit: true })
-    uploads.post('/:id/evidence/:evidenceId/files', {
-      config: { roles: providerSideRoles },
-      schema: {
-        tags, summary: `Attach files (multipart/form-data) to a document or photos: PDF, PNG, JPEG, WebP, HEIC, DOCX or ODT by content; each file and the whole request at most ${limit} bytes`,
-        consumes: ['multipart/form-data'], params: evidenceParams,
-        response: { 201: z.object({ items: z.array(evidenceFileSchema) }), ...problemResponses(404, 409, 413, 415, 422) }
+    uploads.post(
+      '/:id/evidence/:evidenceId/files',
+      {
+        config: { roles: providerSideRoles },
+        schema: {
+          tags,
+          summary: `Attach files (multipart/form-data) to a document or photos: PDF, PNG, JPEG, WebP, HEIC, DOCX or ODT by content; each file and the whole request at most ${limit} bytes`,
+          consumes: ['multipart/form-data'],
+          params: evidenceParams,
+          response: {
+            201: z.object({ items: z.array(evidenceFileSchema) }),
+            ...problemResponses(404, 409, 413, 415, 422)
+          }
+        }
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) { throw new UploadRefused(415, 'MULTIPART_REQUIRED', 'Send the files as multipart/form-data') }
+        const files: UploadedFile[] = []
+        let total = 0
+        for await (const part of request.files()) {
+          const content = await part.toBuffer()
+          total += content.length
+          if (total > limit) { throw new UploadRefused(413, 'UPLOAD_TOO_LARGE', `The files together exceed ${limit} bytes`) }
+          files.push({ filename: part.filename, content })
+        }
+        const { id, evidenceId } = request.params
+        return await reply
+          .code(201)
+          .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) } as never)
       }
-    }, async (request, reply) => {
-      if (!request.isMultipart()) throw new UploadRefused(415, 'MULTIPART_REQUIRED', 'Send the files as multipart/form-data')
-      const files: UploadedFile[] = []
-      let total = 0
-      for await (const part of request.files()) {
-        const content = await part.toBuffer()
-        total += content.length
-        if (total > limit) throw new UploadRefused(413, 'UPLOAD_TOO_LARGE', `The files together exceed ${limit} bytes`)
-        files.push({ filename: part.filename, content })
-      }
-      const { id, evidenceId } = request.params
-      return await reply.code(201).send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) } as never)
-    })
+    )
   })
 }

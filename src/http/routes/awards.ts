@@ -12,40 +12,85 @@ import { problemResponses } from '../schemas/problem.js'
 import { ctxOf } from './context.js'
 
 export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/', {
-    config: { roles: providerSideRoles },
-    schema: { tags: ['awards'], summary: 'List awards (a provider token sees only its own)', querystring: awardListQuery, response: { 200: awardListSchema } }
-  }, async (request) => await listAwards(deps, ctxOf(request), request.query) as never)
+  app.get(
+    '/',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: ['awards'],
+        summary: 'List awards (a provider token sees only its own)',
+        querystring: awardListQuery,
+        response: { 200: awardListSchema }
+      }
+    },
+    async (request) => (await listAwards(deps, ctxOf(request), request.query)) as never
+  )
 
-  app.get('/:id', {
-    config: { roles: providerSideRoles },
-    schema: { tags: ['awards'], summary: 'Read an award', params: idParams, response: { 200: awardSchema, ...problemResponses(404) } }
-  }, async (request, reply) => {
-    const row = await getAward(deps, ctxOf(request), request.params.id)
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.get(
+    '/:id',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: ['awards'],
+        summary: 'Read an award',
+        params: idParams,
+        response: { 200: awardSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) => {
+      const row = await getAward(deps, ctxOf(request), request.params.id)
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
+    }
+  )
 
-  app.get('/:id/history', {
-    config: { roles: staffRoles },
-    schema: { tags: ['awards', 'audit'], summary: 'The award\'s audit trail', params: idParams, response: { 200: auditListSchema, ...problemResponses(404) } }
-  }, async (request) => {
-    const award = await getAward(deps, ctxOf(request), request.params.id)
-    return { items: await listAuditEvents(deps.db, award.councilId, 'award', award.id) } as never
-  })
+  app.get(
+    '/:id/history',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['awards', 'audit'],
+        summary: "The award's audit trail",
+        params: idParams,
+        response: { 200: auditListSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => {
+      const award = await getAward(deps, ctxOf(request), request.params.id)
+      return { items: await listAuditEvents(deps.db, award.councilId, 'award', award.id) } as never
+    }
+  )
 
   const actionSchema = (summary: string) => ({
-    tags: ['awards'], summary, params: idParams, headers: ifMatchHeaders, body: awardActionSchema,
+    tags: ['awards'],
+    summary,
+    params: idParams,
+    headers: ifMatchHeaders,
+    body: awardActionSchema,
     response: { 200: awardSchema, ...problemResponses(404, 409, 412, 422) }
   })
 
-  app.post('/:id/suspend', {
-    config: { roles: staffRoles },
-    schema: { ...actionSchema('Suspend an active or renewal-due award (the reason is never published)'), body: suspendSchema }
-  }, async (request, reply) => {
-    const { reason, note } = request.body
-    const row = await changeAward(deps, ctxOf(request), request.params.id, 'suspend', note === undefined ? reason : `${reason}: ${note}`, parseIfMatch(request.headers['if-match']))
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  app.post(
+    '/:id/suspend',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        ...actionSchema('Suspend an active or renewal-due award (the reason is never published)'),
+        body: suspendSchema
+      }
+    },
+    async (request, reply) => {
+      const { reason, note } = request.body
+      const row = await changeAward(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        'suspend',
+        note === undefined ? reason : `${reason}: ${note}`,
+        parseIfMatch(request.headers['if-match'])
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
+    }
+  )
 
   const actions = [
     ['reinstate', 'reinstate', 'Reinstate a suspended award'],
@@ -53,9 +98,20 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     ['withdraw', 'withdraw', 'Withdraw an award (the provider leaves the scheme)']
   ] as const
   for (const [path, event, summary] of actions) {
-    app.post(`/:id/${path}`, { config: { roles: staffRoles }, schema: actionSchema(summary) }, async (request, reply) => {
-      const row = await changeAward(deps, ctxOf(request), request.params.id, event, request.body.reason, parseIfMatch(request.headers['if-match']))
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
-    })
+    app.post(
+      `/:id/${path}`,
+      { config: { roles: staffRoles }, schema: actionSchema(summary) },
+      async (request, reply) => {
+        const row = await changeAward(
+          deps,
+          ctxOf(request),
+          request.params.id,
+          event,
+          request.body.reason,
+          parseIfMatch(request.headers['if-match'])
+        )
+        return await reply.header('etag', etagOf(row.version)).send(row as never)
+      }
+    )
   }
 }

@@ -5,8 +5,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'
 import { loadPublicCouncil, type PublicCouncil } from '../../use-cases/publication/listings.js'
 import { getPublicAward, listAwardChanges } from '../../use-cases/publication/native-feed.js'
-import { acceptsGzip, createBodyCache, gzipEtagOf, matchesIfNoneMatch, versionedBody, type VersionedBody } from '../../use-cases/publication/page-cache.js'
-import { changeFeedQuery, changeFeedSchema, feedAwardParams, feedCouncilParams, publicAwardSchema } from '../schemas/feed.js'
+import {
+  acceptsGzip,
+  createBodyCache,
+  gzipEtagOf,
+  matchesIfNoneMatch,
+  versionedBody,
+  type VersionedBody
+} from '../../use-cases/publication/page-cache.js'
+import {
+  changeFeedQuery,
+  changeFeedSchema,
+  feedAwardParams,
+  feedCouncilParams,
+  publicAwardSchema
+} from '../schemas/feed.js'
 import { problemResponses } from '../schemas/problem.js'
 
 /** Short lifetime, then revalidate: a client may reuse a page for 30 s, a 304 afterwards costs one tiny query. */
@@ -15,7 +28,10 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, must-revalidate'
 /** Sends a versioned JSON body (gzip when accepted), or 304 when the client already holds it (RFC 9110 §13.1.2). */
 export async function sendCachedJson (request: FastifyRequest, reply: FastifyReply, out: VersionedBody) {
   const gzip = acceptsGzip(request.headers['accept-encoding'])
-  reply.header('etag', gzip ? gzipEtagOf(out.etag) : out.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'accept-encoding')
+  reply
+    .header('etag', gzip ? gzipEtagOf(out.etag) : out.etag)
+    .header('cache-control', PUBLIC_CACHE_CONTROL)
+    .header('vary', 'accept-encoding')
   if (matchesIfNoneMatch(request.headers['if-none-match'], out.etag)) return await reply.code(304).send()
   reply.type('application/json; charset=utf-8')
   return gzip ? await reply.header('content-encoding', 'gzip').send(out.gzipped()) : await reply.send(out.body)
@@ -27,9 +43,19 @@ export async function sendCachedJson (request: FastifyRequest, reply: FastifyRep
  */
 export function publicViewServer (deps: Deps) {
   const cache = createBodyCache()
-  return async (request: FastifyRequest, reply: FastifyReply, slug: string, view: string, compute: (council: PublicCouncil) => unknown) => {
+  return async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    view: string,
+    compute: (council: PublicCouncil) => unknown
+  ) => {
     const council = await loadPublicCouncil(deps.db, slug)
-    return await sendCachedJson(request, reply, await versionedBody(cache, council, view, async () => await compute(council)))
+    return await sendCachedJson(
+      request,
+      reply,
+      await versionedBody(cache, council, view, async () => await compute(council))
+    )
   }
 }
 
@@ -37,16 +63,45 @@ export const feedRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   const serve = publicViewServer(deps)
   const base = deps.config.publicBaseUrl
 
-  app.get('/awards', {
-    schema: {
-      tags: ['public-feed'], summary: 'Change feed of a council\'s awards, oldest change first; follow nextCursor, then poll with modified_after',
-      params: feedCouncilParams, querystring: changeFeedQuery, response: { 200: changeFeedSchema, ...problemResponses(404, 422) }
-    }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `awards:${JSON.stringify(request.query)}`,
-    async (council) => await listAwardChanges(deps.db, council, base, request.query)))
+  app.get(
+    '/awards',
+    {
+      schema: {
+        tags: ['public-feed'],
+        summary:
+          "Change feed of a council's awards, oldest change first; follow nextCursor, then poll with modified_after",
+        params: feedCouncilParams,
+        querystring: changeFeedQuery,
+        response: { 200: changeFeedSchema, ...problemResponses(404, 422) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `awards:${JSON.stringify(request.query)}`,
+        async (council) => await listAwardChanges(deps.db, council, base, request.query)
+      )
+  )
 
-  app.get('/awards/:id', {
-    schema: { tags: ['public-feed'], summary: 'One award as published now', params: feedAwardParams, response: { 200: publicAwardSchema, ...problemResponses(404) } }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `award:${request.params.id}`,
-    async (council) => await getPublicAward(deps.db, council, base, request.params.id)))
+  app.get(
+    '/awards/:id',
+    {
+      schema: {
+        tags: ['public-feed'],
+        summary: 'One award as published now',
+        params: feedAwardParams,
+        response: { 200: publicAwardSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `award:${request.params.id}`,
+        async (council) => await getPublicAward(deps.db, council, base, request.params.id)
+      )
+  )
 }

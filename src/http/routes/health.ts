@@ -8,25 +8,47 @@ import { problem, sendProblem } from '../plugins/problems.js'
 const status = z.object({ status: z.enum(['ok']), database: z.enum(['pglite', 'postgres']).optional() })
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
-  app.get('/live', {
-    schema: { tags: ['health'], summary: 'The process is up', response: { 200: status } }
-  }, async () => ({ status: 'ok' as const }))
+  app.get(
+    '/live',
+    {
+      schema: { tags: ['health'], summary: 'The process is up', response: { 200: status } }
+    },
+    async () => ({ status: 'ok' as const })
+  )
 
-  app.get('/ready', {
-    schema: { tags: ['health'], summary: 'The service can reach its database', response: { 200: status, ...problemResponses(503) } }
-  }, async (request, reply) => {
-    try {
-      await withTimeout(database.ping(), 2000)
-      return { status: 'ok' as const, database: database.kind }
-    } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed')
-      return await sendProblem(request, reply, problem(503, { code: 'DATABASE_UNREACHABLE', detail: 'The database does not answer' }))
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The service can reach its database',
+        response: { 200: status, ...problemResponses(503) }
+      }
+    },
+    async (request, reply) => {
+      try {
+        await withTimeout(database.ping(), 2000)
+        return { status: 'ok' as const, database: database.kind }
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed')
+        return await sendProblem(
+          request,
+          reply,
+          problem(503, { code: 'DATABASE_UNREACHABLE', detail: 'The database does not answer' })
+        )
+      }
     }
-  })
+  )
 }
 
 async function withTimeout<T> (p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms) })
-  try { return await Promise.race([p, timeout]) } finally { clearTimeout(timer) }
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([p, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }

@@ -6,17 +6,23 @@ import { jobsReportSchema } from '../schemas/jobs.js'
 import { ctxOf } from './context.js'
 
 export const jobRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.post('/run', {
-    config: { roles: ['coordinator', 'reviewer', 'admin'] },
-    schema: {
-      tags: ['jobs'],
-      summary: 'Run every monitoring job once now: reminders, lapsed-limiter suspensions, renewals, expiry, comment erasure, delivery',
-      response: { 200: jobsReportSchema }
+  app.post(
+    '/run',
+    {
+      config: { roles: ['coordinator', 'reviewer', 'admin'] },
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'Run every monitoring job once now: reminders, lapsed-limiter suspensions, renewals, expiry, comment erasure, delivery',
+        response: { 200: jobsReportSchema }
+      }
+    },
+    async (request) => {
+      const ctx = ctxOf(request)
+      // A co-ordinator's run touches only their council; the scheduler and an admin run for every council.
+      const councilId =
+        ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' ? (ctx.actor.councilId ?? undefined) : undefined
+      return await runJobs(deps, ctx.now, { councilId })
     }
-  }, async (request) => {
-    const ctx = ctxOf(request)
-    // A co-ordinator's run touches only their council; the scheduler and an admin run for every council.
-    const councilId = ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' ? ctx.actor.councilId ?? undefined : undefined
-    return await runJobs(deps, ctx.now, { councilId })
-  })
+  )
 }

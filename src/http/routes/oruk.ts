@@ -5,11 +5,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'
 import { loadPublicCouncil, type PublicCouncil } from '../../use-cases/publication/listings.js'
 import {
-  getOrukService, getOrukTaxonomy, getOrukTerm, listOrukServices, listOrukTaxonomies, listOrukTerms, ORUK_API_DETAILS
+  getOrukService,
+  getOrukTaxonomy,
+  getOrukTerm,
+  listOrukServices,
+  listOrukTaxonomies,
+  listOrukTerms,
+  ORUK_API_DETAILS
 } from '../../use-cases/publication/oruk-feed.js'
 import {
-  orukApiDetailsSchema, orukCouncilParams, orukIdParams, orukListQuery, orukServicePageSchema, orukServiceSchema,
-  orukServicesQuery, orukTaxonomyPageSchema, orukTaxonomySchema, orukTermPageSchema, orukTermSchema
+  orukApiDetailsSchema,
+  orukCouncilParams,
+  orukIdParams,
+  orukListQuery,
+  orukServicePageSchema,
+  orukServiceSchema,
+  orukServicesQuery,
+  orukTaxonomyPageSchema,
+  orukTaxonomySchema,
+  orukTermPageSchema,
+  orukTermSchema
 } from '../schemas/oruk.js'
 import { problemResponses } from '../schemas/problem.js'
 import { publicViewServer } from './feed.js'
@@ -18,43 +33,135 @@ const tags = ['open-referral']
 
 export const orukRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // Registered inside this encapsulated plugin, so only the open feed answers cross-origin requests.
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], exposedHeaders: ['ETag'], maxAge: 86_400 })
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    exposedHeaders: ['ETag'],
+    maxAge: 86_400
+  })
   const serve = publicViewServer(deps)
   const baseOf = (council: PublicCouncil) => `${deps.config.publicBaseUrl}/oruk/${council.slug}`
 
-  app.get('/:council', {
-    schema: { tags, summary: 'About this feed: the HSDS-UK version and profile it follows', params: orukCouncilParams, response: { 200: orukApiDetailsSchema, ...problemResponses(404) } }
-  }, async (request) => {
-    await loadPublicCouncil(deps.db, request.params.council)
-    return ORUK_API_DETAILS
-  })
-
-  app.get('/:council/services', {
-    schema: {
-      tags, summary: 'Quality-marked services, fully nested, with filters combined with AND', params: orukCouncilParams,
-      querystring: orukServicesQuery, response: { 200: orukServicePageSchema, ...problemResponses(404) }
+  app.get(
+    '/:council',
+    {
+      schema: {
+        tags,
+        summary: 'About this feed: the HSDS-UK version and profile it follows',
+        params: orukCouncilParams,
+        response: { 200: orukApiDetailsSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => {
+      await loadPublicCouncil(deps.db, request.params.council)
+      return ORUK_API_DETAILS
     }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `services:${JSON.stringify(request.query)}`,
-    async (council) => await listOrukServices(deps.db, council, baseOf(council), request.query)))
+  )
 
-  app.get('/:council/services/:id', {
-    schema: { tags, summary: 'One service, fully nested', params: orukIdParams, response: { 200: orukServiceSchema, ...problemResponses(404) } }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `service:${request.params.id}`,
-    async (council) => await getOrukService(deps.db, council, baseOf(council), request.params.id)))
+  app.get(
+    '/:council/services',
+    {
+      schema: {
+        tags,
+        summary: 'Quality-marked services, fully nested, with filters combined with AND',
+        params: orukCouncilParams,
+        querystring: orukServicesQuery,
+        response: { 200: orukServicePageSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `services:${JSON.stringify(request.query)}`,
+        async (council) => await listOrukServices(deps.db, council, baseOf(council), request.query)
+      )
+  )
 
-  app.get('/:council/taxonomies', {
-    schema: { tags, summary: 'The Quality Mark, service type and client group taxonomies', params: orukCouncilParams, querystring: orukListQuery, response: { 200: orukTaxonomyPageSchema, ...problemResponses(404) } }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `taxonomies:${JSON.stringify(request.query)}`, (council) => listOrukTaxonomies(council, baseOf(council), request.query)))
+  app.get(
+    '/:council/services/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One service, fully nested',
+        params: orukIdParams,
+        response: { 200: orukServiceSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `service:${request.params.id}`,
+        async (council) => await getOrukService(deps.db, council, baseOf(council), request.params.id)
+      )
+  )
 
-  app.get('/:council/taxonomies/:id', {
-    schema: { tags, summary: 'One taxonomy', params: orukIdParams, response: { 200: orukTaxonomySchema, ...problemResponses(404) } }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `taxonomy:${request.params.id}`, (council) => getOrukTaxonomy(council, baseOf(council), request.params.id)))
+  app.get(
+    '/:council/taxonomies',
+    {
+      schema: {
+        tags,
+        summary: 'The Quality Mark, service type and client group taxonomies',
+        params: orukCouncilParams,
+        querystring: orukListQuery,
+        response: { 200: orukTaxonomyPageSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(request, reply, request.params.council, `taxonomies:${JSON.stringify(request.query)}`, (council) =>
+        listOrukTaxonomies(council, baseOf(council), request.query)
+      )
+  )
 
-  app.get('/:council/taxonomy_terms', {
-    schema: { tags, summary: 'Every taxonomy term: Quality Mark levels, service types, client groups', params: orukCouncilParams, querystring: orukListQuery, response: { 200: orukTermPageSchema, ...problemResponses(404) } }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `terms:${JSON.stringify(request.query)}`, (council) => listOrukTerms(council, baseOf(council), request.query)))
+  app.get(
+    '/:council/taxonomies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One taxonomy',
+        params: orukIdParams,
+        response: { 200: orukTaxonomySchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(request, reply, request.params.council, `taxonomy:${request.params.id}`, (council) =>
+        getOrukTaxonomy(council, baseOf(council), request.params.id)
+      )
+  )
 
-  app.get('/:council/taxonomy_terms/:id', {
-    schema: { tags, summary: 'One taxonomy term', params: orukIdParams, response: { 200: orukTermSchema, ...problemResponses(404) } }
-  }, async (request, reply) => await serve(request, reply, request.params.council, `term:${request.params.id}`, (council) => getOrukTerm(council, baseOf(council), request.params.id)))
+  app.get(
+    '/:council/taxonomy_terms',
+    {
+      schema: {
+        tags,
+        summary: 'Every taxonomy term: Quality Mark levels, service types, client groups',
+        params: orukCouncilParams,
+        querystring: orukListQuery,
+        response: { 200: orukTermPageSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(request, reply, request.params.council, `terms:${JSON.stringify(request.query)}`, (council) =>
+        listOrukTerms(council, baseOf(council), request.query)
+      )
+  )
+
+  app.get(
+    '/:council/taxonomy_terms/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One taxonomy term',
+        params: orukIdParams,
+        response: { 200: orukTermSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(request, reply, request.params.council, `term:${request.params.id}`, (council) =>
+        getOrukTerm(council, baseOf(council), request.params.id)
+      )
+  )
 }

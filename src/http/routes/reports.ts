@@ -7,14 +7,25 @@ import Negotiator from 'negotiator'
 import type { Deps } from '../../use-cases/context.js'
 import { reportOperations } from '../../use-cases/reports/operations.js'
 import { reportOutcomesBySize } from '../../use-cases/reports/outcomes-by-size.js'
-import { renderOperationsChart, renderOutcomesChart, renderValueForMoneyChart } from '../../use-cases/reports/report-charts.js'
+import {
+  renderOperationsChart,
+  renderOutcomesChart,
+  renderValueForMoneyChart
+} from '../../use-cases/reports/report-charts.js'
 import { renderOperationsCsv, renderOutcomesCsv, renderValueForMoneyCsv } from '../../use-cases/reports/report-csv.js'
 import { reportValueForMoney } from '../../use-cases/reports/value-for-money.js'
 import { staffRoles } from '../plugins/auth.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
-  operationsChartQuery, operationsQuery, operationsReportSchema, outcomesChartQuery, outcomesQuery, outcomesReportSchema,
-  valueForMoneyChartQuery, valueForMoneyQuery, valueForMoneyReportSchema
+  operationsChartQuery,
+  operationsQuery,
+  operationsReportSchema,
+  outcomesChartQuery,
+  outcomesQuery,
+  outcomesReportSchema,
+  valueForMoneyChartQuery,
+  valueForMoneyQuery,
+  valueForMoneyReportSchema
 } from '../schemas/reports.js'
 import { ctxOf } from './context.js'
 
@@ -28,18 +39,31 @@ function wantsCsv (request: FastifyRequest, format: 'json' | 'csv' | undefined):
   return new Negotiator(request).mediaType([JSON_TYPE, CSV_TYPE]) === CSV_TYPE
 }
 
-async function sendReport<R> (request: FastifyRequest, reply: FastifyReply, format: 'json' | 'csv' | undefined, report: R, csv: (r: R) => string, name: string) {
+async function sendReport<R> (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  format: 'json' | 'csv' | undefined,
+  report: R,
+  csv: (r: R) => string,
+  name: string
+) {
   reply.header('vary', 'Accept').header('cache-control', 'private, no-store')
   if (!wantsCsv(request, format)) return report
-  return await reply.type(`${CSV_TYPE}; charset=utf-8`).header('content-disposition', contentDisposition(`${name}.csv`)).send(csv(report))
+  return await reply
+    .type(`${CSV_TYPE}; charset=utf-8`)
+    .header('content-disposition', contentDisposition(`${name}.csv`))
+    .send(csv(report))
 }
 
 async function sendChart (reply: FastifyReply, svg: string, name: string) {
-  return await reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store')
-    .header('content-disposition', contentDisposition(`${name}.svg`, { type: 'inline' })).send(svg)
+  return await reply
+    .type('image/svg+xml; charset=utf-8')
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', contentDisposition(`${name}.svg`, { type: 'inline' }))
+    .send(svg)
 }
 
-const fileName = (report: string, period: { from: string, to: string }, item?: string) =>
+const fileName = (report: string, period: { from: string; to: string }, item?: string) =>
   [report, item, period.from, period.to].filter(Boolean).join('-')
 
 export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -47,60 +71,130 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   const produces = [JSON_TYPE, CSV_TYPE]
   const svg = { produces: ['image/svg+xml'], response: problemResponses(404, 409, 422) }
 
-  app.get('/outcomes-by-size', {
-    ...route,
-    schema: {
-      tags, produces, summary: 'One instrument item\'s answers for micro versus other providers and per size band, with chi-square and Fisher tests',
-      querystring: outcomesQuery, response: { 200: outcomesReportSchema, ...problemResponses(404, 409, 422) }
+  app.get(
+    '/outcomes-by-size',
+    {
+      ...route,
+      schema: {
+        tags,
+        produces,
+        summary:
+          "One instrument item's answers for micro versus other providers and per size band, with chi-square and Fisher tests",
+        querystring: outcomesQuery,
+        response: { 200: outcomesReportSchema, ...problemResponses(404, 409, 422) }
+      }
+    },
+    async (request, reply) => {
+      const report = await reportOutcomesBySize(deps, ctxOf(request), request.query)
+      return await sendReport(
+        request,
+        reply,
+        request.query.format,
+        report,
+        renderOutcomesCsv,
+        fileName('outcomes-by-size', report.period, report.item.code)
+      )
     }
-  }, async (request, reply) => {
-    const report = await reportOutcomesBySize(deps, ctxOf(request), request.query)
-    return await sendReport(request, reply, request.query.format, report, renderOutcomesCsv, fileName('outcomes-by-size', report.period, report.item.code))
-  })
+  )
 
-  app.get('/outcomes-by-size/chart.svg', {
-    ...route,
-    schema: { tags, summary: 'Bar chart of outcomes by provider size (SVG, with title, description and text labels)', querystring: outcomesChartQuery, ...svg }
-  }, async (request, reply) => {
-    const report = await reportOutcomesBySize(deps, ctxOf(request), request.query)
-    return await sendChart(reply, renderOutcomesChart(report, request.query.groups), fileName('outcomes-by-size', report.period, report.item.code))
-  })
-
-  app.get('/value-for-money', {
-    ...route,
-    schema: {
-      tags, produces, summary: 'Hourly price against feedback quality Q and gain G, by size band (median and interquartile range)',
-      querystring: valueForMoneyQuery, response: { 200: valueForMoneyReportSchema, ...problemResponses(404, 409) }
+  app.get(
+    '/outcomes-by-size/chart.svg',
+    {
+      ...route,
+      schema: {
+        tags,
+        summary: 'Bar chart of outcomes by provider size (SVG, with title, description and text labels)',
+        querystring: outcomesChartQuery,
+        ...svg
+      }
+    },
+    async (request, reply) => {
+      const report = await reportOutcomesBySize(deps, ctxOf(request), request.query)
+      return await sendChart(
+        reply,
+        renderOutcomesChart(report, request.query.groups),
+        fileName('outcomes-by-size', report.period, report.item.code)
+      )
     }
-  }, async (request, reply) => {
-    const report = await reportValueForMoney(deps, ctxOf(request), request.query)
-    return await sendReport(request, reply, request.query.format, report, renderValueForMoneyCsv, fileName('value-for-money', report.period))
-  })
+  )
 
-  app.get('/value-for-money/chart.svg', {
-    ...route,
-    schema: { tags, summary: 'Bar chart of value for money by size band (SVG)', querystring: valueForMoneyChartQuery, ...svg }
-  }, async (request, reply) => {
-    const report = await reportValueForMoney(deps, ctxOf(request), request.query)
-    return await sendChart(reply, renderValueForMoneyChart(report), fileName('value-for-money', report.period))
-  })
-
-  app.get('/operations', {
-    ...route,
-    schema: {
-      tags, produces, summary: 'Awards by level, assessments by state, median days per stage, awards and evidence expiring in 30/60/90 days',
-      querystring: operationsQuery, response: { 200: operationsReportSchema }
+  app.get(
+    '/value-for-money',
+    {
+      ...route,
+      schema: {
+        tags,
+        produces,
+        summary: 'Hourly price against feedback quality Q and gain G, by size band (median and interquartile range)',
+        querystring: valueForMoneyQuery,
+        response: { 200: valueForMoneyReportSchema, ...problemResponses(404, 409) }
+      }
+    },
+    async (request, reply) => {
+      const report = await reportValueForMoney(deps, ctxOf(request), request.query)
+      return await sendReport(
+        request,
+        reply,
+        request.query.format,
+        report,
+        renderValueForMoneyCsv,
+        fileName('value-for-money', report.period)
+      )
     }
-  }, async (request, reply) => {
-    const report = await reportOperations(deps, ctxOf(request), request.query)
-    return await sendReport(request, reply, request.query.format, report, renderOperationsCsv, fileName('operations', report.period))
-  })
+  )
 
-  app.get('/operations/chart.svg', {
-    ...route,
-    schema: { tags, summary: 'Bar chart of scheme operations (SVG)', querystring: operationsChartQuery, ...svg }
-  }, async (request, reply) => {
-    const report = await reportOperations(deps, ctxOf(request), request.query)
-    return await sendChart(reply, renderOperationsChart(report), fileName('operations', report.period))
-  })
+  app.get(
+    '/value-for-money/chart.svg',
+    {
+      ...route,
+      schema: {
+        tags,
+        summary: 'Bar chart of value for money by size band (SVG)',
+        querystring: valueForMoneyChartQuery,
+        ...svg
+      }
+    },
+    async (request, reply) => {
+      const report = await reportValueForMoney(deps, ctxOf(request), request.query)
+      return await sendChart(reply, renderValueForMoneyChart(report), fileName('value-for-money', report.period))
+    }
+  )
+
+  app.get(
+    '/operations',
+    {
+      ...route,
+      schema: {
+        tags,
+        produces,
+        summary:
+          'Awards by level, assessments by state, median days per stage, awards and evidence expiring in 30/60/90 days',
+        querystring: operationsQuery,
+        response: { 200: operationsReportSchema }
+      }
+    },
+    async (request, reply) => {
+      const report = await reportOperations(deps, ctxOf(request), request.query)
+      return await sendReport(
+        request,
+        reply,
+        request.query.format,
+        report,
+        renderOperationsCsv,
+        fileName('operations', report.period)
+      )
+    }
+  )
+
+  app.get(
+    '/operations/chart.svg',
+    {
+      ...route,
+      schema: { tags, summary: 'Bar chart of scheme operations (SVG)', querystring: operationsChartQuery, ...svg }
+    },
+    async (request, reply) => {
+      const report = await reportOperations(deps, ctxOf(request), request.query)
+      return await sendChart(reply, renderOperationsChart(report), fileName('operations', report.period))
+    }
+  )
 }

@@ -8,16 +8,31 @@ import { etagOf, requireIfMatch } from '../../use-cases/concurrency.js'
 import type { Deps } from '../../use-cases/context.js'
 import { scoreWhatIf } from '../../use-cases/scheme-what-if.js'
 import {
-  createSchemeDraft, diffSchemeVersions, discardSchemeDraft, getCurrentPublishedSchemeFor, getSchemeVersion, listSchemeVersions,
-  publishSchemeDraft, replaceSchemeDraftDocument, requireValidSchemeDocument
+  createSchemeDraft,
+  diffSchemeVersions,
+  discardSchemeDraft,
+  getCurrentPublishedSchemeFor,
+  getSchemeVersion,
+  listSchemeVersions,
+  publishSchemeDraft,
+  replaceSchemeDraftDocument,
+  requireValidSchemeDocument
 } from '../../use-cases/schemes.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
-  schemeDiffQuery, schemeDiffSchema, schemeDocumentSchema, schemeDraftCreateSchema, schemeValidationSchema, schemeVersionListQuery,
-  schemeVersionListSchema, schemeVersionSchema, whatIfInputSchema, whatIfResultSchema
+  schemeDiffQuery,
+  schemeDiffSchema,
+  schemeDocumentSchema,
+  schemeDraftCreateSchema,
+  schemeValidationSchema,
+  schemeVersionListQuery,
+  schemeVersionListSchema,
+  schemeVersionSchema,
+  whatIfInputSchema,
+  whatIfResultSchema
 } from '../schemas/schemes.js'
 import { ctxOf } from './context.js'
 
@@ -33,106 +48,203 @@ function documentBodyCompiler<S> (route: Parameters<FastifySchemaCompiler<S>>[0]
 }
 
 export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/', {
-    config: { roles: providerSideRoles },
-    schema: { tags: TAGS, summary: 'List your council\'s scheme versions (providers see published ones)', querystring: schemeVersionListQuery, response: { 200: schemeVersionListSchema } }
-  }, async (request) => await listSchemeVersions(deps, ctxOf(request), request.query) as never)
+  app.get(
+    '/',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: TAGS,
+        summary: "List your council's scheme versions (providers see published ones)",
+        querystring: schemeVersionListQuery,
+        response: { 200: schemeVersionListSchema }
+      }
+    },
+    async (request) => (await listSchemeVersions(deps, ctxOf(request), request.query)) as never
+  )
 
-  app.get('/current', {
-    config: { roles: providerSideRoles },
-    schema: { tags: TAGS, summary: 'The published version new assessments use', response: { 200: schemeVersionSchema, ...problemResponses(404, 409) } }
-  }, async (request, reply) => {
-    const row = await getCurrentPublishedSchemeFor(deps, ctxOf(request))
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
-
-  app.post('/', {
-    config: { roles: staffRoles },
-    schema: {
-      tags: TAGS, summary: 'Start a draft from the default scheme or from a version of your council (one draft at a time)',
-      body: schemeDraftCreateSchema, response: { 201: schemeVersionSchema, ...problemResponses(404, 409) }
+  app.get(
+    '/current',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'The published version new assessments use',
+        response: { 200: schemeVersionSchema, ...problemResponses(404, 409) }
+      }
+    },
+    async (request, reply) => {
+      const row = await getCurrentPublishedSchemeFor(deps, ctxOf(request))
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
     }
-  }, async (request, reply) => {
-    const row = await createSchemeDraft(deps, ctxOf(request), request.body)
-    return await reply.code(201).header('etag', etagOf(row.version)).header('location', `/api/v1/scheme-versions/${row.id}`).send(row as never)
-  })
+  )
 
-  app.post('/validate', {
-    config: { roles: staffRoles },
-    validatorCompiler: documentBodyCompiler,
-    schema: {
-      tags: TAGS, summary: 'Check a scheme document without saving it: 200, or 422 listing every problem',
-      body: schemeDocumentSchema, response: { 200: schemeValidationSchema, ...problemResponses(422) }
+  app.post(
+    '/',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'Start a draft from the default scheme or from a version of your council (one draft at a time)',
+        body: schemeDraftCreateSchema,
+        response: { 201: schemeVersionSchema, ...problemResponses(404, 409) }
+      }
+    },
+    async (request, reply) => {
+      const row = await createSchemeDraft(deps, ctxOf(request), request.body)
+      return await reply
+        .code(201)
+        .header('etag', etagOf(row.version))
+        .header('location', `/api/v1/scheme-versions/${row.id}`)
+        .send(row as never)
     }
-  }, async (request) => {
-    requireValidSchemeDocument(request.body)
-    return { valid: true as const, problems: [] }
-  })
+  )
 
-  app.get('/:id', {
-    config: { roles: providerSideRoles },
-    schema: { tags: TAGS, summary: 'Read a scheme version with its document', params: idParams, response: { 200: schemeVersionSchema, ...problemResponses(404) } }
-  }, async (request, reply) => {
-    const row = await getSchemeVersion(deps, ctxOf(request), request.params.id)
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
-
-  app.put('/:id/document', {
-    config: { roles: staffRoles },
-    validatorCompiler: documentBodyCompiler,
-    schema: {
-      tags: TAGS, summary: 'Replace a draft\'s whole document (send If-Match); a published version is immutable (409)',
-      params: idParams, headers: ifMatchHeaders, body: schemeDocumentSchema,
-      response: { 200: schemeVersionSchema, ...problemResponses(404, 409, 412, 422, 428) }
+  app.post(
+    '/validate',
+    {
+      config: { roles: staffRoles },
+      validatorCompiler: documentBodyCompiler,
+      schema: {
+        tags: TAGS,
+        summary: 'Check a scheme document without saving it: 200, or 422 listing every problem',
+        body: schemeDocumentSchema,
+        response: { 200: schemeValidationSchema, ...problemResponses(422) }
+      }
+    },
+    async (request) => {
+      requireValidSchemeDocument(request.body)
+      return { valid: true as const, problems: [] }
     }
-  }, async (request, reply) => {
-    const row = await replaceSchemeDraftDocument(deps, ctxOf(request), request.params.id, requireIfMatch(request.headers['if-match']), request.body)
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  )
 
-  app.post('/:id/publish', {
-    config: { roles: staffRoles },
-    schema: {
-      tags: TAGS, summary: 'Publish a draft (send If-Match): immutable from then on, and new assessments use it',
-      params: idParams, headers: ifMatchHeaders, response: { 200: schemeVersionSchema, ...problemResponses(404, 409, 412, 422, 428) }
+  app.get(
+    '/:id',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'Read a scheme version with its document',
+        params: idParams,
+        response: { 200: schemeVersionSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) => {
+      const row = await getSchemeVersion(deps, ctxOf(request), request.params.id)
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
     }
-  }, async (request, reply) => {
-    const row = await publishSchemeDraft(deps, ctxOf(request), request.params.id, requireIfMatch(request.headers['if-match']))
-    return await reply.header('etag', etagOf(row.version)).send(row as never)
-  })
+  )
 
-  app.delete('/:id', {
-    config: { roles: staffRoles },
-    schema: {
-      tags: TAGS, summary: 'Discard a draft (send If-Match); published versions stay for ever',
-      params: idParams, headers: ifMatchHeaders, response: { 204: z.null().describe('Discarded'), ...problemResponses(404, 409, 412, 428) }
+  app.put(
+    '/:id/document',
+    {
+      config: { roles: staffRoles },
+      validatorCompiler: documentBodyCompiler,
+      schema: {
+        tags: TAGS,
+        summary: "Replace a draft's whole document (send If-Match); a published version is immutable (409)",
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: schemeDocumentSchema,
+        response: { 200: schemeVersionSchema, ...problemResponses(404, 409, 412, 422, 428) }
+      }
+    },
+    async (request, reply) => {
+      const row = await replaceSchemeDraftDocument(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        requireIfMatch(request.headers['if-match']),
+        request.body
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
     }
-  }, async (request, reply) => {
-    await discardSchemeDraft(deps, ctxOf(request), request.params.id, requireIfMatch(request.headers['if-match']))
-    return await reply.code(204).send(null)
-  })
+  )
 
-  app.get('/:id/diff', {
-    config: { roles: providerSideRoles },
-    schema: {
-      tags: TAGS, summary: 'What changed from another version (default: the one it was copied from) to this one',
-      params: idParams, querystring: schemeDiffQuery, response: { 200: schemeDiffSchema, ...problemResponses(404, 422) }
+  app.post(
+    '/:id/publish',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'Publish a draft (send If-Match): immutable from then on, and new assessments use it',
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 200: schemeVersionSchema, ...problemResponses(404, 409, 412, 422, 428) }
+      }
+    },
+    async (request, reply) => {
+      const row = await publishSchemeDraft(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        requireIfMatch(request.headers['if-match'])
+      )
+      return await reply.header('etag', etagOf(row.version)).send(row as never)
     }
-  }, async (request) => await diffSchemeVersions(deps, ctxOf(request), request.params.id, request.query.from) as never)
+  )
 
-  app.post('/:id/what-if', {
-    config: { roles: staffRoles },
-    schema: {
-      tags: TAGS, summary: 'Score a hypothetical provider against this version, with the reasons for each level not reached',
-      params: idParams, body: whatIfInputSchema, response: { 200: whatIfResultSchema, ...problemResponses(404, 422) }
+  app.delete(
+    '/:id',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'Discard a draft (send If-Match); published versions stay for ever',
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 204: z.null().describe('Discarded'), ...problemResponses(404, 409, 412, 428) }
+      }
+    },
+    async (request, reply) => {
+      await discardSchemeDraft(deps, ctxOf(request), request.params.id, requireIfMatch(request.headers['if-match']))
+      return await reply.code(204).send(null)
     }
-  }, async (request) => await scoreWhatIf(deps, ctxOf(request), request.params.id, request.body) as never)
+  )
 
-  app.get('/:id/history', {
-    config: { roles: staffRoles },
-    schema: { tags: TAGS.concat('audit'), summary: 'The scheme version\'s audit trail', params: idParams, response: { 200: auditListSchema, ...problemResponses(404) } }
-  }, async (request) => {
-    const version = await getSchemeVersion(deps, ctxOf(request), request.params.id)
-    return { items: await listAuditEvents(deps.db, version.councilId, 'scheme_version', version.id) } as never
-  })
+  app.get(
+    '/:id/diff',
+    {
+      config: { roles: providerSideRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'What changed from another version (default: the one it was copied from) to this one',
+        params: idParams,
+        querystring: schemeDiffQuery,
+        response: { 200: schemeDiffSchema, ...problemResponses(404, 422) }
+      }
+    },
+    async (request) => (await diffSchemeVersions(deps, ctxOf(request), request.params.id, request.query.from)) as never
+  )
+
+  app.post(
+    '/:id/what-if',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: TAGS,
+        summary: 'Score a hypothetical provider against this version, with the reasons for each level not reached',
+        params: idParams,
+        body: whatIfInputSchema,
+        response: { 200: whatIfResultSchema, ...problemResponses(404, 422) }
+      }
+    },
+    async (request) => (await scoreWhatIf(deps, ctxOf(request), request.params.id, request.body)) as never
+  )
+
+  app.get(
+    '/:id/history',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: TAGS.concat('audit'),
+        summary: "The scheme version's audit trail",
+        params: idParams,
+        response: { 200: auditListSchema, ...problemResponses(404) }
+      }
+    },
+    async (request) => {
+      const version = await getSchemeVersion(deps, ctxOf(request), request.params.id)
+      return { items: await listAuditEvents(deps.db, version.councilId, 'scheme_version', version.id) } as never
+    }
+  )
 }

@@ -4,51 +4,99 @@ import { userRoles } from '../../db/schema/index.js'
 
 const fteBound = z.number().positive().max(100_000)
 
-export const councilCreateSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or hyphens, e.g. "leeds"'),
-  name: z.string().trim().min(2).max(200),
-  contactEmail: z.email().optional(),
-  microMaxFte: fteBound.optional().describe('Largest FTE that counts as micro (default 5)'),
-  smallMaxFte: fteBound.optional(),
-  mediumMaxFte: fteBound.optional()
-}).meta({ id: 'CouncilCreate' })
+export const councilCreateSchema = z
+  .strictObject({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or hyphens, e.g. "leeds"'),
+    name: z.string().trim().min(2).max(200),
+    contactEmail: z.email().optional(),
+    microMaxFte: fteBound.optional().describe('Largest FTE that counts as micro (default 5)'),
+    smallMaxFte: fteBound.optional(),
+    mediumMaxFte: fteBound.optional()
+  })
+  .meta({ id: 'CouncilCreate' })
 
-export const councilPatchSchema = councilCreateSchema.omit({ slug: true }).partial()
-  .refine((o) => Object.keys(o).length > 0, 'send at least one field to change').meta({ id: 'CouncilPatch' })
+export const councilPatchSchema = councilCreateSchema
+  .omit({ slug: true })
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, 'send at least one field to change')
+  .meta({ id: 'CouncilPatch' })
 
-export const councilSchema = z.object({
-  id: z.uuid(), slug: z.string(), name: z.string(), contactEmail: z.string().nullable(),
-  microMaxFte: z.number(), smallMaxFte: z.number(), mediumMaxFte: z.number(),
-  createdAt: z.date(), updatedAt: z.date(), version: z.number().int()
-}).meta({ id: 'Council' })
+export const councilSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    contactEmail: z.string().nullable(),
+    microMaxFte: z.number(),
+    smallMaxFte: z.number(),
+    mediumMaxFte: z.number(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    version: z.number().int()
+  })
+  .meta({ id: 'Council' })
 
-export const userCreateSchema = z.strictObject({
-  councilId: z.uuid().optional().describe('Required for every role but admin; co-ordinators may omit it (their own council)'),
-  role: z.enum(userRoles),
-  name: z.string().trim().min(2).max(200),
-  email: z.email().optional(),
-  providerId: z.uuid().optional().describe('Required for a provider user: the provider it acts for')
-}).meta({ id: 'UserCreate' })
+export const userCreateSchema = z
+  .strictObject({
+    councilId: z
+      .uuid()
+      .optional()
+      .describe('Required for every role but admin; co-ordinators may omit it (their own council)'),
+    role: z.enum(userRoles),
+    name: z.string().trim().min(2).max(200),
+    email: z.email().optional(),
+    providerId: z.uuid().optional().describe('Required for a provider user: the provider it acts for')
+  })
+  .meta({ id: 'UserCreate' })
 
-export const userSchema = z.object({
-  id: z.uuid(), councilId: z.uuid().nullable(), role: z.enum(userRoles), name: z.string(), email: z.string().nullable(),
-  providerId: z.uuid().nullable(), active: z.boolean(), createdAt: z.date(), updatedAt: z.date(), version: z.number().int()
-}).meta({ id: 'User' })
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    councilId: z.uuid().nullable(),
+    role: z.enum(userRoles),
+    name: z.string(),
+    email: z.string().nullable(),
+    providerId: z.uuid().nullable(),
+    active: z.boolean(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    version: z.number().int()
+  })
+  .meta({ id: 'User' })
 
-export const tokenCreateSchema = z.strictObject({
-  label: z.string().trim().min(1).max(100).describe('What the token is for, e.g. "Jo\'s laptop"'),
-  expiresAt: z.iso.datetime({ offset: true }).optional().describe('Optional expiry; none means until revoked')
-}).meta({ id: 'TokenCreate' })
+export const tokenCreateSchema = z
+  .strictObject({
+    label: z.string().trim().min(1).max(100).describe('What the token is for, e.g. "Jo\'s laptop"'),
+    expiresAt: z.iso.datetime({ offset: true }).optional().describe('Optional expiry; none means until revoked')
+  })
+  .meta({ id: 'TokenCreate' })
 
-export const tokenSchema = z.object({
-  id: z.uuid(), userId: z.uuid(), label: z.string(), prefix: z.string().describe('The first characters, to tell tokens apart'),
-  createdAt: z.date(), expiresAt: z.date().nullable(), lastUsedAt: z.date().nullable(), revokedAt: z.date().nullable()
-}).meta({ id: 'Token' })
+export const tokenSchema = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    label: z.string(),
+    prefix: z.string().describe('The first characters, to tell tokens apart'),
+    createdAt: z.date(),
+    expiresAt: z.date().nullable(),
+    lastUsedAt: z.date().nullable(),
+    revokedAt: z.date().nullable()
+  })
+  .meta({ id: 'Token' })
 
-export const tokenCreatedSchema = tokenSchema.extend({
-  token: z.string().describe('The secret: shown this once, never again')
-}).meta({ id: 'TokenCreated' })
+export const tokenCreatedSchema = tokenSchema
+  .extend({
+    token: z.string().describe('The secret: shown this once, never again')
+  })
+  .meta({ id: 'TokenCreated' })
 
-export const meSchema = z.object({
-  userId: z.uuid(), role: z.enum(userRoles), councilId: z.uuid().nullable(), providerId: z.uuid().nullable()
-}).meta({ id: 'Me' })
+export const meSchema = z
+  .object({
+    userId: z.uuid(),
+    role: z.enum(userRoles),
+    councilId: z.uuid().nullable(),
+    providerId: z.uuid().nullable()
+  })
+  .meta({ id: 'Me' })

@@ -6,51 +6,65 @@ import { pageMeta, pageQuery } from './common.js'
 
 export const AppealOutcomeSchema = z.enum(['upheld', 'partly_upheld', 'dismissed'])
 
-export const appealSchema = z.object({
-  id: z.uuid(),
-  councilId: z.uuid(),
-  providerId: z.uuid(),
-  subjectType: AppealSubject,
-  assessmentId: z.uuid().nullable(),
-  awardId: z.uuid().nullable(),
-  state: AppealState,
-  grounds: z.string(),
-  reviewerId: z.uuid().nullable(),
-  outcome: AppealOutcomeSchema.nullable(),
-  outcomeReason: z.string().nullable(),
-  lodgedAt: z.date(),
-  decidedAt: z.date().nullable(),
-  version: z.number().int()
-}).meta({ id: 'Appeal', description: 'A provider\'s appeal against a decision, downgrade, suspension or revocation (DOMAIN.md: Appeal)' })
+export const appealSchema = z
+  .object({
+    id: z.uuid(),
+    councilId: z.uuid(),
+    providerId: z.uuid(),
+    subjectType: AppealSubject,
+    assessmentId: z.uuid().nullable(),
+    awardId: z.uuid().nullable(),
+    state: AppealState,
+    grounds: z.string(),
+    reviewerId: z.uuid().nullable(),
+    outcome: AppealOutcomeSchema.nullable(),
+    outcomeReason: z.string().nullable(),
+    lodgedAt: z.date(),
+    decidedAt: z.date().nullable(),
+    version: z.number().int()
+  })
+  .meta({
+    id: 'Appeal',
+    description: "A provider's appeal against a decision, downgrade, suspension or revocation (DOMAIN.md: Appeal)"
+  })
 
 export const appealListSchema = z.object({ items: z.array(appealSchema), meta: pageMeta }).meta({ id: 'AppealList' })
 export const appealListQuery = z.strictObject({ state: AppealState.optional(), ...pageQuery })
 export type AppealListQuery = z.infer<typeof appealListQuery>
 
-export const appealLodgeSchema = z.strictObject({
-  subjectType: AppealSubject,
-  assessmentId: z.uuid().optional().describe('For a decision: the decided assessment'),
-  awardId: z.uuid().optional().describe('For a downgrade, suspension or revocation: the award'),
-  grounds: z.string().trim().min(10).max(8000)
-}).refine((b) => b.subjectType === 'decision' ? b.assessmentId !== undefined : b.awardId !== undefined, {
-  message: 'a decision appeal names assessmentId; a downgrade, suspension or revocation appeal names awardId',
-  path: ['subjectType']
-}).meta({ id: 'AppealLodge' })
+export const appealLodgeSchema = z
+  .strictObject({
+    subjectType: AppealSubject,
+    assessmentId: z.uuid().optional().describe('For a decision: the decided assessment'),
+    awardId: z.uuid().optional().describe('For a downgrade, suspension or revocation: the award'),
+    grounds: z.string().trim().min(10).max(8000)
+  })
+  .refine((b) => (b.subjectType === 'decision' ? b.assessmentId !== undefined : b.awardId !== undefined), {
+    message: 'a decision appeal names assessmentId; a downgrade, suspension or revocation appeal names awardId',
+    path: ['subjectType']
+  })
+  .meta({ id: 'AppealLodge' })
 export type AppealLodge = z.infer<typeof appealLodgeSchema>
 
 export const appealNoteSchema = z.strictObject({ reason: z.string().trim().min(3).max(4000).optional() })
-export const appealDecisionSchema = z.strictObject({
-  outcome: AppealOutcomeSchema,
-  reason: z.string().trim().min(3).max(8000),
-  level: AwardLevelSchema.optional().describe('Decision or downgrade appeals upheld (or partly): issue the award at this level, never above the computed level')
-}).meta({ id: 'AppealDecision' })
+export const appealDecisionSchema = z
+  .strictObject({
+    outcome: AppealOutcomeSchema,
+    reason: z.string().trim().min(3).max(8000),
+    level: AwardLevelSchema.optional().describe(
+      'Decision or downgrade appeals upheld (or partly): issue the award at this level, never above the computed level'
+    )
+  })
+  .meta({ id: 'AppealDecision' })
 export type AppealDecision = z.infer<typeof appealDecisionSchema>
 
-export const appealDecidedSchema = z.object({
-  appeal: appealSchema,
-  applied: z.object({
-    action: z.enum(['none', 'award_reinstated', 'award_issued', 'reassessment_opened']),
-    awardId: z.uuid().nullable(),
-    assessmentId: z.uuid().nullable()
+export const appealDecidedSchema = z
+  .object({
+    appeal: appealSchema,
+    applied: z.object({
+      action: z.enum(['none', 'award_reinstated', 'award_issued', 'reassessment_opened']),
+      awardId: z.uuid().nullable(),
+      assessmentId: z.uuid().nullable()
+    })
   })
-}).meta({ id: 'AppealDecided' })
+  .meta({ id: 'AppealDecided' })

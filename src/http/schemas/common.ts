@@ -17,7 +17,10 @@ export const pageMeta = z.object({
 })
 
 export const ifMatchHeaders = z.object({
-  'if-match': z.string().optional().describe('The ETag you read (e.g. "v3"); the change is refused with 412 if the record changed since')
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The ETag you read (e.g. "v3"); the change is refused with 412 if the record changed since')
 })
 
 export const isoDateString = z.iso.date({ error: 'must be a date as YYYY-MM-DD' })

@@ -2,7 +2,8 @@
 // shapes (the tests validate real responses against the standard's own JSON Schemas in shared/hsds).
 import { z } from 'zod'
 
-const modifiedAfter = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO 8601 date or date-time' })
+const modifiedAfter = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO 8601 date or date-time' })
   .transform((s) => new Date(s))
   .describe('Only services modified on or after this date-time (a lost or changed mark counts as a modification)')
 
@@ -11,17 +12,26 @@ const paging = {
   per_page: z.coerce.number().int().min(1).max(100).default(50).describe('Items per page, at most 100')
 }
 
-export const orukCouncilParams = z.object({ council: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a council slug') })
+export const orukCouncilParams = z.object({
+  council: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a council slug')
+})
 export const orukIdParams = orukCouncilParams.extend({ id: z.uuid({ error: 'must be a UUID' }) })
 
 export const orukServicesQuery = z.object({
   ...paging,
   search: z.string().trim().max(200).optional().describe('Words in the name, description or area'),
-  taxonomy_term_id: z.uuid({ error: 'must be a UUID' }).optional().describe('Services carrying this term (e.g. the Gold Quality Mark)'),
+  taxonomy_term_id: z
+    .uuid({ error: 'must be a UUID' })
+    .optional()
+    .describe('Services carrying this term (e.g. the Gold Quality Mark)'),
   taxonomy_id: z.uuid({ error: 'must be a UUID' }).optional().describe('Services carrying any term of this taxonomy'),
   organization_id: z.uuid({ error: 'must be a UUID' }).optional(),
   modified_after: modifiedAfter.optional(),
-  full: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: fully nested services (organization, locations, contacts, cost options) in the page')
+  full: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: fully nested services (organization, locations, contacts, cost options) in the page')
 })
 
 export const orukListQuery = z.object({
@@ -30,50 +40,96 @@ export const orukListQuery = z.object({
   taxonomy_id: z.uuid({ error: 'must be a UUID' }).optional()
 })
 
-export const orukApiDetailsSchema = z.object({ version: z.string(), profile: z.url(), openapi_url: z.url() }).meta({ id: 'OrukApiDetails' })
+export const orukApiDetailsSchema = z
+  .object({ version: z.string(), profile: z.url(), openapi_url: z.url() })
+  .meta({ id: 'OrukApiDetails' })
 
-export const orukTaxonomySchema = z.object({
-  id: z.uuid(), name: z.string(), description: z.string(), uri: z.url().optional(), version: z.string().optional()
-}).meta({ id: 'OrukTaxonomy' })
+export const orukTaxonomySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    uri: z.url().optional(),
+    version: z.string().optional()
+  })
+  .meta({ id: 'OrukTaxonomy' })
 
-export const orukTermSchema = z.object({
-  id: z.uuid(), name: z.string(), description: z.string(), taxonomy: z.string().optional(), taxonomy_id: z.uuid().optional(),
-  term: z.string().optional(), term_uri: z.url().optional()
-}).meta({ id: 'OrukTaxonomyTerm' })
+export const orukTermSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    taxonomy: z.string().optional(),
+    taxonomy_id: z.uuid().optional(),
+    term: z.string().optional(),
+    term_uri: z.url().optional()
+  })
+  .meta({ id: 'OrukTaxonomyTerm' })
 
 const withId = z.object({ id: z.uuid() }).loose()
 
-export const orukServiceSchema = z.object({
-  id: z.uuid(),
-  organization_id: z.uuid(),
-  name: z.string(),
-  description: z.string(),
-  url: z.url().optional(),
-  email: z.string().optional(),
-  status: z.enum(['active', 'inactive']).describe('inactive once the service no longer holds a current Quality Mark'),
-  accreditations: z.string().describe('e.g. "Gold Quality Mark from Demo Borough Council, valid until 1 March 2027"'),
-  assured_date: z.string(),
-  assurer_email: z.string().optional(),
-  last_modified: z.string(),
-  service_areas: z.array(withId),
-  service_at_locations: z.array(withId),
-  organization: withId,
-  contacts: z.array(withId),
-  cost_options: z.array(withId),
-  attributes: z.array(z.object({ id: z.uuid(), link_id: z.uuid(), link_type: z.string(), taxonomy_term_id: z.uuid(), taxonomy_term: orukTermSchema }))
-}).meta({ id: 'OrukService' })
+export const orukServiceSchema = z
+  .object({
+    id: z.uuid(),
+    organization_id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    url: z.url().optional(),
+    email: z.string().optional(),
+    status: z.enum(['active', 'inactive']).describe('inactive once the service no longer holds a current Quality Mark'),
+    accreditations: z.string().describe('e.g. "Gold Quality Mark from Demo Borough Council, valid until 1 March 2027"'),
+    assured_date: z.string(),
+    assurer_email: z.string().optional(),
+    last_modified: z.string(),
+    service_areas: z.array(withId),
+    service_at_locations: z.array(withId),
+    organization: withId,
+    contacts: z.array(withId),
+    cost_options: z.array(withId),
+    attributes: z.array(
+      z.object({
+        id: z.uuid(),
+        link_id: z.uuid(),
+        link_type: z.string(),
+        taxonomy_term_id: z.uuid(),
+        taxonomy_term: orukTermSchema
+      })
+    )
+  })
+  .meta({ id: 'OrukService' })
 
-const page = <T extends z.ZodType>(item: T, id: string) => z.object({
-  total_items: z.number().int(),
-  total_pages: z.number().int(),
-  page_number: z.number().int(),
-  size: z.number().int(),
-  first_page: z.boolean(),
-  last_page: z.boolean(),
-  empty: z.boolean(),
-  contents: z.array(item)
-}).meta({ id })
+const page = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      total_items: z.number().int(),
+      total_pages: z.number().int(),
+      page_number: z.number().int(),
+      size: z.number().int(),
+      first_page: z.boolean(),
+      last_page: z.boolean(),
+      empty: z.boolean(),
+      contents: z.array(item)
+    })
+    .meta({ id })
 
-export const orukServicePageSchema = page(z.union([orukServiceSchema, orukServiceSchema.pick({ id: true, organization_id: true, name: true, description: true, url: true, email: true, status: true, accreditations: true, assured_date: true, last_modified: true, attributes: true })]), 'OrukServicePage')
+export const orukServicePageSchema = page(
+  z.union([
+    orukServiceSchema,
+    orukServiceSchema.pick({
+      id: true,
+      organization_id: true,
+      name: true,
+      description: true,
+      url: true,
+      email: true,
+      status: true,
+      accreditations: true,
+      assured_date: true,
+      last_modified: true,
+      attributes: true
+    })
+  ]),
+  'OrukServicePage'
+)
 export const orukTaxonomyPageSchema = page(orukTaxonomySchema, 'OrukTaxonomyPage')
 export const orukTermPageSchema = page(orukTermSchema, 'OrukTaxonomyTermPage')

@@ -6,15 +6,17 @@ export const fieldProblemSchema = z.object({
   message: z.string()
 })
 
-export const problemSchema = z.object({
-  type: z.string().describe('A URI identifying the problem type (RFC 9457 §3.1.1)'),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  code: z.string().optional().describe('Stable machine-readable code, e.g. ASSESSMENT_TRANSITION_NOT_ALLOWED'),
-  errors: z.array(fieldProblemSchema).optional().describe('Every field that failed validation')
-}).meta({ id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' })
+export const problemSchema = z
+  .object({
+    type: z.string().describe('A URI identifying the problem type (RFC 9457 §3.1.1)'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().optional().describe('Stable machine-readable code, e.g. ASSESSMENT_TRANSITION_NOT_ALLOWED'),
+    errors: z.array(fieldProblemSchema).optional().describe('Every field that failed validation')
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' })
 
 export type Problem = z.infer<typeof problemSchema>
 
@@ -31,7 +33,7 @@ const descriptions: Record<number, string> = {
   422: 'Breaks a rule of the scheme',
   428: 'If-Match is required',
   429: 'Too many requests',
-  500: 'An error on the service\'s side (no internals are given)',
+  500: "An error on the service's side (no internals are given)",
   503: 'Unavailable for now; try again'
 }
 

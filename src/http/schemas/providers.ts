@@ -4,22 +4,37 @@ import { ClientGroupSchema, CqcRatingSchema, OfferingFlagSchema, ServiceTypeSche
 import { LegalFormSchema, SizeBandSchema, normalisePostcode } from '../../domain/providers.js'
 import { pageMeta, pageQuery } from './common.js'
 
-export const offeringFlagsSchema = z.strictObject(
-  Object.fromEntries(OfferingFlagSchema.options.map((f) => [f, z.boolean()])) as Record<z.infer<typeof OfferingFlagSchema>, z.ZodBoolean>
-).meta({ id: 'OfferingFlags', description: 'What the provider does; decides which checklist items apply (DOMAIN.md)' })
+export const offeringFlagsSchema = z
+  .strictObject(
+    Object.fromEntries(OfferingFlagSchema.options.map((f) => [f, z.boolean()])) as Record<
+      z.infer<typeof OfferingFlagSchema>,
+      z.ZodBoolean
+    >
+  )
+  .meta({ id: 'OfferingFlags', description: 'What the provider does; decides which checklist items apply (DOMAIN.md)' })
 
 const contactSchema = z.strictObject({
   email: z.email().optional(),
-  phone: z.string().regex(/^[+\d][\d ()-]{6,19}$/, 'must be a telephone number').optional(),
+  phone: z
+    .string()
+    .regex(/^[+\d][\d ()-]{6,19}$/, 'must be a telephone number')
+    .optional(),
   website: z.url({ protocol: /^https?$/ }).optional(),
-  route: z.string().max(300).optional().describe('How people should get in touch, in the provider\'s words')
+  route: z.string().max(300).optional().describe("How people should get in touch, in the provider's words")
 })
 
-const postcode = z.string().max(10).transform((v, ctx) => {
-  const n = normalisePostcode(v)
-  if (n === null) { ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, e.g. LS1 4AP' }); return z.NEVER }
-  return n
-}).describe('A UK postcode; stored upper case with one space')
+const postcode = z
+  .string()
+  .max(10)
+  .transform((v, ctx) => {
+    const n = normalisePostcode(v)
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, e.g. LS1 4AP' })
+      return z.NEVER
+    }
+    return n
+  })
+  .describe('A UK postcode; stored upper case with one space')
 
 const providerFields = {
   name: z.string().trim().min(2).max(200),
@@ -27,61 +42,82 @@ const providerFields = {
   description: z.string().max(2000).default(''),
   fte: z.number().min(0).max(100_000).describe('Full-time-equivalent staff, including the owner'),
   activeClients: z.number().int().min(0).max(100_000).describe('People supported now; sets the feedback sample size'),
-  serviceTypes: z.array(ServiceTypeSchema).min(1).refine((a) => new Set(a).size === a.length, 'must not repeat a service type'),
+  serviceTypes: z
+    .array(ServiceTypeSchema)
+    .min(1)
+    .refine((a) => new Set(a).size === a.length, 'must not repeat a service type'),
   flags: offeringFlagsSchema,
-  clientGroups: z.array(ClientGroupSchema).min(1).refine((a) => new Set(a).size === a.length, 'must not repeat a client group'),
+  clientGroups: z
+    .array(ClientGroupSchema)
+    .min(1)
+    .refine((a) => new Set(a).size === a.length, 'must not repeat a client group'),
   area: z.string().trim().min(2).max(100).describe('The area served, e.g. a town or ward'),
   postcode,
   hourlyPricePence: z.number().int().min(0).max(100_000).nullable().default(null),
-  cqcLocationId: z.string().regex(/^1-\d{6,12}$/, 'must be a CQC location id like 1-123456789').nullable().default(null),
+  cqcLocationId: z
+    .string()
+    .regex(/^1-\d{6,12}$/, 'must be a CQC location id like 1-123456789')
+    .nullable()
+    .default(null),
   contact: contactSchema
 }
 
-export const providerCreateSchema = z.strictObject({
-  ...providerFields,
-  cqcRating: CqcRatingSchema.nullable().default(null)
-}).meta({ id: 'ProviderCreate' })
+export const providerCreateSchema = z
+  .strictObject({
+    ...providerFields,
+    cqcRating: CqcRatingSchema.nullable().default(null)
+  })
+  .meta({ id: 'ProviderCreate' })
 
-export const providerPatchSchema = z.strictObject({
-  name: providerFields.name.optional(),
-  legalForm: providerFields.legalForm.optional(),
-  description: z.string().max(2000).optional(),
-  fte: providerFields.fte.optional(),
-  activeClients: providerFields.activeClients.optional(),
-  serviceTypes: providerFields.serviceTypes.optional(),
-  flags: offeringFlagsSchema.optional(),
-  clientGroups: providerFields.clientGroups.optional(),
-  area: providerFields.area.optional(),
-  postcode: postcode.optional(),
-  hourlyPricePence: z.number().int().min(0).max(100_000).nullable().optional(),
-  cqcLocationId: z.string().regex(/^1-\d{6,12}$/, 'must be a CQC location id like 1-123456789').nullable().optional(),
-  contact: contactSchema.optional(),
-  cqcRating: CqcRatingSchema.nullable().optional().describe('Co-ordinators only')
-}).refine((o) => Object.keys(o).length > 0, 'send at least one field to change').meta({ id: 'ProviderPatch' })
+export const providerPatchSchema = z
+  .strictObject({
+    name: providerFields.name.optional(),
+    legalForm: providerFields.legalForm.optional(),
+    description: z.string().max(2000).optional(),
+    fte: providerFields.fte.optional(),
+    activeClients: providerFields.activeClients.optional(),
+    serviceTypes: providerFields.serviceTypes.optional(),
+    flags: offeringFlagsSchema.optional(),
+    clientGroups: providerFields.clientGroups.optional(),
+    area: providerFields.area.optional(),
+    postcode: postcode.optional(),
+    hourlyPricePence: z.number().int().min(0).max(100_000).nullable().optional(),
+    cqcLocationId: z
+      .string()
+      .regex(/^1-\d{6,12}$/, 'must be a CQC location id like 1-123456789')
+      .nullable()
+      .optional(),
+    contact: contactSchema.optional(),
+    cqcRating: CqcRatingSchema.nullable().optional().describe('Co-ordinators only')
+  })
+  .refine((o) => Object.keys(o).length > 0, 'send at least one field to change')
+  .meta({ id: 'ProviderPatch' })
 
-export const providerSchema = z.object({
-  id: z.uuid(),
-  councilId: z.uuid(),
-  name: z.string(),
-  legalForm: LegalFormSchema,
-  description: z.string(),
-  fte: z.number(),
-  sizeBand: SizeBandSchema,
-  activeClients: z.number().int(),
-  serviceTypes: z.array(ServiceTypeSchema),
-  flags: offeringFlagsSchema,
-  clientGroups: z.array(ClientGroupSchema),
-  area: z.string(),
-  postcode: z.string(),
-  hourlyPricePence: z.number().int().nullable(),
-  cqcLocationId: z.string().nullable(),
-  cqcRating: CqcRatingSchema.nullable(),
-  contact: contactSchema,
-  status: z.enum(['active', 'inactive']),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  version: z.number().int()
-}).meta({ id: 'Provider' })
+export const providerSchema = z
+  .object({
+    id: z.uuid(),
+    councilId: z.uuid(),
+    name: z.string(),
+    legalForm: LegalFormSchema,
+    description: z.string(),
+    fte: z.number(),
+    sizeBand: SizeBandSchema,
+    activeClients: z.number().int(),
+    serviceTypes: z.array(ServiceTypeSchema),
+    flags: offeringFlagsSchema,
+    clientGroups: z.array(ClientGroupSchema),
+    area: z.string(),
+    postcode: z.string(),
+    hourlyPricePence: z.number().int().nullable(),
+    cqcLocationId: z.string().nullable(),
+    cqcRating: CqcRatingSchema.nullable(),
+    contact: contactSchema,
+    status: z.enum(['active', 'inactive']),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    version: z.number().int()
+  })
+  .meta({ id: 'Provider' })
 
 export const providerListQuery = z.strictObject({
   ...pageQuery,
@@ -90,11 +126,15 @@ export const providerListQuery = z.strictObject({
   clientGroup: ClientGroupSchema.optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
   q: z.string().trim().min(1).max(100).optional().describe('Text search in name, description and area'),
-  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'fte', '-fte', 'updatedAt', '-updatedAt']).default('name')
+  sort: z
+    .enum(['name', '-name', 'createdAt', '-createdAt', 'fte', '-fte', 'updatedAt', '-updatedAt'])
+    .default('name')
     .describe('Field to sort by; a leading "-" sorts descending. Ties are broken by id, so pages are stable.')
 })
 
-export const providerListSchema = z.object({ items: z.array(providerSchema), meta: pageMeta }).meta({ id: 'ProviderList' })
+export const providerListSchema = z
+  .object({ items: z.array(providerSchema), meta: pageMeta })
+  .meta({ id: 'ProviderList' })
 
 export type ProviderCreate = z.infer<typeof providerCreateSchema>
 export type ProviderPatch = z.infer<typeof providerPatchSchema>

@@ -9,7 +9,13 @@ import { isoDate, type Ctx, type Deps } from '../context.js'
 import { runAction, type JobResult } from './job-lock.js'
 import { listMonitoredAssessments, loadMonitoringBasis, type JobScope } from './monitored-assessments.js'
 
-export async function sendEvidenceReminders (tx: Tx, deps: Deps, ctx: Ctx, scope: JobScope, result: JobResult): Promise<void> {
+export async function sendEvidenceReminders (
+  tx: Tx,
+  deps: Deps,
+  ctx: Ctx,
+  scope: JobScope,
+  result: JobResult
+): Promise<void> {
   const today = isoDate(ctx.now)
   for (const assessment of await listMonitoredAssessments(tx, scope, 'open-or-live')) {
     const { scheme, provider, evidence } = await loadMonitoringBasis(tx, assessment)
@@ -23,16 +29,29 @@ export async function sendEvidenceReminders (tx: Tx, deps: Deps, ctx: Ctx, scope
     for (const reminder of dueEvidenceReminders(expiring, today, scheme.settings.evidenceReminderDays)) {
       const itemCode = reminder.evidenceId.split(':')[1]!
       await runAction(tx, deps.log, result, async (sp) => {
-        const inserted = await sp.insert(outbox).values({
-          councilId: assessment.councilId,
-          topic: 'notification.evidence_expiring',
-          dedupeKey: reminder.key,
-          recipientProviderId: assessment.providerId,
-          payload: { providerId: assessment.providerId, assessmentId: assessment.id, itemCode, expiresOn: reminder.expiresOn, daysBefore: reminder.daysBefore, daysLeft: reminder.daysLeft },
-          createdAt: ctx.now,
-          nextAttemptAt: ctx.now
-        }).onConflictDoNothing().returning({ id: outbox.id })
-        return inserted.length > 0 ? `reminder ${itemCode} of assessment ${assessment.id}: ${reminder.daysBefore} days` : null
+        const inserted = await sp
+          .insert(outbox)
+          .values({
+            councilId: assessment.councilId,
+            topic: 'notification.evidence_expiring',
+            dedupeKey: reminder.key,
+            recipientProviderId: assessment.providerId,
+            payload: {
+              providerId: assessment.providerId,
+              assessmentId: assessment.id,
+              itemCode,
+              expiresOn: reminder.expiresOn,
+              daysBefore: reminder.daysBefore,
+              daysLeft: reminder.daysLeft
+            },
+            createdAt: ctx.now,
+            nextAttemptAt: ctx.now
+          })
+          .onConflictDoNothing()
+          .returning({ id: outbox.id })
+        return inserted.length > 0
+          ? `reminder ${itemCode} of assessment ${assessment.id}: ${reminder.daysBefore} days`
+          : null
       })
     }
   }

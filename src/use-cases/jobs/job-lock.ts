@@ -27,13 +27,17 @@ export interface JobResult {
 
 /** Runs `work` in one transaction holding the job's advisory lock; if another instance holds it, returns ran: false. */
 export async function runExclusively (
-  db: Database, job: JobName, work: (tx: Tx, result: JobResult) => Promise<void>
+  db: Database,
+  job: JobName,
+  work: (tx: Tx, result: JobResult) => Promise<void>
 ): Promise<JobResult> {
   const result: JobResult = { job, ran: false, done: 0, failed: 0, actions: [] }
   await db.transaction(async (tx) => {
-    const answer = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEYS[job]}) as locked`)
+    const answer = await tx.execute<{ locked: boolean }>(
+      sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEYS[job]}) as locked`
+    )
     // postgres.js returns the rows, PGlite an object holding them.
-    const rows = (Array.isArray(answer) ? answer : (answer as unknown as { rows: Array<{ locked: boolean }> }).rows)
+    const rows = Array.isArray(answer) ? answer : (answer as unknown as { rows: Array<{ locked: boolean }> }).rows
     if (rows[0]?.locked !== true) return
     result.ran = true
     await work(tx, result)
@@ -42,7 +46,12 @@ export async function runExclusively (
 }
 
 /** One action in a savepoint: its failure is counted and logged, the job goes on. Returns the action's label or null when it had nothing to do. */
-export async function runAction (tx: Tx, log: Logger, result: JobResult, action: (sp: Tx) => Promise<string | null>): Promise<void> {
+export async function runAction (
+  tx: Tx,
+  log: Logger,
+  result: JobResult,
+  action: (sp: Tx) => Promise<string | null>
+): Promise<void> {
   try {
     const label = await tx.transaction(async (sp) => await action(sp))
     if (label === null) return

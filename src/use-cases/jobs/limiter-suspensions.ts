@@ -16,7 +16,13 @@ import { listMonitoredAssessments, loadMonitoringBasis, type JobScope } from './
  * from 16 March). The key names the award and the earliest expiry behind it: a suspension happens once per lapse,
  * so a co-ordinator who reinstates the award despite it is not overruled the next night; a new lapse acts again.
  */
-export async function suspendLapsedAwards (tx: Tx, deps: Deps, ctx: Ctx, scope: JobScope, result: JobResult): Promise<void> {
+export async function suspendLapsedAwards (
+  tx: Tx,
+  deps: Deps,
+  ctx: Ctx,
+  scope: JobScope,
+  result: JobResult
+): Promise<void> {
   const today = isoDate(ctx.now)
   for (const assessment of await listMonitoredAssessments(tx, scope, SUSPENDABLE_AWARD_STATES)) {
     const { scheme, provider, evidence } = await loadMonitoringBasis(tx, assessment)
@@ -26,18 +32,31 @@ export async function suspendLapsedAwards (tx: Tx, deps: Deps, ctx: Ctx, scope: 
     const items = lapsed.map((l) => l.item)
     const key = plannedActionKey('limiter-suspension', awardId, lapsed.map((l) => l.expiredOn!).sort()[0]!)
     await runAction(tx, deps.log, result, async (sp) => {
-      const [award] = await sp.select({ status: awards.status }).from(awards).where(eq(awards.id, awardId)).for('update')
+      const [award] = await sp
+        .select({ status: awards.status })
+        .from(awards)
+        .where(eq(awards.id, awardId))
+        .for('update')
       if (award === undefined || !(SUSPENDABLE_AWARD_STATES as readonly string[]).includes(award.status)) return null
-      const inserted = await sp.insert(outbox).values({
-        councilId: assessment.councilId,
-        topic: 'notification.award_suspended',
-        dedupeKey: key,
-        recipientProviderId: assessment.providerId,
-        // The provider is told which of its own items lapsed, so it can put them right.
-        payload: { providerId: assessment.providerId, awardId, reason: 'evidence_lapsed', items: lapsed.map((l) => l.message) },
-        createdAt: ctx.now,
-        nextAttemptAt: ctx.now
-      }).onConflictDoNothing().returning({ id: outbox.id })
+      const inserted = await sp
+        .insert(outbox)
+        .values({
+          councilId: assessment.councilId,
+          topic: 'notification.award_suspended',
+          dedupeKey: key,
+          recipientProviderId: assessment.providerId,
+          // The provider is told which of its own items lapsed, so it can put them right.
+          payload: {
+            providerId: assessment.providerId,
+            awardId,
+            reason: 'evidence_lapsed',
+            items: lapsed.map((l) => l.message)
+          },
+          createdAt: ctx.now,
+          nextAttemptAt: ctx.now
+        })
+        .onConflictDoNothing()
+        .returning({ id: outbox.id })
       if (inserted.length === 0) return null
       await transitionAward(sp, ctx, awardId, 'suspend', `evidence_lapsed: ${items.join(', ')}`)
       return `award ${awardId} suspended: ${items.join(', ')} lapsed past grace`

@@ -23,19 +23,35 @@ export interface MonitoredAssessment {
 }
 
 /** 'open-or-live' for reminders; a list of award states for the awards a lapse can suspend. */
-export async function listMonitoredAssessments (q: Queryable, scope: JobScope, awardStates: readonly string[] | 'open-or-live'): Promise<MonitoredAssessment[]> {
-  const condition = awardStates === 'open-or-live'
-    ? or(notInArray(assessments.state, ['decided', 'withdrawn']), inArray(awards.status, [...LIVE_AWARD_STATES]))
-    : inArray(awards.status, [...awardStates])
-  return await q.select({
-    id: assessments.id, councilId: assessments.councilId, providerId: assessments.providerId, schemeVersionId: assessments.schemeVersionId,
-    awardId: awards.id, awardStatus: awards.status
-  }).from(assessments).leftJoin(awards, eq(awards.assessmentId, assessments.id))
-    .where(and(condition, inScope(assessments.councilId, scope))).orderBy(assessments.id)
+export async function listMonitoredAssessments (
+  q: Queryable,
+  scope: JobScope,
+  awardStates: readonly string[] | 'open-or-live'
+): Promise<MonitoredAssessment[]> {
+  const condition =
+    awardStates === 'open-or-live'
+      ? or(notInArray(assessments.state, ['decided', 'withdrawn']), inArray(awards.status, [...LIVE_AWARD_STATES]))
+      : inArray(awards.status, [...awardStates])
+  return await q
+    .select({
+      id: assessments.id,
+      councilId: assessments.councilId,
+      providerId: assessments.providerId,
+      schemeVersionId: assessments.schemeVersionId,
+      awardId: awards.id,
+      awardStatus: awards.status
+    })
+    .from(assessments)
+    .leftJoin(awards, eq(awards.assessmentId, assessments.id))
+    .where(and(condition, inScope(assessments.councilId, scope)))
+    .orderBy(assessments.id)
 }
 
 /** The pinned scheme, the provider's offering flags and the evidence per item of one assessment. */
 export async function loadMonitoringBasis (q: Queryable, a: MonitoredAssessment) {
-  const [{ scheme, provider }, evidence] = await Promise.all([loadAssessmentBasis(q, a), collectScoringEvidence(q, a.id)])
+  const [{ scheme, provider }, evidence] = await Promise.all([
+    loadAssessmentBasis(q, a),
+    collectScoringEvidence(q, a.id)
+  ])
   return { scheme, provider, evidence }
 }

@@ -25,14 +25,21 @@ const jobs: Array<[JobName, Job]> = [
   ['outbox-delivery', deliverNotifications]
 ]
 
-export interface JobsReport { at: string, results: JobResult[] }
+export interface JobsReport {
+  at: string
+  results: JobResult[]
+}
 
 /** Runs every job as the system at `now` (the scheduler's clock); `scope` limits it to one council. */
 export async function runJobs (deps: Deps, now: Date = deps.clock(), scope: JobScope = {}): Promise<JobsReport> {
   const ctx = systemCtx(now)
   const results: JobResult[] = []
   for (const [name, job] of jobs) {
-    results.push(await runExclusively(deps.db, name, async (tx, result) => { await job(tx, deps, ctx, scope, result) }))
+    results.push(
+      await runExclusively(deps.db, name, async (tx, result) => {
+        await job(tx, deps, ctx, scope, result)
+      })
+    )
   }
   return { at: now.toISOString(), results }
 }

@@ -12,7 +12,9 @@ function every (ms: number, work: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | null = null
   const timer = setInterval(() => {
     if (running !== null) return
-    running = work().finally(() => { running = null })
+    running = work().finally(() => {
+      running = null
+    })
   }, ms)
   timer.unref()
   return async () => {
@@ -21,12 +23,15 @@ function every (ms: number, work: () => Promise<void>): () => Promise<void> {
   }
 }
 
-export function startScheduler (deps: Deps, opts: { intervalMs?: number, webhookIntervalMs?: number } = {}): () => Promise<void> {
+export function startScheduler (
+  deps: Deps,
+  opts: { intervalMs?: number; webhookIntervalMs?: number } = {}
+): () => Promise<void> {
   const stopJobs = every(opts.intervalMs ?? deps.config.JOBS_INTERVAL_SECONDS * 1000, async () => {
     try {
       const report = await runJobs(deps)
       const busy = report.results.filter((r) => r.done + r.failed > 0)
-      if (busy.length > 0) deps.log.info({ jobs: busy.map(({ job, done, failed }) => ({ job, done, failed })) }, 'scheduled jobs ran')
+      if (busy.length > 0) { deps.log.info({ jobs: busy.map(({ job, done, failed }) => ({ job, done, failed })) }, 'scheduled jobs ran') }
     } catch (error) {
       deps.log.error({ err: error }, 'scheduled jobs failed; retrying at the next interval')
     }
@@ -40,5 +45,7 @@ export function startScheduler (deps: Deps, opts: { intervalMs?: number, webhook
       deps.log.error({ err: error }, 'webhook delivery failed; retrying at the next interval')
     }
   })
-  return async () => { await Promise.all([stopJobs(), stopWebhooks()]) }
+  return async () => {
+    await Promise.all([stopJobs(), stopWebhooks()])
+  }
 }

@@ -19,10 +19,19 @@ export interface DirectoryQuery {
 export async function searchDirectory (q: Queryable, slug: string, query: DirectoryQuery) {
   const council = await loadPublicCouncil(q, slug)
   const [{ items, totalItems }, areas] = await Promise.all([
-    listListings(q, council.id, {
-      scope: 'directory', search: query.q, levels: query.level === undefined ? undefined : [query.level],
-      serviceType: query.offering, clientGroup: query.group, area: query.area
-    }, { page: query.page, perPage: DIRECTORY_PAGE_SIZE }),
+    listListings(
+      q,
+      council.id,
+      {
+        scope: 'directory',
+        search: query.q,
+        levels: query.level === undefined ? undefined : [query.level],
+        serviceType: query.offering,
+        clientGroup: query.group,
+        area: query.area
+      },
+      { page: query.page, perPage: DIRECTORY_PAGE_SIZE }
+    ),
     listDirectoryAreas(q, council.id)
   ])
   return { council, items, totalItems, totalPages: Math.max(1, Math.ceil(totalItems / DIRECTORY_PAGE_SIZE)), areas }

@@ -6,7 +6,13 @@ import { awards, councils, providers, publicationVersions } from '../../db/schem
 import type { AwardLevel } from '../../domain/scheme/enums.js'
 import { notFound } from '../access.js'
 
-export interface PublicCouncil { id: string, slug: string, name: string, contactEmail: string | null, version: number }
+export interface PublicCouncil {
+  id: string
+  slug: string
+  name: string
+  contactEmail: string | null
+  version: number
+}
 
 /** Award states in which the mark counts (a level filter matches only these). */
 export const CURRENT_MARK_STATES = ['active', 'renewal_due'] as const
@@ -52,9 +58,23 @@ export interface Listing {
   area: string
   postcode: string
   hourlyPricePence: number | null
-  contact: { email?: string | undefined, phone?: string | undefined, website?: string | undefined, route?: string | undefined }
+  contact: {
+    email?: string | undefined
+    phone?: string | undefined
+    website?: string | undefined
+    route?: string | undefined
+  }
   providerStatus: 'active' | 'inactive'
-  award: { id: string, level: AwardLevel, status: string, validFrom: string, validTo: string, smallSample: boolean, publishedAt: Date, updatedAt: Date }
+  award: {
+    id: string
+    level: AwardLevel
+    status: string
+    validFrom: string
+    validTo: string
+    smallSample: boolean
+    publishedAt: Date
+    updatedAt: Date
+  }
   lastModified: Date
 }
 
@@ -88,7 +108,7 @@ function whereOf (councilId: string, f: ListingFilter): SQL {
   if (f.serviceType !== undefined) where.push(containsJson(providers.serviceTypes, f.serviceType))
   if (f.clientGroup !== undefined) where.push(containsJson(providers.clientGroups, f.clientGroup))
   if (f.area !== undefined) where.push(sql`lower(${providers.area}) = lower(${f.area})`)
-  if (f.providerIds !== undefined) where.push(f.providerIds.length === 0 ? sql`false` : inArray(providers.id, [...f.providerIds]))
+  if (f.providerIds !== undefined) { where.push(f.providerIds.length === 0 ? sql`false` : inArray(providers.id, [...f.providerIds])) }
   // An ISO string cast in SQL: drivers differ in how they bind a Date against an expression.
   if (f.modifiedAfter !== undefined) where.push(sql`${lastModified} >= ${f.modifiedAfter.toISOString()}::timestamptz`)
   if (f.hasAnyOf === 'level') where.push(isCurrentMark)
@@ -103,14 +123,28 @@ function whereOf (councilId: string, f: ListingFilter): SQL {
 
 // Prepared once per database: this lookup runs on every public request (ETag check), so it skips query building.
 const councilLookups = new WeakMap<Queryable, ReturnType<typeof prepareCouncilLookup>>()
-const prepareCouncilLookup = (q: Queryable) => q.select({
-  id: councils.id, slug: councils.slug, name: councils.name, contactEmail: councils.contactEmail,
-  version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
-}).from(councils).leftJoin(publicationVersions, eq(publicationVersions.councilId, councils.id))
-  .where(eq(councils.slug, sql.placeholder('slug'))).prepare('qm_public_council')
+const prepareCouncilLookup = (q: Queryable) =>
+  q
+    .select({
+      id: councils.id,
+      slug: councils.slug,
+      name: councils.name,
+      contactEmail: councils.contactEmail,
+      version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
+    })
+    .from(councils)
+    .leftJoin(publicationVersions, eq(publicationVersions.councilId, councils.id))
+    .where(eq(councils.slug, sql.placeholder('slug')))
+    .prepare('qm_public_council')
 
-interface Waiter { resolve: (c: PublicCouncil) => void, reject: (e: unknown) => void }
-interface SlugReads { running: boolean, queued: Waiter[] }
+interface Waiter {
+  resolve: (c: PublicCouncil) => void
+  reject: (e: unknown) => void
+}
+interface SlugReads {
+  running: boolean
+  queued: Waiter[]
+}
 const pendingReads = new WeakMap<Queryable, Map<string, SlugReads>>()
 
 /**
@@ -121,9 +155,9 @@ const pendingReads = new WeakMap<Queryable, Map<string, SlugReads>>()
  */
 export async function loadPublicCouncil (q: Queryable, slug: string): Promise<PublicCouncil> {
   let bySlug = pendingReads.get(q)
-  if (bySlug === undefined) pendingReads.set(q, bySlug = new Map())
+  if (bySlug === undefined) pendingReads.set(q, (bySlug = new Map()))
   let reads = bySlug.get(slug)
-  if (reads === undefined) bySlug.set(slug, reads = { running: false, queued: [] })
+  if (reads === undefined) bySlug.set(slug, (reads = { running: false, queued: [] }))
   const state = reads
   return await new Promise<PublicCouncil>((resolve, reject) => {
     state.queued.push({ resolve, reject })
@@ -138,7 +172,7 @@ async function drainReads (q: Queryable, slug: string, state: SlugReads, bySlug:
     state.queued = []
     try {
       let lookup = councilLookups.get(q)
-      if (lookup === undefined) councilLookups.set(q, lookup = prepareCouncilLookup(q))
+      if (lookup === undefined) councilLookups.set(q, (lookup = prepareCouncilLookup(q)))
       const [row] = await lookup.execute({ slug })
       for (const w of batch) row === undefined ? w.reject(notFound('Council')) : w.resolve(row)
     } catch (err) {
@@ -150,19 +184,38 @@ async function drainReads (q: Queryable, slug: string, state: SlugReads, bySlug:
 }
 
 /** One page of listings, ordered by provider name, with the total for the page envelope. */
-export async function listListings (q: Queryable, councilId: string, filter: ListingFilter, page: { page: number, perPage: number }) {
+export async function listListings (
+  q: Queryable,
+  councilId: string,
+  filter: ListingFilter,
+  page: { page: number; perPage: number }
+) {
   const where = whereOf(councilId, filter)
   const [items, [total]] = await Promise.all([
-    q.select(listingColumns).from(awards).innerJoin(providers, eq(providers.id, awards.providerId)).where(where)
-      .orderBy(asc(providers.name), asc(providers.id)).limit(page.perPage).offset((page.page - 1) * page.perPage),
+    q
+      .select(listingColumns)
+      .from(awards)
+      .innerJoin(providers, eq(providers.id, awards.providerId))
+      .where(where)
+      .orderBy(asc(providers.name), asc(providers.id))
+      .limit(page.perPage)
+      .offset((page.page - 1) * page.perPage),
     q.select({ n: count() }).from(awards).innerJoin(providers, eq(providers.id, awards.providerId)).where(where)
   ])
   return { items: items as Listing[], totalItems: total?.n ?? 0 }
 }
 
 /** One provider's listing, or undefined when it never held a mark in this council. */
-export async function findListing (q: Queryable, councilId: string, providerId: string, scope: ListingFilter['scope'] = 'all'): Promise<Listing | undefined> {
-  const [row] = await q.select(listingColumns).from(awards).innerJoin(providers, eq(providers.id, awards.providerId))
+export async function findListing (
+  q: Queryable,
+  councilId: string,
+  providerId: string,
+  scope: ListingFilter['scope'] = 'all'
+): Promise<Listing | undefined> {
+  const [row] = await q
+    .select(listingColumns)
+    .from(awards)
+    .innerJoin(providers, eq(providers.id, awards.providerId))
     .where(whereOf(councilId, { scope, providerIds: [providerId] }))
   return row as Listing | undefined
 }
@@ -175,15 +228,23 @@ export async function listListedProviderIds (q: Queryable, councilId: string): P
 
 /** Areas with a listed provider, for the directory's area filter. */
 export async function listDirectoryAreas (q: Queryable, councilId: string): Promise<string[]> {
-  const rows = await q.selectDistinct({ area: providers.area }).from(awards).innerJoin(providers, eq(providers.id, awards.providerId))
-    .where(whereOf(councilId, { scope: 'directory' })).orderBy(asc(providers.area))
+  const rows = await q
+    .selectDistinct({ area: providers.area })
+    .from(awards)
+    .innerJoin(providers, eq(providers.id, awards.providerId))
+    .where(whereOf(councilId, { scope: 'directory' }))
+    .orderBy(asc(providers.area))
   return rows.map((r) => r.area)
 }
 
 /** A provider's earlier awards, newest first (DOMAIN.md: past awards are public). */
 export async function listPastAwards (q: Queryable, councilId: string, providerId: string, exceptAwardId: string) {
-  const rows = await q.select(listingColumns.award).from(awards)
-    .where(and(eq(awards.councilId, councilId), eq(awards.providerId, providerId), sql`${awards.id} <> ${exceptAwardId}`))
+  const rows = await q
+    .select(listingColumns.award)
+    .from(awards)
+    .where(
+      and(eq(awards.councilId, councilId), eq(awards.providerId, providerId), sql`${awards.id} <> ${exceptAwardId}`)
+    )
     .orderBy(sql`${awards.publishedAt} desc`, sql`${awards.id} desc`)
   return rows as Array<Listing['award']>
 }

@@ -9,17 +9,25 @@ import { notFound } from '../access.js'
 import { listingColumns, type Listing, type PublicCouncil } from './listings.js'
 import { accreditationSentence, publicStatusOf } from './public-award.js'
 
-export interface ChangeFeedQuery { modified_after?: Date | undefined, cursor?: string | undefined, limit: number }
+export interface ChangeFeedQuery {
+  modified_after?: Date | undefined
+  cursor?: string | undefined
+  limit: number
+}
 
 // Millisecond precision, the precision of the cursor a client sends back.
-const changedAt = sql<Date>`date_trunc('milliseconds', greatest(${providers.updatedAt}, ${awards.updatedAt}))`.mapWith(providers.updatedAt)
+const changedAt = sql<Date>`date_trunc('milliseconds', greatest(${providers.updatedAt}, ${awards.updatedAt}))`.mapWith(
+  providers.updatedAt
+)
 
 const encodeCursor = (l: Listing) => Buffer.from(`${l.lastModified.toISOString()}|${l.award.id}`).toString('base64url')
 
-function decodeCursor (cursor: string): { at: string, id: string } {
+function decodeCursor (cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|')
   if (at === undefined || id === undefined || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this feed returned', { errors: [{ path: 'cursor', message: 'unknown cursor' }] })
+    throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this feed returned', {
+      errors: [{ path: 'cursor', message: 'unknown cursor' }]
+    })
   }
   return { at, id }
 }
@@ -59,14 +67,18 @@ export type PublicAward = ReturnType<typeof publicAwardOf>
 
 export async function listAwardChanges (q: Queryable, council: PublicCouncil, baseUrl: string, query: ChangeFeedQuery) {
   const where: SQL[] = [eq(awards.councilId, council.id)]
-  if (query.modified_after !== undefined) where.push(sql`${changedAt} >= ${query.modified_after.toISOString()}::timestamptz`)
+  if (query.modified_after !== undefined) { where.push(sql`${changedAt} >= ${query.modified_after.toISOString()}::timestamptz`) }
   if (query.cursor !== undefined) {
     const c = decodeCursor(query.cursor)
     where.push(sql`(${changedAt}, ${awards.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`)
   }
-  const rows = await q.select({ ...listingColumns, lastModified: changedAt }).from(awards)
-    .innerJoin(providers, eq(providers.id, awards.providerId)).where(and(...where))
-    .orderBy(asc(changedAt), asc(awards.id)).limit(query.limit + 1) as Listing[]
+  const rows = (await q
+    .select({ ...listingColumns, lastModified: changedAt })
+    .from(awards)
+    .innerJoin(providers, eq(providers.id, awards.providerId))
+    .where(and(...where))
+    .orderBy(asc(changedAt), asc(awards.id))
+    .limit(query.limit + 1)) as Listing[]
   const page = rows.slice(0, query.limit)
   const more = rows.length > query.limit
   return {
@@ -77,8 +89,11 @@ export async function listAwardChanges (q: Queryable, council: PublicCouncil, ba
 }
 
 export async function getPublicAward (q: Queryable, council: PublicCouncil, baseUrl: string, awardId: string) {
-  const [row] = await q.select(listingColumns).from(awards).innerJoin(providers, eq(providers.id, awards.providerId))
-    .where(and(eq(awards.councilId, council.id), eq(awards.id, awardId))) as Listing[]
+  const [row] = (await q
+    .select(listingColumns)
+    .from(awards)
+    .innerJoin(providers, eq(providers.id, awards.providerId))
+    .where(and(eq(awards.councilId, council.id), eq(awards.id, awardId)))) as Listing[]
   if (row === undefined) throw notFound('Award')
   return publicAwardOf(row, council, baseUrl)
 }

@@ -4,7 +4,15 @@ import type { Queryable } from '../../db/client.js'
 import { notFound } from '../access.js'
 import { organizationIdOf } from './ids.js'
 import { findListing, listListedProviderIds, listListings, type ListingFilter, type PublicCouncil } from './listings.js'
-import { orukContextOf, orukPage, orukServiceOf, orukServiceSummaryOf, orukTaxonomy, orukTerm, type OrukContext } from './oruk-mapping.js'
+import {
+  orukContextOf,
+  orukPage,
+  orukServiceOf,
+  orukServiceSummaryOf,
+  orukTaxonomy,
+  orukTerm,
+  type OrukContext
+} from './oruk-mapping.js'
 import { taxonomiesOf } from './vocabulary.js'
 
 export const ORUK_API_DETAILS = {
@@ -50,9 +58,17 @@ async function filterOf (q: Queryable, ctx: OrukContext, query: OrukServiceQuery
 
 export async function listOrukServices (q: Queryable, council: PublicCouncil, baseUrl: string, query: OrukServiceQuery) {
   const ctx = orukContextOf(council, baseUrl)
-  const { items, totalItems } = await listListings(q, council.id, await filterOf(q, ctx, query), { page: query.page, perPage: query.per_page })
+  const { items, totalItems } = await listListings(q, council.id, await filterOf(q, ctx, query), {
+    page: query.page,
+    perPage: query.per_page
+  })
   const map = query.full === true ? orukServiceOf : orukServiceSummaryOf
-  return orukPage(items.map((l) => map(l, ctx)), totalItems, query.page, query.per_page)
+  return orukPage(
+    items.map((l) => map(l, ctx)),
+    totalItems,
+    query.page,
+    query.per_page
+  )
 }
 
 export async function getOrukService (q: Queryable, council: PublicCouncil, baseUrl: string, id: string) {
@@ -61,17 +77,30 @@ export async function getOrukService (q: Queryable, council: PublicCouncil, base
   return orukServiceOf(listing, orukContextOf(council, baseUrl))
 }
 
-export interface OrukListQuery { page: number, per_page: number, search?: string | undefined, taxonomy_id?: string | undefined }
+export interface OrukListQuery {
+  page: number
+  per_page: number
+  search?: string | undefined
+  taxonomy_id?: string | undefined
+}
 
 const pageOf = <T>(all: T[], query: OrukListQuery) =>
-  orukPage(all.slice((query.page - 1) * query.per_page, query.page * query.per_page), all.length, query.page, query.per_page)
+  orukPage(
+    all.slice((query.page - 1) * query.per_page, query.page * query.per_page),
+    all.length,
+    query.page,
+    query.per_page
+  )
 
 const matchesSearch = (search: string | undefined, ...texts: string[]) =>
   search === undefined || texts.some((t) => t.toLowerCase().includes(search.trim().toLowerCase()))
 
 export function listOrukTaxonomies (council: PublicCouncil, baseUrl: string, query: OrukListQuery) {
   const all = taxonomiesOf(council).filter((t) => matchesSearch(query.search, t.name, t.description))
-  return pageOf(all.map((t) => orukTaxonomy(t, baseUrl)), query)
+  return pageOf(
+    all.map((t) => orukTaxonomy(t, baseUrl)),
+    query
+  )
 }
 
 export function getOrukTaxonomy (council: PublicCouncil, baseUrl: string, id: string) {
@@ -81,9 +110,15 @@ export function getOrukTaxonomy (council: PublicCouncil, baseUrl: string, id: st
 }
 
 export function listOrukTerms (council: PublicCouncil, baseUrl: string, query: OrukListQuery) {
-  const all = orukContextOf(council, baseUrl).terms
-    .filter((t) => (query.taxonomy_id === undefined || t.taxonomyId === query.taxonomy_id) && matchesSearch(query.search, t.name, t.description, t.code))
-  return pageOf(all.map((t) => orukTerm(t, baseUrl)), query)
+  const all = orukContextOf(council, baseUrl).terms.filter(
+    (t) =>
+      (query.taxonomy_id === undefined || t.taxonomyId === query.taxonomy_id) &&
+      matchesSearch(query.search, t.name, t.description, t.code)
+  )
+  return pageOf(
+    all.map((t) => orukTerm(t, baseUrl)),
+    query
+  )
 }
 
 export function getOrukTerm (council: PublicCouncil, baseUrl: string, id: string) {

@@ -6,7 +6,11 @@ import { sha256Hex } from '../tokens.js'
 import type { PublicCouncil } from './listings.js'
 
 // Bytes, not strings: UTF-8 encoding and gzip are done once per version, not once per response.
-export interface VersionedBody { etag: string, body: Buffer, gzipped: () => Buffer }
+export interface VersionedBody {
+  etag: string
+  body: Buffer
+  gzipped: () => Buffer
+}
 
 export type BodyCache = LRUCache<string, Buffer>
 
@@ -25,7 +29,12 @@ export const etagOfView = (council: PublicCouncil, view: string): string =>
  * The view's body from the cache or computed now. The council (and its version) must have been read before
  * the data `compute` reads, so a body is never older than the version it is filed under.
  */
-export async function versionedBody (cache: BodyCache, council: PublicCouncil, view: string, compute: () => Promise<unknown> | unknown): Promise<VersionedBody> {
+export async function versionedBody (
+  cache: BodyCache,
+  council: PublicCouncil,
+  view: string,
+  compute: () => Promise<unknown> | unknown
+): Promise<VersionedBody> {
   const etag = etagOfView(council, view)
   const key = `${council.id}${etag}`
   let body = cache.get(key)
@@ -36,7 +45,7 @@ export async function versionedBody (cache: BodyCache, council: PublicCouncil, v
   const bytes = body
   const gzipped = () => {
     let gz = cache.get(`${key}gz`)
-    if (gz === undefined) cache.set(`${key}gz`, gz = gzipSync(bytes, { level: 9 })) // once per version: worth the smallest bytes
+    if (gz === undefined) cache.set(`${key}gz`, (gz = gzipSync(bytes, { level: 9 }))) // once per version: worth the smallest bytes
     return gz
   }
   return { etag, body, gzipped }
@@ -44,7 +53,8 @@ export async function versionedBody (cache: BodyCache, council: PublicCouncil, v
 
 /** True when the client takes gzip (Accept-Encoding lists it without q=0). */
 export const acceptsGzip = (header: string | undefined): boolean =>
-  header !== undefined && header.split(',').some((part) => {
+  header !== undefined &&
+  header.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';')
     return coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))
   })

@@ -8,14 +8,15 @@ import { LEVEL_NAMES } from './vocabulary.js'
 export type PublicAwardStatus = 'active' | 'suspended' | 'expired' | 'revoked' | 'withdrawn' | 'superseded'
 
 export const publicStatusOf = (status: string): PublicAwardStatus =>
-  status === 'renewal_due' ? 'active' : status as PublicAwardStatus
+  status === 'renewal_due' ? 'active' : (status as PublicAwardStatus)
 
 /** True when the mark counts today: active (or renewal due) and the provider still trading with the council. */
 export const isCurrentMark = (l: Pick<Listing, 'providerStatus' | 'award'>): boolean =>
   l.providerStatus === 'active' && publicStatusOf(l.award.status) === 'active'
 
 /** "1 March 2027" — the date style GOV.UK uses. */
-export const longDate = (isoDay: string | Date): string => format(typeof isoDay === 'string' ? parseISO(isoDay) : isoDay, 'd MMMM yyyy')
+export const longDate = (isoDay: string | Date): string =>
+  format(typeof isoDay === 'string' ? parseISO(isoDay) : isoDay, 'd MMMM yyyy')
 
 /** e.g. "Gold Quality Mark from Demo Borough Council, valid until 1 March 2027". */
 export function accreditationSentence (l: Pick<Listing, 'providerStatus' | 'award'>, councilName: string): string {
@@ -24,7 +25,7 @@ export function accreditationSentence (l: Pick<Listing, 'providerStatus' | 'awar
   if (status === 'active' && l.providerStatus === 'active') {
     return `${mark}, valid until ${longDate(l.award.validTo)}${l.award.smallSample ? ' (based on a small feedback sample)' : ''}`
   }
-  if (status === 'active' || status === 'withdrawn') return `${mark}: withdrawn on ${longDate(l.award.updatedAt)}; this service no longer holds the mark`
+  if (status === 'active' || status === 'withdrawn') { return `${mark}: withdrawn on ${longDate(l.award.updatedAt)}; this service no longer holds the mark` }
   if (status === 'expired') return `${mark}: expired, it was valid until ${longDate(l.award.validTo)}`
   if (status === 'superseded') return `${mark}: replaced by a newer award on ${longDate(l.award.updatedAt)}`
   return `${mark}: ${status} on ${longDate(l.award.updatedAt)}; the service does not hold a current Quality Mark`

@@ -38,11 +38,19 @@ const FONT = 'Arial, Helvetica, sans-serif'
 const FILLS = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d4351c', '#505a5f']
 
 const text = (x: number, y: number, content: string, { size = 13, bold = false } = {}): Html =>
-  html`<text x="${x}" y="${y}" font-family="${FONT}" font-size="${size}" font-weight="${bold ? 700 : 400}" fill="#0b0c0c">${content}</text>`
+  html`<text
+    x="${x}"
+    y="${y}"
+    font-family="${FONT}"
+    font-size="${size}"
+    font-weight="${bold ? 700 : 400}"
+    fill="#0b0c0c"
+    >${content}</text
+  >`
 
-function renderGroup (group: ChartGroup, top: number, fillOf: (label: string) => string): { svg: Html, height: number } {
+function renderGroup (group: ChartGroup, top: number, fillOf: (label: string) => string): { svg: Html; height: number } {
   const span = group.max - group.min || 1
-  const xOf = (v: number) => BAR_X + (Math.min(Math.max(v, group.min), group.max) - group.min) / span * BAR_WIDTH
+  const xOf = (v: number) => BAR_X + ((Math.min(Math.max(v, group.min), group.max) - group.min) / span) * BAR_WIDTH
   const zero = xOf(0)
   const parts: Html[] = [text(LABEL_X, top + 16, group.heading, { bold: true })]
   group.bars.forEach((bar, i) => {
@@ -50,16 +58,34 @@ function renderGroup (group: ChartGroup, top: number, fillOf: (label: string) =>
     const end = xOf(bar.value)
     const left = Math.min(zero, end)
     parts.push(text(LABEL_X + 12, y + 16, bar.label))
-    parts.push(html`<rect x="${left.toFixed(1)}" y="${y + 4}" width="${Math.max(Math.abs(end - zero), 1).toFixed(1)}" height="${ROW - 8}" fill="${fillOf(bar.label)}"/>`)
+    parts.push(
+      html`<rect
+        x="${left.toFixed(1)}"
+        y="${y + 4}"
+        width="${Math.max(Math.abs(end - zero), 1).toFixed(1)}"
+        height="${ROW - 8}"
+        fill="${fillOf(bar.label)}"
+      />`
+    )
     parts.push(text(Math.round(Math.max(zero, end) + 6), y + 16, bar.text))
   })
-  if (group.min < 0) parts.push(html`<line x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${top + ROW}" y2="${top + ROW * (group.bars.length + 1)}" stroke="#0b0c0c"/>`)
-  return { svg: joinHtml(parts, html`\n`), height: ROW * (group.bars.length + 1) + 12 }
+  if (group.min < 0) {
+    parts.push(
+      html`<line
+        x1="${zero.toFixed(1)}"
+        x2="${zero.toFixed(1)}"
+        y1="${top + ROW}"
+        y2="${top + ROW * (group.bars.length + 1)}"
+        stroke="#0b0c0c"
+      />`
+    )
+  }
+  return { svg: joinHtml(parts, html`  `), height: ROW * (group.bars.length + 1) + 12 }
 }
 
 export function renderBarChart (chart: BarChart): string {
   // One colour per series (e.g. "Micro providers") across the whole chart, whichever groups are shown.
-  const series = [...new Set(chart.groups.flatMap(g => g.bars.map(b => b.label)))]
+  const series = [...new Set(chart.groups.flatMap((g) => g.bars.map((b) => b.label)))]
   const fillOf = (label: string) => FILLS[series.indexOf(label) % FILLS.length] as string
   let y = 66
   const groups: Html[] = []
@@ -70,14 +96,18 @@ export function renderBarChart (chart: BarChart): string {
   }
   const notes = chart.notes.map((note, i) => text(LABEL_X, y + 8 + i * 20, note, { size: 12 }))
   const height = y + 16 + chart.notes.length * 20
-  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="chart-title chart-desc">
-<title id="chart-title">${chart.title} (${chart.subtitle})</title>
-<desc id="chart-desc">${chart.description}</desc>
-<rect width="100%" height="100%" fill="#ffffff"/>
-${text(LABEL_X, 26, chart.title, { size: 16, bold: true })}
-${text(LABEL_X, 48, chart.subtitle, { size: 14 })}
-${joinHtml(groups, html`\n`)}
-${joinHtml(notes, html`\n`)}
-</svg>
-`.value
+  return html`<svg
+    xmlns="http://www.w3.org/2000/svg"
+    width="${WIDTH}"
+    height="${height}"
+    viewBox="0 0 ${WIDTH} ${height}"
+    role="img"
+    aria-labelledby="chart-title chart-desc"
+  >
+    <title id="chart-title">${chart.title} (${chart.subtitle})</title>
+    <desc id="chart-desc">${chart.description}</desc>
+    <rect width="100%" height="100%" fill="#ffffff" />
+    ${text(LABEL_X, 26, chart.title, { size: 16, bold: true })} ${text(LABEL_X, 48, chart.subtitle, { size: 14 })}
+    ${joinHtml(groups, html`  `)} ${joinHtml(notes, html`  `)}
+  </svg> `.value
 }

@@ -16,7 +16,7 @@ import { measureStageStays } from './stage-durations.js'
 export const AWARD_LEVELS = ['gold', 'silver', 'bronze'] as const
 export const EXPIRY_WINDOWS = [30, 60, 90] as const
 /** Stages an assessment leaves: the final states (decided, withdrawn) have no duration. */
-export const STAGES = AssessmentState.options.filter(s => s !== 'decided' && s !== 'withdrawn')
+export const STAGES = AssessmentState.options.filter((s) => s !== 'decided' && s !== 'withdrawn')
 
 export interface OperationsReport {
   councilId: string
@@ -24,10 +24,16 @@ export interface OperationsReport {
   asOf: string
   /** The period whose finished stays the stage durations describe. */
   period: ReportPeriod
-  awardsByLevel: Array<{ level: typeof AWARD_LEVELS[number], live: number, suspended: number }>
-  assessmentsByState: Array<{ state: AssessmentState, count: number }>
-  stageDurations: Array<{ stage: AssessmentState, stays: number, medianDays: number | null, lowerQuartileDays: number | null, upperQuartileDays: number | null }>
-  expiring: Array<{ withinDays: number, awards: number, evidence: number }>
+  awardsByLevel: Array<{ level: (typeof AWARD_LEVELS)[number]; live: number; suspended: number }>
+  assessmentsByState: Array<{ state: AssessmentState; count: number }>
+  stageDurations: Array<{
+    stage: AssessmentState
+    stays: number
+    medianDays: number | null
+    lowerQuartileDays: number | null
+    upperQuartileDays: number | null
+  }>
+  expiring: Array<{ withinDays: number; awards: number; evidence: number }>
 }
 
 /** Expiry dates of the evidence that speaks for each applicable item of open assessments and live awards (as the reminder job sees them). */
@@ -46,13 +52,23 @@ async function listEvidenceExpiries (deps: Deps, councilId: string): Promise<str
 }
 
 async function measureStageDurations (deps: Deps, councilId: string, period: ReportPeriod) {
-  const changes = await deps.db.select({ entityId: auditEvents.entityId, fromState: auditEvents.fromState, toState: auditEvents.toState, at: auditEvents.at })
-    .from(auditEvents).where(and(eq(auditEvents.councilId, councilId), eq(auditEvents.entityType, 'assessment')))
+  const changes = await deps.db
+    .select({
+      entityId: auditEvents.entityId,
+      fromState: auditEvents.fromState,
+      toState: auditEvents.toState,
+      at: auditEvents.at
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.councilId, councilId), eq(auditEvents.entityType, 'assessment')))
     .orderBy(asc(auditEvents.entityId), asc(auditEvents.at), asc(auditEvents.id))
-  const endedWithin = { from: new Date(`${period.from}T00:00:00Z`), to: new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`) }
+  const endedWithin = {
+    from: new Date(`${period.from}T00:00:00Z`),
+    to: new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`)
+  }
   const stays = measureStageStays(changes, endedWithin)
-  return STAGES.map(stage => {
-    const summary = summariseDistribution(stays.filter(s => s.state === stage).map(s => s.days))
+  return STAGES.map((stage) => {
+    const summary = summariseDistribution(stays.filter((s) => s.state === stage).map((s) => s.days))
     return {
       stage,
       stays: summary?.n ?? 0,
@@ -68,28 +84,42 @@ export async function reportOperations (deps: Deps, ctx: Ctx, query: PeriodQuery
   const period = resolvePeriod(query, ctx.now)
   const today = isoDate(ctx.now)
 
-  const live = await deps.db.select({ level: awards.level, status: awards.status, validTo: awards.validTo }).from(awards)
+  const live = await deps.db
+    .select({ level: awards.level, status: awards.status, validTo: awards.validTo })
+    .from(awards)
     .where(and(eq(awards.councilId, councilId), inArray(awards.status, [...LIVE_AWARD_STATES])))
-  const states = await deps.db.select({ state: assessments.state, count: count() }).from(assessments)
-    .where(eq(assessments.councilId, councilId)).groupBy(assessments.state)
+  const states = await deps.db
+    .select({ state: assessments.state, count: count() })
+    .from(assessments)
+    .where(eq(assessments.councilId, councilId))
+    .groupBy(assessments.state)
   const evidenceExpiries = await listEvidenceExpiries(deps, councilId)
   const within = (dates: readonly string[], days: number) =>
-    dates.filter(d => { const left = calendarDaysBetween(today, d); return left >= 0 && left <= days }).length
+    dates.filter((d) => {
+      const left = calendarDaysBetween(today, d)
+      return left >= 0 && left <= days
+    }).length
 
   return {
     councilId,
     asOf: today,
     period,
-    awardsByLevel: AWARD_LEVELS.map(level => ({
+    awardsByLevel: AWARD_LEVELS.map((level) => ({
       level,
-      live: live.filter(a => a.level === level).length,
-      suspended: live.filter(a => a.level === level && a.status === 'suspended').length
+      live: live.filter((a) => a.level === level).length,
+      suspended: live.filter((a) => a.level === level && a.status === 'suspended').length
     })),
-    assessmentsByState: AssessmentState.options.map(state => ({ state, count: states.find(s => s.state === state)?.count ?? 0 })),
+    assessmentsByState: AssessmentState.options.map((state) => ({
+      state,
+      count: states.find((s) => s.state === state)?.count ?? 0
+    })),
     stageDurations: await measureStageDurations(deps, councilId, period),
-    expiring: EXPIRY_WINDOWS.map(withinDays => ({
+    expiring: EXPIRY_WINDOWS.map((withinDays) => ({
       withinDays,
-      awards: within(live.map(a => a.validTo), withinDays),
+      awards: within(
+        live.map((a) => a.validTo),
+        withinDays
+      ),
       evidence: within(evidenceExpiries, withinDays)
     }))
   }

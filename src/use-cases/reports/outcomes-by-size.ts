@@ -8,48 +8,74 @@ import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import type { SizeBand } from '../../domain/providers.js'
 import { analyseOutcomesBySize, type GroupComparison, type OutcomesBySize } from '../../domain/reports/index.js'
 import type { Ctx, Deps } from '../context.js'
-import { loadReportInstrument, requireReportCouncil, resolvePeriod, type PeriodQuery, type ReportPeriod } from './report-scope.js'
+import {
+  loadReportInstrument,
+  requireReportCouncil,
+  resolvePeriod,
+  type PeriodQuery,
+  type ReportPeriod
+} from './report-scope.js'
 
 export interface OutcomesQuery extends PeriodQuery {
   item: string
   schemeVersion?: number | undefined
 }
 
-export interface AnswerLevel { value: string, label: string, score: number | null }
+export interface AnswerLevel {
+  value: string
+  label: string
+  score: number | null
+}
 
 export interface OutcomesReport extends Omit<OutcomesBySize, 'microVersusOthers' | 'bySizeBand'> {
   councilId: string
   period: ReportPeriod
   schemeVersion: number
   instrumentVersion: number
-  item: { code: string, question: string }
+  item: { code: string; question: string }
   answers: AnswerLevel[]
   microVersusOthers: LabelledComparison
   bySizeBand: LabelledComparison
 }
 
-export type LabelledComparison = Omit<GroupComparison, 'rows'> & { rows: Array<GroupComparison['rows'][number] & { label: string }> }
+export type LabelledComparison = Omit<GroupComparison, 'rows'> & {
+  rows: Array<GroupComparison['rows'][number] & { label: string }>
+}
 
 /** Plain names of the compared groups, for tables, CSV headers and charts. */
 export const GROUP_LABELS: Record<string, string> = {
-  micro: 'Micro providers', others: 'All other providers', small: 'Small providers', medium: 'Medium providers', large: 'Large providers'
+  micro: 'Micro providers',
+  others: 'All other providers',
+  small: 'Small providers',
+  medium: 'Medium providers',
+  large: 'Large providers'
 }
 
 /** The item must be a question with an answer scale (free text cannot be cross-tabulated): else 422 naming `item`. */
-export function requireScaleItem (instrument: Instrument, code: string): { item: ScaleItem, answers: AnswerLevel[] } {
-  const item = instrument.items.find(i => i.code === code)
+export function requireScaleItem (instrument: Instrument, code: string): { item: ScaleItem; answers: AnswerLevel[] } {
+  const item = instrument.items.find((i) => i.code === code)
   if (item?.kind !== 'scale') {
-    const codes = instrument.items.filter(i => i.kind === 'scale').map(i => i.code)
-    throw new DomainError('REPORT_ITEM_UNKNOWN', 'invalid', `${code} is not an answer-scale question of instrument version ${instrument.version}`, {
-      errors: [{ path: 'item', message: `expected one of ${codes.join(', ')}` }]
-    })
+    const codes = instrument.items.filter((i) => i.kind === 'scale').map((i) => i.code)
+    throw new DomainError(
+      'REPORT_ITEM_UNKNOWN',
+      'invalid',
+      `${code} is not an answer-scale question of instrument version ${instrument.version}`,
+      {
+        errors: [{ path: 'item', message: `expected one of ${codes.join(', ')}` }]
+      }
+    )
   }
-  const scale = instrument.scales.find(s => s.code === item.scale)
-  return { item, answers: (scale?.answers ?? []).map(a => ({ value: a.value, label: a.wording.plain, score: a.score })) }
+  const scale = instrument.scales.find((s) => s.code === item.scale)
+  return {
+    item,
+    answers: (scale?.answers ?? []).map((a) => ({ value: a.value, label: a.wording.plain, score: a.score }))
+  }
 }
 
-const labelRows = (comparison: GroupComparison): LabelledComparison =>
-  ({ ...comparison, rows: comparison.rows.map(row => ({ ...row, label: GROUP_LABELS[row.group] ?? row.group })) })
+const labelRows = (comparison: GroupComparison): LabelledComparison => ({
+  ...comparison,
+  rows: comparison.rows.map((row) => ({ ...row, label: GROUP_LABELS[row.group] ?? row.group }))
+})
 
 export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: OutcomesQuery): Promise<OutcomesReport> {
   const councilId = requireReportCouncil(ctx)
@@ -59,19 +85,28 @@ export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: Outcome
 
   // The size band is the provider's band now (recomputed on every change of its staff numbers).
   const answer = sql<string>`${feedbackResponses.answers} ->> ${item.code}`
-  const rows = await deps.db.select({ sizeBand: providers.sizeBand, answer }).from(feedbackResponses)
+  const rows = await deps.db
+    .select({ sizeBand: providers.sizeBand, answer })
+    .from(feedbackResponses)
     .innerJoin(providers, eq(providers.id, feedbackResponses.providerId))
-    .where(and(
-      eq(feedbackResponses.councilId, councilId),
-      eq(providers.councilId, councilId),
-      eq(feedbackResponses.instrumentVersion, instrument.version),
-      between(feedbackResponses.receivedOn, period.from, period.to),
-      isNotNull(answer)
-    ))
+    .where(
+      and(
+        eq(feedbackResponses.councilId, councilId),
+        eq(providers.councilId, councilId),
+        eq(feedbackResponses.instrumentVersion, instrument.version),
+        between(feedbackResponses.receivedOn, period.from, period.to),
+        isNotNull(answer)
+      )
+    )
   // Only answers on the item's scale count (a response skipping the item is left out, as the research did).
-  const known = new Set(answers.map(a => a.value))
-  const responses = rows.filter(r => known.has(r.answer)).map(r => ({ sizeBand: r.sizeBand as SizeBand, answer: r.answer }))
-  const analysis = analyseOutcomesBySize(responses, answers.map(a => a.value))
+  const known = new Set(answers.map((a) => a.value))
+  const responses = rows
+    .filter((r) => known.has(r.answer))
+    .map((r) => ({ sizeBand: r.sizeBand as SizeBand, answer: r.answer }))
+  const analysis = analyseOutcomesBySize(
+    responses,
+    answers.map((a) => a.value)
+  )
   return {
     councilId,
     period,

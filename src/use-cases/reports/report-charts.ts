@@ -7,8 +7,8 @@ import type { OutcomesReport } from './outcomes-by-size.js'
 import type { ValueFigure, ValueForMoneyReport } from './value-for-money.js'
 
 const percent = (x: number): string => `${Math.round(x)}%`
-const pValue = (p: number): string => p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`
-const period = (r: { period: { from: string, to: string } }): string => `${r.period.from} to ${r.period.to}`
+const pValue = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`)
+const period = (r: { period: { from: string; to: string } }): string => `${r.period.from} to ${r.period.to}`
 
 function describeTests (chiSquare: ChiSquareResult, fisher: FisherResult): string {
   const chi = chiSquare.computed
@@ -21,15 +21,19 @@ export type OutcomesChartGroups = 'micro_vs_others' | 'size_band'
 
 export function renderOutcomesChart (report: OutcomesReport, groups: OutcomesChartGroups): string {
   const comparison = groups === 'size_band' ? report.bySizeBand : report.microVersusOthers
-  const shown = comparison.rows.flatMap(row => row.suppressed || row.n === 0 ? [] : [row])
-  const hidden = comparison.rows.flatMap(row => row.suppressed ? [row.label] : [])
+  const shown = comparison.rows.flatMap((row) => (row.suppressed || row.n === 0 ? [] : [row]))
+  const hidden = comparison.rows.flatMap((row) => (row.suppressed ? [row.label] : []))
   const who = groups === 'size_band' ? 'by provider size band' : 'micro providers versus all others'
-  const sizes = shown.map(row => `${row.label}: ${row.n} responses`).join('; ')
+  const sizes = shown.map((row) => `${row.label}: ${row.n} responses`).join('; ')
   const chartGroups: ChartGroup[] = report.answers.map((answer, a) => ({
     heading: answer.label,
     min: 0,
     max: 100,
-    bars: shown.map(row => ({ label: row.label, value: row.percentages[a] ?? 0, text: `${percent(row.percentages[a] ?? 0)} (${row.counts[a]} of ${row.n})` }))
+    bars: shown.map((row) => ({
+      label: row.label,
+      value: row.percentages[a] ?? 0,
+      text: `${percent(row.percentages[a] ?? 0)} (${row.counts[a]} of ${row.n})`
+    }))
   }))
   const tests = describeTests(comparison.chiSquare, comparison.fisher)
   return renderBarChart({
@@ -39,27 +43,46 @@ export function renderOutcomesChart (report: OutcomesReport, groups: OutcomesCha
     groups: chartGroups,
     notes: [
       `Responses received ${period(report)}. ${tests}`,
-      ...(hidden.length > 0 ? [`Not shown (fewer than ${report.minGroupSize} responses, or would reveal such a group): ${hidden.join(', ')}.`] : [])
+      ...(hidden.length > 0
+        ? [
+            `Not shown (fewer than ${report.minGroupSize} responses, or would reveal such a group): ${hidden.join(', ')}.`
+          ]
+        : [])
     ]
   })
 }
 
-const FIGURES: Record<ValueFigure, { heading: string, format: (x: number) => string, scale: (max: number) => { min: number, max: number } }> = {
-  hourlyPrice: { heading: 'Median hourly price', format: x => `£${x.toFixed(2)}`, scale: max => ({ min: 0, max: Math.max(max, 1) }) },
-  quality: { heading: 'Median feedback quality Q (0 to 100)', format: x => x.toFixed(1), scale: () => ({ min: 0, max: 100 }) },
-  gain: { heading: 'Median gain G (-3 to +3)', format: x => (x > 0 ? '+' : '') + x.toFixed(2), scale: () => ({ min: -3, max: 3 }) }
+const FIGURES: Record<
+  ValueFigure,
+  { heading: string; format: (x: number) => string; scale: (max: number) => { min: number; max: number } }
+> = {
+  hourlyPrice: {
+    heading: 'Median hourly price',
+    format: (x) => `£${x.toFixed(2)}`,
+    scale: (max) => ({ min: 0, max: Math.max(max, 1) })
+  },
+  quality: {
+    heading: 'Median feedback quality Q (0 to 100)',
+    format: (x) => x.toFixed(1),
+    scale: () => ({ min: 0, max: 100 })
+  },
+  gain: {
+    heading: 'Median gain G (-3 to +3)',
+    format: (x) => (x > 0 ? '+' : '') + x.toFixed(2),
+    scale: () => ({ min: -3, max: 3 })
+  }
 }
 
 export function renderValueForMoneyChart (report: ValueForMoneyReport): string {
   const groups = (Object.keys(FIGURES) as ValueFigure[]).map((figure): ChartGroup => {
     const { heading, format, scale } = FIGURES[figure]
-    const shown = report.bands.flatMap(band => {
+    const shown = report.bands.flatMap((band) => {
       const summary: DistributionSummary | null = band.suppressed ? null : band[figure]
       return summary === null ? [] : [{ band: band.sizeBand, summary }]
     })
     return {
       heading,
-      ...scale(Math.max(0, ...shown.map(s => s.summary.upperQuartile))),
+      ...scale(Math.max(0, ...shown.map((s) => s.summary.upperQuartile))),
       bars: shown.map(({ band, summary: s }) => ({
         label: `${band[0]?.toUpperCase()}${band.slice(1)} providers`,
         value: s.median,
@@ -67,7 +90,7 @@ export function renderValueForMoneyChart (report: ValueForMoneyReport): string {
       }))
     }
   })
-  const hidden = report.bands.flatMap(b => b.suppressed ? [b.sizeBand] : [])
+  const hidden = report.bands.flatMap((b) => (b.suppressed ? [b.sizeBand] : []))
   return renderBarChart({
     title: 'Value for money: hourly price, feedback quality and gain',
     subtitle: 'By provider size band: medians and interquartile ranges (IQR)',
@@ -75,30 +98,64 @@ export function renderValueForMoneyChart (report: ValueForMoneyReport): string {
     groups,
     notes: [
       `Feedback received ${period(report)}. Figures resting on fewer than ${report.minGroupSize} providers are not shown.`,
-      ...(hidden.length > 0 ? [`Bands not shown (fewer than ${report.minGroupSize} providers): ${hidden.join(', ')}.`] : [])
+      ...(hidden.length > 0
+        ? [`Bands not shown (fewer than ${report.minGroupSize} providers): ${hidden.join(', ')}.`]
+        : [])
     ]
   })
 }
 
-const share = (n: number, total: number): string => total === 0 ? '' : ` (${percent(100 * n / total)})`
+const share = (n: number, total: number): string => (total === 0 ? '' : ` (${percent((100 * n) / total)})`)
 
 export function renderOperationsChart (report: OperationsReport): string {
   const awardsTotal = report.awardsByLevel.reduce((a, b) => a + b.live, 0)
   const assessmentsTotal = report.assessmentsByState.reduce((a, b) => a + b.count, 0)
-  const stages = report.stageDurations.filter(s => s.medianDays !== null)
-  const longest = Math.max(1, ...stages.map(s => s.medianDays ?? 0))
-  const expiringMax = Math.max(1, ...report.expiring.flatMap(e => [e.awards, e.evidence]))
+  const stages = report.stageDurations.filter((s) => s.medianDays !== null)
+  const longest = Math.max(1, ...stages.map((s) => s.medianDays ?? 0))
+  const expiringMax = Math.max(1, ...report.expiring.flatMap((e) => [e.awards, e.evidence]))
   return renderBarChart({
     title: 'Quality Mark scheme operations',
     subtitle: `As of ${report.asOf}`,
     description: `Live awards by level (${awardsTotal} in all), assessments by state (${assessmentsTotal} in all), median days per stage for stays ended ${period(report)}, and awards and evidence expiring within 30, 60 and 90 days of ${report.asOf}.`,
     groups: [
-      { heading: `Live awards by level (${awardsTotal})`, min: 0, max: Math.max(1, awardsTotal), bars: report.awardsByLevel.map(a => ({ label: a.level, value: a.live, text: `${a.live}${share(a.live, awardsTotal)}${a.suspended > 0 ? `, ${a.suspended} suspended` : ''}` })) },
-      { heading: `Assessments by state (${assessmentsTotal})`, min: 0, max: Math.max(1, assessmentsTotal), bars: report.assessmentsByState.map(s => ({ label: s.state.replaceAll('_', ' '), value: s.count, text: `${s.count}${share(s.count, assessmentsTotal)}` })) },
-      { heading: 'Median days in each stage', min: 0, max: longest, bars: stages.map(s => ({ label: s.stage.replaceAll('_', ' '), value: s.medianDays ?? 0, text: `${(s.medianDays ?? 0).toFixed(1)} days (${s.stays} stays)` })) },
-      ...report.expiring.map(e => ({
-        heading: `Expiring within ${e.withinDays} days`, min: 0, max: expiringMax,
-        bars: [{ label: 'awards', value: e.awards, text: String(e.awards) }, { label: 'pieces of evidence', value: e.evidence, text: String(e.evidence) }]
+      {
+        heading: `Live awards by level (${awardsTotal})`,
+        min: 0,
+        max: Math.max(1, awardsTotal),
+        bars: report.awardsByLevel.map((a) => ({
+          label: a.level,
+          value: a.live,
+          text: `${a.live}${share(a.live, awardsTotal)}${a.suspended > 0 ? `, ${a.suspended} suspended` : ''}`
+        }))
+      },
+      {
+        heading: `Assessments by state (${assessmentsTotal})`,
+        min: 0,
+        max: Math.max(1, assessmentsTotal),
+        bars: report.assessmentsByState.map((s) => ({
+          label: s.state.replaceAll('_', ' '),
+          value: s.count,
+          text: `${s.count}${share(s.count, assessmentsTotal)}`
+        }))
+      },
+      {
+        heading: 'Median days in each stage',
+        min: 0,
+        max: longest,
+        bars: stages.map((s) => ({
+          label: s.stage.replaceAll('_', ' '),
+          value: s.medianDays ?? 0,
+          text: `${(s.medianDays ?? 0).toFixed(1)} days (${s.stays} stays)`
+        }))
+      },
+      ...report.expiring.map((e) => ({
+        heading: `Expiring within ${e.withinDays} days`,
+        min: 0,
+        max: expiringMax,
+        bars: [
+          { label: 'awards', value: e.awards, text: String(e.awards) },
+          { label: 'pieces of evidence', value: e.evidence, text: String(e.evidence) }
+        ]
       }))
     ],
     notes: [`As of ${report.asOf}. Stage durations from the audit trail of state changes, ${period(report)}.`]

@@ -10,12 +10,15 @@ type Cell = string | number | null
 /** A byte-order mark, so spreadsheet programs read the council's wording as UTF-8. */
 const toCsv = (header: string[], rows: Cell[][]): string => stringify([header, ...rows], { bom: true })
 
-const round = (x: number | null | undefined, places: number): number | null => x == null ? null : Number(x.toFixed(places))
+const round = (x: number | null | undefined, places: number): number | null =>
+  x == null ? null : Number(x.toFixed(places))
 
 const COMPARISON_NAMES = { microVersusOthers: 'micro versus others', bySizeBand: 'by size band' } as const
 
 function testCells (chiSquare: ChiSquareResult, fisher: FisherResult): Cell[] {
-  const notes = [chiSquare, fisher].flatMap(t => t.computed ? [] : [t.reason]).filter((r, i, all) => all.indexOf(r) === i)
+  const notes = [chiSquare, fisher]
+    .flatMap((t) => (t.computed ? [] : [t.reason]))
+    .filter((r, i, all) => all.indexOf(r) === i)
   return [
     chiSquare.computed ? round(chiSquare.statistic, 3) : null,
     chiSquare.computed ? chiSquare.degreesOfFreedom : null,
@@ -27,43 +30,79 @@ function testCells (chiSquare: ChiSquareResult, fisher: FisherResult): Cell[] {
 
 export function renderOutcomesCsv (report: OutcomesReport): string {
   const header = [
-    'item', 'comparison', 'group', 'responses', 'suppressed',
-    ...report.answers.flatMap(a => [`${a.label} (n)`, `${a.label} (%)`]),
-    'chi-square', 'degrees of freedom', 'chi-square p-value', 'Fisher exact p-value', 'tests not computed because'
+    'item',
+    'comparison',
+    'group',
+    'responses',
+    'suppressed',
+    ...report.answers.flatMap((a) => [`${a.label} (n)`, `${a.label} (%)`]),
+    'chi-square',
+    'degrees of freedom',
+    'chi-square p-value',
+    'Fisher exact p-value',
+    'tests not computed because'
   ]
-  const rowsOf = (key: keyof typeof COMPARISON_NAMES, comparison: LabelledComparison): Cell[][] => comparison.rows.map(row => [
-    report.item.code, COMPARISON_NAMES[key], row.label,
-    row.suppressed ? null : row.n,
-    row.suppressed ? 'yes' : 'no',
-    ...report.answers.flatMap((_, a) => row.suppressed ? [null, null] : [row.counts[a] ?? 0, round(row.percentages[a], 1)]),
-    ...testCells(comparison.chiSquare, comparison.fisher)
+  const rowsOf = (key: keyof typeof COMPARISON_NAMES, comparison: LabelledComparison): Cell[][] =>
+    comparison.rows.map((row) => [
+      report.item.code,
+      COMPARISON_NAMES[key],
+      row.label,
+      row.suppressed ? null : row.n,
+      row.suppressed ? 'yes' : 'no',
+      ...report.answers.flatMap((_, a) =>
+        row.suppressed ? [null, null] : [row.counts[a] ?? 0, round(row.percentages[a], 1)]
+      ),
+      ...testCells(comparison.chiSquare, comparison.fisher)
+    ])
+  return toCsv(header, [
+    ...rowsOf('microVersusOthers', report.microVersusOthers),
+    ...rowsOf('bySizeBand', report.bySizeBand)
   ])
-  return toCsv(header, [...rowsOf('microVersusOthers', report.microVersusOthers), ...rowsOf('bySizeBand', report.bySizeBand)])
 }
 
 const FIGURE_NAMES = { hourlyPrice: 'hourly price (GBP)', quality: 'Q', gain: 'G' } as const
 const summaryCells = (s: DistributionSummary | null): Cell[] =>
-  s === null ? [null, null, null, null] : [round(s.median, 2), round(s.lowerQuartile, 2), round(s.upperQuartile, 2), s.n]
+  s === null
+    ? [null, null, null, null]
+    : [round(s.median, 2), round(s.lowerQuartile, 2), round(s.upperQuartile, 2), s.n]
 
 export function renderValueForMoneyCsv (report: ValueForMoneyReport): string {
   const figures = Object.keys(FIGURE_NAMES) as Array<keyof typeof FIGURE_NAMES>
   const header = [
-    'size band', 'providers', 'suppressed',
-    ...figures.flatMap(f => ['median', 'lower quartile', 'upper quartile', 'providers'].map(m => `${FIGURE_NAMES[f]} ${m}`)),
+    'size band',
+    'providers',
+    'suppressed',
+    ...figures.flatMap((f) =>
+      ['median', 'lower quartile', 'upper quartile', 'providers'].map((m) => `${FIGURE_NAMES[f]} ${m}`)
+    ),
     'figures hidden (fewer than 3 providers)'
   ]
-  const rows = report.bands.map((band): Cell[] => band.suppressed
-    ? [band.sizeBand, null, 'yes', ...figures.flatMap(() => summaryCells(null)), null]
-    : [band.sizeBand, band.providers, 'no', ...figures.flatMap(f => summaryCells(band[f])), band.hiddenFigures.map(f => FIGURE_NAMES[f]).join('; ')])
+  const rows = report.bands.map((band): Cell[] =>
+    band.suppressed
+      ? [band.sizeBand, null, 'yes', ...figures.flatMap(() => summaryCells(null)), null]
+      : [
+          band.sizeBand,
+          band.providers,
+          'no',
+          ...figures.flatMap((f) => summaryCells(band[f])),
+          band.hiddenFigures.map((f) => FIGURE_NAMES[f]).join('; ')
+        ]
+  )
   return toCsv(header, rows)
 }
 
 export function renderOperationsCsv (report: OperationsReport): string {
   const rows: Cell[][] = [
-    ...report.awardsByLevel.flatMap(a => [['live awards', a.level, a.live, null], ['suspended awards', a.level, a.suspended, null]]),
-    ...report.assessmentsByState.map(s => ['assessments by state', s.state, s.count, null]),
-    ...report.stageDurations.map(s => ['median days in stage', s.stage, round(s.medianDays, 1), s.stays]),
-    ...report.expiring.flatMap(e => [[`expiring within ${e.withinDays} days`, 'awards', e.awards, null], [`expiring within ${e.withinDays} days`, 'evidence', e.evidence, null]])
+    ...report.awardsByLevel.flatMap((a) => [
+      ['live awards', a.level, a.live, null],
+      ['suspended awards', a.level, a.suspended, null]
+    ]),
+    ...report.assessmentsByState.map((s) => ['assessments by state', s.state, s.count, null]),
+    ...report.stageDurations.map((s) => ['median days in stage', s.stage, round(s.medianDays, 1), s.stays]),
+    ...report.expiring.flatMap((e) => [
+      [`expiring within ${e.withinDays} days`, 'awards', e.awards, null],
+      [`expiring within ${e.withinDays} days`, 'evidence', e.evidence, null]
+    ])
   ]
   return toCsv(['section', 'name', 'value', 'finished stays'], rows)
 }

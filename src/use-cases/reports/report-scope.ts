@@ -17,7 +17,10 @@ export interface ReportPeriod {
   to: string
 }
 
-export interface PeriodQuery { from?: string | undefined, to?: string | undefined }
+export interface PeriodQuery {
+  from?: string | undefined
+  to?: string | undefined
+}
 
 /** The council whose data the report shows: always the actor's own (another council's data never shows). */
 export const requireReportCouncil = (ctx: Ctx): string => requireStaff(ctx.actor).councilId
@@ -38,13 +41,25 @@ export interface ReportInstrument {
  * The instrument whose wording labels the report: the numbered published scheme version, or the current one.
  * Only responses given with this instrument version are counted: another version's answers do not mean the same.
  */
-export async function loadReportInstrument (q: Queryable, councilId: string, schemeVersion: number | undefined): Promise<ReportInstrument> {
+export async function loadReportInstrument (
+  q: Queryable,
+  councilId: string,
+  schemeVersion: number | undefined
+): Promise<ReportInstrument> {
   if (schemeVersion === undefined) {
     const current = await getCurrentPublishedScheme(q, councilId)
     return { schemeVersion: current.number, instrument: current.document.instrument }
   }
-  const [row] = await q.select({ number: schemeVersions.number, document: schemeVersions.document }).from(schemeVersions)
-    .where(and(eq(schemeVersions.councilId, councilId), eq(schemeVersions.number, schemeVersion), eq(schemeVersions.status, 'published')))
+  const [row] = await q
+    .select({ number: schemeVersions.number, document: schemeVersions.document })
+    .from(schemeVersions)
+    .where(
+      and(
+        eq(schemeVersions.councilId, councilId),
+        eq(schemeVersions.number, schemeVersion),
+        eq(schemeVersions.status, 'published')
+      )
+    )
   if (row === undefined) throw notFound('Published scheme version')
   return { schemeVersion: row.number, instrument: (row.document as SchemeDocument).instrument }
 }

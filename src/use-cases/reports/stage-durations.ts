@@ -21,15 +21,19 @@ const DAY_MS = 86_400_000
  * finished stays; `endedWithin` keeps the stays that ended inside a period. A repeated stage (under_review ⇄
  * info_requested) gives one stay per visit. `changes` must be in the order they happened for each assessment.
  */
-export function measureStageStays (changes: readonly StateChange[], endedWithin?: { from: Date, to: Date }): StageStay[] {
-  const entered = new Map<string, { state: string, at: Date }>()
+export function measureStageStays (
+  changes: readonly StateChange[],
+  endedWithin?: { from: Date; to: Date }
+): StageStay[] {
+  const entered = new Map<string, { state: string; at: Date }>()
   const stays: StageStay[] = []
   for (const change of changes) {
     if (change.toState === null || change.fromState === change.toState) continue
     const current = entered.get(change.entityId)
     if (current !== undefined && current.state === change.fromState) {
       const ended = change.at.getTime()
-      const inside = endedWithin === undefined || (ended >= endedWithin.from.getTime() && ended < endedWithin.to.getTime())
+      const inside =
+        endedWithin === undefined || (ended >= endedWithin.from.getTime() && ended < endedWithin.to.getTime())
       if (inside) stays.push({ state: current.state, days: (ended - current.at.getTime()) / DAY_MS })
     }
     entered.set(change.entityId, { state: change.toState, at: change.at })

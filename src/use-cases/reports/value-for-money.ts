@@ -5,11 +5,24 @@ import { and, between, eq, inArray, or } from 'drizzle-orm'
 import { feedbackResponses, providers } from '../../db/schema/index.js'
 import { measureFeedbackQuality, type NormalisedAnswers } from '../../domain/feedback/index.js'
 import type { SizeBand } from '../../domain/providers.js'
-import { MIN_GROUP_SIZE, summariseValueForMoney, type BandValue, type ProviderValue } from '../../domain/reports/index.js'
+import {
+  MIN_GROUP_SIZE,
+  summariseValueForMoney,
+  type BandValue,
+  type ProviderValue
+} from '../../domain/reports/index.js'
 import type { Ctx, Deps } from '../context.js'
-import { loadReportInstrument, requireReportCouncil, resolvePeriod, type PeriodQuery, type ReportPeriod } from './report-scope.js'
+import {
+  loadReportInstrument,
+  requireReportCouncil,
+  resolvePeriod,
+  type PeriodQuery,
+  type ReportPeriod
+} from './report-scope.js'
 
-export interface ValueForMoneyQuery extends PeriodQuery { schemeVersion?: number | undefined }
+export interface ValueForMoneyQuery extends PeriodQuery {
+  schemeVersion?: number | undefined
+}
 
 export type ValueFigure = 'hourlyPrice' | 'quality' | 'gain'
 export const VALUE_FIGURES: readonly ValueFigure[] = ['hourlyPrice', 'quality', 'gain']
@@ -34,23 +47,31 @@ export interface ValueForMoneyReport {
  */
 function hideThinFigures (band: BandValue, minGroupSize: number): BandValueReport {
   if (band.suppressed) return band
-  const hiddenFigures = VALUE_FIGURES.filter(f => band[f] !== null && band[f].n < minGroupSize)
+  const hiddenFigures = VALUE_FIGURES.filter((f) => band[f] !== null && band[f].n < minGroupSize)
   const shown: BandValueShown = { ...band, hiddenFigures }
   for (const f of hiddenFigures) shown[f] = null
   return shown
 }
 
-export async function reportValueForMoney (deps: Deps, ctx: Ctx, query: ValueForMoneyQuery): Promise<ValueForMoneyReport> {
+export async function reportValueForMoney (
+  deps: Deps,
+  ctx: Ctx,
+  query: ValueForMoneyQuery
+): Promise<ValueForMoneyReport> {
   const councilId = requireReportCouncil(ctx)
   const period = resolvePeriod(query, ctx.now)
   const { schemeVersion, instrument } = await loadReportInstrument(deps.db, councilId, query.schemeVersion)
 
-  const responses = await deps.db.select({ providerId: feedbackResponses.providerId, answers: feedbackResponses.answers }).from(feedbackResponses)
-    .where(and(
-      eq(feedbackResponses.councilId, councilId),
-      eq(feedbackResponses.instrumentVersion, instrument.version),
-      between(feedbackResponses.receivedOn, period.from, period.to)
-    ))
+  const responses = await deps.db
+    .select({ providerId: feedbackResponses.providerId, answers: feedbackResponses.answers })
+    .from(feedbackResponses)
+    .where(
+      and(
+        eq(feedbackResponses.councilId, councilId),
+        eq(feedbackResponses.instrumentVersion, instrument.version),
+        between(feedbackResponses.receivedOn, period.from, period.to)
+      )
+    )
   const byProvider = new Map<string, NormalisedAnswers[]>()
   for (const r of responses) {
     const given = byProvider.get(r.providerId) ?? []
@@ -58,11 +79,26 @@ export async function reportValueForMoney (deps: Deps, ctx: Ctx, query: ValueFor
     byProvider.set(r.providerId, given)
   }
   // Active providers, and any that left but had feedback in the period (their price and outcomes were real).
-  const rows = await deps.db.select({ id: providers.id, sizeBand: providers.sizeBand, hourlyPricePence: providers.hourlyPricePence }).from(providers)
-    .where(and(eq(providers.councilId, councilId), or(eq(providers.status, 'active'), inArray(providers.id, [...byProvider.keys()]))))
-  const values: ProviderValue[] = rows.map(p => {
-    const quality = measureFeedbackQuality(instrument, (byProvider.get(p.id) ?? []).map(answers => ({ answers })))
-    return { sizeBand: p.sizeBand as SizeBand, hourlyPrice: p.hourlyPricePence === null ? null : p.hourlyPricePence / 100, quality: quality.q, gain: quality.g }
+  const rows = await deps.db
+    .select({ id: providers.id, sizeBand: providers.sizeBand, hourlyPricePence: providers.hourlyPricePence })
+    .from(providers)
+    .where(
+      and(
+        eq(providers.councilId, councilId),
+        or(eq(providers.status, 'active'), inArray(providers.id, [...byProvider.keys()]))
+      )
+    )
+  const values: ProviderValue[] = rows.map((p) => {
+    const quality = measureFeedbackQuality(
+      instrument,
+      (byProvider.get(p.id) ?? []).map((answers) => ({ answers }))
+    )
+    return {
+      sizeBand: p.sizeBand as SizeBand,
+      hourlyPrice: p.hourlyPricePence === null ? null : p.hourlyPricePence / 100,
+      quality: quality.q,
+      gain: quality.g
+    }
   })
   return {
     councilId,
@@ -70,6 +106,6 @@ export async function reportValueForMoney (deps: Deps, ctx: Ctx, query: ValueFor
     schemeVersion,
     instrumentVersion: instrument.version,
     minGroupSize: MIN_GROUP_SIZE,
-    bands: summariseValueForMoney(values).map(band => hideThinFigures(band, MIN_GROUP_SIZE))
+    bands: summariseValueForMoney(values).map((band) => hideThinFigures(band, MIN_GROUP_SIZE))
   }
 }

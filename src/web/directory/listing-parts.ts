@@ -11,7 +11,13 @@ export const groupsText = (l: Listing): string =>
 
 export function markOf (l: Listing): Html {
   const level = `${LEVEL_NAMES[l.award.level]} Quality Mark`
-  if (!isCurrentMark(l)) return html`<p><strong class="tag">Suspended</strong> ${level} suspended: the council is reviewing this service.</p>`
-  return html`<p><strong class="tag">${LEVEL_NAMES[l.award.level]}</strong> ${level}, valid until ${longDate(l.award.validTo)}</p>
-${l.award.smallSample ? html`<p class="hint">Based on feedback from a small number of people.</p>` : ''}`
+  if (!isCurrentMark(l)) {
+    return html`<p>
+      <strong class="tag">Suspended</strong> ${level} suspended: the council is reviewing this service.
+    </p>`
+  }
+  return html`<p>
+      <strong class="tag">${LEVEL_NAMES[l.award.level]}</strong> ${level}, valid until ${longDate(l.award.validTo)}
+    </p>
+    ${l.award.smallSample ? html`<p class="hint">Based on feedback from a small number of people.</p>` : ''}`
 }

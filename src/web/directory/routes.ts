@@ -25,17 +25,29 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
 export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   useHtmlErrorPages(app)
 
-  app.get('/:council', {
-    schema: { hide: true, params: z.object({ council: slug }), querystring: searchQuery }
-  }, async (request, reply) => {
-    const result = await searchDirectory(deps.db, request.params.council, request.query)
-    return reply.header('cache-control', 'no-cache').html(200, renderSearchPage({ ...result, query: request.query }))
-  })
+  app.get(
+    '/:council',
+    {
+      schema: { hide: true, params: z.object({ council: slug }), querystring: searchQuery }
+    },
+    async (request, reply) => {
+      const result = await searchDirectory(deps.db, request.params.council, request.query)
+      return reply.header('cache-control', 'no-cache').html(200, renderSearchPage({ ...result, query: request.query }))
+    }
+  )
 
-  app.get('/:council/providers/:id', {
-    schema: { hide: true, params: z.object({ council: slug, id: z.uuid() }) }
-  }, async (request, reply) => {
-    const { council, listing, pastAwards } = await getDirectoryEntry(deps.db, request.params.council, request.params.id)
-    return reply.header('cache-control', 'no-cache').html(200, renderProviderPage(council, listing, pastAwards))
-  })
+  app.get(
+    '/:council/providers/:id',
+    {
+      schema: { hide: true, params: z.object({ council: slug, id: z.uuid() }) }
+    },
+    async (request, reply) => {
+      const { council, listing, pastAwards } = await getDirectoryEntry(
+        deps.db,
+        request.params.council,
+        request.params.id
+      )
+      return reply.header('cache-control', 'no-cache').html(200, renderProviderPage(council, listing, pastAwards))
+    }
+  )
 }

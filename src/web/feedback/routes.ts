@@ -32,7 +32,10 @@ async function withLink<T> (reply: FastifyReply, work: () => Promise<T>): Promis
 }
 
 /** Only the instrument's own question codes are read from the post; the answers are checked by the use case. */
-function readForm (open: OpenInvitation, body: Record<string, string | string[]>): FormValues & { raw: Record<string, unknown> } {
+function readForm (
+  open: OpenInvitation,
+  body: Record<string, string | string[]>
+): FormValues & { raw: Record<string, unknown> } {
   const raw: Record<string, unknown> = {}
   const answers: Record<string, string> = {}
   for (const item of open.target.instrument.items) {
@@ -50,32 +53,72 @@ const wantsEasyRead = (version: string | undefined, open: OpenInvitation) =>
 export const feedbackWebRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   useHtmlErrorPages(app)
 
-  app.get('/thank-you', { schema: { hide: true, querystring: versionQuery.extend({ council: z.string().max(64).optional() }) } }, async (request, reply) => {
-    const slug = request.query.council
-    const [council] = slug === undefined ? [] : await deps.db.select({ name: councils.name }).from(councils).where(eq(councils.slug, slug))
-    return reply.html(200, renderThankYou({ councilName: council?.name ?? null, easyRead: request.query.version === 'easy' }))
-  })
+  app.get(
+    '/thank-you',
+    { schema: { hide: true, querystring: versionQuery.extend({ council: z.string().max(64).optional() }) } },
+    async (request, reply) => {
+      const slug = request.query.council
+      const [council] =
+        slug === undefined
+          ? []
+          : await deps.db.select({ name: councils.name }).from(councils).where(eq(councils.slug, slug))
+      return reply.html(
+        200,
+        renderThankYou({ councilName: council?.name ?? null, easyRead: request.query.version === 'easy' })
+      )
+    }
+  )
 
-  app.get('/:token', { schema: { hide: true, params: tokenParams, querystring: versionQuery } }, async (request, reply) =>
-    await withLink(reply, async () => {
-      const open = await openFeedbackInvitation(deps.db, request.params.token, deps.clock())
-      const easyRead = wantsEasyRead(request.query.version, open)
-      return reply.html(200, renderFeedbackForm({ token: request.params.token, target: open.target, easyRead, values: emptyFormValues(), problems: [] }))
-    }))
+  app.get(
+    '/:token',
+    { schema: { hide: true, params: tokenParams, querystring: versionQuery } },
+    async (request, reply) =>
+      await withLink(reply, async () => {
+        const open = await openFeedbackInvitation(deps.db, request.params.token, deps.clock())
+        const easyRead = wantsEasyRead(request.query.version, open)
+        return reply.html(
+          200,
+          renderFeedbackForm({
+            token: request.params.token,
+            target: open.target,
+            easyRead,
+            values: emptyFormValues(),
+            problems: []
+          })
+        )
+      })
+  )
 
-  app.post('/:token', { schema: { hide: true, params: tokenParams, body: formBody } }, async (request, reply) =>
-    await withLink(reply, async () => {
-      const { token } = request.params
-      const open = await openFeedbackInvitation(deps.db, token, deps.clock())
-      const version = typeof request.body.version === 'string' ? request.body.version : undefined
-      const easyRead = wantsEasyRead(version, open)
-      const form = readForm(open, request.body)
-      const checked = checkFeedbackAnswers(open.target.instrument, form.raw, { requireAsked: true })
-      if (!checked.ok) {
-        return reply.html(400, renderFeedbackForm({ token, target: open.target, easyRead, values: form, problems: checked.error.errors ?? [] }))
-      }
-      const { councilSlug } = await recordFeedbackFromLink(deps, token, { feedback: checked.value, safeguarding: form.safeguarding, easyRead })
-      const query = new URLSearchParams({ council: councilSlug, ...(easyRead ? { version: 'easy' } : {}) })
-      return reply.code(303).header('location', `/feedback/thank-you?${query.toString()}`).send()
-    }))
+  app.post(
+    '/:token',
+    { schema: { hide: true, params: tokenParams, body: formBody } },
+    async (request, reply) =>
+      await withLink(reply, async () => {
+        const { token } = request.params
+        const open = await openFeedbackInvitation(deps.db, token, deps.clock())
+        const version = typeof request.body.version === 'string' ? request.body.version : undefined
+        const easyRead = wantsEasyRead(version, open)
+        const form = readForm(open, request.body)
+        const checked = checkFeedbackAnswers(open.target.instrument, form.raw, { requireAsked: true })
+        if (!checked.ok) {
+          return reply.html(
+            400,
+            renderFeedbackForm({
+              token,
+              target: open.target,
+              easyRead,
+              values: form,
+              problems: checked.error.errors ?? []
+            })
+          )
+        }
+        const { councilSlug } = await recordFeedbackFromLink(deps, token, {
+          feedback: checked.value,
+          safeguarding: form.safeguarding,
+          easyRead
+        })
+        const query = new URLSearchParams({ council: councilSlug, ...(easyRead ? { version: 'easy' } : {}) })
+        return reply.code(303).header('location', `/feedback/thank-you?${query.toString()}`).send()
+      })
+  )
 }

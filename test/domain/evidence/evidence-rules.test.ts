@@ -4,27 +4,85 @@ import { checkEvidenceSubmission, pickItemEvidence } from '../../../src/domain/e
 import { DEFAULT_SCHEME } from '../../../src/domain/scheme/index.js'
 
 const item = (code: string) => DEFAULT_SCHEME.checklist.find((i) => i.code === code)!
-const flags = { personalCare: false, medication: false, foodPreparation: false, transport: false, loneWorking: false, handlesMoney: false, employsStaff: false }
-const codeOf = (r: ReturnType<typeof checkEvidenceSubmission>) => r.ok ? 'OK' : r.error.code
+const flags = {
+  personalCare: false,
+  medication: false,
+  foodPreparation: false,
+  transport: false,
+  loneWorking: false,
+  handlesMoney: false,
+  employsStaff: false
+}
+const codeOf = (r: ReturnType<typeof checkEvidenceSubmission>) => (r.ok ? 'OK' : r.error.code)
 
 t.test('each refusal names its field', async (t) => {
   t.equal(codeOf(checkEvidenceSubmission(item('MEDS'), flags, { kind: 'document' }, false)), 'ITEM_NOT_APPLICABLE')
-  t.equal(codeOf(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'declaration', narrative: 'yes' }, false)), 'EVIDENCE_KIND_NOT_ACCEPTED')
-  t.equal(codeOf(checkEvidenceSubmission(item('TRADING'), flags, { kind: 'observation', narrative: 'seen' }, false)), 'OBSERVATION_BY_STAFF_ONLY')
-  t.equal(codeOf(checkEvidenceSubmission(item('SIZE_DECL'), flags, { kind: 'declaration', narrative: '  ' }, false)), 'EVIDENCE_TEXT_REQUIRED')
-  t.equal(codeOf(checkEvidenceSubmission(item('SIZE_DECL'), flags, { kind: 'declaration' }, false)), 'EVIDENCE_TEXT_REQUIRED', 'no text at all')
-  t.equal(codeOf(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document', issuedOn: '2026-01-01', noExpiry: true }, false)), 'EXPIRY_WAIVER_NOT_ALLOWED')
-  const inverted = checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document', issuedOn: '2026-03-01', expiresOn: '2026-02-01' }, false)
+  t.equal(
+    codeOf(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'declaration', narrative: 'yes' }, false)),
+    'EVIDENCE_KIND_NOT_ACCEPTED'
+  )
+  t.equal(
+    codeOf(checkEvidenceSubmission(item('TRADING'), flags, { kind: 'observation', narrative: 'seen' }, false)),
+    'OBSERVATION_BY_STAFF_ONLY'
+  )
+  t.equal(
+    codeOf(checkEvidenceSubmission(item('SIZE_DECL'), flags, { kind: 'declaration', narrative: '  ' }, false)),
+    'EVIDENCE_TEXT_REQUIRED'
+  )
+  t.equal(
+    codeOf(checkEvidenceSubmission(item('SIZE_DECL'), flags, { kind: 'declaration' }, false)),
+    'EVIDENCE_TEXT_REQUIRED',
+    'no text at all'
+  )
+  t.equal(
+    codeOf(
+      checkEvidenceSubmission(
+        item('INS_PL'),
+        flags,
+        { kind: 'document', issuedOn: '2026-01-01', noExpiry: true },
+        false
+      )
+    ),
+    'EXPIRY_WAIVER_NOT_ALLOWED'
+  )
+  const inverted = checkEvidenceSubmission(
+    item('INS_PL'),
+    flags,
+    { kind: 'document', issuedOn: '2026-03-01', expiresOn: '2026-02-01' },
+    false
+  )
   t.equal(codeOf(inverted), 'EVIDENCE_DATES_INVERTED')
   t.same(inverted.ok ? [] : inverted.error.errors, [{ path: 'expiresOn', message: 'must not be before issuedOn' }])
   t.equal(codeOf(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document' }, false)), 'EVIDENCE_DATE_REQUIRED')
 })
 
 t.test('the expiry recorded: given, computed from validity, waived, or none', async (t) => {
-  t.same(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document', issuedOn: '2026-01-31' }, false), { ok: true, value: { expiresOn: '2027-01-31', noExpiry: false } })
-  t.same(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document', expiresOn: '2026-06-30' }, false), { ok: true, value: { expiresOn: '2026-06-30', noExpiry: false } })
-  t.same(checkEvidenceSubmission(item('DBS_ENH'), flags, { kind: 'observation', narrative: 'On the update service', noExpiry: true }, true), { ok: true, value: { expiresOn: null, noExpiry: true } })
-  t.same(checkEvidenceSubmission(item('SIZE_DECL'), flags, { kind: 'declaration', narrative: 'One FTE, independent' }, false), { ok: true, value: { expiresOn: null, noExpiry: false } })
+  t.same(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document', issuedOn: '2026-01-31' }, false), {
+    ok: true,
+    value: { expiresOn: '2027-01-31', noExpiry: false }
+  })
+  t.same(checkEvidenceSubmission(item('INS_PL'), flags, { kind: 'document', expiresOn: '2026-06-30' }, false), {
+    ok: true,
+    value: { expiresOn: '2026-06-30', noExpiry: false }
+  })
+  t.same(
+    checkEvidenceSubmission(
+      item('DBS_ENH'),
+      flags,
+      { kind: 'observation', narrative: 'On the update service', noExpiry: true },
+      true
+    ),
+    { ok: true, value: { expiresOn: null, noExpiry: true } }
+  )
+  t.same(
+    checkEvidenceSubmission(
+      item('SIZE_DECL'),
+      flags,
+      { kind: 'declaration', narrative: 'One FTE, independent' },
+      false
+    ),
+    { ok: true, value: { expiresOn: null, noExpiry: false } }
+  )
 })
 
 t.test('the piece that speaks for an item', async (t) => {
@@ -35,7 +93,14 @@ t.test('the piece that speaks for an item', async (t) => {
     { id: 'c', status: 'submitted', createdAt: at('2026-03-01'), expiresOn: '2028-01-01', noExpiry: false }
   ]
   t.equal(pickItemEvidence(pieces)?.id, 'b', 'the verified piece lasting longest, not the newer one awaiting review')
-  t.equal(pickItemEvidence([...pieces, { id: 'd', status: 'verified', createdAt: at('2025-01-01'), expiresOn: null, noExpiry: true }])?.id, 'd', 'no expiry lasts longest')
+  t.equal(
+    pickItemEvidence([
+      ...pieces,
+      { id: 'd', status: 'verified', createdAt: at('2025-01-01'), expiresOn: null, noExpiry: true }
+    ])?.id,
+    'd',
+    'no expiry lasts longest'
+  )
   const unverified = [
     { id: 'x', status: 'rejected', createdAt: at('2026-03-01'), expiresOn: null, noExpiry: false },
     { id: 'y', status: 'submitted', createdAt: at('2026-03-01'), expiresOn: null, noExpiry: false },
@@ -49,7 +114,8 @@ t.test('the piece that speaks for an item', async (t) => {
 
 t.test('evidence is given until the review ends and reviewed only while under review', async (t) => {
   const { AssessmentState } = await import('../../../src/domain/workflow/index.js')
-  const { checkEvidenceSubmittable, checkEvidenceReviewable, evidenceLifecycle } = await import('../../../src/domain/evidence/evidence-rules.js')
+  const { checkEvidenceSubmittable, checkEvidenceReviewable, evidenceLifecycle } =
+    await import('../../../src/domain/evidence/evidence-rules.js')
   const open = (check: typeof checkEvidenceSubmittable) => AssessmentState.options.filter((s) => check(s).ok)
   t.same(open(checkEvidenceSubmittable), ['draft', 'submitted', 'under_review', 'info_requested'])
   t.same(open(checkEvidenceReviewable), ['under_review', 'info_requested'])
@@ -57,5 +123,9 @@ t.test('evidence is given until the review ends and reviewed only while under re
   t.equal(refused.ok ? '' : refused.error.code, 'ASSESSMENT_TRANSITION_NOT_ALLOWED')
   t.equal(refused.ok ? '' : refused.error.kind, 'conflict')
   t.equal(evidenceLifecycle.transition('submitted', 'verify').ok, true)
-  t.equal(evidenceLifecycle.transition('verified', 'reject').ok, false, 'a verified piece stays verified: the provider resubmits instead')
+  t.equal(
+    evidenceLifecycle.transition('verified', 'reject').ok,
+    false,
+    'a verified piece stays verified: the provider resubmits instead'
+  )
 })

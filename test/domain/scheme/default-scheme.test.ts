@@ -1,7 +1,12 @@
 // Default scheme v1 and instrument v1 are exactly what DOMAIN.md lists ("The default scheme", "The feedback instrument").
 import t from 'tap'
 import {
-  createDefaultSchemeDocument, DEFAULT_SCHEME, isItemApplicable, listApplicableItems, listSchemeProblems, type ChecklistItem
+  createDefaultSchemeDocument,
+  DEFAULT_SCHEME,
+  isItemApplicable,
+  listApplicableItems,
+  listSchemeProblems,
+  type ChecklistItem
 } from '../../../src/domain/scheme/index.js'
 
 // code: category, tier, flag it applies when, expires, limiter (DOMAIN.md, item by item)
@@ -47,52 +52,118 @@ const EXPECTED: Record<string, [string, string, string | null, boolean, boolean]
   PEER_NETWORK: ['quality', 'G', null, false, false]
 }
 
-t.test('the checklist is DOMAIN.md\'s, item by item and in order', async t => {
-  t.same(DEFAULT_SCHEME.checklist.map(i => i.code), Object.keys(EXPECTED))
+t.test("the checklist is DOMAIN.md's, item by item and in order", async (t) => {
+  t.same(
+    DEFAULT_SCHEME.checklist.map((i) => i.code),
+    Object.keys(EXPECTED)
+  )
   for (const item of DEFAULT_SCHEME.checklist) {
     const flag = item.appliesWhen.allOf[0] ?? null
     t.same([item.category, item.tier, flag, item.validityMonths !== null, item.limiter], EXPECTED[item.code], item.code)
-    t.ok(item.title.length > 0 && item.guidance.length > 0 && item.evidenceKinds.length > 0, `${item.code} has wording and evidence kinds`)
+    t.ok(
+      item.title.length > 0 && item.guidance.length > 0 && item.evidenceKinds.length > 0,
+      `${item.code} has wording and evidence kinds`
+    )
   }
-  const dbs = DEFAULT_SCHEME.checklist.find(i => i.code === 'DBS_ENH')
+  const dbs = DEFAULT_SCHEME.checklist.find((i) => i.code === 'DBS_ENH')
   t.match(dbs, { validityMonths: 36, expiryWaivedBy: 'dbs_update_service' })
 })
 
-t.test('thresholds and settings are DOMAIN.md\'s defaults, and the document is valid', async t => {
+t.test("thresholds and settings are DOMAIN.md's defaults, and the document is valid", async (t) => {
   t.same(listSchemeProblems(DEFAULT_SCHEME), [])
   t.match(DEFAULT_SCHEME.thresholds, {
     compliance: { goldWeightShare: 0.8 },
     feedback: {
       sampleMinimum: 2,
       bronze: { qMin: 50, gainAbove: null, sampleFloor: 2, sampleShare: 0.5 },
-      silver: { qMin: 70, gainAbove: null, itemMeanMinima: [{ item: 'SAFE', min: 2 }], sampleFloor: 3, sampleShare: 0.5 },
-      gold: { qMin: 85, gainAbove: 0, itemMeanMinima: [{ item: 'SAFE', min: 2 }, { item: 'DIGNITY', min: 2 }], sampleFloor: 5, sampleShare: 0.6 }
+      silver: {
+        qMin: 70,
+        gainAbove: null,
+        itemMeanMinima: [{ item: 'SAFE', min: 2 }],
+        sampleFloor: 3,
+        sampleShare: 0.5
+      },
+      gold: {
+        qMin: 85,
+        gainAbove: 0,
+        itemMeanMinima: [
+          { item: 'SAFE', min: 2 },
+          { item: 'DIGNITY', min: 2 }
+        ],
+        sampleFloor: 5,
+        sampleShare: 0.6
+      }
     }
   })
   t.same(DEFAULT_SCHEME.settings, {
-    awardValidityMonths: 12, gracePeriodDays: 14, factualAccuracyDays: 14, appealWindowDays: 28, renewalLeadDays: 60, evidenceReminderDays: [60, 30, 7], commentRetentionDays: 365
+    awardValidityMonths: 12,
+    gracePeriodDays: 14,
+    factualAccuracyDays: 14,
+    appealWindowDays: 28,
+    renewalLeadDays: 60,
+    evidenceReminderDays: [60, 30, 7],
+    commentRetentionDays: 365
   })
-  t.match(DEFAULT_SCHEME.limiters, { openSafeguardingConcern: 'block', cqcCaps: { inadequate: 'block', requires_improvement: 'bronze' }, upheldConcern: { cap: 'bronze', lookbackMonths: 12 } })
+  t.match(DEFAULT_SCHEME.limiters, {
+    openSafeguardingConcern: 'block',
+    cqcCaps: { inadequate: 'block', requires_improvement: 'bronze' },
+    upheldConcern: { cap: 'bronze', lookbackMonths: 12 }
+  })
 })
 
-t.test('the instrument: every question and answer in plain and easy-read wording', async t => {
+t.test('the instrument: every question and answer in plain and easy-read wording', async (t) => {
   const { instrument } = DEFAULT_SCHEME
-  t.same(instrument.items.map(i => i.code), ['OCC_NOW', 'OCC_AFFECT', 'OCC_WITHOUT', 'CTL_NOW', 'CTL_AFFECT', 'CTL_WITHOUT', 'SAFE', 'DIGNITY', 'RELIABLE', 'CHOICE', 'CONTINUITY_STAFF', 'RECOMMEND', 'COMMENT'])
-  t.same(instrument.items.filter(i => i.kind === 'scale' && i.scored).map(i => i.code), ['OCC_NOW', 'CTL_NOW', 'SAFE', 'DIGNITY', 'RELIABLE', 'CHOICE', 'CONTINUITY_STAFF', 'RECOMMEND'])
-  for (const item of instrument.items) t.not(item.wording.easyRead, item.wording.plain, `${item.code} has its own easy-read wording`)
+  t.same(
+    instrument.items.map((i) => i.code),
+    [
+      'OCC_NOW',
+      'OCC_AFFECT',
+      'OCC_WITHOUT',
+      'CTL_NOW',
+      'CTL_AFFECT',
+      'CTL_WITHOUT',
+      'SAFE',
+      'DIGNITY',
+      'RELIABLE',
+      'CHOICE',
+      'CONTINUITY_STAFF',
+      'RECOMMEND',
+      'COMMENT'
+    ]
+  )
+  t.same(
+    instrument.items.filter((i) => i.kind === 'scale' && i.scored).map((i) => i.code),
+    ['OCC_NOW', 'CTL_NOW', 'SAFE', 'DIGNITY', 'RELIABLE', 'CHOICE', 'CONTINUITY_STAFF', 'RECOMMEND']
+  )
+  for (const item of instrument.items) { t.not(item.wording.easyRead, item.wording.plain, `${item.code} has its own easy-read wording`) }
   for (const scale of instrument.scales) {
-    for (const answer of scale.answers) t.ok(answer.wording.plain.length > 0 && answer.wording.easyRead.length > 0, `${scale.code}.${answer.value}`)
-    if (scale.code !== 'YES_NO') t.same(scale.answers.map(a => a.score), [3, 2, 1, 0], `${scale.code} scores 3 → 0`)
+    for (const answer of scale.answers) { t.ok(answer.wording.plain.length > 0 && answer.wording.easyRead.length > 0, `${scale.code}.${answer.value}`) }
+    if (scale.code !== 'YES_NO') {
+      t.same(
+        scale.answers.map((a) => a.score),
+        [3, 2, 1, 0],
+        `${scale.code} scores 3 → 0`
+      )
+    }
   }
-  t.match(instrument.items.find(i => i.code === 'OCC_WITHOUT'), { askedWhen: { item: 'OCC_AFFECT', answer: 'yes', otherwiseSameAs: 'OCC_NOW' } })
-  t.match(instrument.items.find(i => i.code === 'CTL_WITHOUT'), { askedWhen: { item: 'CTL_AFFECT', answer: 'yes', otherwiseSameAs: 'CTL_NOW' } })
-  t.match(instrument.items.find(i => i.code === 'COMMENT'), { kind: 'text', moderated: true })
+  t.match(
+    instrument.items.find((i) => i.code === 'OCC_WITHOUT'),
+    { askedWhen: { item: 'OCC_AFFECT', answer: 'yes', otherwiseSameAs: 'OCC_NOW' } }
+  )
+  t.match(
+    instrument.items.find((i) => i.code === 'CTL_WITHOUT'),
+    { askedWhen: { item: 'CTL_AFFECT', answer: 'yes', otherwiseSameAs: 'CTL_NOW' } }
+  )
+  t.match(
+    instrument.items.find((i) => i.code === 'COMMENT'),
+    { kind: 'text', moderated: true }
+  )
   t.same(instrument.respondentTypes, ['person', 'carer', 'proxy'])
   t.same(instrument.modes, ['self', 'interview', 'assisted', 'easy_read'])
   t.equal(instrument.minAnsweredScoredItems, 5)
 })
 
-t.test('the shipped default is frozen; createDefaultSchemeDocument gives an editable copy', async t => {
+t.test('the shipped default is frozen; createDefaultSchemeDocument gives an editable copy', async (t) => {
   t.ok(Object.isFrozen(DEFAULT_SCHEME.checklist[0]))
   const copy = createDefaultSchemeDocument()
   t.same(copy, DEFAULT_SCHEME)
@@ -100,9 +171,11 @@ t.test('the shipped default is frozen; createDefaultSchemeDocument gives an edit
   t.equal(DEFAULT_SCHEME.thresholds.feedback.gold.qMin, 85)
 })
 
-t.test('applicability: allOf and anyOf over offering flags', async t => {
-  const item = (allOf: ChecklistItem['appliesWhen']['allOf'], anyOf: ChecklistItem['appliesWhen']['anyOf']): ChecklistItem =>
-    ({ ...DEFAULT_SCHEME.checklist[0] as ChecklistItem, appliesWhen: { allOf, anyOf } })
+t.test('applicability: allOf and anyOf over offering flags', async (t) => {
+  const item = (
+    allOf: ChecklistItem['appliesWhen']['allOf'],
+    anyOf: ChecklistItem['appliesWhen']['anyOf']
+  ): ChecklistItem => ({ ...(DEFAULT_SCHEME.checklist[0] as ChecklistItem), appliesWhen: { allOf, anyOf } })
   t.ok(isItemApplicable(item([], []), {}))
   t.ok(isItemApplicable(item(['personalCare'], []), { personalCare: true }))
   t.notOk(isItemApplicable(item(['personalCare', 'medication'], []), { personalCare: true }))

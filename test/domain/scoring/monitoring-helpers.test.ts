@@ -4,7 +4,7 @@ import { DEFAULT_SCHEME } from '../../../src/domain/scheme/index.js'
 import { computeSampleMinimum, findLapsedLimiters, isSmallSample } from '../../../src/domain/scoring/index.js'
 import { verifiedEverything } from './scoring-fixtures.js'
 
-t.test('findLapsedLimiters lists applicable limiter items not met, with the 14-day grace', async t => {
+t.test('findLapsedLimiters lists applicable limiter items not met, with the 14-day grace', async (t) => {
   const evidence = verifiedEverything()
   evidence.INS_PL = { status: 'verified', expiresOn: '2026-03-01' }
   evidence.DBS_ENH = { status: 'rejected' }
@@ -12,15 +12,29 @@ t.test('findLapsedLimiters lists applicable limiter items not met, with the 14-d
   evidence.MEDS = { status: 'missing' } // a limiter, but medication is not offered
   const profile = { flags: { personalCare: true } }
   t.same(findLapsedLimiters(DEFAULT_SCHEME, profile, evidence, '2026-03-15'), [
-    { item: 'INS_PL', reasonCode: 'EXPIRED', message: 'INS_PL expired on 2026-03-01', expiredOn: '2026-03-01', graceEndsOn: '2026-03-15', pastGrace: false },
-    { item: 'DBS_ENH', reasonCode: 'REJECTED', message: 'DBS_ENH evidence rejected', expiredOn: null, graceEndsOn: null, pastGrace: false }
+    {
+      item: 'INS_PL',
+      reasonCode: 'EXPIRED',
+      message: 'INS_PL expired on 2026-03-01',
+      expiredOn: '2026-03-01',
+      graceEndsOn: '2026-03-15',
+      pastGrace: false
+    },
+    {
+      item: 'DBS_ENH',
+      reasonCode: 'REJECTED',
+      message: 'DBS_ENH evidence rejected',
+      expiredOn: null,
+      graceEndsOn: null,
+      pastGrace: false
+    }
   ])
   const dayAfter = findLapsedLimiters(DEFAULT_SCHEME, profile, evidence, '2026-03-16')
   t.equal(dayAfter[0]?.pastGrace, true, 'the day after the last day of grace the award is suspended')
   t.same(findLapsedLimiters(DEFAULT_SCHEME, profile, verifiedEverything(), '2026-03-16'), [])
 })
 
-t.test('n_min = max(2, min(floor, ceil(share × active clients)))', async t => {
+t.test('n_min = max(2, min(floor, ceil(share × active clients)))', async (t) => {
   const cases: Array<[number, number, number, number]> = [
     // clients, bronze, silver, gold
     [0, 2, 2, 2],
@@ -32,11 +46,15 @@ t.test('n_min = max(2, min(floor, ceil(share × active clients)))', async t => {
     [100, 2, 3, 5]
   ]
   for (const [clients, bronze, silver, gold] of cases) {
-    t.same([
-      computeSampleMinimum(DEFAULT_SCHEME.thresholds, 'bronze', clients),
-      computeSampleMinimum(DEFAULT_SCHEME.thresholds, 'silver', clients),
-      computeSampleMinimum(DEFAULT_SCHEME.thresholds, 'gold', clients)
-    ], [bronze, silver, gold], `${clients} clients`)
+    t.same(
+      [
+        computeSampleMinimum(DEFAULT_SCHEME.thresholds, 'bronze', clients),
+        computeSampleMinimum(DEFAULT_SCHEME.thresholds, 'silver', clients),
+        computeSampleMinimum(DEFAULT_SCHEME.thresholds, 'gold', clients)
+      ],
+      [bronze, silver, gold],
+      `${clients} clients`
+    )
   }
   const thresholds = structuredClone(DEFAULT_SCHEME.thresholds)
   thresholds.feedback.gold.sampleShare = 0.7
@@ -44,7 +62,7 @@ t.test('n_min = max(2, min(floor, ceil(share × active clients)))', async t => {
   t.equal(computeSampleMinimum(thresholds, 'gold', 10), 7, '0.7 × 10 is 7, not 8 from a float error')
 })
 
-t.test('a small sample is one below the floor of the level reached', async t => {
+t.test('a small sample is one below the floor of the level reached', async (t) => {
   t.equal(isSmallSample(DEFAULT_SCHEME.thresholds, 'gold', 3), true, 'gold on 3 responses (a provider supporting 4)')
   t.equal(isSmallSample(DEFAULT_SCHEME.thresholds, 'gold', 5), false)
   t.equal(isSmallSample(DEFAULT_SCHEME.thresholds, 'silver', 2), true)

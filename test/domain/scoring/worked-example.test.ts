@@ -16,7 +16,12 @@ const raw = [
   respond([3, 3, 3, 3, 3, 3, 3, 3], WITH_GAIN), // mean 3
   respond([2, 3, 3, 3, 2, 3, 2, 3], WITH_GAIN), // mean 2.625
   respond([2, 2, 2, 3, 3, 2, 2, 2]), // mean 2.25, no gain (not affected: WITHOUT = NOW)
-  respond([3, 2, 3, 2, 3, 3, 2, 3], { OCC_AFFECT: 'no', OCC_WITHOUT: 'as_i_want', CTL_AFFECT: 'no', CTL_WITHOUT: 'adequate' }), // 2.625
+  respond([3, 2, 3, 2, 3, 3, 2, 3], {
+    OCC_AFFECT: 'no',
+    OCC_WITHOUT: 'as_i_want',
+    CTL_AFFECT: 'no',
+    CTL_WITHOUT: 'adequate'
+  }), // 2.625
   respond([3, 3, 3]) // only 3 answered: not counted
 ]
 // As stored: normalised, so an unaffected respondent's WITHOUT answers equal their NOW answers.
@@ -36,16 +41,22 @@ const result = scoreAssessment({
   decisionDate: '2026-05-01'
 })
 
-t.test('compliance: silver, two of four G items', async t => {
+t.test('compliance: silver, two of four G items', async (t) => {
   t.equal(result.complianceLevel, 'silver')
-  const applicable = result.itemResults.filter(r => r.applicable)
+  const applicable = result.itemResults.filter((r) => r.applicable)
   t.equal(applicable.length, 35) // 39 items less INS_MOTOR, FOOD_HYG, MONEY and LONE_WORK
-  t.equal(result.compliancePercent, Math.round(33 / 35 * 10000) / 100)
-  t.match(result.itemResults.find(r => r.code === 'FIRST_AID'), { met: true, expiresOn: '2026-05-01' })
-  t.match(result.itemResults.find(r => r.code === 'DBS_ENH'), { met: true, expiresOn: null })
+  t.equal(result.compliancePercent, Math.round((33 / 35) * 10000) / 100)
+  t.match(
+    result.itemResults.find((r) => r.code === 'FIRST_AID'),
+    { met: true, expiresOn: '2026-05-01' }
+  )
+  t.match(
+    result.itemResults.find((r) => r.code === 'DBS_ENH'),
+    { met: true, expiresOn: null }
+  )
 })
 
-t.test('feedback: Q, G, n, n_min', async t => {
+t.test('feedback: Q, G, n, n_min', async (t) => {
   // Q = (3 + 2.625 + 2.25 + 2.625) / 4 / 3 × 100 = 87.5
   t.equal(result.feedback.q, 87.5)
   // Gains: (1 + 1) / 2 = 1, (0 + 1) / 2 = 0.5, (0 + 0) / 2 = 0, (0 + 0) / 2 = 0 → G = 1.5 / 4 = 0.375 → 0.38
@@ -59,7 +70,7 @@ t.test('feedback: Q, G, n, n_min', async t => {
   t.equal(result.feedback.feedbackLevel, 'silver')
 })
 
-t.test('level and reasons a provider can act on', async t => {
+t.test('level and reasons a provider can act on', async (t) => {
   t.equal(result.computedLevel, 'silver')
   t.same(result.limitersApplied, [])
   t.same(result.reasons, [

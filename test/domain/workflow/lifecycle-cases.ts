@@ -11,10 +11,10 @@ export function checkLifecycleTable<S extends string, E extends string> (
   actions: readonly E[],
   initial: S
 ): void {
-  t.test('every allowed and every refused transition', async t => {
+  t.test('every allowed and every refused transition', async (t) => {
     for (const from of states) {
       const row: Partial<Record<E, S>> = lifecycle.table[from]
-      const allowed = actions.filter(a => row[a] !== undefined)
+      const allowed = actions.filter((a) => row[a] !== undefined)
       t.same(lifecycle.allowedActions(from), allowed, `allowed actions from ${from}`)
       for (const action of actions) {
         const result = lifecycle.transition(from, action)
@@ -23,7 +23,10 @@ export function checkLifecycleTable<S extends string, E extends string> (
           t.same(result, { ok: true, value: next }, `${from} --${action}--> ${next}`)
           continue
         }
-        if (result.ok) { t.fail(`${from} --${action}--> should be refused`); continue }
+        if (result.ok) {
+          t.fail(`${from} --${action}--> should be refused`)
+          continue
+        }
         t.equal(result.error.code, `${lifecycle.subject.toUpperCase()}_TRANSITION_NOT_ALLOWED`)
         t.equal(result.error.kind, 'conflict')
         t.match(result.error.message, from, `message names the state ${from}`)
@@ -33,13 +36,16 @@ export function checkLifecycleTable<S extends string, E extends string> (
     }
   })
 
-  t.test('every state is reachable from the first and every state can still reach an end', async t => {
+  t.test('every state is reachable from the first and every state can still reach an end', async (t) => {
     const reachable = new Set<S>([initial])
     for (let grew = true; grew;) {
       grew = false
       for (const from of [...reachable]) {
         for (const next of Object.values(lifecycle.table[from]) as S[]) {
-          if (!reachable.has(next)) { reachable.add(next); grew = true }
+          if (!reachable.has(next)) {
+            reachable.add(next)
+            grew = true
+          }
         }
       }
     }
@@ -47,12 +53,12 @@ export function checkLifecycleTable<S extends string, E extends string> (
     const reachesEnd = (from: S, seen = new Set<S>()): boolean => {
       if (lifecycle.isTerminal(from)) return true
       seen.add(from)
-      return (Object.values(lifecycle.table[from]) as S[]).some(next => !seen.has(next) && reachesEnd(next, seen))
+      return (Object.values(lifecycle.table[from]) as S[]).some((next) => !seen.has(next) && reachesEnd(next, seen))
     }
     for (const state of states) t.ok(reachesEnd(state), `${state} is not a dead end`)
   })
 
-  t.test('states and actions unknown at run time are refused, not crashed on', async t => {
+  t.test('states and actions unknown at run time are refused, not crashed on', async (t) => {
     const unknownState = lifecycle.transition('bogus' as S, actions[0] as E)
     t.same(unknownState.ok ? [] : unknownState.error.details?.allowed, [])
     const inherited = lifecycle.transition(initial, 'toString' as E)
@@ -60,20 +66,25 @@ export function checkLifecycleTable<S extends string, E extends string> (
   })
 
   t.test('property: no action sequence ever leaves a terminal state', async () => {
-    const terminals = states.filter(s => lifecycle.isTerminal(s))
-    fc.assert(fc.property(fc.constantFrom(...terminals), fc.array(fc.constantFrom(...actions)), (start, seq) =>
-      seq.every(action => !lifecycle.transition(start, action).ok)))
+    const terminals = states.filter((s) => lifecycle.isTerminal(s))
+    fc.assert(
+      fc.property(fc.constantFrom(...terminals), fc.array(fc.constantFrom(...actions)), (start, seq) =>
+        seq.every((action) => !lifecycle.transition(start, action).ok)
+      )
+    )
   })
 
   t.test('property: any accepted sequence only visits states in the table', async () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...actions), { maxLength: 30 }), seq => {
-      let state = initial
-      for (const action of seq) {
-        const result = lifecycle.transition(state, action)
-        if (result.ok) state = result.value
-      }
-      return states.includes(state)
-    }))
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...actions), { maxLength: 30 }), (seq) => {
+        let state = initial
+        for (const action of seq) {
+          const result = lifecycle.transition(state, action)
+          if (result.ok) state = result.value
+        }
+        return states.includes(state)
+      })
+    )
   })
 }
 
@@ -83,7 +94,10 @@ export function walk<S extends string, E extends string> (lifecycle: Lifecycle<S
   let state = start
   for (const action of seq) {
     const result = lifecycle.transition(state, action)
-    if (result.ok) { state = result.value; visited.push(state) }
+    if (result.ok) {
+      state = result.value
+      visited.push(state)
+    }
   }
   return visited
 }
