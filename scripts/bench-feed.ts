@@ -1,5 +1,6 @@
 // Benchmark of the public feeds (issue 6 §6): 10,000 published providers in one council, the app on 127.0.0.1,
-// autocannon (sending Accept-Encoding: gzip, as directories' HTTP clients do) against a constant-JSON route (the ceiling), the ORUK /services page, the native feed and a 304
+// autocannon (sending Accept-Encoding: gzip, as directories' HTTP clients do) against a constant-JSON route (the
+// ceiling), the ORUK /services page, the native feed and a 304
 // revalidation, in one run; prints requests/s, p99 latency and the ratio to the ceiling with PASS/FAIL.
 // Database: DATABASE_URL (a fresh database is created on that server and dropped) or embedded PGlite in memory.
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -154,7 +155,9 @@ async function main (): Promise<void> {
   const feed = `${base}/api/v1/public/bench/awards`
   const first = await fetch(oruk)
   const page = (await first.json()) as { total_items: number }
-  if (page.total_items !== PROVIDERS) { throw new Error(`expected ${PROVIDERS} services, the feed lists ${page.total_items}`) }
+  if (page.total_items !== PROVIDERS) {
+    throw new Error(`expected ${PROVIDERS} services, the feed lists ${page.total_items}`)
+  }
   const etag = first.headers.get('etag')!
 
   // Interleaved rounds (ceiling, ORUK page, native feed, 304, again and again): on a shared machine whose load
@@ -190,11 +193,19 @@ async function main (): Promise<void> {
     const ok = (target === null || ratio >= target) && r.non2xx === (i === 3 ? r.non2xx : 0)
     if (!ok) pass = false
     console.log(
-      `${r.name.padEnd(36)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(6)}  ${target === null ? '   -  ' : `≥ ${target.toFixed(1)}`}  ${target === null ? '' : ok ? 'PASS' : 'FAIL'}`
+      [
+        r.name.padEnd(36),
+        r.rps.toFixed(0).padStart(9),
+        String(r.p99).padStart(7),
+        ratio.toFixed(2).padStart(6) + ' ',
+        target === null ? '   -  ' : `≥ ${target.toFixed(1)}`,
+        ' ' + (target === null ? '' : ok ? 'PASS' : 'FAIL')
+      ].join(' ')
     )
   }
   console.log(
-    `\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per route, ${handle.kind})`
+    `\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ` +
+      `${ROUNDS} interleaved rounds of ${DURATION_S} s per route, ${handle.kind})`
   )
   process.exitCode = pass ? 0 : 1
 }

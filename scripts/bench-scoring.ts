@@ -1,4 +1,5 @@
-// Benchmark: scorings per second for a realistic input (35 applicable items, 12 responses) on one core; target ≥ 100,000/s.
+// Benchmark: scorings per second for a realistic input (35 applicable items, 12 responses) on one core; target ≥
+// 100,000/s.
 import { performance } from 'node:perf_hooks'
 import { DEFAULT_SCHEME } from '../src/domain/scheme/index.js'
 import {
@@ -11,7 +12,10 @@ import {
 const TARGET_PER_SECOND = 100_000
 const DURATION_MS = 2_000
 
-/** A domiciliary care provider with staff, giving personal care and medication support; no driving, cooking, lone working or money. */
+/**
+ * A domiciliary care provider with staff, giving personal care and medication support; no driving, cooking, lone
+ * working or money.
+ */
 function buildRealisticInput (): ScoringInput {
   const flags = { personalCare: true, medication: true, employsStaff: true }
   const evidence: Record<string, EvidenceState> = {}

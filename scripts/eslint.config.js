@@ -8,5 +8,12 @@ export default [
     rules: {
       '@stylistic/max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }]
     }
+  },
+  {
+    // A zod schema and its inferred type share a name (`const AssessmentState = z.enum(...)` and
+    // `type AssessmentState`). tsc already refuses real redeclarations, which is why typescript-eslint
+    // does not recommend this rule for TypeScript (https://typescript-eslint.io/rules/no-redeclare).
+    files: ['**/*.ts'],
+    rules: { '@typescript-eslint/no-redeclare': 'off' }
   }
 ]

@@ -23,7 +23,8 @@ try {
   }
   const hooks = await deliverWebhooks(deps, deps.clock())
   process.stdout.write(
-    `webhooks: ${hooks.fannedOut} queued, ${hooks.delivered} delivered, ${hooks.retrying} to retry, ${hooks.failed} failed\n`
+    `webhooks: ${hooks.fannedOut} queued, ${hooks.delivered} delivered, ` +
+      `${hooks.retrying} to retry, ${hooks.failed} failed\n`
   )
   process.exitCode = report.results.some((r) => r.failed > 0) ? 1 : 0
 } finally {

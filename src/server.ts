@@ -33,11 +33,12 @@ async function main () {
   const stopScheduler = startScheduler(app.deps)
   // PUBLIC_BASE_URL wins; otherwise say where we really listen (PORT=0 picks a free port).
   const base = config.PUBLIC_BASE_URL !== undefined ? config.publicBaseUrl : address.replace('0.0.0.0', 'localhost')
+  const dataDir = path.resolve(config.DATA_DIR)
   const lines = [
     '',
     `Quality Mark is running at ${base}`,
     `  API docs:   ${base}/docs`,
-    `  Database:   ${embedded ? `embedded PostgreSQL in ${path.resolve(config.DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)'}`
+    `  Database:   ${embedded ? `embedded PostgreSQL in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'}`
   ]
   if (demo !== null) {
     lines.push(`  Demo council: ${demo.councilName} (${demo.councilSlug})`)

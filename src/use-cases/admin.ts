@@ -57,7 +57,9 @@ export async function createCouncil (deps: Deps, ctx: Ctx, input: CouncilInput):
   requireAdmin(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.slug, input.slug))
-    if (existing !== undefined) { throw new DomainError('COUNCIL_SLUG_TAKEN', 'conflict', `A council with slug ${input.slug} exists already`) }
+    if (existing !== undefined) {
+      throw new DomainError('COUNCIL_SLUG_TAKEN', 'conflict', `A council with slug ${input.slug} exists already`)
+    }
     const bounds = {
       microMaxFte: input.microMaxFte ?? 5,
       smallMaxFte: input.smallMaxFte ?? 49,
@@ -140,7 +142,9 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
   if (actor.kind !== 'user') throw forbidden('Not allowed')
   const isAdmin = actor.role === 'admin'
   const councilId = isAdmin ? input.councilId : (actor.councilId ?? undefined)
-  if (!isAdmin && input.role !== 'provider') { throw forbidden('Co-ordinators may only create provider users; ask an admin for staff accounts') }
+  if (!isAdmin && input.role !== 'provider') {
+    throw forbidden('Co-ordinators may only create provider users; ask an admin for staff accounts')
+  }
   if (!isAdmin && input.councilId !== undefined && input.councilId !== actor.councilId) throw notFound('Council')
   if (input.role === 'admin' && input.councilId !== undefined) {
     throw new DomainError('ADMIN_HAS_NO_COUNCIL', 'invalid', 'An admin belongs to no council', {

@@ -17,7 +17,7 @@ import {
   type AppealSubject
 } from '../domain/workflow/index.js'
 import type { AppealDecision, AppealListQuery, AppealLodge } from '../http/schemas/appeals.js'
-import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
+import { assertProviderAccess, forbidden, requireStaff } from './access.js'
 import { openAssessmentIn } from './assessments.js'
 import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
@@ -33,7 +33,10 @@ type AwardRow = typeof awards.$inferSelect
 const present = ({ decisionMakerIds: _makers, lodgedBy: _by, ...visible }: AppealRow) => visible
 const uniqueIds = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))]
 
-/** The settings of the scheme version an assessment is pinned to (one reader of pinned versions: src/use-cases/schemes.ts). */
+/**
+ * The settings of the scheme version an assessment is pinned to (one reader of pinned versions:
+ * src/use-cases/schemes.ts).
+ */
 const schemeSettings = async (q: Queryable, councilId: string, schemeVersionId: string) =>
   (await loadPublishedScheme(q, councilId, schemeVersionId)).document.settings
 
@@ -56,7 +59,9 @@ async function lastEnteredState (q: Queryable, awardId: string, state: string) {
     .where(and(eq(auditEvents.entityType, 'award'), eq(auditEvents.entityId, awardId), eq(auditEvents.toState, state)))
     .orderBy(desc(auditEvents.id))
     .limit(1)
-  if (event === undefined) { throw new DomainError('APPEAL_SUBJECT_UNKNOWN', 'conflict', `No record of the award becoming ${state}`) }
+  if (event === undefined) {
+    throw new DomainError('APPEAL_SUBJECT_UNKNOWN', 'conflict', `No record of the award becoming ${state}`)
+  }
   return event
 }
 
@@ -66,7 +71,9 @@ async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Prom
   if (input.subjectType === 'decision') {
     const [a] = await q.select().from(assessments).where(eq(assessments.id, input.assessmentId!))
     const assessment = assertProviderAccess(ctx.actor, a, 'Assessment')
-    if (assessment.state !== 'decided' || assessment.decidedAt === null) { throw refuse(`The assessment is ${assessment.state}: only a decided assessment can be appealed`) }
+    if (assessment.state !== 'decided' || assessment.decidedAt === null) {
+      throw refuse(`The assessment is ${assessment.state}: only a decided assessment can be appealed`)
+    }
     // The decision makers: whoever proposed it and whoever published it (the audit trail agrees with the row).
     return {
       ...common(assessment),
@@ -81,7 +88,9 @@ async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Prom
   const [assessment] = await q.select().from(assessments).where(eq(assessments.id, award.assessmentId))
   const base = { ...common(assessment!), assessmentId: assessment!.id, awardId: award.id }
   if (input.subjectType === 'downgrade') {
-    if (!(await isDowngrade(q, award, assessment!))) { throw refuse(`The ${award.level} award is neither below the computed level nor below the award it renewed`) }
+    if (!(await isDowngrade(q, award, assessment!))) {
+      throw refuse(`The ${award.level} award is neither below the computed level nor below the award it renewed`)
+    }
     return {
       ...base,
       subjectDate: isoDate(award.publishedAt),
@@ -254,7 +263,9 @@ export async function actOnAppeal (
 }
 
 export async function withdrawAppeal (deps: Deps, ctx: Ctx, id: string, input: AppealAction) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'provider') { throw forbidden('Only the provider withdraws its appeal') }
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'provider') {
+    throw forbidden('Only the provider withdraws its appeal')
+  }
   return await deps.db.transaction(async (tx) =>
     present(
       await moveAppeal(tx, ctx, await lockAppeal(tx, ctx, id, input.expectedVersion), 'withdraw', {}, input.reason)
@@ -286,7 +297,9 @@ export async function decideAppeal (deps: Deps, ctx: Ctx, id: string, input: App
   const reviewer = requireReviewer(ctx)
   return await deps.db.transaction(async (tx) => {
     const current = await lockAppeal(tx, ctx, id, input.expectedVersion)
-    if (current.reviewerId !== null && current.reviewerId !== reviewer.userId) { throw forbidden('Only the reviewer hearing this appeal may decide it') }
+    if (current.reviewerId !== null && current.reviewerId !== reviewer.userId) {
+      throw forbidden('Only the reviewer hearing this appeal may decide it')
+    }
     const applied = await applyOutcome(tx, ctx, current, input)
     const row = await moveAppeal(
       tx,

@@ -43,7 +43,9 @@ const takenBy: Record<AssessmentEvent, 'staff' | 'provider' | 'either'> = {
 function assertMayTake (actor: Actor, event: AssessmentEvent): void {
   const who = takenBy[event]
   if (who === 'either' || actor.kind === 'system') return
-  if ((who === 'staff') !== isStaffActor(actor)) { throw forbidden(`Only ${who === 'staff' ? 'co-ordinators' : 'the provider'} may ${event.replaceAll('_', ' ')}`) }
+  if ((who === 'staff') !== isStaffActor(actor)) {
+    throw forbidden(`Only ${who === 'staff' ? 'co-ordinators' : 'the provider'} may ${event.replaceAll('_', ' ')}`)
+  }
 }
 
 /** Loads (and locks, inside a transaction) an assessment the actor may reach; another's is a 404. */
@@ -190,7 +192,10 @@ export async function openAssessment (
   return await deps.db.transaction(async (tx) => await openAssessmentIn(tx, ctx, { providerId, kind: input.kind }))
 }
 
-/** A workflow action that carries only a note: submit, start review, request info, respond, mark ready, reopen, withdraw. */
+/**
+ * A workflow action that carries only a note: submit, start review, request info, respond, mark ready, reopen,
+ * withdraw.
+ */
 export async function actOnAssessment (
   deps: Deps,
   ctx: Ctx,

@@ -112,7 +112,9 @@ export async function issueAward (tx: Queryable, ctx: Ctx, input: IssueAwardInpu
     .where(and(eq(awards.providerId, assessment.providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
     .orderBy(awards.id)
     .for('update')
-  for (const previous of live) { await transitionAward(tx, ctx, previous.id, 'supersede', `superseded by the award of assessment ${assessment.id}`) }
+  for (const previous of live) {
+    await transitionAward(tx, ctx, previous.id, 'supersede', `superseded by the award of assessment ${assessment.id}`)
+  }
   const [award] = await tx
     .insert(awards)
     .values({

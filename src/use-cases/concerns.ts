@@ -306,7 +306,10 @@ export async function closeConcern (deps: Deps, ctx: Ctx, id: string, input: Con
   })
 }
 
-/** Refuses while the provider still has an open safeguarding concern (DOMAIN.md: "suspends the live award until closed"). */
+/**
+ * Refuses while the provider still has an open safeguarding concern (DOMAIN.md: "suspends the live award until
+ * closed").
+ */
 export async function assertNoOpenSafeguardingConcern (
   q: Queryable,
   providerId: string,
@@ -329,7 +332,8 @@ export async function assertNoOpenSafeguardingConcern (
     throw new DomainError(
       'SAFEGUARDING_CONCERN_OPEN',
       'conflict',
-      `The provider still has ${blocking.length} open safeguarding concern(s); the award stays suspended until they are closed`,
+      `The provider still has ${blocking.length} open safeguarding concern(s); the award stays suspended until ` +
+        'they are closed',
       {
         details: { concernIds: blocking.map((c) => c.id) }
       }

@@ -25,7 +25,10 @@ import { collectScoringEvidence, loadAssessmentBasis } from './evidence.js'
 const concernSeverity = (c: { severity: string | null; source: string }): ConcernSeverity =>
   (c.severity ?? (c.source === 'safeguarding' ? 'safeguarding' : 'low')) as ConcernSeverity
 
-/** Scores an assessment on a date: its pinned scheme, verified evidence, feedback, the provider's concerns and CQC rating. */
+/**
+ * Scores an assessment on a date: its pinned scheme, verified evidence, feedback, the provider's concerns and CQC
+ * rating.
+ */
 export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow, decisionDate: string) {
   const [{ scheme, provider }, evidence, responses, concernRows] = await Promise.all([
     loadAssessmentBasis(q, assessment),

@@ -35,7 +35,10 @@ interface DemoStory {
   tiers: Array<ChecklistItem['tier']>
   extra?: string[]
   voices: Voice[]
-  /** Where the story stops: a published decision (the computed level), a review waiting on information, or just submitted. */
+  /**
+   * Where the story stops: a published decision (the computed level), a review waiting on information, or just
+   * submitted.
+   */
   end: 'published' | 'info_requested' | 'submitted'
   /** Dated evidence running out soon, in days from today: what the reminder job and the operations report pick up. */
   expiresIn?: Record<string, number>
@@ -155,7 +158,8 @@ const stories: DemoStory[] = [
     end: 'published',
     rejected: {
       item: 'SG_TRAIN',
-      note: 'This is a food hygiene certificate, not safeguarding adults training: please send the safeguarding certificate.'
+      note: 'This is a food hygiene certificate, not safeguarding adults training: please send the safeguarding ' +
+        'certificate.'
     },
     voices: [
       { now: '22222222', without: '11' },
@@ -192,7 +196,9 @@ const FOOD_HYG_QUERY =
 /** The smallest content the upload check recognises as a PDF (magic bytes %PDF-). */
 const demoPdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`)
 
-/** Paperwork only where the item asks for it (DOMAIN.md: no paperwork for its own sake); registers are checked by staff. */
+/**
+ * Paperwork only where the item asks for it (DOMAIN.md: no paperwork for its own sake); registers are checked by staff.
+ */
 function chooseKind (item: ChecklistItem): EvidenceKind {
   const kinds = item.evidenceKinds
   return (['declaration', 'narrative', 'observation'] as const).find((k) => kinds.includes(k)) ?? 'document'
@@ -226,7 +232,9 @@ function answersOf (instrument: Instrument, voice: Voice): Record<string, unknow
 /** What the provider (or, for an observation, the co-ordinator) writes: short, in their own voice. */
 function evidenceText (item: ChecklistItem, kind: EvidenceKind, story: DemoStory): string {
   if (kind === 'observation') return `Seen by the co-ordinator on a visit: ${item.title.toLowerCase()}.`
-  if (kind === 'declaration') { return `I, ${story.owner}, declare this is true for ${story.provider}: ${item.title.toLowerCase()}.` }
+  if (kind === 'declaration') {
+    return `I, ${story.owner}, declare this is true for ${story.provider}: ${item.title.toLowerCase()}.`
+  }
   return (
     STORY_TEXTS[item.code] ??
     `${item.title}: we have it written down, go through it with everyone who starts, and look at it again each year.`
@@ -234,10 +242,12 @@ function evidenceText (item: ChecklistItem, kind: EvidenceKind, story: DemoStory
 }
 const STORY_TEXTS: Record<string, string> = {
   STORY:
-    'One person we support had not left home for a year. We started with short walks to the corner shop; she now comes to the Friday lunch club and has planned its summer trip with us.',
+    'One person we support had not left home for a year. We started with short walks to the corner shop; she now ' +
+      'comes to the Friday lunch club and has planned its summer trip with us.',
   CPD: 'This year we all refreshed first aid and dementia awareness, and two of us did the local autism training.',
   PEER_NETWORK:
-    "We go to the council's micro-provider network every quarter and share training places with two other small providers."
+    "We go to the council's micro-provider network every quarter and share training places with " +
+    'two other small providers.'
 }
 
 interface Who {
@@ -255,7 +265,8 @@ async function giveEvidence (
 ) {
   const ctx = kind === 'observation' ? who.staff : who.provider
   const expiresIn = story.expiresIn?.[item.code]
-  // A certificate running out soon carries its expiry date; the others were issued shortly before the assessment opened.
+  // A certificate running out soon carries its expiry date; the others were issued shortly before the assessment
+  // opened.
   const dated =
     item.validityMonths === null
       ? {}
@@ -276,7 +287,10 @@ async function giveEvidence (
   return piece
 }
 
-/** Opens and submits as the provider, then the co-ordinator starts the review, adds observations and reviews every piece. */
+/**
+ * Opens and submits as the provider, then the co-ordinator starts the review, adds observations and reviews every
+ * piece.
+ */
 async function gatherEvidence (deps: Deps, at: (n: number) => Who, a: AssessmentRow, story: DemoStory) {
   const { scheme, provider: profile } = await loadAssessmentBasis(deps.db, a)
   const items = scheme.checklist.filter(
@@ -286,11 +300,15 @@ async function gatherEvidence (deps: Deps, at: (n: number) => Who, a: Assessment
   // The rejected piece is the wrong certificate uploaded by the provider, not a co-ordinator's observation.
   const kindOf = (i: ChecklistItem) => (story.rejected?.item === i.code ? 'document' : chooseKind(i))
   const pieces: Array<{ id: string; itemCode: string }> = []
-  for (const item of items.filter((i) => kindOf(i) !== 'observation')) { pieces.push(await giveEvidence(deps, at(0), a, item, kindOf(item), story)) }
+  for (const item of items.filter((i) => kindOf(i) !== 'observation')) {
+    pieces.push(await giveEvidence(deps, at(0), a, item, kindOf(item), story))
+  }
   await actOnAssessment(deps, at(1).provider, a.id, 'submit', undefined, null)
   if (story.end === 'submitted') return
   await actOnAssessment(deps, at(3).staff, a.id, 'start_review', undefined, null)
-  for (const item of items.filter((i) => kindOf(i) === 'observation')) { pieces.push(await giveEvidence(deps, at(3), a, item, 'observation', story)) }
+  for (const item of items.filter((i) => kindOf(i) === 'observation')) {
+    pieces.push(await giveEvidence(deps, at(3), a, item, 'observation', story))
+  }
   for (const piece of pieces) {
     const queried = story.end === 'info_requested' && piece.itemCode === 'FOOD_HYG'
     const event = piece.itemCode === story.rejected?.item ? 'reject' : queried ? 'request_info' : 'verify'

@@ -299,7 +299,9 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
     }
     const providerIds: string[] = []
     for (const p of demoProviders) providerIds.push((await createProvider(deps, ctx, p)).id)
-    for (const step of demoSteps) { shownOnce.push(...((await step(deps, ctx, { councilId: council.id, providerIds })) ?? [])) }
+    for (const step of demoSteps) {
+      shownOnce.push(...((await step(deps, ctx, { councilId: council.id, providerIds })) ?? []))
+    }
   }
   const [coordinator] = await deps.db
     .select()

@@ -196,7 +196,8 @@ export async function attachEvidenceFiles (
       throw new UploadRefused(
         415,
         'FILE_TYPE_NOT_ALLOWED',
-        `${f.filename} is ${detected ?? 'of an unrecognised type'}; evidence files may be ${EVIDENCE_MEDIA_TYPES.join(', ')}`
+        `${f.filename} is ${detected ?? 'of an unrecognised type'}; ` +
+          `evidence files may be ${EVIDENCE_MEDIA_TYPES.join(', ')}`
       )
     }
     typed.push({ ...f, mediaType: detected, sha256: createHash('sha256').update(f.content).digest('hex') })
@@ -292,7 +293,9 @@ export async function reviewEvidence (
         .from(evidenceFiles)
         .where(eq(evidenceFiles.evidenceId, evidenceId))
         .limit(1)
-      if (file === undefined) { throw new DomainError('EVIDENCE_HAS_NO_FILES', 'conflict', `This ${before.kind} has no file to verify`) }
+      if (file === undefined) {
+        throw new DomainError('EVIDENCE_HAS_NO_FILES', 'conflict', `This ${before.kind} has no file to verify`)
+      }
     }
     const [after] = await tx
       .update(evidence)

@@ -82,7 +82,10 @@ export function assertCollectingFeedback (target: FeedbackTarget): void {
   }
 }
 
-/** Midnight UTC of ctx.now: anonymous records carry the day only, so a time can never tie a response to a visit (DOMAIN.md: privacy). */
+/**
+ * Midnight UTC of ctx.now: anonymous records carry the day only, so a time can never tie a response to a visit
+ * (DOMAIN.md: privacy).
+ */
 export const dayOnly = (now: Date): Date => new Date(`${isoDate(now)}T00:00:00.000Z`)
 
 /** The context for writes a respondent causes: the day only and no request id (logs carry times). */
@@ -133,9 +136,13 @@ export function checkFeedbackAnswers (
     if (value !== undefined) answers[item.code] = value
     const when = conditionOf.get(item.code)
     const asked = when === undefined || all[when.item] === when.answer
-    if (opts.requireAsked && asked && value === undefined && !refused.has(item.code)) { problems.push({ path: item.code, message: 'answer this question' }) }
+    if (opts.requireAsked && asked && value === undefined && !refused.has(item.code)) {
+      problems.push({ path: item.code, message: 'answer this question' })
+    }
   }
-  if (!opts.requireAsked && problems.length === 0 && Object.keys(answers).length === 0) { problems.push({ path: '', message: 'give at least one answer' }) }
+  if (!opts.requireAsked && problems.length === 0 && Object.keys(answers).length === 0) {
+    problems.push({ path: '', message: 'give at least one answer' })
+  }
   if (problems.length > 0) {
     return err(
       new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are missing or not valid', {

@@ -25,7 +25,9 @@ export const isFeedbackTokenShaped = (token: string): boolean =>
 export type InvitationRow = typeof feedbackInvitations.$inferSelect
 export type InvitationStatus = 'unused' | 'used' | 'expired' | 'revoked'
 
-/** The modes a respondent answers in by themselves through a link; interview and assisted answers come through the API. */
+/**
+ * The modes a respondent answers in by themselves through a link; interview and assisted answers come through the API.
+ */
 export const LINK_MODES = ['self', 'easy_read'] as const satisfies readonly FeedbackMode[]
 
 export function invitationStatus (
@@ -67,7 +69,9 @@ function assertInstrumentAllows (target: FeedbackTarget, input: InvitationsInput
       ? []
       : [{ path: 'body.mode', message: `this instrument offers ${modes.join(', ')}` }])
   ]
-  if (errors.length > 0) { throw new DomainError('FEEDBACK_INVITATION_INVALID', 'invalid', 'The instrument does not allow this', { errors }) }
+  if (errors.length > 0) {
+    throw new DomainError('FEEDBACK_INVITATION_INVALID', 'invalid', 'The instrument does not allow this', { errors })
+  }
 }
 
 /** Returns each link ONCE: only the hash is kept, so a lost link cannot be shown again (revoke it and make another). */
@@ -184,8 +188,12 @@ export async function openFeedbackInvitation (
   const [invitation] = opts.lock === true ? await query.for('update') : await query
   if (invitation === undefined) throw notFound('Feedback link')
   const status = invitationStatus(invitation, now)
-  if (status !== 'unused') { throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`) }
+  if (status !== 'unused') {
+    throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`)
+  }
   const target = await requireFeedbackTarget(q, invitation.assessmentId)
-  if (!isCollectingFeedback(target)) { throw new DomainError('FEEDBACK_LINK_CLOSED', 'gone', "This provider's assessment no longer collects feedback") }
+  if (!isCollectingFeedback(target)) {
+    throw new DomainError('FEEDBACK_LINK_CLOSED', 'gone', "This provider's assessment no longer collects feedback")
+  }
   return { invitation, target }
 }

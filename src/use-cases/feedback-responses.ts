@@ -25,7 +25,8 @@ export type CommentStatus = 'pending' | 'approved' | 'hidden' | 'erased'
 
 // Written for the concern's handlers; it never repeats the comment (a comment may identify the person).
 const SAFEGUARDING_SUMMARY =
-  "A person giving feedback asked to tell someone about a worry for their safety or someone else's. Read the feedback response and its comment."
+  "A person giving feedback asked to tell someone about a worry for their safety or someone else's. " +
+  'Read the feedback response and its comment.'
 
 interface NewResponse {
   respondentType: RespondentType
@@ -155,7 +156,9 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
         }))
       )
     }
-    if (problems.length > 0 || !checked.ok) { throw new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems }) }
+    if (problems.length > 0 || !checked.ok) {
+      throw new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems })
+    }
     const row = await insertFeedbackResponse(tx, ctx, target, {
       respondentType: input.respondentType,
       mode: input.mode,
@@ -209,7 +212,9 @@ async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<Resp
   return assertStaffAccess(ctx.actor, row, 'Feedback response')
 }
 
-/** DOMAIN.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden (and back). */
+/**
+ * DOMAIN.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden (and back).
+ */
 export async function moderateFeedbackComment (
   deps: Deps,
   ctx: Ctx,
@@ -286,7 +291,8 @@ export async function eraseExpiredFeedbackComments (
 ): Promise<Array<{ id: string; councilId: string }>> {
   const retentionEnds = sql`(
     select ${isoDate(ctx.now)}::date - (s.document->'settings'->>'commentRetentionDays')::int
-    from assessments a join scheme_versions s on s.id = a.scheme_version_id where a.id = ${feedbackResponses.assessmentId})`
+    from assessments a join scheme_versions s on s.id = a.scheme_version_id
+    where a.id = ${feedbackResponses.assessmentId})`
   return await q
     .update(feedbackResponses)
     .set({ comment: null, commentStatus: 'erased' })

@@ -69,8 +69,12 @@ export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQu
   if (actor.role === 'provider') where.push(eq(providers.id, actor.providerId!))
   if (query.status !== 'all') where.push(eq(providers.status, query.status))
   if (query.sizeBand !== undefined) where.push(eq(providers.sizeBand, query.sizeBand))
-  if (query.serviceType !== undefined) { where.push(sql`${providers.serviceTypes} @> ${JSON.stringify([query.serviceType])}::jsonb`) }
-  if (query.clientGroup !== undefined) { where.push(sql`${providers.clientGroups} @> ${JSON.stringify([query.clientGroup])}::jsonb`) }
+  if (query.serviceType !== undefined) {
+    where.push(sql`${providers.serviceTypes} @> ${JSON.stringify([query.serviceType])}::jsonb`)
+  }
+  if (query.clientGroup !== undefined) {
+    where.push(sql`${providers.clientGroups} @> ${JSON.stringify([query.clientGroup])}::jsonb`)
+  }
   if (query.q !== undefined) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     where.push(or(ilike(providers.name, like), ilike(providers.description, like), ilike(providers.area, like))!)

@@ -27,7 +27,9 @@ export async function scoreWhatIf (deps: Deps, ctx: Ctx, versionId: string, inpu
   const responses = input.responses.map(({ answers }, index) => {
     const normalised = normaliseFeedbackAnswers(scheme.instrument, answers)
     if (normalised.ok) return { answers: normalised.value }
-    for (const p of normalised.error.errors ?? []) { problems.push({ path: `body.responses.${index}.answers${p.path === '' ? '' : `.${p.path}`}`, message: p.message }) }
+    for (const p of normalised.error.errors ?? []) {
+      problems.push({ path: `body.responses.${index}.answers${p.path === '' ? '' : `.${p.path}`}`, message: p.message })
+    }
     return { answers: {} }
   })
   if (problems.length > 0) {

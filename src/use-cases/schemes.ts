@@ -26,7 +26,10 @@ const asRecord = (row: SchemeVersionRow): SchemeVersionRecord => {
   return { ...row, document, title: document.title }
 }
 
-/** Fields of `input` that parsing dropped: the domain schema strips unknown keys, the API refuses them (STYLE: strict bodies). */
+/**
+ * Fields of `input` that parsing dropped: the domain schema strips unknown keys, the API refuses them (STYLE: strict
+ * bodies).
+ */
 function listUnknownFields (input: unknown, parsed: unknown, path: string[]): FieldProblem[] {
   if (typeof input !== 'object' || input === null || typeof parsed !== 'object' || parsed === null) return []
   return Object.entries(input).flatMap(([key, value]) =>
@@ -85,7 +88,10 @@ onCouncilCreated(async (tx, ctx, council) => {
   await installDefaultScheme(tx, ctx, council.id)
 })
 
-/** Providers read their council's published versions (the checklist and its guidance), never drafts: 404 as for another council's. */
+/**
+ * Providers read their council's published versions (the checklist and its guidance), never drafts: 404 as for another
+ * council's.
+ */
 function canRead (actor: Actor, row: SchemeVersionRow): boolean {
   if (actor.kind !== 'user' || actor.councilId !== row.councilId) return false
   if (actor.role === 'coordinator' || actor.role === 'reviewer') return true
@@ -107,7 +113,8 @@ async function lockDraft (q: Queryable, ctx: Ctx, id: string, expectedVersion: n
     throw new DomainError(
       'SCHEME_VERSION_PUBLISHED',
       'conflict',
-      `Scheme version ${row.number} is published and cannot change; create a draft from it (POST /api/v1/scheme-versions with fromVersionId)`
+      `Scheme version ${row.number} is published and cannot change; create a draft from it (POST ` +
+        '/api/v1/scheme-versions with fromVersionId)'
     )
   }
   assertVersion(row.version, expectedVersion, `Scheme version ${row.number}`)
@@ -145,7 +152,9 @@ export async function getCurrentPublishedScheme (q: Queryable, councilId: string
     .where(and(eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published')))
     .orderBy(desc(schemeVersions.number))
     .limit(1)
-  if (row === undefined) { throw new DomainError('SCHEME_NOT_PUBLISHED', 'conflict', 'The council has no published scheme version yet') }
+  if (row === undefined) {
+    throw new DomainError('SCHEME_NOT_PUBLISHED', 'conflict', 'The council has no published scheme version yet')
+  }
   return asRecord(row)
 }
 
@@ -247,7 +256,10 @@ export async function replaceSchemeDraftDocument (
   })
 }
 
-/** Draft → published, immutable from then on; new assessments pin it. Re-validated in case the rules grew since the edit. */
+/**
+ * Draft → published, immutable from then on; new assessments pin it. Re-validated in case the rules grew since the
+ * edit.
+ */
 export async function publishSchemeDraft (
   deps: Deps,
   ctx: Ctx,

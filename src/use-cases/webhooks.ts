@@ -152,7 +152,12 @@ export async function deactivateWebhook (deps: Deps, ctx: Ctx, id: string) {
   return { ...sub, active: false }
 }
 
-export async function listWebhookDeliveries (deps: Deps, ctx: Ctx, id: string, page: { page: number; perPage: number }) {
+export async function listWebhookDeliveries (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  page: { page: number; perPage: number }
+) {
   await loadSubscription(deps, ctx, id)
   const where = eq(webhookDeliveries.subscriptionId, id)
   return await fetchPage(
@@ -210,7 +215,8 @@ export async function fanOutAwardEvents (deps: Deps, now: Date, limit = 200): Pr
       and(
         like(outbox.topic, 'award.%'),
         sql`${webhookSubscriptions.events} @> jsonb_build_array(${outbox.topic})`,
-        sql`not exists (select 1 from webhook_deliveries d where d.subscription_id = ${webhookSubscriptions.id} and d.outbox_id = ${outbox.id})`
+        sql`not exists (select 1 from webhook_deliveries d
+          where d.subscription_id = ${webhookSubscriptions.id} and d.outbox_id = ${outbox.id})`
       )
     )
     .orderBy(asc(outbox.id))

@@ -26,7 +26,10 @@ export interface Choice {
 }
 
 export interface ChoiceGroup {
-  /** Field name; the fieldset's id is `${idPrefix}` and each input `${idPrefix}-${i}` (the first is linked from the error summary). */
+  /**
+   * Field name; the fieldset's id is `${idPrefix}` and each input `${idPrefix}-${i}` (the first is linked from the
+   * error summary).
+   */
   name: string
   idPrefix: string
   legend: HtmlValue
@@ -41,6 +44,12 @@ export interface ChoiceGroup {
 /** Id of the first input of a group: where an error summary link lands. */
 export const firstInputId = (idPrefix: string): string => `${idPrefix}-0`
 
+/** The GOV.UK error message above a field, or nothing when the field has no error. */
+function errorMessage (id: string, error: string | undefined): Html | '' {
+  if (error === undefined) return ''
+  return html`<p id="${id}" class="error-message"><span class="visually-hidden">Error:</span> ${error}</p>`
+}
+
 function choiceGroup (kind: 'radios' | 'checkboxes', g: ChoiceGroup): Html {
   const hintId = `${g.idPrefix}-hint`
   const errorId = `${g.idPrefix}-error`
@@ -51,7 +60,7 @@ function choiceGroup (kind: 'radios' | 'checkboxes', g: ChoiceGroup): Html {
     <fieldset id="${g.idPrefix}" ${described !== '' ? html` aria-describedby="${described}"` : ''}>
       <legend class="${g.legendClass ?? ''}">${g.legend}</legend>
       ${g.hint !== undefined ? html`<div id="${hintId}" class="hint">${g.hint}</div>` : ''}
-      ${g.error !== undefined ? html`<p id="${errorId}" class="error-message"><span class="visually-hidden">Error:</span> ${g.error}</p>` : ''}
+      ${errorMessage(errorId, g.error)}
       <div class="${kind}">
         ${g.choices.map((c, i) => {
           const id = `${g.idPrefix}-${i}`
@@ -62,7 +71,9 @@ function choiceGroup (kind: 'radios' | 'checkboxes', g: ChoiceGroup): Html {
               name="${g.name}"
               type="${kind === 'radios' ? 'radio' : 'checkbox'}"
               value="${c.value}"
-              ${g.checked.includes(c.value) ? html` checked` : ''}${c.hint !== undefined ? html` aria-describedby="${id}-hint"` : ''}
+              ${g.checked.includes(c.value) ? html` checked` : ''}${
+                c.hint !== undefined ? html` aria-describedby="${id}-hint"` : ''
+              }
             />
             <label class="${kind}__label" for="${id}">${c.text}</label>
             ${c.hint !== undefined ? html`<div id="${id}-hint" class="hint ${kind}__hint">${c.hint}</div>` : ''}
@@ -94,13 +105,15 @@ export function textarea (f: TextareaField): Html {
   return html`<div class="form-group${f.error !== undefined ? ' form-group--error' : ''}">
     <label for="${f.id}" class="heading-m">${f.label}</label>
     ${f.hint !== undefined ? html`<div id="${f.id}-hint" class="hint">${f.hint}</div>` : ''}
-    ${f.error !== undefined ? html`<p id="${f.id}-error" class="error-message"><span class="visually-hidden">Error:</span> ${f.error}</p>` : ''}
+    ${errorMessage(`${f.id}-error`, f.error)}
     <textarea
       class="textarea${f.error !== undefined ? ' textarea--error' : ''}"
       id="${f.id}"
       name="${f.name}"
       rows="${f.rows ?? 5}"
-      ${f.maxLength !== undefined ? html` maxlength="${f.maxLength}"` : ''}${described !== '' ? html` aria-describedby="${described}"` : ''}
+      ${f.maxLength !== undefined ? html` maxlength="${f.maxLength}"` : ''}${
+        described !== '' ? html` aria-describedby="${described}"` : ''
+      }
     >
 ${f.value}</textarea>
   </div>`

@@ -6,11 +6,16 @@ import { SITE_CSS_HREF } from './assets.js'
 export interface PageOptions {
   /** The page's own heading-like title; the <title> adds the service and council. */
   title: string
-  /** The council running the scheme, shown in the header; omitted on pages that do not know it (e.g. an unknown link). */
+  /**
+   * The council running the scheme, shown in the header; omitted on pages that do not know it (e.g. an unknown link).
+   */
   councilName?: string | null | undefined
   /** Where the council's name links to (e.g. its directory); plain text when absent. */
   homeHref?: string | undefined
-  /** True when the page shows an error summary: GOV.UK puts "Error: " first in the title so screen readers hear it at once. */
+  /**
+   * True when the page shows an error summary: GOV.UK puts "Error: " first in the title so screen readers hear it at
+   * once.
+   */
   hasErrors?: boolean | undefined
   /** e.g. 'beta': shows a phase banner with a feedback sentence. */
   phase?: string | undefined

@@ -51,7 +51,8 @@ const SERVER_ERROR: MessagePage = {
 
 /**
  * Call inside an encapsulated route plugin (registered with a prefix) so its unknown paths and errors render
- * HTML pages instead of problem+json. A DomainError keeps its status; its message is shown (they are written for people).
+ * HTML pages instead of problem+json. A DomainError keeps its status; its message is shown (they are written
+ * for people).
  */
 export function useHtmlErrorPages (app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => reply.html(404, renderMessagePage(NOT_FOUND)))
@@ -64,7 +65,9 @@ export function useHtmlErrorPages (app: FastifyInstance): void {
       )
     }
     const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500)
-    if (status >= 400 && status < 500) { return reply.html(status, renderMessagePage(status === 404 ? NOT_FOUND : CLIENT_ERROR)) }
+    if (status >= 400 && status < 500) {
+      return reply.html(status, renderMessagePage(status === 404 ? NOT_FOUND : CLIENT_ERROR))
+    }
     request.log.error({ err: error }, 'unhandled error on a page')
     return reply.html(500, renderMessagePage(SERVER_ERROR))
   })

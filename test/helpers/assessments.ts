@@ -17,7 +17,8 @@ export function multipartBody (files: Array<{ name: string; type: string; conten
   const boundary = `----qm${Math.random().toString(16).slice(2)}`
   const parts = files.flatMap((f) => [
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\n` +
+        `Content-Type: ${f.type}\r\n\r\n`
     ),
     f.content,
     Buffer.from('\r\n')

@@ -94,7 +94,9 @@ t.test('401 carries WWW-Authenticate; repeated failures are rate limited with 42
   isProblem(t, res, 401)
   const strict = await buildTestApp(t, { env: { AUTH_FAILURES_PER_MINUTE: '3' } })
   const codes: number[] = []
-  for (let i = 0; i < 5; i++) { codes.push((await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_guess' + i) })).statusCode) }
+  for (let i = 0; i < 5; i++) {
+    codes.push((await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_guess' + i) })).statusCode)
+  }
   t.same(codes, [401, 401, 401, 429, 429], 'the fourth failure within a minute is refused')
   const limited = await strict.app.inject({ url: '/api/v1/me', headers: strict.auth('qm_again') })
   isProblem(t, limited, 429)

@@ -29,7 +29,9 @@ t.test('every operation has a summary, tags, security and its error answers', as
       if (!Array.isArray(op.security)) problems.push(`${where}: no security`)
       const responses = op.responses as Record<string, unknown>
       if (responses['500'] === undefined) problems.push(`${where}: no 500 answer`)
-      if ((op.security as unknown[]).length > 0 && (responses['401'] === undefined || responses['403'] === undefined)) { problems.push(`${where}: secured but no 401/403`) }
+      if ((op.security as unknown[]).length > 0 && (responses['401'] === undefined || responses['403'] === undefined)) {
+        problems.push(`${where}: secured but no 401/403`)
+      }
     }
   }
   t.same(problems, [])

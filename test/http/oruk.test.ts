@@ -263,7 +263,8 @@ t.test(
     t.equal(c.last_modified, since)
     t.equal(
       c.accreditations,
-      'Bronze Quality Mark from Northshire Council: suspended on 5 March 2026; the service does not hold a current Quality Mark'
+      'Bronze Quality Mark from Northshire Council: suspended on 5 March 2026; the service does not hold a current ' +
+        'Quality Mark'
     )
     t.notOk(
       c.attributes.some((x: { taxonomy_term: { name: string } }) => /Quality Mark/.test(x.taxonomy_term.name)),

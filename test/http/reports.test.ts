@@ -52,16 +52,22 @@ const spread = <T>(items: T[], ways: number): T[][] =>
 // Table 1 in the period (received 2026-01-15). Micro: 29/19/10/0, 54 yes. Others 8/17/11/1 and 31 yes, split as
 // small 6/14/10/0 (26 yes), medium 1/1/0/0 (2 yes: a band of 2 responses) and large 1/2/1/1 (3 yes).
 const microAnswers = timeUse(PUBLISHED_TIME_USE.micro, PUBLISHED_AFFECT.micro.yes)
-for (const [i, sets] of spread(microAnswers, 4).entries()) { await insertResponses(h, north, micro[i]!, sets, '2026-01-15') }
-for (const [i, sets] of spread(timeUse([6, 14, 10, 0], 26), 3).entries()) { await insertResponses(h, north, small[i]!, sets, '2026-01-15') }
+for (const [i, sets] of spread(microAnswers, 4).entries()) {
+  await insertResponses(h, north, micro[i]!, sets, '2026-01-15')
+}
+for (const [i, sets] of spread(timeUse([6, 14, 10, 0], 26), 3).entries()) {
+  await insertResponses(h, north, small[i]!, sets, '2026-01-15')
+}
 await insertResponses(h, north, medium[0]!, timeUse([1, 1, 0, 0], 2), '2026-01-15')
 await insertResponses(h, north, large[0]!, timeUse([1, 2, 1, 1], 3), '2026-01-15')
 
 // Value for money, received 2025-11-01: Q and G per provider worked out from the answers' scores.
-const gained = { OCC_AFFECT: 'yes', OCC_WITHOUT: 'some_not_enough', CTL_AFFECT: 'yes', CTL_WITHOUT: 'none' } // G = ((3−1) + (3−0)) / 2 = 2.5
+// G = ((3−1) + (3−0)) / 2 = 2.5
+const gained = { OCC_AFFECT: 'yes', OCC_WITHOUT: 'some_not_enough', CTL_AFFECT: 'yes', CTL_WITHOUT: 'none' }
 await insertResponses(h, north, micro[0]!, [answersAtScore(3, gained)], '2025-11-01') // Q 100, G 2.5
 await insertResponses(h, north, micro[1]!, [answersAtScore(2)], '2025-11-01') // Q 66.67, G 0
-await insertResponses(h, north, micro[2]!, [answersAtScore(3, gained), answersAtScore(1)], '2025-11-01') // Q (100 + 33.33) / 2 = 66.67, G 1.25
+// Q (100 + 33.33) / 2 = 66.67, G 1.25
+await insertResponses(h, north, micro[2]!, [answersAtScore(3, gained), answersAtScore(1)], '2025-11-01')
 await insertResponses(h, north, small[0]!, [answersAtScore(3)], '2025-11-01') // the only small provider with feedback
 await insertResponses(h, north, medium[0]!, [answersAtScore(0)], '2025-11-01')
 // Outside both periods: counted by neither report (it would add a "nothing" to micro and a Q of 0).
@@ -317,7 +323,8 @@ t.test(
     ])
     await insertAssessment(h, south, p, 'draft')
     const w = await insertAssessment(h, south, p, 'info_requested')
-    // Stays that ended before the period (from 2025-03-02 by default) are left out; the review ending in it counts: 365 days.
+    // Stays that ended before the period (from 2025-03-02 by default) are left out; the review ending in it counts: 365
+    // days.
     await insertStateChanges(h, south, w, [
       [null, 'draft', '2024-12-01T00:00:00Z'],
       ['draft', 'submitted', '2025-01-01T00:00:00Z'],
@@ -326,11 +333,16 @@ t.test(
     ])
     // Evidence of the open assessment y (the provider neither employs staff nor has items beyond the defaults).
     await insertEvidence(h, south, y, p, { itemCode: 'INS_PL', status: 'verified', expiresOn: inDays(10) }) // within 30
-    await insertEvidence(h, south, y, p, { itemCode: 'SG_TRAIN', status: 'verified', expiresOn: inDays(70) }) // within 90
-    await insertEvidence(h, south, y, p, { itemCode: 'INS_EL', status: 'verified', expiresOn: inDays(5) }) // not applicable: no staff
-    await insertEvidence(h, south, y, p, { itemCode: 'DATA_PROT', status: 'verified', expiresOn: inDays(5) }) // an item that does not expire
-    await insertEvidence(h, south, y, p, { itemCode: 'INS_PI', status: 'submitted', expiresOn: inDays(15) }) // not verified
-    await insertEvidence(h, south, y, p, { itemCode: 'FIRST_AID', status: 'verified', expiresOn: inDays(-1) }) // already lapsed
+    // within 90
+    await insertEvidence(h, south, y, p, { itemCode: 'SG_TRAIN', status: 'verified', expiresOn: inDays(70) })
+    // not applicable: no staff
+    await insertEvidence(h, south, y, p, { itemCode: 'INS_EL', status: 'verified', expiresOn: inDays(5) })
+    // an item that does not expire
+    await insertEvidence(h, south, y, p, { itemCode: 'DATA_PROT', status: 'verified', expiresOn: inDays(5) })
+    // not verified
+    await insertEvidence(h, south, y, p, { itemCode: 'INS_PI', status: 'submitted', expiresOn: inDays(15) })
+    // already lapsed
+    await insertEvidence(h, south, y, p, { itemCode: 'FIRST_AID', status: 'verified', expiresOn: inDays(-1) })
 
     const res = await get(south.coordinator.token, OPERATIONS)
     t.equal(res.statusCode, 200, res.body)
@@ -359,7 +371,8 @@ t.test(
     const stage = (name: string) => body.stageDurations.find((s: { stage: string }) => s.stage === name)
     t.match(stage('draft'), { stays: 2, medianDays: 3 }) // x 2 days, y 4 days (w's ended before the period)
     t.match(stage('submitted'), { stays: 2, medianDays: 2 }) // x 1, y 3
-    t.match(stage('under_review'), { stays: 3, medianDays: 4, lowerQuartileDays: 3, upperQuartileDays: 184.5 }) // x 4 and 2, w 365; y still in it
+    // x 4 and 2, w 365; y still in it
+    t.match(stage('under_review'), { stays: 3, medianDays: 4, lowerQuartileDays: 3, upperQuartileDays: 184.5 })
     t.match(stage('info_requested'), { stays: 1, medianDays: 2 })
     t.match(stage('ready_for_decision'), { stays: 1, medianDays: 3 })
     t.match(stage('decision_proposed'), { stays: 1, medianDays: 5 })

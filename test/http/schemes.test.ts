@@ -559,6 +559,8 @@ t.test('the OpenAPI document describes the scheme endpoints and their components
   ]) {
     t.ok(doc.paths[path] ?? doc.paths[path.replace(/\/$/, '')], `${path} is documented`)
   }
-  for (const name of ['SchemeDocument', 'SchemeVersion', 'SchemeDiff', 'WhatIfInput', 'ScoringResult']) { t.ok(doc.components.schemas[name], `${name} is a component`) }
+  for (const name of ['SchemeDocument', 'SchemeVersion', 'SchemeDiff', 'WhatIfInput', 'ScoringResult']) {
+    t.ok(doc.components.schemas[name], `${name} is a component`)
+  }
   t.ok(doc.tags.some((tag: { name: string }) => tag.name === 'schemes'))
 })

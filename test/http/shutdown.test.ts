@@ -15,8 +15,8 @@ t.test('an in-flight request completes while the service closes; new connections
   const started = new Promise<void>((resolve) => {
     app.get('/test-slow', { schema: { hide: true } }, async () => {
       resolve()
-      await new Promise<void>((done) => {
-        release = done
+      await new Promise<void>((resolve) => {
+        release = resolve
       })
       await db.ping() // still usable: the database closes only after the request
       return { finished: true }

@@ -27,7 +27,7 @@ const readBody = async (req: IncomingMessage) => {
   return s
 }
 const receiver = createServer((req, res) => {
-  void readBody(req).then((body) => {
+  readBody(req).then((body) => {
     const secret = secrets.get(req.url ?? '') ?? ''
     const signed = verifySignature(
       secret,
@@ -189,7 +189,9 @@ t.test(
   async (t) => {
     const sub = (await register('/concurrent')).json()
     const p = await h.addProvider(north, { name: 'Concurrent Care' })
-    for (let i = 0; i < 5; i++) { await setAwardStatus(h, (await publishAward(h, north, p.id, { level: 'bronze' })).id, 'active', 'x') }
+    for (let i = 0; i < 5; i++) {
+      await setAwardStatus(h, (await publishAward(h, north, p.id, { level: 'bronze' })).id, 'active', 'x')
+    }
     const before = received.filter((r) => r.path === '/concurrent').length
     await Promise.all([run(), run(), run()])
     await Promise.all([run(), run()])
@@ -209,7 +211,9 @@ t.test('the in-service scheduler pushes an award change within its short webhook
   const stop = startScheduler(h.app.deps, { intervalMs: 0, webhookIntervalMs: 50 })
   t.teardown(stop)
   const deadline = Date.now() + 20_000
-  while (!received.some((r) => r.path === '/scheduled') && Date.now() < deadline) { await new Promise((resolve) => setTimeout(resolve, 50)) }
+  while (!received.some((r) => r.path === '/scheduled') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   await stop()
   t.ok(
     received.some((r) => r.path === '/scheduled' && r.signed),

@@ -230,7 +230,9 @@ t.test('the in-service scheduler runs the jobs on its interval and stops cleanly
   const p = await awardedProvider(north, { validForDays: 60 })
   const stop = startScheduler(h.app.deps, { intervalMs: 50, webhookIntervalMs: 0 })
   const deadline = Date.now() + 10_000
-  while ((await awardOf(p.awardId)).status === 'active' && Date.now() < deadline) { await new Promise((resolve) => setTimeout(resolve, 50)) }
+  while ((await awardOf(p.awardId)).status === 'active' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   await stop()
   t.equal((await awardOf(p.awardId)).status, 'renewal_due')
 })

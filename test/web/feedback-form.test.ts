@@ -16,7 +16,8 @@ if (!existsSync(CHROMIUM)) {
   t.test(
     'browser tests',
     {
-      skip: `${CHROMIUM} is missing: install Debian's chromium package (scripts/ensure-chromium.sh) to run the browser tests`
+      skip: `${CHROMIUM} is missing: install Debian's chromium package (scripts/ensure-chromium.sh) ` +
+        'to run the browser tests'
     },
     () => {}
   )

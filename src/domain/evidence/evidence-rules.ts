@@ -66,12 +66,16 @@ export function checkEvidenceSubmission (
   input: EvidenceSubmission,
   byStaff: boolean
 ): Result<{ expiresOn: string | null; noExpiry: boolean }> {
-  if (!isItemApplicable(item, flags)) { return invalid('ITEM_NOT_APPLICABLE', 'itemCode', `${item.code} does not apply to this provider`) }
+  if (!isItemApplicable(item, flags)) {
+    return invalid('ITEM_NOT_APPLICABLE', 'itemCode', `${item.code} does not apply to this provider`)
+  }
   if (!item.evidenceKinds.includes(input.kind)) {
     return invalid('EVIDENCE_KIND_NOT_ACCEPTED', 'kind', `${item.code} accepts ${item.evidenceKinds.join(', ')}`)
   }
   // DOMAIN.md: an observation is the co-ordinator's own.
-  if (input.kind === 'observation' && !byStaff) { return invalid('OBSERVATION_BY_STAFF_ONLY', 'kind', 'only a co-ordinator records an observation') }
+  if (input.kind === 'observation' && !byStaff) {
+    return invalid('OBSERVATION_BY_STAFF_ONLY', 'kind', 'only a co-ordinator records an observation')
+  }
   if (
     (input.kind === 'narrative' || input.kind === 'declaration' || input.kind === 'observation') &&
     (input.narrative ?? '').trim() === ''

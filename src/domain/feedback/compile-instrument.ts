@@ -1,4 +1,5 @@
-// Look-up tables built once per instrument so normalising and scoring responses stays cheap (bench: ≥ 100,000 scorings/s).
+// Look-up tables built once per instrument so normalising and scoring responses stays cheap (bench: ≥ 100,000
+// scorings/s).
 import type { AskedWhen, Instrument, InstrumentItem } from './instrument.js'
 
 /** answer value → score (null for unscored answers); a Map, so '__proto__' is just an unknown answer. */

@@ -1,4 +1,5 @@
-// The feedback instrument as data: answer scales with scores, questions in plain and easy-read wording (DOMAIN.md: the feedback instrument).
+// The feedback instrument as data: answer scales with scores, questions in plain and easy-read wording (DOMAIN.md: the
+// feedback instrument).
 import { z } from 'zod'
 import { FeedbackModeSchema, RespondentTypeSchema } from '../scheme/enums.js'
 

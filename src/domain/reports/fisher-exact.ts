@@ -12,7 +12,8 @@ export interface FisherComputed {
 
 export type FisherResult = FisherComputed | TestNotComputed
 
-// Tables whose probability equals the observed one up to rounding count as "as extreme" (R's fisher.test uses 1 + 1e-7).
+// Tables whose probability equals the observed one up to rounding count as "as extreme" (R's fisher.test uses 1 +
+// 1e-7).
 const RELATIVE_TOLERANCE = 1 + 1e-7
 
 export function fisherExactTest (table: ContingencyTable): FisherResult {

@@ -57,7 +57,8 @@ function compareGroups ({
   suppressedGroups,
   shown
 }: ReturnType<typeof suppressSmallGroups>): GroupComparison {
-  // Tests run on the shown groups only; when hiding leaves fewer than two groups with responses there is nothing to compare.
+  // Tests run on the shown groups only; when hiding leaves fewer than two groups with responses there is nothing to
+  // compare.
   const groupsWithResponses = shown.counts.filter((row) => row.some((count) => count > 0)).length
   const offSuppressed = suppressedGroups.length > 0 && groupsWithResponses < 2
   return {

@@ -59,7 +59,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
     'TRADING',
     'B',
     'Trading status proof',
-    'Show how you trade: for example your Companies House or Charity Commission number, or HMRC self-employment registration.',
+    'Show how you trade: for example your Companies House or Charity Commission number, or HMRC self-employment ' +
+      'registration.',
     { kinds: ['document', 'observation'] }
   ),
   item(
@@ -67,7 +68,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
     'CQC_REG',
     'B',
     'Registration with the Care Quality Commission',
-    'If you give personal care you must be registered with the CQC. Tell us your CQC location ID; we check the register.',
+    'If you give personal care you must be registered with the CQC. Tell us your CQC location ID; we check the ' +
+      'register.',
     { when: 'personalCare', limiter: true, kinds: ['document', 'observation'] }
   ),
   item(
@@ -125,7 +127,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
     'DBS_ENH',
     'B',
     'Enhanced DBS check with adult barred list',
-    'For the owner and every worker who supports people one to one. Checks are valid for 3 years, or for as long as the person is on the DBS update service.',
+    'For the owner and every worker who supports people one to one. Checks are valid for 3 years, or for as long ' +
+      'as the person is on the DBS update service.',
     // DOMAIN.md: expires after 3 years unless on the update service.
     { validityMonths: 36, waivedBy: 'dbs_update_service', limiter: true, kinds: ['document', 'observation'] }
   ),
@@ -176,7 +179,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
     'COMPLAINTS',
     'B',
     'Complaints procedure given to customers',
-    'How people can complain to you and to the council, and how you give this to them (a leaflet or a page in your agreement).',
+    'How people can complain to you and to the council, and how you give this to them (a leaflet or a page in your ' +
+      'agreement).',
     { kinds: ['document', 'photos'] }
   ),
   item(
@@ -347,7 +351,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
     'STORY',
     'G',
     'Outcomes, innovation or co-production story',
-    'A 300-word story, a short video or photos about the difference you make, something new you tried, or work you designed with people.',
+    'A 300-word story, a short video or photos about the difference you make, something new you tried, or work you ' +
+      'designed with people.',
     { kinds: ['narrative', 'photos'] }
   ),
   item(

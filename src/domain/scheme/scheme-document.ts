@@ -1,4 +1,5 @@
-// The scheme version document (zod): checklist, feedback instrument, thresholds and settings (DOMAIN.md: scheme version).
+// The scheme version document (zod): checklist, feedback instrument, thresholds and settings (DOMAIN.md: scheme
+// version).
 // Structure only; cross-field rules (unknown codes, inconsistent thresholds) live in validate-scheme.ts.
 import { z } from 'zod'
 import { InstrumentSchema } from '../feedback/instrument.js'

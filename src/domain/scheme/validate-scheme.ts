@@ -37,16 +37,22 @@ function checkChecklist (doc: SchemeDocument, into: Problems): void {
   )
   const categories = new Set(doc.categories.map((c) => c.code))
   doc.checklist.forEach((item, i) => {
-    if (!categories.has(item.category)) { into.push(problem(['checklist', i, 'category'], `unknown category ${item.category}`)) }
+    if (!categories.has(item.category)) {
+      into.push(problem(['checklist', i, 'category'], `unknown category ${item.category}`))
+    }
     if (item.expiryWaivedBy !== null && item.validityMonths === null) {
       into.push(problem(['checklist', i, 'expiryWaivedBy'], 'an expiry waiver needs validityMonths'))
     }
     findDuplicates(item.evidenceKinds, (k) => ['checklist', i, 'evidenceKinds', k], 'evidence kind', into)
     const both = item.appliesWhen.allOf.filter((flag) => item.appliesWhen.anyOf.includes(flag))
-    if (both.length > 0) { into.push(problem(['checklist', i, 'appliesWhen'], `flag listed in both allOf and anyOf: ${both.join(', ')}`)) }
+    if (both.length > 0) {
+      into.push(problem(['checklist', i, 'appliesWhen'], `flag listed in both allOf and anyOf: ${both.join(', ')}`))
+    }
   })
   doc.categories.forEach((category, i) => {
-    if (!doc.checklist.some((item) => item.category === category.code)) { into.push(problem(['categories', i], `category ${category.code} has no items`)) }
+    if (!doc.checklist.some((item) => item.category === category.code)) {
+      into.push(problem(['categories', i], `category ${category.code} has no items`))
+    }
   })
 }
 
@@ -83,11 +89,17 @@ function checkInstrument (instrument: Instrument, into: Problems): void {
       into.push(problem(at('items', i, 'scale'), `unknown scale ${item.scale}`))
       return
     }
-    if (item.scored && scale.answers.some((a) => a.score === null)) { into.push(problem(at('items', i, 'scored'), `a scored question needs a score for every answer of ${scale.code}`)) }
+    if (item.scored && scale.answers.some((a) => a.score === null)) {
+      into.push(problem(at('items', i, 'scored'), `a scored question needs a score for every answer of ${scale.code}`))
+    }
     if (item.askedWhen === null) return
     const { item: condition, answer, otherwiseSameAs } = item.askedWhen
     const conditionScale = scales.get(scaleOf.get(condition) ?? '')
-    if (conditionScale === undefined) { into.push(problem(at('items', i, 'askedWhen', 'item'), `unknown question ${condition}`)) } else if (!conditionScale.answers.some((a) => a.value === answer)) { into.push(problem(at('items', i, 'askedWhen', 'answer'), `${answer} is not an answer to ${condition}`)) }
+    if (conditionScale === undefined) {
+      into.push(problem(at('items', i, 'askedWhen', 'item'), `unknown question ${condition}`))
+    } else if (!conditionScale.answers.some((a) => a.value === answer)) {
+      into.push(problem(at('items', i, 'askedWhen', 'answer'), `${answer} is not an answer to ${condition}`))
+    }
     if (scaleOf.get(otherwiseSameAs) !== item.scale) {
       into.push(
         problem(
@@ -100,7 +112,9 @@ function checkInstrument (instrument: Instrument, into: Problems): void {
   instrument.gainPairs.forEach((pair, i) => {
     for (const side of ['now', 'without'] as const) {
       const scale = scales.get(scaleOf.get(pair[side]) ?? '')
-      if (scale === undefined || scale.answers.some((a) => a.score === null)) { into.push(problem(at('gainPairs', i, side), `${pair[side]} must be a question on a scored scale`)) }
+      if (scale === undefined || scale.answers.some((a) => a.score === null)) {
+        into.push(problem(at('gainPairs', i, side), `${pair[side]} must be a question on a scored scale`))
+      }
     }
   })
   const scored = instrument.items.filter((item) => item.kind === 'scale' && item.scored).length
@@ -189,7 +203,8 @@ function checkSettings (doc: SchemeDocument, into: Problems): void {
     into.push(
       problem(
         ['settings', 'renewalLeadDays'],
-        `renewal lead of ${settings.renewalLeadDays} days is not shorter than the award validity of ${settings.awardValidityMonths} months`
+        `renewal lead of ${settings.renewalLeadDays} days is not shorter than the award validity of ` +
+          `${settings.awardValidityMonths} months`
       )
     )
   }

@@ -1,5 +1,7 @@
-// Calendar-date arithmetic on ISO dates (YYYY-MM-DD): date-fns does the month and day maths; ISO dates compare as strings.
-// The fixed YYYY-MM-DD shape is read and written directly: parseISO/formatISO cost a third of a scoring (bench:scoring).
+// Calendar-date arithmetic on ISO dates (YYYY-MM-DD): date-fns does the month and day maths; ISO dates compare as
+// strings.
+// The fixed YYYY-MM-DD shape is read and written directly: parseISO/formatISO cost a third of a scoring
+// (bench:scoring).
 import { addDays, addMonths } from 'date-fns'
 
 function toLocalDate (isoDate: string): Date {

@@ -34,7 +34,8 @@ function describeGoldShare (share: number, metG: number, applicableG: number, un
   const percent = (x: number): string => `${Math.round(x * 1000) / 10}%`
   return {
     code: 'GOLD_SHARE_BELOW',
-    message: `gold items met ${percent(metG / applicableG)} of their weight < ${percent(share)} (not met: ${unmetG.join(', ')})`,
+    message: `gold items met ${percent(metG / applicableG)} of their weight < ${percent(share)} ` +
+      `(not met: ${unmetG.join(', ')})`,
     items: unmetG,
     actual: metG / applicableG,
     required: share

@@ -30,7 +30,9 @@ function findLatestUpheld (limiters: Limiters, concerns: readonly ConcernInput[]
   const { severities, outcomes, lookbackMonths } = limiters.upheldConcern
   let latest: string | undefined
   for (const concern of concerns) {
-    if (!severities.includes(concern.severity) || concern.outcome == null || !outcomes.includes(concern.outcome)) { continue }
+    if (!severities.includes(concern.severity) || concern.outcome == null || !outcomes.includes(concern.outcome)) {
+      continue
+    }
     if (isOpenOn(concern, onDate)) continue
     const decidedOn = concern.closedOn ?? concern.raisedOn
     if (latest === undefined || decidedOn > latest) latest = decidedOn

@@ -1,4 +1,5 @@
-// Reasons a level was not reached, machine- and human-readable, shown to providers (DOMAIN.md: "The result always carries its reasons").
+// Reasons a level was not reached, machine- and human-readable, shown to providers (DOMAIN.md: "The result always
+// carries its reasons").
 import type { AwardLevel } from '../scheme/enums.js'
 
 export type ReasonCode =
@@ -31,7 +32,8 @@ export type FailuresByLevel = Readonly<Record<AwardLevel, readonly Failure[]>>
 
 /**
  * A level needs its own rules and every lower level's: its reasons are its own failures, then the lower
- * levels' failures of rules it does not itself state (same code and item), so "Q 72 < 85" is not followed by "Q 72 < 70".
+ * levels' failures of rules it does not itself state (same code and item), so "Q 72 < 85" is not followed
+ * by "Q 72 < 70".
  */
 export function collectReasons (level: AwardLevel, sources: readonly FailuresByLevel[]): Reason[] {
   const order: AwardLevel[] =

@@ -1,4 +1,5 @@
-// The concern lifecycle: a complaint or safeguarding matter about a provider (DOMAIN.md: Lifecycles, Concern; issue 4 §5).
+// The concern lifecycle: a complaint or safeguarding matter about a provider (DOMAIN.md: Lifecycles, Concern; issue 4
+// §5).
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
@@ -53,6 +54,8 @@ export const allowedConcernActions = concernLifecycle.allowedActions
  * An open safeguarding concern blocks any award and suspends a live one until it is closed
  * (DOMAIN.md: Scoring limiters, Concern).
  */
-export function isOpenSafeguardingConcern (concern: { state: ConcernState; severity: ConcernSeverity | null }): boolean {
+export function isOpenSafeguardingConcern (
+  concern: { state: ConcernState; severity: ConcernSeverity | null }
+): boolean {
   return concern.severity === 'safeguarding' && concern.state !== 'closed'
 }

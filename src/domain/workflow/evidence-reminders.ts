@@ -22,7 +22,8 @@ export interface EvidenceReminder extends PlannedAction {
 /**
  * At most one reminder per piece of evidence: the most urgent one whose day has come. A run that missed the
  * 60-day reminder sends the 30-day one when that is due rather than both; evidence already expired gets none
- * (it is a lapse: the scoring engine's findLapsedLimiters and the suspension job handle it). The key includes the expiry date, so renewed evidence is reminded afresh.
+ * (it is a lapse: the scoring engine's findLapsedLimiters and the suspension job handle it). The key includes
+ * the expiry date, so renewed evidence is reminded afresh.
  */
 export function dueEvidenceReminders (
   evidence: readonly ExpiringEvidence[],

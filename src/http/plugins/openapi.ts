@@ -59,7 +59,8 @@ export default fp(
           {
             name: 'schemes',
             description:
-              'Scheme versions (checklist, feedback instrument, thresholds): drafts, publication, diff and the what-if scorer'
+              'Scheme versions (checklist, feedback instrument, thresholds): drafts, publication, diff and the ' +
+                'what-if scorer'
           },
           { name: 'audit', description: 'The audit trail' },
           {
@@ -87,7 +88,8 @@ export default fp(
           {
             name: 'reports',
             description:
-              'Outcomes by provider size, value for money and scheme operations: JSON, CSV and SVG charts for co-ordinators'
+              'Outcomes by provider size, value for money and scheme operations: JSON, CSV and SVG charts for ' +
+                'co-ordinators'
           }
         ]
       },

@@ -142,7 +142,8 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       schema: {
         tags: ['appeals'],
         summary:
-          'The hearing reviewer decides; an upheld appeal applies its outcome (reinstatement, an award, or a reassessment)',
+          'The hearing reviewer decides; an upheld appeal applies its outcome (reinstatement, an award, or a ' +
+            'reassessment)',
         params: idParams,
         headers: ifMatchHeaders,
         body: appealDecisionSchema,

@@ -41,7 +41,6 @@ import {
   noteBody,
   optionalNoteBody,
   proposeDecisionSchema,
-  reasonBody,
   scoreSchema
 } from '../schemas/assessments.js'
 import { auditListSchema } from '../schemas/audit.js'
@@ -198,7 +197,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       schema: {
         tags,
         summary:
-          'Propose the computed level or a lower one with a reason (published at once when the scheme has no comment window)',
+          'Propose the computed level or a lower one with a reason (published at once when the scheme has no ' +
+            'comment window)',
         params: idParams,
         headers: ifMatchHeaders,
         body: proposeDecisionSchema,
@@ -296,7 +296,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       schema: {
         tags,
         summary:
-          'Give evidence for a checklist item: a declaration, narrative, observation (co-ordinators), or a document or photos to attach files to',
+          'Give evidence for a checklist item: a declaration, narrative, observation (co-ordinators), or a ' +
+            'document or photos to attach files to',
         params: idParams,
         body: evidenceCreateSchema,
         response: { 201: evidenceSchema, ...problemResponses(404, 409, 422) }
@@ -311,6 +312,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     }
   )
 
+  const REVIEW_VERBS = { verify: 'Verify', reject: 'Reject', request_info: 'Ask for more about' } as const
   for (const event of ['verify', 'reject', 'request_info'] as const) {
     app.post(
       `/:id/evidence/:evidenceId/${event.replace('_', '-')}`,
@@ -318,7 +320,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         config: { roles: staffRoles },
         schema: {
           tags,
-          summary: `${event === 'request_info' ? 'Ask for more about' : event === 'verify' ? 'Verify' : 'Reject'} a piece of evidence, with a note the provider sees`,
+          summary: `${REVIEW_VERBS[event]} a piece of evidence, with a note the provider sees`,
           params: evidenceParams,
           headers: ifMatchHeaders,
           body: evidenceReviewBody(event),
@@ -376,7 +378,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         config: { roles: providerSideRoles },
         schema: {
           tags,
-          summary: `Attach files (multipart/form-data) to a document or photos: PDF, PNG, JPEG, WebP, HEIC, DOCX or ODT by content; each file and the whole request at most ${limit} bytes`,
+          summary:
+            'Attach files (multipart/form-data) to a document or photos: PDF, PNG, JPEG, WebP, HEIC, DOCX or ODT by ' +
+            `content; each file and the whole request at most ${limit} bytes`,
           consumes: ['multipart/form-data'],
           params: evidenceParams,
           response: {
@@ -386,13 +390,17 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         }
       },
       async (request, reply) => {
-        if (!request.isMultipart()) { throw new UploadRefused(415, 'MULTIPART_REQUIRED', 'Send the files as multipart/form-data') }
+        if (!request.isMultipart()) {
+          throw new UploadRefused(415, 'MULTIPART_REQUIRED', 'Send the files as multipart/form-data')
+        }
         const files: UploadedFile[] = []
         let total = 0
         for await (const part of request.files()) {
           const content = await part.toBuffer()
           total += content.length
-          if (total > limit) { throw new UploadRefused(413, 'UPLOAD_TOO_LARGE', `The files together exceed ${limit} bytes`) }
+          if (total > limit) {
+            throw new UploadRefused(413, 'UPLOAD_TOO_LARGE', `The files together exceed ${limit} bytes`)
+          }
           files.push({ filename: part.filename, content })
         }
         const { id, evidenceId } = request.params

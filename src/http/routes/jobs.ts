@@ -13,7 +13,8 @@ export const jobRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       schema: {
         tags: ['jobs'],
         summary:
-          'Run every monitoring job once now: reminders, lapsed-limiter suspensions, renewals, expiry, comment erasure, delivery',
+          'Run every monitoring job once now: reminders, lapsed-limiter suspensions, renewals, expiry, comment ' +
+            'erasure, delivery',
         response: { 200: jobsReportSchema }
       }
     },

@@ -79,7 +79,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags,
         produces,
         summary:
-          "One instrument item's answers for micro versus other providers and per size band, with chi-square and Fisher tests",
+          "One instrument item's answers for micro versus other providers and per size band, " +
+          'with chi-square and Fisher tests',
         querystring: outcomesQuery,
         response: { 200: outcomesReportSchema, ...problemResponses(404, 409, 422) }
       }

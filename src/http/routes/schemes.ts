@@ -43,7 +43,9 @@ const TAGS = ['schemes']
  * listing every problem (issue 3), not a 400 for structure then a 422 for the rest. The body schema still
  * documents the shape in OpenAPI; the other parts of the request are validated as usual.
  */
-function documentBodyCompiler<S> (route: Parameters<FastifySchemaCompiler<S>>[0]): ReturnType<FastifySchemaCompiler<S>> {
+function documentBodyCompiler<S> (
+  route: Parameters<FastifySchemaCompiler<S>>[0]
+): ReturnType<FastifySchemaCompiler<S>> {
   return route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never)
 }
 

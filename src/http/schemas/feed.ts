@@ -13,7 +13,8 @@ export const changeFeedQuery = z.object({
     .transform((s) => new Date(s))
     .optional()
     .describe(
-      'Only awards (or their providers) changed on or after this instant: new marks, changes, suspensions, expiries, withdrawals'
+      'Only awards (or their providers) changed on or after this instant: new marks, changes, suspensions, ' +
+        'expiries, withdrawals'
     ),
   cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(500).default(100)

@@ -16,7 +16,8 @@ const schemeVersion = z.coerce
   .min(1)
   .optional()
   .describe(
-    'Number of the published scheme version whose instrument labels the report and whose instrument version of responses is counted; default: the current one'
+    'Number of the published scheme version whose instrument labels the report and whose instrument version of ' +
+      'responses is counted; default: the current one'
   )
 const format = z
   .enum(['json', 'csv'])

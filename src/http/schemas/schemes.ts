@@ -224,7 +224,8 @@ export const scoringResultSchema = z
   })
   .meta({ id: 'ScoringResult', description: "The scoring engine's explained result (DOMAIN.md: scoring)" })
 
-// The response schema strips fields it does not name: a required field the engine adds without this schema fails to compile here.
+// The response schema strips fields it does not name: a required field the engine adds without this schema fails to
+// compile here.
 export const scoringResultMatchesEngine = (result: z.infer<typeof scoringResultSchema>): ScoringResult => result
 
 export const whatIfResultSchema = z

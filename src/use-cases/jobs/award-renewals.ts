@@ -91,7 +91,9 @@ async function openRenewal (sp: Tx, ctx: Ctx, providerId: string): Promise<strin
   try {
     return (await openAssessmentIn(sp, ctx, { providerId, kind: 'renewal' })).id
   } catch (error) {
-    if (isDomainError(error) && error.code === 'ASSESSMENT_ALREADY_OPEN') { return (error.details?.assessmentId as string | undefined) ?? null }
+    if (isDomainError(error) && error.code === 'ASSESSMENT_ALREADY_OPEN') {
+      return (error.details?.assessmentId as string | undefined) ?? null
+    }
     throw error
   }
 }

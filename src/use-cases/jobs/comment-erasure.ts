@@ -1,5 +1,6 @@
 // The monitoring job that erases free-text feedback comments after the retention period of their scheme
-// version (the rule itself lives with the feedback module: eraseExpiredFeedbackComments). Erasing twice changes nothing.
+// version (the rule itself lives with the feedback module: eraseExpiredFeedbackComments). Erasing twice changes
+// nothing.
 import type { Tx } from '../../db/client.js'
 import { recordAudit } from '../audit.js'
 import type { Ctx, Deps } from '../context.js'

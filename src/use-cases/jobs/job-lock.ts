@@ -45,7 +45,10 @@ export async function runExclusively (
   return result
 }
 
-/** One action in a savepoint: its failure is counted and logged, the job goes on. Returns the action's label or null when it had nothing to do. */
+/**
+ * One action in a savepoint: its failure is counted and logged, the job goes on. Returns the action's label or null
+ * when it had nothing to do.
+ */
 export async function runAction (
   tx: Tx,
   log: Logger,

@@ -6,7 +6,10 @@ import type { Deps } from '../context.js'
 import { deliverWebhooks } from '../webhooks.js'
 import { runJobs } from './run-jobs.js'
 
-/** Runs `work` every `ms` (first run after one interval), never twice at once; the stop function waits for a run in flight. */
+/**
+ * Runs `work` every `ms` (first run after one interval), never twice at once; the stop function waits for a run in
+ * flight.
+ */
 function every (ms: number, work: () => Promise<void>): () => Promise<void> {
   if (ms <= 0) return async () => {}
   let running: Promise<void> | null = null
@@ -31,7 +34,9 @@ export function startScheduler (
     try {
       const report = await runJobs(deps)
       const busy = report.results.filter((r) => r.done + r.failed > 0)
-      if (busy.length > 0) { deps.log.info({ jobs: busy.map(({ job, done, failed }) => ({ job, done, failed })) }, 'scheduled jobs ran') }
+      if (busy.length > 0) {
+        deps.log.info({ jobs: busy.map(({ job, done, failed }) => ({ job, done, failed })) }, 'scheduled jobs ran')
+      }
     } catch (error) {
       deps.log.error({ err: error }, 'scheduled jobs failed; retrying at the next interval')
     }

@@ -1,5 +1,6 @@
 // Queries behind every public view (ORUK feed, native feed, directory): a provider with its current award
-// (the latest one published), public columns only — never status reasons, evidence or feedback (DOMAIN.md: Publication).
+// (the latest one published), public columns only — never status reasons, evidence or feedback (DOMAIN.md:
+// Publication).
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import { awards, councils, providers, publicationVersions } from '../../db/schema/index.js'
@@ -79,7 +80,10 @@ export interface Listing {
 }
 
 export interface ListingFilter {
-  /** 'all': every provider that ever held a mark (ORUK: a lost mark shows as a change); 'directory': live or suspended marks. */
+  /**
+   * 'all': every provider that ever held a mark (ORUK: a lost mark shows as a change); 'directory': live or suspended
+   * marks.
+   */
   scope: 'all' | 'directory'
   search?: string | undefined
   /** Matches only a current (not suspended, expired...) mark of one of these levels. */
@@ -108,7 +112,9 @@ function whereOf (councilId: string, f: ListingFilter): SQL {
   if (f.serviceType !== undefined) where.push(containsJson(providers.serviceTypes, f.serviceType))
   if (f.clientGroup !== undefined) where.push(containsJson(providers.clientGroups, f.clientGroup))
   if (f.area !== undefined) where.push(sql`lower(${providers.area}) = lower(${f.area})`)
-  if (f.providerIds !== undefined) { where.push(f.providerIds.length === 0 ? sql`false` : inArray(providers.id, [...f.providerIds])) }
+  if (f.providerIds !== undefined) {
+    where.push(f.providerIds.length === 0 ? sql`false` : inArray(providers.id, [...f.providerIds]))
+  }
   // An ISO string cast in SQL: drivers differ in how they bind a Date against an expression.
   if (f.modifiedAfter !== undefined) where.push(sql`${lastModified} >= ${f.modifiedAfter.toISOString()}::timestamptz`)
   if (f.hasAnyOf === 'level') where.push(isCurrentMark)
@@ -161,11 +167,17 @@ export async function loadPublicCouncil (q: Queryable, slug: string): Promise<Pu
   const state = reads
   return await new Promise<PublicCouncil>((resolve, reject) => {
     state.queued.push({ resolve, reject })
-    if (!state.running) void drainReads(q, slug, state, bySlug)
+    // drainReads settles every waiter itself and never rejects, so nothing awaits it
+    if (!state.running) drainReads(q, slug, state, bySlug)
   })
 }
 
-async function drainReads (q: Queryable, slug: string, state: SlugReads, bySlug: Map<string, SlugReads>): Promise<void> {
+async function drainReads (
+  q: Queryable,
+  slug: string,
+  state: SlugReads,
+  bySlug: Map<string, SlugReads>
+): Promise<void> {
   state.running = true
   while (state.queued.length > 0) {
     const batch = state.queued

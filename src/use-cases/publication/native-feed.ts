@@ -67,7 +67,9 @@ export type PublicAward = ReturnType<typeof publicAwardOf>
 
 export async function listAwardChanges (q: Queryable, council: PublicCouncil, baseUrl: string, query: ChangeFeedQuery) {
   const where: SQL[] = [eq(awards.councilId, council.id)]
-  if (query.modified_after !== undefined) { where.push(sql`${changedAt} >= ${query.modified_after.toISOString()}::timestamptz`) }
+  if (query.modified_after !== undefined) {
+    where.push(sql`${changedAt} >= ${query.modified_after.toISOString()}::timestamptz`)
+  }
   if (query.cursor !== undefined) {
     const c = decodeCursor(query.cursor)
     where.push(sql`(${changedAt}, ${awards.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`)

@@ -56,7 +56,12 @@ async function filterOf (q: Queryable, ctx: OrukContext, query: OrukServiceQuery
   return filter
 }
 
-export async function listOrukServices (q: Queryable, council: PublicCouncil, baseUrl: string, query: OrukServiceQuery) {
+export async function listOrukServices (
+  q: Queryable,
+  council: PublicCouncil,
+  baseUrl: string,
+  query: OrukServiceQuery
+) {
   const ctx = orukContextOf(council, baseUrl)
   const { items, totalItems } = await listListings(q, council.id, await filterOf(q, ctx, query), {
     page: query.page,

@@ -45,7 +45,8 @@ export async function versionedBody (
   const bytes = body
   const gzipped = () => {
     let gz = cache.get(`${key}gz`)
-    if (gz === undefined) cache.set(`${key}gz`, (gz = gzipSync(bytes, { level: 9 }))) // once per version: worth the smallest bytes
+    // once per version: worth the smallest bytes
+    if (gz === undefined) cache.set(`${key}gz`, (gz = gzipSync(bytes, { level: 9 })))
     return gz
   }
   return { etag, body, gzipped }

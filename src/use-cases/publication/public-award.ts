@@ -23,9 +23,12 @@ export function accreditationSentence (l: Pick<Listing, 'providerStatus' | 'awar
   const mark = `${LEVEL_NAMES[l.award.level]} Quality Mark from ${councilName}`
   const status = publicStatusOf(l.award.status)
   if (status === 'active' && l.providerStatus === 'active') {
-    return `${mark}, valid until ${longDate(l.award.validTo)}${l.award.smallSample ? ' (based on a small feedback sample)' : ''}`
+    const small = l.award.smallSample ? ' (based on a small feedback sample)' : ''
+    return `${mark}, valid until ${longDate(l.award.validTo)}${small}`
   }
-  if (status === 'active' || status === 'withdrawn') { return `${mark}: withdrawn on ${longDate(l.award.updatedAt)}; this service no longer holds the mark` }
+  if (status === 'active' || status === 'withdrawn') {
+    return `${mark}: withdrawn on ${longDate(l.award.updatedAt)}; this service no longer holds the mark`
+  }
   if (status === 'expired') return `${mark}: expired, it was valid until ${longDate(l.award.validTo)}`
   if (status === 'superseded') return `${mark}: replaced by a newer award on ${longDate(l.award.updatedAt)}`
   return `${mark}: ${status} on ${longDate(l.award.updatedAt)}; the service does not hold a current Quality Mark`

@@ -46,14 +46,18 @@ export interface CouncilRef {
   name: string
 }
 
-/** The three taxonomies of one council's feed. The Quality Mark is the council's own scheme, so its ids are per council. */
+/**
+ * The three taxonomies of one council's feed. The Quality Mark is the council's own scheme, so its ids are per council.
+ */
 export function taxonomiesOf (council: CouncilRef): Taxonomy[] {
   return [
     {
       id: stableId('taxonomy', 'quality-mark', council.id),
       kind: 'level',
       name: `${council.name} Quality Mark`,
-      description: `Gold, silver and bronze Quality Mark levels awarded by ${council.name} to care and support services for meeting its quality standards and for feedback from the people who use them.`
+      description:
+        `Gold, silver and bronze Quality Mark levels awarded by ${council.name} to care and support services for ` +
+        'meeting its quality standards and for feedback from the people who use them.'
     },
     {
       id: stableId('taxonomy', 'service-type'),

@@ -48,7 +48,11 @@ const text = (x: number, y: number, content: string, { size = 13, bold = false }
     >${content}</text
   >`
 
-function renderGroup (group: ChartGroup, top: number, fillOf: (label: string) => string): { svg: Html; height: number } {
+function renderGroup (
+  group: ChartGroup,
+  top: number,
+  fillOf: (label: string) => string
+): { svg: Html; height: number } {
   const span = group.max - group.min || 1
   const xOf = (v: number) => BAR_X + ((Math.min(Math.max(v, group.min), group.max) - group.min) / span) * BAR_WIDTH
   const zero = xOf(0)

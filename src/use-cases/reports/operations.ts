@@ -36,7 +36,10 @@ export interface OperationsReport {
   expiring: Array<{ withinDays: number; awards: number; evidence: number }>
 }
 
-/** Expiry dates of the evidence that speaks for each applicable item of open assessments and live awards (as the reminder job sees them). */
+/**
+ * Expiry dates of the evidence that speaks for each applicable item of open assessments and live awards (as the
+ * reminder job sees them).
+ */
 async function listEvidenceExpiries (deps: Deps, councilId: string): Promise<string[]> {
   const dates: string[] = []
   for (const assessment of await listMonitoredAssessments(deps.db, { councilId }, 'open-or-live')) {

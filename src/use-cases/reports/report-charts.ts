@@ -39,13 +39,15 @@ export function renderOutcomesChart (report: OutcomesReport, groups: OutcomesCha
   return renderBarChart({
     title: report.item.question,
     subtitle: `${report.item.code}: ${who}`,
-    description: `Percentage of responses giving each answer, ${who}, ${period(report)}. ${sizes === '' ? 'No group has enough responses to show.' : `${sizes}.`} ${tests}`,
+    description: `Percentage of responses giving each answer, ${who}, ${period(report)}. ` +
+      `${sizes === '' ? 'No group has enough responses to show.' : `${sizes}.`} ${tests}`,
     groups: chartGroups,
     notes: [
       `Responses received ${period(report)}. ${tests}`,
       ...(hidden.length > 0
         ? [
-            `Not shown (fewer than ${report.minGroupSize} responses, or would reveal such a group): ${hidden.join(', ')}.`
+            `Not shown (fewer than ${report.minGroupSize} responses, or would reveal such a group): ` +
+              `${hidden.join(', ')}.`
           ]
         : [])
     ]
@@ -94,10 +96,13 @@ export function renderValueForMoneyChart (report: ValueForMoneyReport): string {
   return renderBarChart({
     title: 'Value for money: hourly price, feedback quality and gain',
     subtitle: 'By provider size band: medians and interquartile ranges (IQR)',
-    description: `Medians and interquartile ranges by size band, from feedback received ${period(report)}; each figure says how many providers it rests on.`,
+    description:
+      `Medians and interquartile ranges by size band, from feedback received ${period(report)}; each figure says how ` +
+      'many providers it rests on.',
     groups,
     notes: [
-      `Feedback received ${period(report)}. Figures resting on fewer than ${report.minGroupSize} providers are not shown.`,
+      `Feedback received ${period(report)}. Figures resting on fewer than ${report.minGroupSize} providers are not ` +
+        'shown.',
       ...(hidden.length > 0
         ? [`Bands not shown (fewer than ${report.minGroupSize} providers): ${hidden.join(', ')}.`]
         : [])
@@ -116,7 +121,10 @@ export function renderOperationsChart (report: OperationsReport): string {
   return renderBarChart({
     title: 'Quality Mark scheme operations',
     subtitle: `As of ${report.asOf}`,
-    description: `Live awards by level (${awardsTotal} in all), assessments by state (${assessmentsTotal} in all), median days per stage for stays ended ${period(report)}, and awards and evidence expiring within 30, 60 and 90 days of ${report.asOf}.`,
+    description:
+      `Live awards by level (${awardsTotal} in all), assessments by state (${assessmentsTotal} in all), median days ` +
+      `per stage for stays ended ${period(report)}, and awards and evidence expiring within 30, 60 and 90 days of ` +
+      `${report.asOf}.`,
     groups: [
       {
         heading: `Live awards by level (${awardsTotal})`,

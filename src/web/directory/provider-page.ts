@@ -49,7 +49,9 @@ export function renderProviderPage (council: PublicCouncil, l: Listing, pastAwar
           <tr>
             <th scope="row">Contact</th>
             <td>
-              ${[l.contact.phone, l.contact.email, l.contact.website, l.contact.route].filter((x) => x !== undefined && x !== '').join('. ') || 'Through the council'}
+              ${[l.contact.phone, l.contact.email, l.contact.website, l.contact.route]
+                .filter((x) => x !== undefined && x !== '')
+                .join('. ') || 'Through the council'}
             </td>
           </tr>
         </tbody>
@@ -59,7 +61,9 @@ export function renderProviderPage (council: PublicCouncil, l: Listing, pastAwar
           ? ''
           : html`<h2>Earlier awards</h2>
               <ul>
-                ${pastAwards.map((a) => html`<li>${LEVEL_NAMES[a.level]}, ${longDate(a.validFrom)} to ${longDate(a.validTo)} (${publicStatusOf(a.status)})</li>`)}
+                ${pastAwards.map((a) => html`<li>${LEVEL_NAMES[a.level]}, ${longDate(a.validFrom)} to ${
+                  longDate(a.validTo)
+                } (${publicStatusOf(a.status)})</li>`)}
               </ul>`
       }`
   })

@@ -27,14 +27,17 @@ function select (
     <label for="filter-${name}">${label}</label>
     <select class="input" id="filter-${name}" name="${name}">
       <option value="">Any</option>
-      ${options.map(([value, text]) => html`<option value="${value}" ${value === chosen ? html` selected` : ''}>${text}</option>`)}
+      ${options.map(([value, text]) =>
+        html`<option value="${value}" ${value === chosen ? html` selected` : ''}>${text}</option>`)}
     </select>
   </div>`
 }
 
 const hrefOf = (slug: string, query: DirectoryQuery, page: number): string => {
   const params = new URLSearchParams()
-  for (const k of ['q', 'level', 'offering', 'group', 'area'] as const) { if (query[k] !== undefined) params.set(k, query[k]) }
+  for (const k of ['q', 'level', 'offering', 'group', 'area'] as const) {
+    if (query[k] !== undefined) params.set(k, query[k])
+  }
   if (page > 1) params.set('page', String(page))
   const s = params.toString()
   return `/directory/${slug}${s === '' ? '' : `?${s}`}`
@@ -46,8 +49,12 @@ function pagination (v: SearchView): Html {
   return html`<nav aria-label="Pagination">
     <p>Page ${page} of ${v.totalPages}</p>
     <ul>
-      ${page > 1 ? html`<li><a href="${hrefOf(v.council.slug, v.query, page - 1)}" rel="prev">Previous page</a></li>` : ''}
-      ${page < v.totalPages ? html`<li><a href="${hrefOf(v.council.slug, v.query, page + 1)}" rel="next">Next page</a></li>` : ''}
+      ${page > 1
+        ? html`<li><a href="${hrefOf(v.council.slug, v.query, page - 1)}" rel="prev">Previous page</a></li>`
+        : ''}
+      ${page < v.totalPages
+        ? html`<li><a href="${hrefOf(v.council.slug, v.query, page + 1)}" rel="next">Next page</a></li>`
+        : ''}
     </ul>
   </nav>`
 }

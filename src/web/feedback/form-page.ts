@@ -91,7 +91,8 @@ function question (
       ? undefined
       : page.easyRead
         ? `Only answer this if you said Yes to question ${numbers.get(condition.item) ?? ''}.`
-        : `Only answer this if you said yes to question ${numbers.get(condition.item) ?? ''}. If you said no, leave it and go on to the next question.`
+        : `Only answer this if you said yes to question ${numbers.get(condition.item) ?? ''}. ` +
+          'If you said no, leave it and go on to the next question.'
   return radios({
     name: item.code,
     idPrefix: fieldId(item.code),
@@ -180,7 +181,8 @@ export function renderFeedbackForm (page: FormPage): Page {
         legend: page.easyRead ? 'Are you worried about someone being hurt?' : 'Telling someone about a worry',
         hint: page.easyRead
           ? 'Tick the box if you are worried. We will tell the council. If someone is in danger now, call 999.'
-          : "Tick the box if you are worried about your safety or someone else's. We will tell the council's safeguarding team. If someone is in danger now, call 999.",
+          : "Tick the box if you are worried about your safety or someone else's. " +
+            "We will tell the council's safeguarding team. If someone is in danger now, call 999.",
         choices: [
           {
             value: 'yes',

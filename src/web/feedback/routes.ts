@@ -20,7 +20,9 @@ const tokenParams = z.object({ token: z.string().max(200) })
 const versionQuery = z.object({ version: z.string().max(20).optional() })
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
 
-/** A used, expired, revoked, closed or unknown link gets its kind page; anything else goes to the HTML error handler. */
+/**
+ * A used, expired, revoked, closed or unknown link gets its kind page; anything else goes to the HTML error handler.
+ */
 async function withLink<T> (reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
   try {
     return await work()

@@ -21,7 +21,10 @@ export function renderVerifyPage (truth: AwardTruth, today: Date): Page {
     : html`<h1>This ${mark} is not current</h1>
         <div class="inset">
           <p><strong>${l.name}</strong> does not hold this mark any more: it is <strong>${status}</strong>.</p>
-          ${replaced ? html`<p>It was replaced by a newer award: <a href="/verify/${truth.currentAwardId}">check the current award</a>.</p>` : ''}
+          ${replaced
+            ? html`<p>It was replaced by a newer award: ${''
+              }<a href="/verify/${truth.currentAwardId}">check the current award</a>.</p>`
+            : ''}
         </div>`
   return renderPage({
     title: current ? `${l.name}: ${mark}` : `${mark} not current`,

@@ -1,4 +1,5 @@
-// Q, G, n and item means (DOMAIN.md: scoring), and the per-question aggregate that reports use (same Q/G implementation).
+// Q, G, n and item means (DOMAIN.md: scoring), and the per-question aggregate that reports use (same Q/G
+// implementation).
 import t from 'tap'
 import {
   aggregateFeedback,
@@ -113,7 +114,9 @@ t.test('aggregateFeedback counts every answer level and shares Q/G with the scor
 
 t.test('a question on an unknown scale (unvalidated instrument) has no valid answers', async (t) => {
   const instrument = structuredClone(DEFAULT_INSTRUMENT)
-  for (const item of instrument.items) { if (item.kind === 'scale' && (item.code === 'SAFE' || item.code === 'OCC_WITHOUT')) item.scale = 'GONE' }
+  for (const item of instrument.items) {
+    if (item.kind === 'scale' && (item.code === 'SAFE' || item.code === 'OCC_WITHOUT')) item.scale = 'GONE'
+  }
   const responses = [respond([3, 3, 3, 3, 3, 3], WITH_GAIN)]
   t.equal(measureFeedbackQuality(instrument, responses).itemMeans.SAFE, null)
   t.equal(measureFeedbackQuality(instrument, responses).g, 1, 'only the CTL pair is answered')

@@ -98,7 +98,8 @@ t.test('chi-square on degenerate tables says why, never NaN', async (t) => {
 })
 
 t.test("Fisher's exact test: the tea-tasting lady, 3/1/1/3 → p = 0.4857 two-sided", async (t) => {
-  // Hypergeometric with N=8, K=4, n=4: P(x) = 1, 16, 36, 16, 1 over 70; tables as likely as x=3 or less: (1+16+16+1)/70.
+  // Hypergeometric with N=8, K=4, n=4: P(x) = 1, 16, 36, 16, 1 over 70; tables as likely as x=3 or less:
+  // (1+16+16+1)/70.
   const result = fisherExactTest(
     table([
       [3, 1],

@@ -1,4 +1,5 @@
-// Default scheme v1 and instrument v1 are exactly what DOMAIN.md lists ("The default scheme", "The feedback instrument").
+// Default scheme v1 and instrument v1 are exactly what DOMAIN.md lists ("The default scheme", "The feedback
+// instrument").
 import t from 'tap'
 import {
   createDefaultSchemeDocument,
@@ -135,9 +136,13 @@ t.test('the instrument: every question and answer in plain and easy-read wording
     instrument.items.filter((i) => i.kind === 'scale' && i.scored).map((i) => i.code),
     ['OCC_NOW', 'CTL_NOW', 'SAFE', 'DIGNITY', 'RELIABLE', 'CHOICE', 'CONTINUITY_STAFF', 'RECOMMEND']
   )
-  for (const item of instrument.items) { t.not(item.wording.easyRead, item.wording.plain, `${item.code} has its own easy-read wording`) }
+  for (const item of instrument.items) {
+    t.not(item.wording.easyRead, item.wording.plain, `${item.code} has its own easy-read wording`)
+  }
   for (const scale of instrument.scales) {
-    for (const answer of scale.answers) { t.ok(answer.wording.plain.length > 0 && answer.wording.easyRead.length > 0, `${scale.code}.${answer.value}`) }
+    for (const answer of scale.answers) {
+      t.ok(answer.wording.plain.length > 0 && answer.wording.easyRead.length > 0, `${scale.code}.${answer.value}`)
+    }
     if (scale.code !== 'YES_NO') {
       t.same(
         scale.answers.map((a) => a.score),

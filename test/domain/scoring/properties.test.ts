@@ -126,7 +126,7 @@ t.test('scores stay in range and the result is consistent', async (t) => {
         ['bronze', 'silver', 'gold'].every(
           (level) =>
             result.reasons.some((r) => r.level === level) ===
-            rankLevel(level as ComputedLevel) > rankLevel(result.computedLevel)
+            (rankLevel(level as ComputedLevel) > rankLevel(result.computedLevel))
         )
       )
     })

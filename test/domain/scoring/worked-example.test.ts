@@ -1,4 +1,5 @@
-// A worked example end to end, checked by hand: a small domiciliary care provider that reaches silver, and why not gold.
+// A worked example end to end, checked by hand: a small domiciliary care provider that reaches silver, and why not
+// gold.
 import t from 'tap'
 import { normaliseFeedbackAnswers } from '../../../src/domain/feedback/index.js'
 import { DEFAULT_SCHEME } from '../../../src/domain/scheme/index.js'

@@ -89,7 +89,11 @@ export function checkLifecycleTable<S extends string, E extends string> (
 }
 
 /** Runs an action sequence from a state, ignoring refused actions; returns every state visited in order. */
-export function walk<S extends string, E extends string> (lifecycle: Lifecycle<S, E>, start: S, seq: readonly E[]): S[] {
+export function walk<S extends string, E extends string> (
+  lifecycle: Lifecycle<S, E>,
+  start: S,
+  seq: readonly E[]
+): S[] {
   const visited = [start]
   let state = start
   for (const action of seq) {
