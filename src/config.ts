@@ -32,7 +32,9 @@ export const configSchema = z.object({
   // Scheduled monitoring jobs run inside the service every this many seconds (0 = off).
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   // Webhook deliveries to directories are attempted this often (0 = off).
-  WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10)
+  WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
+  // A postcodes.io-compatible API (self-hosted) to place postcodes; without it the imported reference table is used.
+  POSTCODES_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()
 })
 
 export type Config = Readonly<

@@ -6,6 +6,8 @@ import { createCouncil, createUser } from './admin.js'
 import type { Ctx, Deps, Principal } from './context.js'
 import { createProvider } from './providers.js'
 import { issueToken } from './tokens.js'
+import { upsertPostcodeLocations } from '../db/stores/postcodes.js'
+import { demoPostcodeLocations } from './demo-postcodes.js'
 
 export const DEMO_SLUG = 'demo'
 
@@ -297,6 +299,7 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
       },
       now
     }
+    await upsertPostcodeLocations(deps.db, demoPostcodeLocations)
     const providerIds: string[] = []
     for (const p of demoProviders) providerIds.push((await createProvider(deps, ctx, p)).id)
     for (const step of demoSteps) {

@@ -10,6 +10,7 @@ import { fetchPage } from './pagination.js'
 import { withdrawProviderAwards } from './awards.js'
 import { assertVersion } from './concurrency.js'
 import type { Ctx, Deps } from './context.js'
+import { placeProviderPostcode } from './postcodes.js'
 
 export type ProviderRow = typeof providers.$inferSelect
 
@@ -23,10 +24,12 @@ export async function createProvider (deps: Deps, ctx: Ctx, input: ProviderCreat
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const council = await councilBounds(tx, staff.councilId)
+    const location = await placeProviderPostcode(deps, tx, input.postcode)
     const [row] = await tx
       .insert(providers)
       .values({
         ...input,
+        ...location,
         councilId: council.id,
         sizeBand: sizeBandOf(input.fte, council),
         createdAt: ctx.now,
@@ -115,10 +118,16 @@ export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expected
     if (before.status === 'inactive') throw notFound('Provider')
     const council = await councilBounds(tx, before.councilId)
     const fte = patch.fte ?? before.fte
+    // A new postcode is placed again; an unplaced provider is placed once reference data is there.
+    const location =
+      patch.postcode !== undefined || before.latitude === null
+        ? await placeProviderPostcode(deps, tx, patch.postcode ?? before.postcode)
+        : {}
     const [after] = await tx
       .update(providers)
       .set({
         ...patch,
+        ...location,
         sizeBand: sizeBandOf(fte, council),
         updatedAt: ctx.now,
         version: before.version + 1

@@ -1,6 +1,6 @@
 // Care providers (micro-enterprises and others) registered with a council.
 import { sql } from 'drizzle-orm'
-import { check, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { check, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
@@ -41,6 +41,9 @@ export const providers = pgTable(
     clientGroups: jsonb('client_groups').$type<string[]>().notNull(),
     area: text('area').notNull(),
     postcode: text('postcode').notNull(),
+    // the postcode's coordinates when it was saved (README: postcodes); null while no reference data is loaded
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     hourlyPricePence: integer('hourly_price_pence'),
     cqcLocationId: text('cqc_location_id'),
     cqcRating: text('cqc_rating'),
@@ -56,6 +59,8 @@ export const providers = pgTable(
   (t) => [
     index('providers_council_idx').on(t.councilId, t.name, t.id),
     index('providers_updated_idx').on(t.councilId, t.updatedAt),
+    // distance search narrows by a latitude band first (src/domain/geo: boundingBox)
+    index('providers_location_idx').on(t.councilId, t.latitude, t.longitude),
     check('providers_fte_nonnegative', sql`${t.fte} >= 0`),
     check('providers_clients_nonnegative', sql`${t.activeClients} >= 0`)
   ]

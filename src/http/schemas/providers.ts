@@ -108,6 +108,8 @@ export const providerSchema = z
     clientGroups: z.array(ClientGroupSchema),
     area: z.string(),
     postcode: z.string(),
+    latitude: z.number().nullable().describe('Of the postcode, when it was saved; null until it could be placed'),
+    longitude: z.number().nullable(),
     hourlyPricePence: z.number().int().nullable(),
     cqcLocationId: z.string().nullable(),
     cqcRating: CqcRatingSchema.nullable(),

@@ -3,6 +3,7 @@
 // Publication).
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
+import { distanceFrom, withinDistance, type Near } from '../../db/stores/distance.js'
 import { awards, councils, providers, publicationVersions } from '../../db/schema/index.js'
 import type { AwardLevel } from '../../domain/scheme/enums.js'
 import { notFound } from '../access.js'
@@ -77,6 +78,8 @@ export interface Listing {
     updatedAt: Date
   }
   lastModified: Date
+  /** metres from the search point, when the search was near one */
+  distanceMetres?: number | null
 }
 
 export interface ListingFilter {
@@ -97,6 +100,8 @@ export interface ListingFilter {
   hasAnyOf?: 'level' | 'service_type' | 'client_group' | undefined
   /** Matches nothing (an unknown taxonomy term or organization id). */
   none?: boolean | undefined
+  /** Within this distance of a point; the page is then ordered nearest first. */
+  near?: Near | undefined
 }
 
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -117,6 +122,7 @@ function whereOf (councilId: string, f: ListingFilter): SQL {
   }
   // An ISO string cast in SQL: drivers differ in how they bind a Date against an expression.
   if (f.modifiedAfter !== undefined) where.push(sql`${lastModified} >= ${f.modifiedAfter.toISOString()}::timestamptz`)
+  if (f.near !== undefined) where.push(withinDistance(providers, f.near))
   if (f.hasAnyOf === 'level') where.push(isCurrentMark)
   if (f.hasAnyOf === 'service_type') where.push(sql`jsonb_array_length(${providers.serviceTypes}) > 0`)
   if (f.hasAnyOf === 'client_group') where.push(sql`jsonb_array_length(${providers.clientGroups}) > 0`)
@@ -203,13 +209,15 @@ export async function listListings (
   page: { page: number; perPage: number }
 ) {
   const where = whereOf(councilId, filter)
+  const distance = filter.near === undefined ? sql<null>`null` : distanceFrom(providers, filter.near.centre)
+  const order = filter.near === undefined ? [asc(providers.name), asc(providers.id)] : [asc(distance), asc(providers.id)]
   const [items, [total]] = await Promise.all([
     q
-      .select(listingColumns)
+      .select({ ...listingColumns, distanceMetres: distance })
       .from(awards)
       .innerJoin(providers, eq(providers.id, awards.providerId))
       .where(where)
-      .orderBy(asc(providers.name), asc(providers.id))
+      .orderBy(...order)
       .limit(page.perPage)
       .offset((page.page - 1) * page.perPage),
     q.select({ n: count() }).from(awards).innerJoin(providers, eq(providers.id, awards.providerId)).where(where)
