@@ -210,7 +210,8 @@ export async function listListings (
 ) {
   const where = whereOf(councilId, filter)
   const distance = filter.near === undefined ? sql<null>`null` : distanceFrom(providers, filter.near.centre)
-  const order = filter.near === undefined ? [asc(providers.name), asc(providers.id)] : [asc(distance), asc(providers.id)]
+  const order =
+    filter.near === undefined ? [asc(providers.name), asc(providers.id)] : [asc(distance), asc(providers.id)]
   const [items, [total]] = await Promise.all([
     q
       .select({ ...listingColumns, distanceMetres: distance })
