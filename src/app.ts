@@ -13,7 +13,7 @@ import problems from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
-import { loggerOptions } from './http/plugins/logging.js'
+import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { providerRoutes } from './http/routes/providers.js'
@@ -46,8 +46,9 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // X-Request-Id is read by requestIdOf, which keeps only a short, plain one (src/http/plugins/logging.ts)
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // Strict JSON: unknown fields are refused by the zod schemas; prototype pollution keys by the parser.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

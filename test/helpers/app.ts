@@ -3,6 +3,7 @@
 import type { Test } from 'tap'
 import { buildApp, type App } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
+import { loggerOptions } from '../../src/http/plugins/logging.js'
 import { createCouncil, createUser } from '../../src/use-cases/admin.js'
 import type { Ctx, Principal } from '../../src/use-cases/context.js'
 import { createProvider } from '../../src/use-cases/providers.js'
@@ -81,7 +82,7 @@ export interface TestApp {
 
 export async function buildTestApp (
   t: Test,
-  opts: { clock?: TestClock; dbMax?: number; env?: Record<string, string> } = {}
+  opts: { clock?: TestClock; dbMax?: number; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {}
 ): Promise<TestApp> {
   const db = await createTestDatabase({ max: opts.dbMax ?? 5 })
   const clock = opts.clock ?? testClock()
@@ -98,7 +99,10 @@ export async function buildTestApp (
   const app = await buildApp(config, {
     database: db,
     clock: () => clock.now,
-    logger: process.env.TEST_LOG !== undefined ? { level: process.env.TEST_LOG } : false
+    logger:
+      opts.logStream !== undefined
+        ? loggerOptions({ ...config, LOG_LEVEL: 'info' }, opts.logStream)
+        : process.env.TEST_LOG !== undefined ? { level: process.env.TEST_LOG } : false
   })
   t.teardown(async () => {
     await app.close()

@@ -51,3 +51,24 @@ t.test('a caller-supplied X-Request-Id is used, so a request can be traced acros
   await app.inject({ url: '/health/live', headers: { 'x-request-id': 'trace-42' } })
   t.ok(lines.some((l) => JSON.parse(l).reqId === 'trace-42'))
 })
+
+t.test('a feedback link is redacted in every spelling the router accepts', async (t) => {
+  lines.length = 0
+  const secrets = ['fbEncodedSpelling1', 'fbDoubleSlash2', 'fbDoubleEncoded3', 'fbUpperCase4']
+  await app.inject({ url: `/%66eedback/${secrets[0]}` })
+  await app.inject({ url: `//feedback/${secrets[1]}` })
+  await app.inject({ url: `/%2566eedback/${secrets[2]}` })
+  await app.inject({ url: `/FEEDBACK/${secrets[3]}?token=x` })
+  const all = lines.join('\n')
+  for (const s of secrets) t.notMatch(all, s)
+  t.match(all, '/feedback/[redacted]')
+})
+
+t.test('a client X-Request-Id is kept only when short and plain; otherwise a new one is made', async (t) => {
+  for (const bad of ['x'.repeat(65), 'has space', '<script>', 'semi;colon', "quote'd"]) {
+    lines.length = 0
+    await app.inject({ url: '/health/live', headers: { 'x-request-id': bad } })
+    const ids = lines.map((l) => JSON.parse(l).reqId)
+    t.ok(ids.length > 0 && ids.every((id) => id !== bad && /^[0-9a-f-]{36}$/.test(id)), `refused: ${bad}`)
+  }
+})

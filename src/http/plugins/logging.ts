@@ -1,12 +1,80 @@
-// pino options: a request id on every line; no tokens, cookies, IP addresses or feedback links in logs.
+// pino options: a request id on every line; no tokens, cookies, IP addresses, feedback links or the values a
+// failed database statement was given in logs.
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import type { FastifyServerOptions } from 'fastify'
+import { stdSerializers } from 'pino'
 import type { Config } from '../../config.js'
 
-// Paths that carry a secret (single-use feedback links, badge/verification ids are public and fine).
-const secretInPath = /^(\/feedback\/)[^/?#]+/
+// A feedback link's token is a secret (it is the permission to answer). The router decodes and tolerates
+// doubled slashes, so the test runs on the path as the router sees it, and on every spelling of it.
+const feedbackPath = /^\/+feedback(?:\/|$)/i
+const secretQuery = /([?&](?:token|secret)=)[^&#]*/gi
+
+function decodedPath (path: string): string {
+  let decoded = path
+  for (let i = 0; i < 3; i++) {
+    try {
+      const next = decodeURIComponent(decoded)
+      if (next === decoded) break
+      decoded = next
+    } catch {
+      break
+    }
+  }
+  return decoded.replace(/\\/g, '/').replace(/\/{2,}/g, '/')
+}
 
 export function redactUrl (url: string): string {
-  return url.replace(secretInPath, '$1[redacted]').replace(/([?&](?:token|secret)=)[^&#]*/gi, '$1[redacted]')
+  const q = url.indexOf('?')
+  const path = q === -1 ? url : url.slice(0, q)
+  const query = q === -1 ? '' : url.slice(q).replace(secretQuery, '$1[redacted]')
+  return feedbackPath.test(decodedPath(path)) ? `/feedback/[redacted]${query}` : `${path}${query}`
+}
+
+// A caller's X-Request-Id is kept (to trace a request across services) only when it is short and plain: it is
+// written to the append-only audit and to every log line.
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
+
+export function requestIdOf (req: IncomingMessage): string {
+  const given = req.headers['x-request-id']
+  return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID()
+}
+
+// SQLSTATE-coded errors from either driver (postgres.js PostgresError, PGlite's DatabaseError).
+const SQLSTATE = /^[0-9A-Z]{5}$/
+interface DbErrorLike { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; severity?: unknown }
+
+function causes (err: unknown): unknown[] {
+  const chain: unknown[] = []
+  for (let e = err; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e)
+  return chain
+}
+
+const stackFrames = (err: Error) => (err.stack ?? '').split('\n').filter((l) => l.startsWith('    at ')).join('\n')
+
+/**
+ * pino's `err` serializer. A database error's message and properties carry the statement's bound values
+ * (drizzle: "Failed query: … params: …"; postgres.js: `parameters`; PostgreSQL: "Key (x)=(…)"), which may be a
+ * webhook secret, a respondent's comment or a token hash: for those only the SQL shape (placeholders, no values),
+ * the SQLSTATE code and the constraint, table and column names are logged, with the stack frames.
+ */
+export function safeErrorSerializer (err: unknown): unknown {
+  const chain = causes(err)
+  const db = chain.find((e): e is Error & DbErrorLike => typeof (e as DbErrorLike).code === 'string' &&
+    SQLSTATE.test((e as DbErrorLike).code as string))
+  const query = chain.find((e): e is Error & { query: string } => typeof (e as { query?: unknown }).query === 'string')
+  if (db === undefined && query === undefined) return stdSerializers.err(err as Error)
+  const top = err as Error
+  return {
+    type: top.constructor.name,
+    message: 'database statement failed (values not logged)',
+    ...(query !== undefined ? { sql: query.query.slice(0, 2000) } : {}),
+    ...(db !== undefined
+      ? { code: db.code, constraint: db.constraint, table: db.table, column: db.column, severity: db.severity }
+      : {}),
+    stack: stackFrames(top)
+  }
 }
 
 export function loggerOptions (config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
@@ -20,7 +88,8 @@ export function loggerOptions (config: Config, stream?: NodeJS.WritableStream): 
     serializers: {
       // Only what is needed to trace a request: no remote address (personal data), no headers.
       req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: safeErrorSerializer
     }
   }
 }
