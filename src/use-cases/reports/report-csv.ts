@@ -1,14 +1,10 @@
 // The reports as CSV for spreadsheets and committee papers (issue 7 §4): one flat table per report, a header row,
-// suppressed groups shown as suppressed with no figures. csv-stringify does the quoting (RFC 4180).
-import { stringify } from 'csv-stringify/sync'
+// suppressed groups shown as suppressed with no figures. toCsv quotes (RFC 4180) and escapes formulas.
 import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
 import type { OperationsReport } from './operations.js'
 import type { LabelledComparison, OutcomesReport } from './outcomes-by-size.js'
 import type { ValueForMoneyReport } from './value-for-money.js'
-
-type Cell = string | number | null
-/** A byte-order mark, so spreadsheet programs read the council's wording as UTF-8. */
-const toCsv = (header: string[], rows: Cell[][]): string => stringify([header, ...rows], { bom: true })
+import { toCsv, type CsvCell as Cell } from './csv.js'
 
 const round = (x: number | null | undefined, places: number): number | null =>
   x == null ? null : Number(x.toFixed(places))
