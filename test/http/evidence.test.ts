@@ -38,6 +38,24 @@ const itemOf = async (code: string, token = p.token) =>
     .json()
     .checklist.find((i: { code: string }) => i.code === code)
 
+t.test('a download is named for what the content is, not what the uploader called it', async (t) => {
+  const evidenceId = await documentFor('SG_POLICY', {})
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d5b1a30000000049454e44ae426082', 'hex')
+  const res = await upload(evidenceId, [
+    { name: 'report.html', type: 'text/html', content: tinyPdf() },
+    { name: 'certificate.bat', type: 'application/octet-stream', content: tinyPdf() },
+    { name: 'certificate.pdf', type: 'application/pdf', content: png }
+  ])
+  t.equal(res.statusCode, 201, res.body)
+  const names: string[] = []
+  for (const file of res.json().items) {
+    const dl = await h.app.inject({ url: `${base}/evidence/${evidenceId}/files/${file.id}`, headers: h.auth(staff) })
+    t.equal(dl.statusCode, 200)
+    names.push(/filename="?([^"]+)"?$/.exec(dl.headers['content-disposition'] as string)![1]!)
+  }
+  t.same(names.sort(), ['certificate.pdf', 'certificate.png', 'report.pdf'])
+})
+
 t.test("a document with a PDF: type from content, SHA-256 kept, expiry from the item's validity", async (t) => {
   const evidenceId = await documentFor('INS_PL')
   const pdf = tinyPdf()

@@ -2,6 +2,7 @@
 // upload and download), the live score and the decision. Thin: the rules live in src/use-cases and src/domain.
 import multipart from '@fastify/multipart'
 import { create as contentDisposition } from 'content-disposition'
+import { downloadName } from '../../domain/evidence/file-types.js'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actOnAssessment, getAssessment, listAssessments, openAssessment } from '../../use-cases/assessments.js'
@@ -360,7 +361,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       // Never rendered by the browser, never cached by a shared cache (DOMAIN.md: files never public).
       return await reply
         .type(file.mediaType)
-        .header('content-disposition', contentDisposition(file.filename))
+        .header('content-disposition', contentDisposition(downloadName(file.filename, file.mediaType)))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(file.content))
