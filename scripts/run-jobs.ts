@@ -1,6 +1,7 @@
 // `npm run jobs:run-once`: every monitoring job once, for cron-style deployments (JOBS_INTERVAL_SECONDS=0 in the
 // service). Safe alongside running instances: each job takes its advisory lock. Prints what it did, then exits.
 import { destination, pino } from 'pino'
+import { systemResolver } from '../src/use-cases/webhook-targets.js'
 import type { Deps } from '../src/use-cases/context.js'
 import { runJobs } from '../src/use-cases/jobs/run-jobs.js'
 import { deliverWebhooks } from '../src/use-cases/webhooks.js'
@@ -11,7 +12,8 @@ const deps: Deps = {
   db: database.db,
   config,
   clock: () => new Date(),
-  log: pino({ level: config.LOG_LEVEL }, destination(2))
+  log: pino({ level: config.LOG_LEVEL }, destination(2)),
+  resolveHost: systemResolver
 }
 try {
   const report = await runJobs(deps)

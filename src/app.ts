@@ -9,8 +9,10 @@ import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import type { Deps } from './use-cases/context.js'
+import { systemResolver, type ResolveHost } from './use-cases/webhook-targets.js'
 import problems from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
+import textSafety from './http/plugins/text-safety.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
 import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
@@ -40,12 +42,16 @@ export interface BuildOptions {
   clock?: () => Date
   /** false silences logs (tests); default: pino at config.LOG_LEVEL */
   logger?: FastifyServerOptions['logger']
+  /** Injected in tests to answer DNS for webhook targets; defaults to the system resolver. */
+  resolveHost?: ResolveHost
 }
 
 export async function buildApp (config: Config, opts: BuildOptions) {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // req.ip (rate-limit keys) is the client address the trusted proxies name; off unless TRUST_PROXY is set
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     // X-Request-Id is read by requestIdOf, which keeps only a short, plain one (src/http/plugins/logging.ts)
     requestIdHeader: false,
     genReqId: requestIdOf,
@@ -62,11 +68,13 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     db: opts.database.db,
     config,
     clock: opts.clock ?? (() => new Date()),
-    log: app.log as unknown as Logger
+    log: app.log as unknown as Logger,
+    resolveHost: opts.resolveHost ?? systemResolver
   }
   app.decorate('deps', deps)
 
   await app.register(problems)
+  await app.register(textSafety)
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -112,6 +120,11 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     await opts.database.close()
   })
   return app
+}
+
+// A hop count as fastify applies it (proxy-addr: trust the nearest `hops` addresses), typed as its option allows.
+function trustProxyOption (setting: Config['TRUST_PROXY']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

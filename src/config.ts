@@ -1,5 +1,29 @@
 // The service's configuration: one zod schema over the environment, validated once at boot.
+import ipaddr from 'ipaddr.js'
 import { z } from 'zod'
+
+// Fastify's trustProxy (README: Security and privacy): off; a number of proxy hops; or the proxies' addresses and
+// CIDR ranges (comma-separated; proxy-addr's names loopback, linklocal, uniquelocal too).
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal']
+const isAddressOrRange = (s: string) => proxyNames.includes(s) || ipaddr.isValid(s) || isCidr(s)
+function isCidr (s: string): boolean {
+  try {
+    ipaddr.parseCIDR(s)
+    return true
+  } catch {
+    return false
+  }
+}
+const trustProxy = z
+  .string()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === 'false') return false
+    if (/^\d+$/.test(v)) return Number(v) === 0 ? false : Number(v)
+    const list = v.split(',').map((s) => s.trim())
+    if (list.every(isAddressOrRange)) return list
+    ctx.addIssue({ code: 'custom', message: 'must be false, a hop count, or comma-separated addresses/CIDR ranges' })
+    return z.NEVER
+  })
 
 const booleanish = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
@@ -34,7 +58,17 @@ export const configSchema = z.object({
   // Webhook deliveries to directories are attempted this often (0 = off).
   WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
   // A postcodes.io-compatible API (self-hosted) to place postcodes; without it the imported reference table is used.
-  POSTCODES_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()
+  POSTCODES_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // Development only: allow webhook endpoints on this machine (127.0.0.0/8, ::1, localhost), over http too.
+  WEBHOOK_ALLOW_LOOPBACK: booleanish.default(false),
+  // Active webhook subscriptions a council may hold.
+  WEBHOOKS_PER_COUNCIL: z.coerce.number().int().min(1).max(1000).default(10),
+  // Requests come through this many proxies, or from these proxy addresses: req.ip is the client they name.
+  TRUST_PROXY: trustProxy.default(false),
+  // Link answers are held until this many have arrived for an assessment, then released together (at least 3).
+  FEEDBACK_RELEASE_BATCH: z.coerce.number().int().min(3).max(100).default(3),
+  // An API token issued without an expiry expires after this many days.
+  TOKEN_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90)
 })
 
 export type Config = Readonly<

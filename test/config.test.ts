@@ -41,3 +41,17 @@ t.test('the server refuses to start on bad configuration, exit code non-zero', a
   t.equal(run.status, 78, run.stderr)
   t.match(run.stderr, /PORT: /)
 })
+
+t.test('TRUST_PROXY: off by default, a hop count, or proxy addresses and ranges', async (t) => {
+  t.equal(loadConfig({}).TRUST_PROXY, false)
+  t.equal(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY, false)
+  t.equal(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY, 2)
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).TRUST_PROXY, [
+    '10.0.0.0/8',
+    '127.0.0.1',
+    '::1',
+    'loopback'
+  ])
+  t.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY: must be false, a hop count/)
+  t.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' }), /TRUST_PROXY/)
+})

@@ -246,17 +246,36 @@ export async function setUserActive (deps: Deps, ctx: Ctx, userId: string, activ
   })
 }
 
+/**
+ * Staff may look after a provider's tokens (list, revoke) but never hold one: a token is the provider's own
+ * signature on its answers and on accepting a decision, so acting as the provider is refused, not audited
+ * (README: Security and privacy). An admin issues a provider's first token; the provider issues more itself.
+ */
+function assertMayIssueFor (actor: Actor, user: UserRow): void {
+  if (actor.kind === 'user' && actor.role !== 'admin' && actor.userId !== user.id && user.role === 'provider') {
+    throw new DomainError(
+      'TOKEN_FOR_PROVIDER_REFUSED',
+      'forbidden',
+      "Council staff may not issue a provider's token: that would let them act as the provider. An admin issues " +
+        "a provider's first token; the provider can then issue more for itself."
+    )
+  }
+}
+
+/** Without an expiry a token lasts TOKEN_DEFAULT_TTL_DAYS: a forgotten token stops working on its own. */
 export async function createTokenForUser (deps: Deps, ctx: Ctx, userId: string, label: string, expiresAt: Date | null) {
   return await deps.db.transaction(async (tx) => {
     const user = await manageableUser(tx, ctx.actor, userId)
+    assertMayIssueFor(ctx.actor, user)
     if (!user.active) throw new DomainError('USER_INACTIVE', 'conflict', 'The user is deactivated')
-    const issued = await issueToken(tx, user.id, label, expiresAt)
+    const expires = expiresAt ?? new Date(ctx.now.getTime() + deps.config.TOKEN_DEFAULT_TTL_DAYS * 86_400_000)
+    const issued = await issueToken(tx, user.id, label, expires)
     await recordAudit(tx, ctx, {
       councilId: user.councilId,
       entityType: 'api_token',
       entityId: issued.record.id,
       action: 'create',
-      after: { userId, label, prefix: issued.record.prefix }
+      after: { userId, label, prefix: issued.record.prefix, expiresAt: expires.toISOString() }
     })
     return issued
   })

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import type { Database } from '../db/client.js'
 import type { UserRole } from '../db/schema/index.js'
+import type { ResolveHost } from './webhook-targets.js'
 
 export interface Principal {
   kind: 'user'
@@ -22,6 +23,8 @@ export interface Deps {
   /** The only source of "now" outside tests' control: use cases pass it into the pure domain. */
   clock: () => Date
   log: Logger
+  /** Host name → addresses, for webhook targets (src/use-cases/webhook-targets.ts); injected in tests. */
+  resolveHost: ResolveHost
 }
 
 export interface Ctx {

@@ -2,7 +2,7 @@
 // random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list shows statuses, never tokens.
 import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { feedbackInvitations } from '../db/schema/index.js'
+import { feedbackInvitations, feedbackSpends } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
 import { assertStaffAccess, notFound } from './access.js'
@@ -168,6 +168,8 @@ export async function revokeFeedbackInvitation (deps: Deps, ctx: Ctx, invitation
 export interface OpenInvitation {
   invitation: InvitationRow
   target: FeedbackTarget
+  /** Marked used, its answers not yet received: the respondent may send them (once). */
+  spent: boolean
 }
 
 /**
@@ -188,12 +190,22 @@ export async function openFeedbackInvitation (
   const [invitation] = opts.lock === true ? await query.for('update') : await query
   if (invitation === undefined) throw notFound('Feedback link')
   const status = invitationStatus(invitation, now)
-  if (status !== 'unused') {
+  // Spent but its answers never arrived (a failure between the two steps of recordFeedbackFromLink): still open.
+  const spent = status === 'used' && (await hasPendingSpend(q, token))
+  if (status !== 'unused' && !spent) {
     throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`)
   }
   const target = await requireFeedbackTarget(q, invitation.assessmentId)
   if (!isCollectingFeedback(target)) {
     throw new DomainError('FEEDBACK_LINK_CLOSED', 'gone', "This provider's assessment no longer collects feedback")
   }
-  return { invitation, target }
+  return { invitation, target, spent }
+}
+
+/** The spend record's key: only whoever holds the link's token can compute it (src/db/schema/feedback.ts). */
+export const spendKeyOf = (token: string) => sha256Hex(`spend:${token}`)
+
+async function hasPendingSpend (q: Queryable, token: string): Promise<boolean> {
+  const [row] = await q.select().from(feedbackSpends).where(eq(feedbackSpends.keyHash, spendKeyOf(token)))
+  return row !== undefined
 }

@@ -1,16 +1,17 @@
 // Feedback responses (issue 5 §2–4, §6): answers sent through a single-use link, or entered by a co-ordinator after
 // an interview; held anonymously (no name, contact, IP address, user agent or time of day), comments moderated,
 // a safeguarding flag opening a concern.
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { randomInt } from 'node:crypto'
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
-import { feedbackInvitations, feedbackResponses } from '../db/schema/index.js'
+import { feedbackHeld, feedbackInvitations, feedbackResponses, feedbackSpends } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
 import { assertStaffAccess } from './access.js'
 import { recordAudit } from './audit.js'
 import { openConcernFromFeedback } from './concerns.js'
 import { actorUserId, isoDate, type Ctx, type Deps } from './context.js'
-import { openFeedbackInvitation } from './feedback-invitations.js'
+import { openFeedbackInvitation, spendKeyOf } from './feedback-invitations.js'
 import {
   assertCollectingFeedback,
   checkFeedbackAnswers,
@@ -81,10 +82,14 @@ export interface LinkSubmission {
 }
 
 /**
- * Records the answers sent through a link, once. The invitation row is locked and marked used by a conditional
- * update in the same transaction as the insert, so a form posted twice (or by two tabs at once) records ONE response;
- * the loser sees the link as used (410). The response is not linked to its invitation: whoever handed out the links
- * must not be able to tell whose answers are whose (DOMAIN.md: "No name, no contact details"; issue 5 "done when").
+ * Records the answers sent through a link, once, so that nothing links them to the link (README: Security and
+ * privacy, feedback). Two transactions:
+ * 1. the invitation is locked and marked used (the day only) with a spend record keyed by a hash of the token;
+ * 2. the spend record is deleted and the answers are held, in their own transaction (no shared xmin); when
+ *    FEEDBACK_RELEASE_BATCH answers are held for the assessment they are released together (releaseHeldFeedback).
+ * A failure between the two leaves the spend record: the same link can send its answers again, and only once
+ * (two posts at once: one deletes the spend record, the other gets 410). A worry about safety is not held: the
+ * person asked to be heard, so the response is recorded at once and opens a concern.
  */
 export async function recordFeedbackFromLink (
   deps: Deps,
@@ -92,31 +97,97 @@ export async function recordFeedbackFromLink (
   input: LinkSubmission
 ): Promise<{ councilSlug: string }> {
   const now = deps.clock()
-  return await deps.db.transaction(async (tx) => {
-    const { invitation, target } = await openFeedbackInvitation(tx, token, now, { lock: true })
-    const ctx = respondentCtx(target.councilId, now)
-    const used = await tx
-      .update(feedbackInvitations)
-      .set({ usedAt: ctx.now })
-      .where(
-        and(
-          eq(feedbackInvitations.id, invitation.id),
-          isNull(feedbackInvitations.usedAt),
-          isNull(feedbackInvitations.revokedAt)
-        )
-      )
-      .returning({ id: feedbackInvitations.id })
-    if (used.length === 0) throw new DomainError('FEEDBACK_LINK_USED', 'gone', 'This feedback link has been used')
-    await insertFeedbackResponse(tx, ctx, target, {
-      respondentType: invitation.respondentType as RespondentType,
-      mode: input.easyRead ? 'easy_read' : 'self',
-      feedback: input.feedback,
-      safeguarding: input.safeguarding,
-      receivedOn: isoDate(now),
-      enteredBy: null
-    })
-    return { councilSlug: target.councilSlug }
+  const { target, respondentType } = await deps.db.transaction(async (tx) => {
+    const { invitation, target, spent } = await openFeedbackInvitation(tx, token, now, { lock: true })
+    if (!spent) {
+      const day = respondentCtx(target.councilId, now).now
+      await tx.update(feedbackInvitations).set({ usedAt: day }).where(eq(feedbackInvitations.id, invitation.id))
+      await tx.insert(feedbackSpends).values({ keyHash: spendKeyOf(token) })
+    }
+    return { target, respondentType: invitation.respondentType as RespondentType }
   })
+  await deps.db.transaction(async (tx) => {
+    const ctx = respondentCtx(target.councilId, now)
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${target.assessmentId}))`)
+    const spend = await tx
+      .delete(feedbackSpends)
+      .where(eq(feedbackSpends.keyHash, spendKeyOf(token)))
+      .returning()
+    if (spend.length === 0) throw new DomainError('FEEDBACK_LINK_USED', 'gone', 'This feedback link has been used')
+    const answers = {
+      respondentType,
+      mode: input.easyRead ? ('easy_read' as const) : ('self' as const),
+      feedback: input.feedback
+    }
+    if (input.safeguarding) {
+      await insertFeedbackResponse(tx, ctx, target, {
+        ...answers,
+        safeguarding: true,
+        receivedOn: isoDate(ctx.now),
+        enteredBy: null
+      })
+      return
+    }
+    await tx.insert(feedbackHeld).values({
+      councilId: target.councilId,
+      assessmentId: target.assessmentId,
+      providerId: target.providerId,
+      respondentType: answers.respondentType,
+      mode: answers.mode,
+      instrumentVersion: target.instrument.version,
+      answers: answers.feedback.answers,
+      comment: answers.feedback.comment
+    })
+    await releaseHeldFeedback(tx, ctx, target.assessmentId, deps.config.FEEDBACK_RELEASE_BATCH)
+  })
+  return { councilSlug: target.councilSlug }
+}
+
+async function heldCount (q: Queryable, assessmentId: string): Promise<number> {
+  const [row] = await q.select({ n: count() }).from(feedbackHeld).where(eq(feedbackHeld.assessmentId, assessmentId))
+  return row?.n ?? 0
+}
+
+/** Fisher–Yates with a cryptographic source: the order rows are written in says nothing about arrival. */
+function shuffled<T> (items: T[]): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+/**
+ * Once at least `batch` answers are held for an assessment, all of them become feedback responses in one
+ * statement: new random ids, random physical order, one transaction (one xmin), the release's day as their
+ * day, and one audit event for the batch — never one per response.
+ */
+export async function releaseHeldFeedback (tx: Tx, ctx: Ctx, assessmentId: string, batch: number): Promise<number> {
+  if ((await heldCount(tx, assessmentId)) < batch) return 0
+  const held = await tx.delete(feedbackHeld).where(eq(feedbackHeld.assessmentId, assessmentId)).returning()
+  await tx.insert(feedbackResponses).values(
+    shuffled(held).map((r) => ({
+      councilId: r.councilId,
+      assessmentId: r.assessmentId,
+      providerId: r.providerId,
+      respondentType: r.respondentType,
+      mode: r.mode,
+      instrumentVersion: r.instrumentVersion,
+      answers: r.answers,
+      comment: r.comment,
+      commentStatus: r.comment === null ? null : 'pending',
+      receivedOn: isoDate(ctx.now)
+    }))
+  )
+  await recordAudit(tx, ctx, {
+    councilId: held[0]!.councilId,
+    entityType: 'assessment',
+    entityId: assessmentId,
+    action: 'release_feedback',
+    after: { responses: held.length }
+  })
+  return held.length
 }
 
 export interface InterviewInput {
@@ -204,7 +275,7 @@ export async function listFeedbackResponses (
       )
     )
     .orderBy(asc(feedbackResponses.receivedOn), asc(feedbackResponses.id))
-  return { items: rows.map(presentResponse) }
+  return { items: rows.map(presentResponse), waiting: await heldCount(deps.db, assessmentId) }
 }
 
 async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<ResponseRow> {

@@ -3,6 +3,8 @@
 // each POST is signed like Stripe's (t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">) and retried with
 // exponential back-off for up to a day, every attempt logged for the subscriber.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { and, asc, count, desc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm'
 import { councils, outbox, webhookDeliveries, webhookSubscriptions, type WebhookAttempt } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
@@ -11,6 +13,7 @@ import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
 import type { Ctx, Deps } from './context.js'
 import { getPublicAward } from './publication/native-feed.js'
+import { checkTarget, pinnedLookup, type CheckedTarget } from './webhook-targets.js'
 import { generateSecret } from './tokens.js'
 
 export const WEBHOOK_EVENTS = ['award.published', 'award.changed', 'award.withdrawn'] as const
@@ -48,18 +51,23 @@ export function verifySignature (
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-/**
- * https anywhere; plain http only to this machine (127.0.0.1, ::1, localhost) and only while the service itself
- * runs on plain http (PUBLIC_BASE_URL not https: development and tests), never in production.
- */
-export function assertWebhookUrl (deps: Deps, url: string): void {
-  const u = new URL(url)
-  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(u.hostname)
-  const devService = deps.config.publicBaseUrl.startsWith('http://')
-  if (u.protocol === 'https:' || (u.protocol === 'http:' && loopback && devService)) return
-  throw new DomainError('WEBHOOK_URL_NOT_ALLOWED', 'invalid', 'A webhook endpoint must be an https URL', {
-    errors: [{ path: 'url', message: 'must be https' }]
-  })
+const targetRules = (deps: Deps) => ({ allowLoopback: deps.config.WEBHOOK_ALLOW_LOOPBACK })
+
+/** Refuses what checkTarget refuses (src/use-cases/webhook-targets.ts), and more than WEBHOOKS_PER_COUNCIL. */
+async function assertMayRegister (deps: Deps, councilId: string, url: string): Promise<void> {
+  await checkTarget(url, targetRules(deps), deps.resolveHost)
+  const [held] = await deps.db
+    .select({ n: count() })
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.councilId, councilId), eq(webhookSubscriptions.active, true)))
+  if ((held?.n ?? 0) >= deps.config.WEBHOOKS_PER_COUNCIL) {
+    throw new DomainError(
+      'WEBHOOK_LIMIT_REACHED',
+      'invalid',
+      `A council may hold ${deps.config.WEBHOOKS_PER_COUNCIL} active webhooks; stop one before adding another`,
+      { errors: [{ path: 'url', message: `at most ${deps.config.WEBHOOKS_PER_COUNCIL} active webhooks` }] }
+    )
+  }
 }
 
 export interface WebhookInput {
@@ -80,7 +88,7 @@ const publicColumns = {
 /** Registers an endpoint; the secret is returned here once and never again (only its use proves it). */
 export async function registerWebhook (deps: Deps, ctx: Ctx, input: WebhookInput) {
   const staff = requireStaff(ctx.actor)
-  assertWebhookUrl(deps, input.url)
+  await assertMayRegister(deps, staff.councilId, input.url)
   const secret = generateSecret('whsec_')
   return await deps.db.transaction(async (tx) => {
     // created_at by the database clock, the clock outbox events are stamped with: only later events are sent.
@@ -309,7 +317,8 @@ async function claimDue (deps: Deps, now: Date, limit: number): Promise<Claimed[
   })
 }
 
-async function post (d: Claimed, now: Date, timeoutMs: number): Promise<WebhookAttempt> {
+/** One signed POST to the checked address: no redirect followed, no other address tried, the body not read. */
+async function post (deps: Deps, d: Claimed, now: Date, timeoutMs: number): Promise<WebhookAttempt> {
   const started = performance.now()
   const attempt = (status: number | null, error: string | null): WebhookAttempt => ({
     at: now.toISOString(),
@@ -318,24 +327,40 @@ async function post (d: Claimed, now: Date, timeoutMs: number): Promise<WebhookA
     durationMs: Math.round(performance.now() - started)
   })
   try {
-    const res = await fetch(d.url, {
-      method: 'POST',
-      body: d.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'QualityMark-Webhooks/1',
-        'x-qualitymark-event': d.event,
-        'x-qualitymark-delivery': d.id,
-        [SIGNATURE_HEADER]: signatureOf(d.secret, d.body, Math.floor(now.getTime() / 1000))
-      }
+    const target = await checkTarget(d.url, targetRules(deps), deps.resolveHost)
+    const status = await sendTo(target, d.body, timeoutMs, {
+      'content-type': 'application/json',
+      'user-agent': 'QualityMark-Webhooks/1',
+      'x-qualitymark-event': d.event,
+      'x-qualitymark-delivery': d.id,
+      [SIGNATURE_HEADER]: signatureOf(d.secret, d.body, Math.floor(now.getTime() / 1000))
     })
-    await res.body?.cancel()
-    return attempt(res.status, res.ok ? null : `HTTP ${res.status}`)
+    return attempt(status, status >= 200 && status < 300 ? null : `HTTP ${status}`)
   } catch (err) {
     return attempt(null, err instanceof Error ? err.message.slice(0, 300) : 'request failed')
   }
+}
+
+async function sendTo (target: CheckedTarget, body: string, timeoutMs: number, headers: Record<string, string>) {
+  const { url } = target
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest
+  return await new Promise<number>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        lookup: pinnedLookup(target),
+        signal: AbortSignal.timeout(timeoutMs)
+      },
+      (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      }
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
 }
 
 export interface DeliveryRun {
@@ -360,7 +385,7 @@ export async function deliverWebhooks (
   await Promise.all(
     claimed.map(async (d) => {
       const attempt = d.subscriptionActive
-        ? await post(d, now, opts.timeoutMs ?? 10_000)
+        ? await post(deps, d, now, opts.timeoutMs ?? 10_000)
         : { at: now.toISOString(), status: null, error: 'subscription deactivated', durationMs: 0 }
       const ok = attempt.error === null
       const next = new Date(now.getTime() + retryDelayMs(d.attempts))

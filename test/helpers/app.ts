@@ -8,9 +8,21 @@ import { createCouncil, createUser } from '../../src/use-cases/admin.js'
 import type { Ctx, Principal } from '../../src/use-cases/context.js'
 import { createProvider } from '../../src/use-cases/providers.js'
 import { issueToken } from '../../src/use-cases/tokens.js'
+import type { ResolveHost } from '../../src/use-cases/webhook-targets.js'
 import { users } from '../../src/db/schema/index.js'
 import type { ProviderCreate } from '../../src/http/schemas/providers.js'
 import { createTestDatabase, type TestDatabase } from './database.js'
+
+/** A resolver answering from a table (name → addresses), as DNS would; unknown names do not resolve. */
+export function fakeResolver (table: Record<string, string[]>): ResolveHost {
+  return async (hostname) => {
+    const addresses = table[hostname]
+    if (addresses === undefined) {
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
+    }
+    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))
+  }
+}
 
 export interface TestClock {
   now: Date
@@ -82,7 +94,13 @@ export interface TestApp {
 
 export async function buildTestApp (
   t: Test,
-  opts: { clock?: TestClock; dbMax?: number; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {}
+  opts: {
+    clock?: TestClock
+    dbMax?: number
+    env?: Record<string, string>
+    logStream?: NodeJS.WritableStream
+    resolveHost?: ResolveHost
+  } = {}
 ): Promise<TestApp> {
   const db = await createTestDatabase({ max: opts.dbMax ?? 5 })
   const clock = opts.clock ?? testClock()
@@ -99,6 +117,7 @@ export async function buildTestApp (
   const app = await buildApp(config, {
     database: db,
     clock: () => clock.now,
+    ...(opts.resolveHost !== undefined ? { resolveHost: opts.resolveHost } : {}),
     logger:
       opts.logStream !== undefined
         ? loggerOptions({ ...config, LOG_LEVEL: 'info' }, opts.logStream)

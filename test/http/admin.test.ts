@@ -123,7 +123,7 @@ t.test(
     const res = await h.app.inject({
       method: 'POST',
       url: `/api/v1/users/${p.userId}/tokens`,
-      headers: staff,
+      headers: admin,
       payload: { label: 'office PC' }
     })
     t.equal(res.statusCode, 201)
@@ -144,7 +144,7 @@ t.test(
       await h.app.inject({
         method: 'POST',
         url: `/api/v1/users/${p.userId}/tokens`,
-        headers: staff,
+        headers: admin,
         payload: { label: 'short', expiresAt: new Date(h.clock.now.getTime() + 86_400_000).toISOString() }
       })
     ).json().token
@@ -189,4 +189,30 @@ t.test('the audit trail is append-only: the database refuses updates and deletes
   }
   t.match(await refusal(sql`update audit_events set action = 'tampered'`), /append-only/)
   t.match(await refusal(sql`delete from audit_events`), /append-only/)
+})
+
+t.test("staff may not issue a provider's token; tokens expire by default; last use is recorded", async (t) => {
+  const p = await h.addProvider(north)
+  const url = `/api/v1/users/${p.userId}/tokens`
+  for (const token of [north.coordinator.token, north.reviewer.token]) {
+    const refused = await h.app.inject({ method: 'POST', url, headers: h.auth(token), payload: { label: 'as them' } })
+    t.equal(refused.statusCode, 403, refused.body)
+    t.match(refused.headers['content-type'], /^application\/problem\+json/)
+    t.equal(refused.json().code, 'TOKEN_FOR_PROVIDER_REFUSED')
+  }
+  const listed = await h.app.inject({ url, headers: staff })
+  t.equal(listed.json().items.length, 1, 'nothing was issued')
+  const own = await h.app.inject({ method: 'POST', url, headers: h.auth(p.token), payload: { label: 'my phone' } })
+  t.equal(own.statusCode, 201, 'a provider issues more tokens for itself')
+  const expected = new Date(h.clock.now.getTime() + 90 * 86_400_000).toISOString()
+  t.equal(own.json().expiresAt, expected, 'TOKEN_DEFAULT_TTL_DAYS (90) by default')
+  const byAdmin = await h.app.inject({ method: 'POST', url, headers: admin, payload: { label: 'first' } })
+  t.equal(byAdmin.statusCode, 201)
+  t.equal(byAdmin.json().lastUsedAt, null)
+  t.equal((await h.app.inject({ url: '/api/v1/me', headers: h.auth(byAdmin.json().token) })).statusCode, 200)
+  const tokens = (await h.app.inject({ url, headers: staff })).json().items
+  const after = tokens.find((i: { id: string }) => i.id === byAdmin.json().id)
+  t.equal(after.lastUsedAt, h.clock.now.toISOString(), 'last use recorded')
+  h.clock.advanceDays(91)
+  t.equal((await h.app.inject({ url: '/api/v1/me', headers: h.auth(own.json().token) })).statusCode, 401, 'expired')
 })

@@ -21,9 +21,12 @@ t.test("a council's scheme wording reaches the report CSV as text", async (t) =>
   const h = await buildTestApp(t)
   const [north] = h.councils
   const [scheme] = await h.db.db.select().from(schemeVersions).where(eq(schemeVersions.councilId, north.id))
-  const doc = structuredClone(scheme!.document) as { instrument: { scales: Array<{ answers: Array<{ wording: { plain: string } }> }> } }
+  type Wording = { wording: { plain: string } }
+  const doc = structuredClone(scheme!.document) as { instrument: { scales: Array<{ answers: Wording[] }> } }
   const wording = ['=HYPERLINK("http://evil.example","Click")', '+cmd|" /C calc"!A0', '@SUM(A1)', '-1+1']
-  for (const scale of doc.instrument.scales) scale.answers.forEach((a, i) => { a.wording.plain = wording[i] ?? a.wording.plain })
+  for (const scale of doc.instrument.scales) {
+    scale.answers.forEach((a, i) => { a.wording.plain = wording[i] ?? a.wording.plain })
+  }
   await h.db.db.update(schemeVersions).set({ document: doc }).where(eq(schemeVersions.id, scheme!.id))
   const p = await h.addProvider(north)
   await insertResponses(h, north, p.id, [answersAtScore(3), answersAtScore(2), answersAtScore(1)], '2026-01-15')

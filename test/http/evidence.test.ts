@@ -40,7 +40,11 @@ const itemOf = async (code: string, token = p.token) =>
 
 t.test('a download is named for what the content is, not what the uploader called it', async (t) => {
   const evidenceId = await documentFor('SG_POLICY', {})
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d5b1a30000000049454e44ae426082', 'hex')
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
+      '0000000d4944415478da63f8cfc0f01f0005000201a0d5b1a30000000049454e44ae426082',
+    'hex'
+  )
   const res = await upload(evidenceId, [
     { name: 'report.html', type: 'text/html', content: tinyPdf() },
     { name: 'certificate.bat', type: 'application/octet-stream', content: tinyPdf() },

@@ -4,11 +4,15 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import { deliverWebhooks, retryDelayMs, SIGNATURE_HEADER, verifySignature } from '../../src/use-cases/webhooks.js'
-import { buildTestApp } from '../helpers/app.js'
+import { buildTestApp, fakeResolver } from '../helpers/app.js'
 import { onRealPostgres } from '../helpers/database.js'
 import { publishAward, setAwardStatus } from '../helpers/publication.js'
 
-const h = await buildTestApp(t)
+// Deliveries here go to a receiver on this machine: the development allowance (WEBHOOK_ALLOW_LOOPBACK).
+const h = await buildTestApp(t, {
+  env: { WEBHOOK_ALLOW_LOOPBACK: 'true' },
+  resolveHost: fakeResolver({ 'directory.example': ['93.184.216.34'] })
+})
 const [north, south] = h.councils
 const staff = h.auth(north.coordinator.token)
 
@@ -92,7 +96,7 @@ t.test('registration: https or loopback in development, secret returned once, st
         method: 'POST',
         url: '/api/v1/webhooks',
         headers: h.auth(provider.token),
-        payload: { url: 'https://x.example' }
+        payload: { url: 'https://directory.example' }
       })
     ).statusCode,
     403

@@ -168,43 +168,49 @@ async function runBrowserTests () {
     await page.close()
   })
 
-  await t.test('both responses reach the aggregates the provider sees (with a third, from an interview)', async (t) => {
+  await t.test('the worry reaches staff at once, the rest in a batch of three; then the aggregates', async (t) => {
     const staff = h.auth(north.coordinator.token)
-    const listed = (
-      await h.app.inject({ url: `/api/v1/assessments/${assessmentId}/feedback-responses`, headers: staff })
-    ).json().items
-    t.same(listed.map((r: { mode: string }) => r.mode).sort(), ['easy_read', 'self'])
-    const easy = listed.find((r: { mode: string }) => r.mode === 'easy_read')
+    const list = async () =>
+      (await h.app.inject({ url: `/api/v1/assessments/${assessmentId}/feedback-responses`, headers: staff })).json()
+    const first = await list()
+    t.same(first.items.map((r: { mode: string }) => r.mode), ['easy_read'], 'the safeguarding answer is not held')
+    t.equal(first.waiting, 1, 'the other waits for two more (README: Security and privacy)')
+    const easy = first.items[0]
     t.equal(easy.answers.OCC_WITHOUT, 'as_i_want', 'not asked, so equal to now')
     t.equal(easy.safeguardingFlag, true)
-    const self = listed.find((r: { mode: string }) => r.mode === 'self')
-    t.equal(self.comment, 'They are always kind to me.')
-    t.equal(self.answers.OCC_NOW, 'enough')
-
     const hidden = (
       await h.app.inject({
         url: `/api/v1/assessments/${assessmentId}/feedback-aggregate`,
         headers: h.auth(provider.token)
       })
     ).json()
-    t.equal(hidden.hidden, true, 'two responses: hidden from the provider')
-    await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/assessments/${assessmentId}/feedback-responses`,
-      headers: staff,
-      payload: { respondentType: 'person', mode: 'interview', answers: bestAnswers() }
-    })
+    t.equal(hidden.hidden, true, 'fewer than three responses: hidden from the provider')
+    for (const link of await makeLinks(h, north, assessmentId, { count: 2 })) {
+      const sent = await h.app.inject({
+        method: 'POST',
+        url: pathOf(link),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(bestAnswers()).toString()
+      })
+      t.equal(sent.statusCode, 303)
+    }
+    const released = await list()
+    t.same(released.items.map((r: { mode: string }) => r.mode).sort(), ['easy_read', 'self', 'self', 'self'])
+    t.equal(released.waiting, 0)
+    const self = released.items.find((r: { comment: string | null }) => r.comment !== null)
+    t.equal(self.comment, 'They are always kind to me.')
+    t.equal(self.answers.OCC_NOW, 'enough')
     const agg = (
       await h.app.inject({
         url: `/api/v1/assessments/${assessmentId}/feedback-aggregate`,
         headers: h.auth(provider.token)
       })
     ).json()
-    t.equal(agg.responses, 3)
+    t.equal(agg.responses, 4)
     const safe = agg.items.find((i: { code: string }) => i.code === 'SAFE')
     t.same(
       safe.counts.map((c: { count: number }) => c.count),
-      [1, 1, 0, 1],
+      [2, 1, 0, 1],
       "the browser's SAFE answers are counted"
     )
     t.same(agg.comments, [], 'the comment waits for moderation')

@@ -28,29 +28,34 @@ export const feedbackInvitations = pgTable(
   (t) => [index('feedback_invitations_assessment_idx').on(t.assessmentId)]
 )
 
+// What one person answered, as held (feedbackHeld) and as released (feedbackResponses).
 // Privacy (DOMAIN.md): no name, contact details, IP address or user agent is ever stored here.
+const answerColumns = () => ({
+  id: id(),
+  councilId: uuid('council_id')
+    .notNull()
+    .references(() => councils.id),
+  assessmentId: uuid('assessment_id')
+    .notNull()
+    .references(() => assessments.id),
+  providerId: uuid('provider_id')
+    .notNull()
+    .references(() => providers.id),
+  respondentType: text('respondent_type').notNull(),
+  mode: text('mode').notNull(),
+  instrumentVersion: integer('instrument_version').notNull(),
+  // normalised answers: item code → answer score (0–3) or 'yes' | 'no'
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  comment: text('comment')
+})
+
 export const feedbackResponses = pgTable(
   'feedback_responses',
   {
-    id: id(),
-    councilId: uuid('council_id')
-      .notNull()
-      .references(() => councils.id),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    providerId: uuid('provider_id')
-      .notNull()
-      .references(() => providers.id),
+    ...answerColumns(),
     // Left null for link responses: linking a response to its invitation would let whoever handed out
     // the links read a named person's answers. Single use is enforced on the invitation row instead.
     invitationId: uuid('invitation_id').unique(),
-    respondentType: text('respondent_type').notNull(),
-    mode: text('mode').notNull(),
-    instrumentVersion: integer('instrument_version').notNull(),
-    // normalised answers: item code → answer score (0–3) or 'yes' | 'no'
-    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
-    comment: text('comment'),
     // pending | approved | hidden | erased
     commentStatus: text('comment_status'),
     safeguardingFlag: boolean('safeguarding_flag').notNull().default(false),
@@ -63,3 +68,17 @@ export const feedbackResponses = pgTable(
     index('feedback_responses_provider_idx').on(t.providerId)
   ]
 )
+
+// Answers sent through a link wait here until FEEDBACK_RELEASE_BATCH (at least 3) have arrived for the assessment,
+// then move to feedback_responses together, in random order, with new ids and the release's day (README: Security
+// and privacy, feedback). No date, no invitation, nothing that orders them.
+export const feedbackHeld = pgTable('feedback_held', answerColumns(), (t) => [
+  index('feedback_held_assessment_idx').on(t.assessmentId)
+])
+
+// A link spent but whose answers are not yet held: SHA-256 of "spend:" + the link's token, which only the
+// respondent holds, so the row names no invitation. It lets the same link send its answers again after a failure
+// between the two steps (no answer lost), and only once (the row is deleted when the answers are held).
+export const feedbackSpends = pgTable('feedback_spends', {
+  keyHash: text('key_hash').primaryKey()
+})

@@ -46,6 +46,8 @@ export default fp(
     app.addHook('onRequest', async (request, reply) => {
       const roles = request.routeOptions.config.roles
       if (roles === undefined) return
+      // Authenticated answers carry personal or unpublished data: never stored by a browser or a proxy.
+      reply.header('cache-control', 'no-store')
       const header = request.headers.authorization
       const match = header !== undefined ? /^Bearer\s+(\S+)$/i.exec(header) : null
       if (match === null) return await refuse(request, reply, 'Send a bearer token: Authorization: Bearer <token>')

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { FastifyServerOptions } from 'fastify'
-import { stdSerializers } from 'pino'
+import { stdSerializers, type SerializedError } from 'pino'
 import type { Config } from '../../config.js'
 
 // A feedback link's token is a secret (it is the permission to answer). The router decodes and tolerates
@@ -59,14 +59,14 @@ const stackFrames = (err: Error) => (err.stack ?? '').split('\n').filter((l) => 
  * webhook secret, a respondent's comment or a token hash: for those only the SQL shape (placeholders, no values),
  * the SQLSTATE code and the constraint, table and column names are logged, with the stack frames.
  */
-export function safeErrorSerializer (err: unknown): unknown {
+export function safeErrorSerializer (err: unknown): SerializedError {
   const chain = causes(err)
   const db = chain.find((e): e is Error & DbErrorLike => typeof (e as DbErrorLike).code === 'string' &&
     SQLSTATE.test((e as DbErrorLike).code as string))
   const query = chain.find((e): e is Error & { query: string } => typeof (e as { query?: unknown }).query === 'string')
   if (db === undefined && query === undefined) return stdSerializers.err(err as Error)
   const top = err as Error
-  return {
+  const out = {
     type: top.constructor.name,
     message: 'database statement failed (values not logged)',
     ...(query !== undefined ? { sql: query.query.slice(0, 2000) } : {}),
@@ -75,6 +75,8 @@ export function safeErrorSerializer (err: unknown): unknown {
       : {}),
     stack: stackFrames(top)
   }
+  // pino's contract: the original error, not logged
+  return Object.defineProperty(out, 'raw', { value: top, enumerable: false }) as SerializedError
 }
 
 export function loggerOptions (config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {

@@ -8,6 +8,7 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { isDomainError, type DomainErrorKind, type FieldProblem } from '../../domain/errors.js'
 import type { Problem } from '../schemas/problem.js'
+import { UnsafeTextError } from './text-safety.js'
 
 export const statusOfKind: Record<DomainErrorKind, number> = {
   invalid: 422,
@@ -81,12 +82,14 @@ export default fp(
           })
         )
       }
-      if (hasZodFastifySchemaValidationErrors(error)) {
-        const where = error.validationContext ?? 'body'
-        const errors: FieldProblem[] = error.validation.map((v) => ({
-          path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-          message: v.message ?? 'is invalid'
-        }))
+      if (hasZodFastifySchemaValidationErrors(error) || error instanceof UnsafeTextError) {
+        const where = hasZodFastifySchemaValidationErrors(error) ? error.validationContext ?? 'body' : ''
+        const errors: FieldProblem[] = error instanceof UnsafeTextError
+          ? error.errors
+          : error.validation.map((v) => ({
+            path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+            message: v.message ?? 'is invalid'
+          }))
         return sendProblem(
           request,
           reply,

@@ -165,10 +165,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { roles: ['admin', 'coordinator', 'reviewer', 'provider'] },
       schema: {
         tags: ['admin'],
-        summary: 'Issue a token for a user; the secret is in this answer only',
+        summary:
+          "Issue a token for a user; the secret is in this answer only. Staff may not issue a provider's token (403)",
         params: idParams,
         body: tokenCreateSchema,
-        response: { 201: tokenCreatedSchema, ...problemResponses(404, 409) }
+        response: { 201: tokenCreatedSchema, ...problemResponses(403, 404, 409) }
       }
     },
     async (request, reply) => {

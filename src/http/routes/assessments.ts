@@ -3,6 +3,7 @@
 import multipart from '@fastify/multipart'
 import { create as contentDisposition } from 'content-disposition'
 import { downloadName } from '../../domain/evidence/file-types.js'
+import { UnsafeTextError, unsafeTextIn } from '../plugins/text-safety.js'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actOnAssessment, getAssessment, listAssessments, openAssessment } from '../../use-cases/assessments.js'
@@ -404,6 +405,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           }
           files.push({ filename: part.filename, content })
         }
+        const unsafe = files.flatMap((f, i) => unsafeTextIn(f.filename, `body.file.${i}.filename`))
+        if (unsafe.length > 0) throw new UnsafeTextError(unsafe)
         const { id, evidenceId } = request.params
         return await reply
           .code(201)

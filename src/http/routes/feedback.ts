@@ -104,7 +104,9 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       config: { roles: staffRoles },
       schema: {
         tags,
-        summary: "The assessment's anonymous responses with their comments (co-ordinators only)",
+        summary:
+          "The assessment's anonymous responses with their comments (co-ordinators only); " +
+          'link answers appear in batches',
         params: idParams,
         querystring: responseListQuery,
         response: { 200: responseListSchema, ...problemResponses(404) }

@@ -69,7 +69,10 @@ export const userSchema = z
 export const tokenCreateSchema = z
   .strictObject({
     label: z.string().trim().min(1).max(100).describe('What the token is for, e.g. "Jo\'s laptop"'),
-    expiresAt: z.iso.datetime({ offset: true }).optional().describe('Optional expiry; none means until revoked')
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Default: TOKEN_DEFAULT_TTL_DAYS (90) days from now')
   })
   .meta({ id: 'TokenCreate' })
 

@@ -4,8 +4,11 @@ import { z } from 'zod'
 export const uuidParam = (name: string) => z.object({ [name]: z.uuid({ error: 'must be a UUID' }) })
 export const idParams = z.object({ id: z.uuid({ error: 'must be a UUID' }) })
 
+/** The largest PostgreSQL integer: a query number above it would fail in the database, so it is a 400 here. */
+export const MAX_INT4 = 2_147_483_647
+
 export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1).describe('1-based page number'),
+  page: z.coerce.number().int().min(1).max(MAX_INT4).default(1).describe('1-based page number'),
   perPage: z.coerce.number().int().min(1).max(100).default(20).describe('Items per page, at most 100')
 }
 

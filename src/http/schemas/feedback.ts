@@ -81,7 +81,15 @@ export const responseSchema = z
   })
   .meta({ id: 'FeedbackResponse', description: 'One anonymous response: for co-ordinators only' })
 
-export const responseListSchema = z.object({ items: z.array(responseSchema) }).meta({ id: 'FeedbackResponseList' })
+export const responseListSchema = z
+  .object({
+    items: z.array(responseSchema),
+    waiting: z
+      .number()
+      .int()
+      .describe('Link answers held until FEEDBACK_RELEASE_BATCH (at least 3) have arrived; then listed')
+  })
+  .meta({ id: 'FeedbackResponseList' })
 export const responseListQuery = z.object({ commentStatus: commentStatusSchema.optional() })
 
 export const moderationSchema = z

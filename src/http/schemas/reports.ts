@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { AssessmentState } from '../../domain/workflow/index.js'
 import { SizeBandSchema } from '../../domain/providers.js'
-import { isoDateString } from './common.js'
+import { isoDateString, MAX_INT4 } from './common.js'
 
 const periodFields = {
   from: isoDateString
@@ -14,6 +14,7 @@ const schemeVersion = z.coerce
   .number()
   .int()
   .min(1)
+  .max(MAX_INT4)
   .optional()
   .describe(
     'Number of the published scheme version whose instrument labels the report and whose instrument version of ' +

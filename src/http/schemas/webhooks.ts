@@ -7,7 +7,7 @@ export const webhookCreateSchema = z.strictObject({
   url: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .max(2000)
-    .describe('https; http://127.0.0.1 only while the service itself runs on plain http (development)'),
+    .describe('https to a public address; http to this machine only with WEBHOOK_ALLOW_LOOPBACK (development)'),
   description: z.string().trim().max(500).optional(),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).optional().describe('Default: all award events')
 })
