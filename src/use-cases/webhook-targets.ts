@@ -22,6 +22,8 @@ export interface CheckedTarget { url: URL; address: string; family: 4 | 6; loopb
 
 export class TargetRefused extends Error {}
 
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR('::/96')
+
 // Names that never leave the machine or the local network (RFC 6761 localhost, RFC 6762 .local, RFC 8375
 // home.arpa, the .internal namespace), and single-label names a search domain would complete.
 const LOCAL_NAMES = /(^|\.)(localhost|local|localdomain|internal|home\.arpa)$/
@@ -35,6 +37,8 @@ export function addressProblem (text: string, rules: TargetRules): string | null
     const range = v6.range()
     if (range === 'ipv4Mapped') return 'is an IPv4-mapped or IPv4-compatible address'
     if (range === 'loopback') return rules.allowLoopback ? null : 'is a loopback address'
+    // ::a.b.c.d (RFC 4291 §2.5.5.1, deprecated), which ipaddr.js counts as unicast
+    if (range !== 'unspecified' && v6.match(IPV4_COMPATIBLE)) return 'is an IPv4-mapped or IPv4-compatible address'
     const embedded = embeddedIPv4(v6, range)
     if (embedded !== null) {
       const problem = addressProblem(embedded.toString(), { allowLoopback: false })

@@ -81,8 +81,10 @@ t.test('a name that resolves to a local address at delivery time is never contac
 
 t.test('with the development allowance the delivery connects to the checked address, not a new lookup', async (t) => {
   const hits: string[] = []
+  let redirectTo: string | null = null
   const server: Server = createServer((req, res) => {
     hits.push(String(req.headers.host))
+    if (redirectTo !== null) res.writeHead(307, { location: redirectTo })
     res.end('ok')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -105,6 +107,12 @@ t.test('with the development allowance the delivery connects to the checked addr
   await publishAward(dev, dev.councils[0], ann.id, { level: 'silver' })
   t.match(await deliverWebhooks(dev.app.deps, dev.clock.now), { delivered: 1 })
   t.same(hits, [`directory.test:${port}`], 'sent to the checked address, with the name in the Host header')
+  // a redirect is never followed: the answer is a failed attempt, and the place it points to is not contacted
+  redirectTo = `http://directory.test:${port}/elsewhere`
+  const bob = await dev.addProvider(dev.councils[0], { name: "Bob's Day Club" })
+  await publishAward(dev, dev.councils[0], bob.id, { level: 'bronze' })
+  t.match(await deliverWebhooks(dev.app.deps, dev.clock.now), { delivered: 0, retrying: 1 })
+  t.equal(hits.length, 2, 'one request, no second one to the redirect target')
   const refused = await dev.app.inject({
     method: 'POST',
     url: '/api/v1/webhooks',
