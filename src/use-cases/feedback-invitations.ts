@@ -2,7 +2,8 @@
 // random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list shows statuses, never tokens.
 import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { feedbackInvitations, feedbackSpends } from '../db/schema/index.js'
+import { feedbackInvitations } from '../db/schema/index.js'
+import { hasSpend } from '../db/stores/held-feedback.js'
 import { DomainError } from '../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
 import { assertStaffAccess, notFound } from './access.js'
@@ -191,7 +192,7 @@ export async function openFeedbackInvitation (
   if (invitation === undefined) throw notFound('Feedback link')
   const status = invitationStatus(invitation, now)
   // Spent but its answers never arrived (a failure between the two steps of recordFeedbackFromLink): still open.
-  const spent = status === 'used' && (await hasPendingSpend(q, token))
+  const spent = status === 'used' && (await hasSpend(q, spendKeyOf(token)))
   if (status !== 'unused' && !spent) {
     throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`)
   }
@@ -204,8 +205,3 @@ export async function openFeedbackInvitation (
 
 /** The spend record's key: only whoever holds the link's token can compute it (src/db/schema/feedback.ts). */
 export const spendKeyOf = (token: string) => sha256Hex(`spend:${token}`)
-
-async function hasPendingSpend (q: Queryable, token: string): Promise<boolean> {
-  const [row] = await q.select().from(feedbackSpends).where(eq(feedbackSpends.keyHash, spendKeyOf(token)))
-  return row !== undefined
-}

@@ -2,9 +2,18 @@
 // an interview; held anonymously (no name, contact, IP address, user agent or time of day), comments moderated,
 // a safeguarding flag opening a concern.
 import { randomInt } from 'node:crypto'
-import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
-import { feedbackHeld, feedbackInvitations, feedbackResponses, feedbackSpends } from '../db/schema/index.js'
+import { feedbackInvitations, feedbackResponses } from '../db/schema/index.js'
+import {
+  heldCount,
+  holdAnswers,
+  insertReleased,
+  lockHeldFeedback,
+  recordSpend,
+  redeemSpend,
+  takeHeld
+} from '../db/stores/held-feedback.js'
 import { DomainError } from '../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
 import { assertStaffAccess } from './access.js'
@@ -102,50 +111,43 @@ export async function recordFeedbackFromLink (
     if (!spent) {
       const day = respondentCtx(target.councilId, now).now
       await tx.update(feedbackInvitations).set({ usedAt: day }).where(eq(feedbackInvitations.id, invitation.id))
-      await tx.insert(feedbackSpends).values({ keyHash: spendKeyOf(token) })
+      await recordSpend(tx, spendKeyOf(token))
     }
     return { target, respondentType: invitation.respondentType as RespondentType }
   })
   await deps.db.transaction(async (tx) => {
     const ctx = respondentCtx(target.councilId, now)
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${target.assessmentId}))`)
-    const spend = await tx
-      .delete(feedbackSpends)
-      .where(eq(feedbackSpends.keyHash, spendKeyOf(token)))
-      .returning()
-    if (spend.length === 0) throw new DomainError('FEEDBACK_LINK_USED', 'gone', 'This feedback link has been used')
-    const answers = {
-      respondentType,
-      mode: input.easyRead ? ('easy_read' as const) : ('self' as const),
-      feedback: input.feedback
+    await lockHeldFeedback(tx, target.assessmentId)
+    if (!(await redeemSpend(tx, spendKeyOf(token)))) {
+      throw new DomainError('FEEDBACK_LINK_USED', 'gone', 'This feedback link has been used')
     }
+    const mode = input.easyRead ? 'easy_read' : 'self'
     if (input.safeguarding) {
+      const feedback = input.feedback
+      const receivedOn = isoDate(ctx.now)
       await insertFeedbackResponse(tx, ctx, target, {
-        ...answers,
+        respondentType,
+        mode,
+        feedback,
         safeguarding: true,
-        receivedOn: isoDate(ctx.now),
+        receivedOn,
         enteredBy: null
       })
       return
     }
-    await tx.insert(feedbackHeld).values({
+    await holdAnswers(tx, {
       councilId: target.councilId,
       assessmentId: target.assessmentId,
       providerId: target.providerId,
-      respondentType: answers.respondentType,
-      mode: answers.mode,
+      respondentType,
+      mode,
       instrumentVersion: target.instrument.version,
-      answers: answers.feedback.answers,
-      comment: answers.feedback.comment
+      answers: input.feedback.answers,
+      comment: input.feedback.comment
     })
     await releaseHeldFeedback(tx, ctx, target.assessmentId, deps.config.FEEDBACK_RELEASE_BATCH)
   })
   return { councilSlug: target.councilSlug }
-}
-
-async function heldCount (q: Queryable, assessmentId: string): Promise<number> {
-  const [row] = await q.select({ n: count() }).from(feedbackHeld).where(eq(feedbackHeld.assessmentId, assessmentId))
-  return row?.n ?? 0
 }
 
 /** Fisher–Yates with a cryptographic source: the order rows are written in says nothing about arrival. */
@@ -165,21 +167,8 @@ function shuffled<T> (items: T[]): T[] {
  */
 export async function releaseHeldFeedback (tx: Tx, ctx: Ctx, assessmentId: string, batch: number): Promise<number> {
   if ((await heldCount(tx, assessmentId)) < batch) return 0
-  const held = await tx.delete(feedbackHeld).where(eq(feedbackHeld.assessmentId, assessmentId)).returning()
-  await tx.insert(feedbackResponses).values(
-    shuffled(held).map((r) => ({
-      councilId: r.councilId,
-      assessmentId: r.assessmentId,
-      providerId: r.providerId,
-      respondentType: r.respondentType,
-      mode: r.mode,
-      instrumentVersion: r.instrumentVersion,
-      answers: r.answers,
-      comment: r.comment,
-      commentStatus: r.comment === null ? null : 'pending',
-      receivedOn: isoDate(ctx.now)
-    }))
-  )
+  const held = await takeHeld(tx, assessmentId)
+  await insertReleased(tx, shuffled(held), isoDate(ctx.now))
   await recordAudit(tx, ctx, {
     councilId: held[0]!.councilId,
     entityType: 'assessment',
