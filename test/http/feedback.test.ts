@@ -205,7 +205,7 @@ t.test(
       res.body,
       /<a href="#q-RECOMMEND-0">Select one of the answers shown for question 12: Would you recommend this provider to someone who needs similar support\?<\/a>/
     )
-    t.match(res.body, /value="as_i_want" checked>/, 'answers kept')
+    t.match(res.body, /value="as_i_want"\s+checked\s*\/?>/, 'answers kept')
     t.match(res.body, /Kind &lt;b&gt;staff&lt;\/b&gt;<\/textarea>/, 'comment kept, escaped')
     t.equal((await responsesOf(id)).length, 0)
     t.equal((await h.app.inject({ url: pathOf(link!) })).statusCode, 200, 'the link still works')
