@@ -6,6 +6,7 @@ import type { Deps } from '../src/use-cases/context.js'
 import { runJobs } from '../src/use-cases/jobs/run-jobs.js'
 import { deliverWebhooks } from '../src/use-cases/webhooks.js'
 import { openFromEnvironment } from './cli.js'
+import { channelsFromConfig } from '../src/notifications/index.js'
 
 const { config, database } = await openFromEnvironment()
 const deps: Deps = {
@@ -13,7 +14,8 @@ const deps: Deps = {
   config,
   clock: () => new Date(),
   log: pino({ level: config.LOG_LEVEL }, destination(2)),
-  resolveHost: systemResolver
+  resolveHost: systemResolver,
+  channels: channelsFromConfig(config)
 }
 try {
   const report = await runJobs(deps)
@@ -23,6 +25,8 @@ try {
       : `${r.job}: skipped, another instance is running it`
     process.stdout.write(`${[head, ...r.actions.map((a) => `  - ${a}`)].join('\n')}\n`)
   }
+  const m = report.messages
+  process.stdout.write(`messages: ${m.sent} sent, ${m.retrying} to retry, ${m.failed} failed\n`)
   const hooks = await deliverWebhooks(deps, deps.clock())
   process.stdout.write(
     `webhooks: ${hooks.fannedOut} queued, ${hooks.delivered} delivered, ` +
@@ -30,5 +34,6 @@ try {
   )
   process.exitCode = report.results.some((r) => r.failed > 0) ? 1 : 0
 } finally {
+  await deps.channels.close()
   await database.close()
 }

@@ -10,6 +10,8 @@ import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import type { Deps } from './use-cases/context.js'
 import { systemResolver, type ResolveHost } from './use-cases/webhook-targets.js'
+import type { Channels } from './use-cases/notification-channels.js'
+import { channelsFromConfig } from './notifications/index.js'
 import problems from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
 import textSafety from './http/plugins/text-safety.js'
@@ -25,6 +27,7 @@ import { assessmentRoutes } from './http/routes/assessments.js'
 import { awardRoutes } from './http/routes/awards.js'
 import { concernRoutes } from './http/routes/concerns.js'
 import { jobRoutes } from './http/routes/jobs.js'
+import { notificationRoutes } from './http/routes/notifications.js'
 import { appealRoutes } from './http/routes/appeals.js'
 import { orukRoutes } from './http/routes/oruk.js'
 import { feedRoutes } from './http/routes/feed.js'
@@ -44,6 +47,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** Injected in tests to answer DNS for webhook targets; defaults to the system resolver. */
   resolveHost?: ResolveHost
+  /** message channels; default: chosen from the configuration (src/notifications) */
+  channels?: Channels
 }
 
 export async function buildApp (config: Config, opts: BuildOptions) {
@@ -69,7 +74,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     config,
     clock: opts.clock ?? (() => new Date()),
     log: app.log as unknown as Logger,
-    resolveHost: opts.resolveHost ?? systemResolver
+    resolveHost: opts.resolveHost ?? systemResolver,
+    channels: opts.channels ?? channelsFromConfig(config)
   }
   app.decorate('deps', deps)
 
@@ -105,6 +111,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(awardRoutes, { prefix: '/api/v1/awards', deps })
   await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })
   await app.register(jobRoutes, { prefix: '/api/v1/jobs', deps })
+  await app.register(notificationRoutes, { prefix: '/api/v1/notifications', deps })
   await app.register(appealRoutes, { prefix: '/api/v1/appeals', deps })
   await app.register(orukRoutes, { prefix: '/oruk', deps })
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
@@ -117,6 +124,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(homeRoutes, { deps })
 
   app.addHook('onClose', async () => {
+    await deps.channels.close()
     await opts.database.close()
   })
   return app

@@ -57,6 +57,22 @@ export const configSchema = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   // Webhook deliveries to directories are attempted this often (0 = off).
   WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
+  // Notifications (README: notifications): GOV.UK Notify if its key and email template are set, else SMTP, else
+  // messages are kept for the demo mailbox page.
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(/^[\w-]+-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'must be a GOV.UK Notify API key (name-serviceid-secret)')
+    .optional(),
+  NOTIFY_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(
+    'https://api.notifications.service.gov.uk'
+  ),
+  NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Quality Mark <quality.mark@localhost>'),
   // A postcodes.io-compatible API (self-hosted) to place postcodes; without it the imported reference table is used.
   POSTCODES_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   // Development only: allow webhook endpoints on this machine (127.0.0.0/8, ::1, localhost), over http too.

@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/client.js'
 import type { UserRole } from '../db/schema/index.js'
 import type { ResolveHost } from './webhook-targets.js'
+import type { Channels } from './notification-channels.js'
 
 export interface Principal {
   kind: 'user'
@@ -25,6 +26,8 @@ export interface Deps {
   log: Logger
   /** Host name → addresses, for webhook targets (src/use-cases/webhook-targets.ts); injected in tests. */
   resolveHost: ResolveHost
+  /** where messages to people go (README: notifications) */
+  channels: Channels
 }
 
 export interface Ctx {

@@ -78,6 +78,7 @@ export default fp(
           { name: 'concerns', description: 'Complaints and safeguarding matters about providers' },
           { name: 'appeals', description: 'Appeals against decisions, downgrades, suspensions and revocations' },
           { name: 'jobs', description: 'Scheduled monitoring: reminders, suspensions, renewals, expiry, erasure' },
+          { name: 'notifications', description: 'Messages to providers and staff: delivery status, failures' },
           {
             name: 'open-referral',
             description: 'Open Referral UK (HSDS-UK 3.0) feed per council: public, no key, CORS open'

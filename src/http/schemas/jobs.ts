@@ -12,5 +12,11 @@ export const jobResultSchema = z
   .meta({ id: 'JobResult' })
 
 export const jobsReportSchema = z
-  .object({ at: z.string(), results: z.array(jobResultSchema) })
+  .object({
+    at: z.string(),
+    results: z.array(jobResultSchema),
+    messages: z
+      .object({ sent: z.number().int(), retrying: z.number().int(), failed: z.number().int() })
+      .describe('Messages to people sent after the jobs: sent, to be tried again, failed for good')
+  })
   .meta({ id: 'JobsReport' })

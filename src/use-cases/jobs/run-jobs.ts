@@ -8,7 +8,7 @@ import { sendEvidenceReminders } from './evidence-reminders.js'
 import { runExclusively, type JobName, type JobResult } from './job-lock.js'
 import { suspendLapsedAwards } from './limiter-suspensions.js'
 import type { JobScope } from './monitored-assessments.js'
-import { deliverNotifications } from './outbox-delivery.js'
+import { fanOutNotifications, sendDueMessages, type SendReport } from '../notifications.js'
 
 export type { JobResult, JobName } from './job-lock.js'
 export type { JobScope } from './monitored-assessments.js'
@@ -22,12 +22,14 @@ const jobs: Array<[JobName, Job]> = [
   ['limiter-suspensions', suspendLapsedAwards],
   ['award-renewals', renewAndExpireAwards],
   ['comment-erasure', eraseExpiredComments],
-  ['outbox-delivery', deliverNotifications]
+  ['outbox-delivery', fanOutNotifications]
 ]
 
 export interface JobsReport {
   at: string
   results: JobResult[]
+  /** messages to people sent after the jobs, outside their locks (they wait on mail servers) */
+  messages: SendReport
 }
 
 /** Runs every job as the system at `now` (the scheduler's clock); `scope` limits it to one council. */
@@ -41,5 +43,5 @@ export async function runJobs (deps: Deps, now: Date = deps.clock(), scope: JobS
       })
     )
   }
-  return { at: now.toISOString(), results }
+  return { at: now.toISOString(), results, messages: await sendDueMessages(deps, now) }
 }
