@@ -1,5 +1,5 @@
 // Evidence against checklist items: declarations, narratives, observations and files; the co-ordinator's review;
-// private downloads; and the checklist view and scoring input built from it (DOMAIN.md: Evidence; issue 4 §2).
+// private downloads; and the checklist view and scoring input built from it (src/domain/README.md: Evidence).
 import { createHash } from 'node:crypto'
 import { and, asc, eq, getTableColumns } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
@@ -76,7 +76,7 @@ export async function describeChecklist (q: Queryable, assessment: AssessmentRow
       limiter: item.limiter,
       evidenceKinds: item.evidenceKinds,
       applicable,
-      // DOMAIN.md: items whose appliesWhen is false are marked not applicable.
+      // src/domain/README.md: items whose appliesWhen is false are marked not applicable.
       status: !applicable ? 'not_applicable' : (current?.status ?? 'missing'),
       note: current?.reviewerNote ?? null,
       expiresOn: current?.noExpiry === true ? null : (current?.expiresOn ?? null),

@@ -1,5 +1,6 @@
-// Single-use feedback invitations (issue 5 §1): a co-ordinator creates links for an assessment, each carrying a
-// random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list shows statuses, never tokens.
+// Single-use feedback invitations (README: Feedback from people who use services): a co-ordinator creates links for an
+// assessment, each carrying a random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list
+// shows statuses, never tokens.
 import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { feedbackInvitations } from '../db/schema/index.js'
@@ -39,7 +40,7 @@ export function invitationStatus (
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'unused'
 }
 
-/** What the list shows: never the token or its hash; used on a day only (DOMAIN.md: privacy). */
+/** What the list shows: never the token or its hash; used on a day only (src/domain/README.md: privacy). */
 export const presentInvitation = (row: InvitationRow, now: Date) => ({
   id: row.id,
   assessmentId: row.assessmentId,

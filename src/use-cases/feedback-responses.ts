@@ -1,6 +1,6 @@
-// Feedback responses (issue 5 §2–4, §6): answers sent through a single-use link, or entered by a co-ordinator after
-// an interview; held anonymously (no name, contact, IP address, user agent or time of day), comments moderated,
-// a safeguarding flag opening a concern.
+// Feedback responses (README: Feedback from people who use services): answers sent through a single-use link, or
+// entered by a co-ordinator after an interview; held anonymously (no name, contact, IP address, user agent or time of
+// day), comments moderated, a safeguarding flag opening a concern.
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
 import { feedbackInvitations, feedbackResponses } from '../db/schema/index.js'
@@ -84,7 +84,7 @@ export interface LinkSubmission {
  * Records the answers sent through a link, once. The invitation row is locked and marked used by a conditional
  * update in the same transaction as the insert, so a form posted twice (or by two tabs at once) records ONE response;
  * the loser sees the link as used (410). The response is not linked to its invitation: whoever handed out the links
- * must not be able to tell whose answers are whose (DOMAIN.md: "No name, no contact details"; issue 5 "done when").
+ * must not be able to tell whose answers are whose (src/domain/README.md: "No name, no contact details").
  */
 export async function recordFeedbackFromLink (
   deps: Deps,
@@ -171,7 +171,7 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
   })
 }
 
-/** For co-ordinators only: providers never see single responses (DOMAIN.md: roles). */
+/** For co-ordinators only: providers never see single responses (src/domain/README.md: roles). */
 export const presentResponse = (row: ResponseRow) => ({
   id: row.id,
   assessmentId: row.assessmentId,
@@ -213,7 +213,8 @@ async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<Resp
 }
 
 /**
- * DOMAIN.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden (and back).
+ * src/domain/README.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden
+ * (and back).
  */
 export async function moderateFeedbackComment (
   deps: Deps,
@@ -250,7 +251,7 @@ export async function moderateFeedbackComment (
   })
 }
 
-/** DOMAIN.md: the safeguarding flag may also be set by a co-ordinator; it opens a concern (once). */
+/** src/domain/README.md: the safeguarding flag may also be set by a co-ordinator; it opens a concern (once). */
 export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId: string, input: { summary: string }) {
   return await deps.db.transaction(async (tx) => {
     const row = await lockResponse(tx, ctx, responseId)
@@ -280,7 +281,7 @@ export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId
 
 /**
  * Erases comment text older than the retention period of the scheme version its assessment is pinned to
- * (scheme setting commentRetentionDays — the period the form promises the respondent; DOMAIN.md: "free text
+ * (scheme setting commentRetentionDays — the period the form promises the respondent; src/domain/README.md: "free text
  * kept for a configurable retention then erased"). A comment received on day D is kept through D + retention.
  * Idempotent, one statement: the monitoring job runs it on any number of instances. Returns what it erased.
  */

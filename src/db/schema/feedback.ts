@@ -28,7 +28,7 @@ export const feedbackInvitations = pgTable(
   (t) => [index('feedback_invitations_assessment_idx').on(t.assessmentId)]
 )
 
-// Privacy (DOMAIN.md): no name, contact details, IP address or user agent is ever stored here.
+// Privacy (src/domain/README.md): no name, contact details, IP address or user agent is ever stored here.
 export const feedbackResponses = pgTable(
   'feedback_responses',
   {

@@ -1,5 +1,5 @@
 // A lifecycle is a transition table; this turns one into pure transition and allowed-action lookups
-// shared by assessments, awards, appeals and concerns (DOMAIN.md: Lifecycles; STYLE.md: tables, not if-chains).
+// shared by assessments, awards, appeals and concerns (src/domain/README.md: Lifecycles): tables, not if-chains.
 import { DomainError, err, ok, type Result } from '../errors.js'
 
 /** For each state, the actions allowed from it and the state each leads to. A state with no actions is terminal. */
@@ -34,7 +34,7 @@ export function defineLifecycle<S extends string, E extends string> (
     const next = Object.hasOwn(row, action) ? row[action] : undefined
     if (next !== undefined) return ok(next)
     const allowed = allowedActions(from)
-    // DOMAIN.md: a refused transition is a clear 409 naming the state and the action.
+    // src/domain/README.md: a refused transition is a clear 409 naming the state and the action.
     return err(
       new DomainError(
         refusalCode,

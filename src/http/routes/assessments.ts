@@ -123,7 +123,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     }
   )
 
-  // One endpoint per workflow action (issue 4 §1); If-Match, when sent, refuses a stale change with 412.
+  // One endpoint per workflow action (README: Assessments, evidence, decisions and awards); If-Match, when sent,
+  // refuses a stale change with 412.
   const actions: Array<
     [string, AssessmentEvent, typeof staffRoles, string, typeof optionalNoteBody | typeof noteBody]
   > = [
@@ -357,7 +358,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     async (request, reply) => {
       const { id, evidenceId, fileId } = request.params
       const file = await getEvidenceFile(deps, ctxOf(request), id, evidenceId, fileId)
-      // Never rendered by the browser, never cached by a shared cache (DOMAIN.md: files never public).
+      // Never rendered by the browser, never cached by a shared cache (src/domain/README.md: files never public).
       return await reply
         .type(file.mediaType)
         .header('content-disposition', contentDisposition(file.filename))
@@ -367,7 +368,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     }
   )
 
-  // Multipart is parsed only here, in its own encapsulated scope (issue 4 §2).
+  // Multipart is parsed only here, in its own encapsulated scope (README: Assessments, evidence, decisions and awards).
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>()
     const limit = deps.config.UPLOAD_LIMIT_BYTES

@@ -1,4 +1,4 @@
-// The reports as CSV for spreadsheets and committee papers (issue 7 §4): one flat table per report, a header row,
+// The reports as CSV for spreadsheets and committee papers (README: Reports): one flat table per report, a header row,
 // suppressed groups shown as suppressed with no figures. csv-stringify does the quoting (RFC 4180).
 import { stringify } from 'csv-stringify/sync'
 import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
