@@ -9,7 +9,7 @@ import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import type { Deps } from './use-cases/context.js'
-import problems from './http/plugins/problems.js'
+import problems, { frameworkErrors } from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
@@ -51,7 +51,9 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     // Strict JSON: unknown fields are refused by the zod schemas; prototype pollution keys by the parser.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // the router's own refusals (414, malformed URL) as problem+json, like every other answer
+    frameworkErrors
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

@@ -5,7 +5,7 @@ import { and, asc, eq, getTableColumns } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Queryable } from '../db/client.js'
 import { evidence, evidenceFiles, providers } from '../db/schema/index.js'
-import { DomainError } from '../domain/errors.js'
+import { DomainError, ERRORS } from '../domain/errors.js'
 import {
   checkEvidenceReviewable,
   checkEvidenceSubmission,
@@ -167,14 +167,16 @@ export interface UploadedFile {
   content: Buffer
 }
 
-/** An upload refused for its size (413) or type (415): HTTP statuses the domain's error kinds do not name. */
-export class UploadRefused extends Error {
+type UploadRefusal = 'UPLOAD_TOO_LARGE' | 'MULTIPART_REQUIRED' | 'FILE_TYPE_NOT_ALLOWED'
+
+/** An upload refused for its size (413) or type (415): registered codes of the too_large and media type kinds. */
+export class UploadRefused extends DomainError<UploadRefusal> {
   constructor (
     readonly statusCode: 413 | 415,
-    readonly code: string,
+    code: UploadRefusal,
     message: string
   ) {
-    super(message)
+    super(code, ERRORS[code].kind, message)
   }
 }
 

@@ -25,6 +25,11 @@ export const isFeedbackTokenShaped = (token: string): boolean =>
 
 export type InvitationRow = typeof feedbackInvitations.$inferSelect
 export type InvitationStatus = 'unused' | 'used' | 'expired' | 'revoked'
+const LINK_REFUSALS = {
+  used: 'FEEDBACK_LINK_USED',
+  expired: 'FEEDBACK_LINK_EXPIRED',
+  revoked: 'FEEDBACK_LINK_REVOKED'
+} as const
 
 /**
  * The modes a respondent answers in by themselves through a link; interview and assisted answers come through the API.
@@ -190,7 +195,7 @@ export async function openFeedbackInvitation (
   if (invitation === undefined) throw notFound('Feedback link')
   const status = invitationStatus(invitation, now)
   if (status !== 'unused') {
-    throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`)
+    throw new DomainError(LINK_REFUSALS[status], 'gone', `This feedback link has been ${status}`)
   }
   const target = await requireFeedbackTarget(q, invitation.assessmentId)
   if (!isCollectingFeedback(target)) {

@@ -60,7 +60,7 @@ t.test('plugin serves the stylesheet with a long cache and 304s, and HTML error 
     async (scope) => {
       useHtmlErrorPages(scope)
       scope.get('/gone', async () => {
-        throw new DomainError('X_GONE', 'gone', 'This link has expired.')
+        throw new DomainError('FEEDBACK_LINK_EXPIRED', 'gone', 'This link has expired.')
       })
       scope.get('/boom', async () => {
         throw new Error('secret internals')

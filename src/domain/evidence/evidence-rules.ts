@@ -1,7 +1,7 @@
 // Rules for evidence against a checklist item: when it may be given or reviewed, what it must carry, and how a
 // co-ordinator's review moves it (src/domain/README.md: Evidence, scoring "met"). Pure: dates come in as arguments.
 import { z } from 'zod'
-import { DomainError, err, ok, type Result } from '../errors.js'
+import { DomainError, err, ok, type CodeOfKind, type Result } from '../errors.js'
 import { isItemApplicable, type OfferingFlags } from '../scheme/applicability.js'
 import type { EvidenceKind } from '../scheme/enums.js'
 import type { ChecklistItem } from '../scheme/scheme-document.js'
@@ -53,7 +53,7 @@ export interface EvidenceSubmission {
   noExpiry?: boolean | undefined
 }
 
-const invalid = (code: string, path: string, message: string) =>
+const invalid = (code: CodeOfKind<'invalid'>, path: string, message: string) =>
   err(new DomainError(code, 'invalid', message, { errors: [{ path, message }] }))
 
 /**
