@@ -25,6 +25,7 @@ import {
   type UploadedFile
 } from '../../use-cases/evidence.js'
 import type { AssessmentEvent } from '../../domain/workflow/index.js'
+import { EVIDENCE_MEDIA_TYPES } from '../../domain/evidence/file-types.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import {
   assessmentDetailSchema,
@@ -351,6 +352,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       schema: {
         tags,
         summary: "Download an evidence file (the provider and its council's co-ordinators only)",
+        // the media type it was found to be when uploaded (src/domain/evidence/file-types.ts)
+        produces: [...EVIDENCE_MEDIA_TYPES],
         params: fileParams,
         response: { 200: z.any().describe('The file as uploaded'), ...problemResponses(404) }
       }
