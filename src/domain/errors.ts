@@ -82,6 +82,7 @@ export const ERRORS = {
   USER_INACTIVE: define('conflict', 'User inactive', 'The user is deactivated'),
   WEBHOOK_URL_NOT_ALLOWED: define('invalid', 'Webhook address not allowed', 'Webhooks go to https addresses'),
   INVALID_CURSOR: define('invalid', 'Invalid cursor', 'The cursor is not one this feed gave'),
+  UNKNOWN_POSTCODE: define('invalid', 'Unknown postcode', 'The postcode is not in the postcode directory'),
   INVALID_CALENDAR_DATE: define('invalid', 'Invalid date', 'The date is not a calendar date (YYYY-MM-DD)'),
 
   // Scheme versions
