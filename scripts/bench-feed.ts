@@ -1,4 +1,4 @@
-// Benchmark of the public feeds (issue 6 §6): 10,000 published providers in one council, the app on 127.0.0.1,
+// Benchmark of the public feeds (README: Publication): 10,000 published providers in one council, the app on 127.0.0.1,
 // autocannon (sending Accept-Encoding: gzip, as directories' HTTP clients do) against a constant-JSON route (the
 // ceiling), the ORUK /services page, the native feed and a 304
 // revalidation, in one run; prints requests/s, p99 latency and the ratio to the ceiling with PASS/FAIL.

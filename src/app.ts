@@ -12,7 +12,7 @@ import type { Deps } from './use-cases/context.js'
 import { systemResolver, type ResolveHost } from './use-cases/webhook-targets.js'
 import type { Channels } from './use-cases/notification-channels.js'
 import { channelsFromConfig } from './notifications/index.js'
-import problems from './http/plugins/problems.js'
+import problems, { frameworkErrors } from './http/plugins/problems.js'
 import auth from './http/plugins/auth.js'
 import textSafety from './http/plugins/text-safety.js'
 import openapi from './http/plugins/openapi.js'
@@ -63,7 +63,9 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     // Strict JSON: unknown fields are refused by the zod schemas; prototype pollution keys by the parser.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // the router's own refusals (414, malformed URL) as problem+json, like every other answer
+    frameworkErrors
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

@@ -13,7 +13,7 @@ export interface SizeBounds {
   mediumMaxFte: number
 }
 
-/** DOMAIN.md: micro ≤ council.microMaxFte (default 5), then small, medium, large. */
+/** src/domain/README.md: micro ≤ council.microMaxFte (default 5), then small, medium, large. */
 export function sizeBandOf (fte: number, bounds: SizeBounds): SizeBand {
   if (fte <= bounds.microMaxFte) return 'micro'
   if (fte <= bounds.smallMaxFte) return 'small'

@@ -1,4 +1,4 @@
-// Who may touch what (DOMAIN.md: roles). Existence of another council's records never leaks: 404, not 403.
+// Who may touch what (src/domain/README.md: roles). Existence of another council's records never leaks: 404, not 403.
 import { DomainError } from '../domain/errors.js'
 import type { Actor, Principal } from './context.js'
 

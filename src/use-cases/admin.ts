@@ -1,4 +1,4 @@
-// Use cases for councils, users and tokens (DOMAIN.md: admin manages councils, users and tokens;
+// Use cases for councils, users and tokens (src/domain/README.md: admin manages councils, users and tokens;
 // co-ordinators may onboard their own providers' users).
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { apiTokens, councils, providers, users, type UserRole } from '../db/schema/index.js'

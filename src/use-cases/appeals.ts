@@ -1,5 +1,5 @@
 // Appeals: lodged by the provider within the window → acknowledged → heard by an independent reviewer →
-// upheld | partly_upheld | dismissed → closed; an upheld appeal applies its outcome (DOMAIN.md: Appeal; issue 4 §6).
+// upheld | partly_upheld | dismissed → closed; an upheld appeal applies its outcome (src/domain/README.md: Appeal).
 import { and, count, desc, eq, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
 import { appeals, assessments, auditEvents, awards } from '../db/schema/index.js'
@@ -279,7 +279,7 @@ function requireReviewer (ctx: Ctx) {
   return staff
 }
 
-/** A reviewer takes the appeal, never one who made the decision appealed (DOMAIN.md: Glossary, reviewer). */
+/** A reviewer takes the appeal, never one who made the decision appealed (src/domain/README.md: Glossary, reviewer). */
 export async function startAppealReview (deps: Deps, ctx: Ctx, id: string, input: AppealAction) {
   const reviewer = requireReviewer(ctx)
   return await deps.db.transaction(async (tx) => {

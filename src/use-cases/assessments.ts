@@ -1,5 +1,5 @@
 // Assessments: one cycle for one provider, opened, moved through the workflow table and read with its checklist
-// (DOMAIN.md: Lifecycles, Assessment; issue 4 §1). Every transition is locked, version-checked and audited.
+// (src/domain/README.md: Lifecycles, Assessment). Every transition is locked, version-checked and audited.
 import { and, count, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { assessments, awards, outbox, providers } from '../db/schema/index.js'
@@ -26,7 +26,10 @@ const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
 const isStaffActor = (actor: Actor) =>
   actor.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'reviewer')
 
-/** Who may take each action (DOMAIN.md: roles): review and decision are the council's, the comment the provider's. */
+/**
+ * Who may take each action (src/domain/README.md: roles): review and decision are the council's, the comment the
+ * provider's.
+ */
 const takenBy: Record<AssessmentEvent, 'staff' | 'provider' | 'either'> = {
   submit: 'either',
   start_review: 'staff',

@@ -1,4 +1,4 @@
-// Writes one append-only audit event in the caller's transaction (DOMAIN.md: every transition audited).
+// Writes one append-only audit event in the caller's transaction (src/domain/README.md: every transition audited).
 import { and, asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { auditEvents } from '../db/schema/index.js'

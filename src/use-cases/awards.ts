@@ -1,5 +1,5 @@
 // Awards: issuing the mark a decision grants, moving it through its lifecycle, and reading it
-// (DOMAIN.md: Lifecycles, Award; issue 4 §4). Each change is locked, versioned, audited and sent to the outbox.
+// (src/domain/README.md: Lifecycles, Award). Each change is locked, versioned, audited and sent to the outbox.
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { awards, outbox } from '../db/schema/index.js'
@@ -21,7 +21,7 @@ export type AwardTopic = 'award.published' | 'award.withdrawn' | 'award.changed'
 const topicOf = (to: AwardState): AwardTopic =>
   to === 'withdrawn' || to === 'revoked' || to === 'expired' ? 'award.withdrawn' : 'award.changed'
 
-// Never the status reason: reasons for suspension are not public (DOMAIN.md: Publication).
+// Never the status reason: reasons for suspension are not public (src/domain/README.md: Publication).
 async function enqueueAwardEvent (q: Queryable, topic: AwardTopic, award: AwardRow, dedupeKey: string) {
   await q
     .insert(outbox)

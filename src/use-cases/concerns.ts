@@ -1,4 +1,4 @@
-// Concerns about providers: received → triaged → investigating → outcome → closed (DOMAIN.md: Concern), with
+// Concerns about providers: received → triaged → investigating → outcome → closed (src/domain/README.md: Concern), with
 // a safeguarding concern suspending the live award and, once closed, letting a co-ordinator reinstate it.
 import { and, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
@@ -22,17 +22,17 @@ import { isoDate, type Ctx, type Deps } from './context.js'
 
 export type ConcernRow = typeof concerns.$inferSelect
 
-/** The states a suspension can come from (DOMAIN.md: Award, "From active or renewal_due: suspended"). */
+/** The states a suspension can come from (src/domain/README.md: Award, "From active or renewal_due: suspended"). */
 export const SUSPENDABLE_AWARD_STATES = ['active', 'renewal_due'] as const
 
 // ── What a provider sees ──────────────────────────────────────────────────────────────────────────────────
-// DOMAIN.md is silent. Our rule: a provider sees a concern about them once it has been triaged as low, medium
-// or high (they must be able to answer a complaint), and any concern once it is closed, with its outcome.
+// src/domain/README.md is silent. Our rule: a provider sees a concern about them once it has been triaged as low,
+// medium or high (they must be able to answer a complaint), and any concern once it is closed, with its outcome.
 // A concern not yet triaged, or an open safeguarding concern, is not disclosed (404, as if it did not exist):
 // alerting the subject of a running safeguarding enquiry can put the person at risk or compromise the
 // investigation (Care Act 2014 statutory guidance §14). The award's suspension is public, its reason never is.
 // The summary is never shown to the provider for safeguarding or feedback-raised concerns: it may identify
-// the person who raised it, and respondents are anonymous (DOMAIN.md: feedback response).
+// the person who raised it, and respondents are anonymous (src/domain/README.md: feedback response).
 export function isVisibleToProvider (c: Pick<ConcernRow, 'state' | 'severity'>): boolean {
   if (c.state === 'closed') return true
   return c.severity !== null && c.severity !== 'safeguarding'
@@ -135,8 +135,8 @@ export async function raiseConcern (deps: Deps, ctx: Ctx, input: ConcernCreate) 
 }
 
 /**
- * For the feedback module: a response's safeguarding flag opens a concern (DOMAIN.md: feedback response), in the
- * caller's transaction, once per response. It is `received`, not triaged: an anonymous form alone does not
+ * For the feedback module: a response's safeguarding flag opens a concern (src/domain/README.md: feedback response), in
+ * the caller's transaction, once per response. It is `received`, not triaged: an anonymous form alone does not
  * suspend a published award — a co-ordinator triages it (as safeguarding, which suspends) and is told at once.
  */
 export async function openConcernFromFeedback (
@@ -233,7 +233,7 @@ async function moveConcern (
   return after!
 }
 
-/** Triage (or re-triage); becoming safeguarding suspends the provider's live award (DOMAIN.md: Concern). */
+/** Triage (or re-triage); becoming safeguarding suspends the provider's live award (src/domain/README.md: Concern). */
 export async function triageConcern (
   deps: Deps,
   ctx: Ctx,
@@ -307,8 +307,8 @@ export async function closeConcern (deps: Deps, ctx: Ctx, id: string, input: Con
 }
 
 /**
- * Refuses while the provider still has an open safeguarding concern (DOMAIN.md: "suspends the live award until
- * closed").
+ * Refuses while the provider still has an open safeguarding concern (src/domain/README.md: "suspends the live award
+ * until closed").
  */
 export async function assertNoOpenSafeguardingConcern (
   q: Queryable,

@@ -1,5 +1,5 @@
 // Decisions: the live score, a proposed level (computed or lower, never higher), the provider's factual-accuracy
-// comment or acceptance, and publication that issues the award (DOMAIN.md: Scoring, Assessment; issue 4 §3).
+// comment or acceptance, and publication that issues the award (src/domain/README.md: Scoring, Assessment).
 import { eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { assessments, concerns, feedbackResponses } from '../db/schema/index.js'
@@ -21,7 +21,8 @@ import { issueAward } from './awards.js'
 import { actorUserId, isoDate, type Ctx, type Deps } from './context.js'
 import { collectScoringEvidence, loadAssessmentBasis } from './evidence.js'
 
-// An untriaged safeguarding report already counts as one: the limiter must not wait for triage (DOMAIN.md: limiters).
+// An untriaged safeguarding report already counts as one: the limiter must not wait for triage (src/domain/README.md:
+// limiters).
 const concernSeverity = (c: { severity: string | null; source: string }): ConcernSeverity =>
   (c.severity ?? (c.source === 'safeguarding' ? 'safeguarding' : 'low')) as ConcernSeverity
 
@@ -77,7 +78,7 @@ async function publishIn (
   if (!refused.ok) throw refused.error
   const today = isoDate(ctx.now)
   const { scheme, result } = await scoreAssessmentOn(tx, before, today)
-  // Early publication only with the provider's acceptance (issue 4 §3).
+  // Early publication only with the provider's acceptance (README: Assessments, evidence, decisions and awards).
   if (before.providerAcceptedAt === null) {
     const publishable = checkDecisionPublishable(
       isoDate(before.proposedAt!),
@@ -151,7 +152,7 @@ export async function proposeDecision (
       providerComment: null,
       providerAcceptedAt: null
     })
-    // DOMAIN.md: the window is configurable and may be 0 — then there is nothing to wait for.
+    // src/domain/README.md: the window is configurable and may be 0 — then there is nothing to wait for.
     return windowDays === 0
       ? await publishIn(tx, ctx, proposed, 'published at once: no factual-accuracy window')
       : proposed
@@ -220,7 +221,8 @@ export async function getDecision (deps: Deps, ctx: Ctx, id: string) {
     outcome: a.outcome,
     decidedAt: a.decidedAt,
     awardId: a.awardId,
-    // Providers never see raw feedback (DOMAIN.md: roles): per-question means over a handful of people come close.
+    // Providers never see raw feedback (src/domain/README.md: roles): per-question means over a handful of people come
+    // close.
     score:
       snapshot === null
         ? null

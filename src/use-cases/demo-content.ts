@@ -197,7 +197,8 @@ const FOOD_HYG_QUERY =
 const demoPdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`)
 
 /**
- * Paperwork only where the item asks for it (DOMAIN.md: no paperwork for its own sake); registers are checked by staff.
+ * Paperwork only where the item asks for it (src/domain/README.md: no paperwork for its own sake); registers are
+ * checked by staff.
  */
 function chooseKind (item: ChecklistItem): EvidenceKind {
   const kinds = item.evidenceKinds

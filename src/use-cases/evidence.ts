@@ -1,11 +1,11 @@
 // Evidence against checklist items: declarations, narratives, observations and files; the co-ordinator's review;
-// private downloads; and the checklist view and scoring input built from it (DOMAIN.md: Evidence; issue 4 §2).
+// private downloads; and the checklist view and scoring input built from it (src/domain/README.md: Evidence).
 import { createHash } from 'node:crypto'
 import { and, asc, eq, getTableColumns } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Queryable } from '../db/client.js'
 import { evidence, evidenceFiles, providers } from '../db/schema/index.js'
-import { DomainError } from '../domain/errors.js'
+import { DomainError, ERRORS } from '../domain/errors.js'
 import {
   checkEvidenceReviewable,
   checkEvidenceSubmission,
@@ -76,7 +76,7 @@ export async function describeChecklist (q: Queryable, assessment: AssessmentRow
       limiter: item.limiter,
       evidenceKinds: item.evidenceKinds,
       applicable,
-      // DOMAIN.md: items whose appliesWhen is false are marked not applicable.
+      // src/domain/README.md: items whose appliesWhen is false are marked not applicable.
       status: !applicable ? 'not_applicable' : (current?.status ?? 'missing'),
       note: current?.reviewerNote ?? null,
       expiresOn: current?.noExpiry === true ? null : (current?.expiresOn ?? null),
@@ -167,14 +167,16 @@ export interface UploadedFile {
   content: Buffer
 }
 
-/** An upload refused for its size (413) or type (415): HTTP statuses the domain's error kinds do not name. */
-export class UploadRefused extends Error {
+type UploadRefusal = 'UPLOAD_TOO_LARGE' | 'MULTIPART_REQUIRED' | 'FILE_TYPE_NOT_ALLOWED'
+
+/** An upload refused for its size (413) or type (415): registered codes of the too_large and media type kinds. */
+export class UploadRefused extends DomainError<UploadRefusal> {
   constructor (
     readonly statusCode: 413 | 415,
-    readonly code: string,
+    code: UploadRefusal,
     message: string
   ) {
-    super(message)
+    super(code, ERRORS[code].kind, message)
   }
 }
 

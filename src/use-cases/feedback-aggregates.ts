@@ -1,6 +1,7 @@
-// Anonymous feedback aggregates per assessment and per provider (issue 5 §5): answer counts, means, Q, G and n from
-// the domain's aggregateFeedback — the same implementation the scorer uses. Providers see aggregates of their own,
-// never single responses, and nothing at all for a group of fewer than 3 (DOMAIN.md: reports never reveal a group < 3).
+// Anonymous feedback aggregates per assessment and per provider (README: Feedback from people who use services): answer
+// counts, means, Q, G and n from the domain's aggregateFeedback — the same implementation the scorer uses. Providers
+// see aggregates of their own, never single responses, and nothing at all for a group of fewer than 3
+// (src/domain/README.md: reports never reveal a group < 3).
 import { and, desc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { assessments, feedbackResponses, providers } from '../db/schema/index.js'
@@ -9,7 +10,7 @@ import { assertProviderAccess } from './access.js'
 import type { Actor, Ctx, Deps } from './context.js'
 import { loadFeedbackTarget, requireFeedbackTarget } from './feedback-instrument.js'
 
-/** DOMAIN.md: "reports never reveal a group smaller than 3 responses". */
+/** src/domain/README.md: "reports never reveal a group smaller than 3 responses". */
 export const MIN_VISIBLE_GROUP = 3
 export const HIDDEN_REASON = 'fewer than 3 responses: hidden to protect anonymity'
 

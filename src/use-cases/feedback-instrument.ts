@@ -14,7 +14,9 @@ import type { SchemeDocument } from '../domain/scheme/index.js'
 import { notFound } from './access.js'
 import { isoDate, type Ctx } from './context.js'
 
-/** DOMAIN.md: feedback collection runs in parallel with the review, and stops once a decision is proposed. */
+/**
+ * src/domain/README.md: feedback collection runs in parallel with the review, and stops once a decision is proposed.
+ */
 export const FEEDBACK_OPEN_STATES: readonly string[] = [
   'draft',
   'submitted',
@@ -31,7 +33,9 @@ export interface FeedbackTarget {
   councilSlug: string
   providerId: string
   providerName: string
-  /** The instrument of the scheme version the assessment is pinned to (DOMAIN.md: assessments are pinned). */
+  /**
+   * The instrument of the scheme version the assessment is pinned to (src/domain/README.md: assessments are pinned).
+   */
   instrument: Instrument
   commentRetentionDays: number
 }
@@ -84,7 +88,7 @@ export function assertCollectingFeedback (target: FeedbackTarget): void {
 
 /**
  * Midnight UTC of ctx.now: anonymous records carry the day only, so a time can never tie a response to a visit
- * (DOMAIN.md: privacy).
+ * (src/domain/README.md: privacy).
  */
 export const dayOnly = (now: Date): Date => new Date(`${isoDate(now)}T00:00:00.000Z`)
 

@@ -1,5 +1,6 @@
-// Single-use feedback invitations (issue 5 §1): a co-ordinator creates links for an assessment, each carrying a
-// random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list shows statuses, never tokens.
+// Single-use feedback invitations (README: Feedback from people who use services): a co-ordinator creates links for an
+// assessment, each carrying a random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list
+// shows statuses, never tokens.
 import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { feedbackInvitations } from '../db/schema/index.js'
@@ -25,6 +26,11 @@ export const isFeedbackTokenShaped = (token: string): boolean =>
 
 export type InvitationRow = typeof feedbackInvitations.$inferSelect
 export type InvitationStatus = 'unused' | 'used' | 'expired' | 'revoked'
+const LINK_REFUSALS = {
+  used: 'FEEDBACK_LINK_USED',
+  expired: 'FEEDBACK_LINK_EXPIRED',
+  revoked: 'FEEDBACK_LINK_REVOKED'
+} as const
 
 /**
  * The modes a respondent answers in by themselves through a link; interview and assisted answers come through the API.
@@ -40,7 +46,7 @@ export function invitationStatus (
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'unused'
 }
 
-/** What the list shows: never the token or its hash; used on a day only (DOMAIN.md: privacy). */
+/** What the list shows: never the token or its hash; used on a day only (src/domain/README.md: privacy). */
 export const presentInvitation = (row: InvitationRow, now: Date) => ({
   id: row.id,
   assessmentId: row.assessmentId,
@@ -194,7 +200,7 @@ export async function openFeedbackInvitation (
   // Spent but its answers never arrived (a failure between the two steps of recordFeedbackFromLink): still open.
   const spent = status === 'used' && (await hasSpend(q, spendKeyOf(token)))
   if (status !== 'unused' && !spent) {
-    throw new DomainError(`FEEDBACK_LINK_${status.toUpperCase()}`, 'gone', `This feedback link has been ${status}`)
+    throw new DomainError(LINK_REFUSALS[status], 'gone', `This feedback link has been ${status}`)
   }
   const target = await requireFeedbackTarget(q, invitation.assessmentId)
   if (!isCollectingFeedback(target)) {

@@ -1,6 +1,6 @@
-// Feedback responses (issue 5 §2–4, §6): answers sent through a single-use link, or entered by a co-ordinator after
-// an interview; held anonymously (no name, contact, IP address, user agent or time of day), comments moderated,
-// a safeguarding flag opening a concern.
+// Feedback responses (README: Feedback from people who use services): answers sent through a single-use link, or
+// entered by a co-ordinator after an interview; held anonymously (no name, contact, IP address, user agent or time of
+// day), comments moderated, a safeguarding flag opening a concern.
 import { randomInt } from 'node:crypto'
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
@@ -231,7 +231,7 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
   })
 }
 
-/** For co-ordinators only: providers never see single responses (DOMAIN.md: roles). */
+/** For co-ordinators only: providers never see single responses (src/domain/README.md: roles). */
 export const presentResponse = (row: ResponseRow) => ({
   id: row.id,
   assessmentId: row.assessmentId,
@@ -273,7 +273,8 @@ async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<Resp
 }
 
 /**
- * DOMAIN.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden (and back).
+ * src/domain/README.md: a comment is moderated before anyone but co-ordinators sees it; pending → approved | hidden
+ * (and back).
  */
 export async function moderateFeedbackComment (
   deps: Deps,
@@ -310,7 +311,7 @@ export async function moderateFeedbackComment (
   })
 }
 
-/** DOMAIN.md: the safeguarding flag may also be set by a co-ordinator; it opens a concern (once). */
+/** src/domain/README.md: the safeguarding flag may also be set by a co-ordinator; it opens a concern (once). */
 export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId: string, input: { summary: string }) {
   return await deps.db.transaction(async (tx) => {
     const row = await lockResponse(tx, ctx, responseId)
@@ -340,7 +341,7 @@ export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId
 
 /**
  * Erases comment text older than the retention period of the scheme version its assessment is pinned to
- * (scheme setting commentRetentionDays — the period the form promises the respondent; DOMAIN.md: "free text
+ * (scheme setting commentRetentionDays — the period the form promises the respondent; src/domain/README.md: "free text
  * kept for a configurable retention then erased"). A comment received on day D is kept through D + retention.
  * Idempotent, one statement: the monitoring job runs it on any number of instances. Returns what it erased.
  */

@@ -166,7 +166,7 @@ export async function deactivateProvider (deps: Deps, ctx: Ctx, id: string, reas
       toState: 'inactive',
       reason
     })
-    // DOMAIN.md: an award is withdrawn when the provider leaves — in the same transaction, so the
+    // src/domain/README.md: an award is withdrawn when the provider leaves — in the same transaction, so the
     // directory never lists a mark for a provider that has gone.
     await withdrawProviderAwards(tx, ctx, id, reason)
     return after!

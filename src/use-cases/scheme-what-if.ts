@@ -1,5 +1,6 @@
-// The what-if scorer (issue 3, item 6): a co-ordinator scores a hypothetical provider against any version of their
-// council's scheme — drafts too, to see what new thresholds would do — with the engine's own explanation.
+// The what-if scorer (README: Scheme versions and scoring): a co-ordinator scores a hypothetical provider against any
+// version of their council's scheme — drafts too, to see what new thresholds would do — with the engine's own
+// explanation.
 import { DomainError, type FieldProblem } from '../domain/errors.js'
 import { normaliseFeedbackAnswers } from '../domain/feedback/index.js'
 import { scoreAssessment, type ScoringResult } from '../domain/scoring/index.js'
@@ -23,7 +24,8 @@ export async function scoreWhatIf (deps: Deps, ctx: Ctx, versionId: string, inpu
       })
     }
   }
-  // Answers go through the same normalisation as a real response (conditional *_WITHOUT questions, DOMAIN.md).
+  // Answers go through the same normalisation as a real response (conditional *_WITHOUT questions,
+  // src/domain/README.md).
   const responses = input.responses.map(({ answers }, index) => {
     const normalised = normaliseFeedbackAnswers(scheme.instrument, answers)
     if (normalised.ok) return { answers: normalised.value }

@@ -1,5 +1,6 @@
-// Use cases of scheme versions (DOMAIN.md: "Scheme version — an immutable, published document"): the default scheme
-// installed as published v1 for every new council, one draft at a time, edit with If-Match, validate, publish, diff.
+// Use cases of scheme versions (src/domain/README.md: "Scheme version — an immutable, published document"): the default
+// scheme installed as published v1 for every new council, one draft at a time, edit with If-Match, validate, publish,
+// diff.
 import { and, asc, desc, eq, getTableColumns, max, sql } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { councils, schemeVersions } from '../db/schema/index.js'
@@ -27,8 +28,8 @@ const asRecord = (row: SchemeVersionRow): SchemeVersionRecord => {
 }
 
 /**
- * Fields of `input` that parsing dropped: the domain schema strips unknown keys, the API refuses them (STYLE: strict
- * bodies).
+ * Fields of `input` that parsing dropped: the domain schema strips unknown keys, the API refuses them (strict
+ * bodies: unknown fields are a validation error).
  */
 function listUnknownFields (input: unknown, parsed: unknown, path: string[]): FieldProblem[] {
   if (typeof input !== 'object' || input === null || typeof parsed !== 'object' || parsed === null) return []
@@ -39,7 +40,10 @@ function listUnknownFields (input: unknown, parsed: unknown, path: string[]): Fi
   )
 }
 
-/** The document or a 422 problem listing every problem, with paths under `body` (issue 3: "listing every problem"). */
+/**
+ * The document or a 422 problem listing every problem, with paths under `body` (README: Scheme versions and scoring:
+ * "listing every problem").
+ */
 export function requireValidSchemeDocument (input: unknown): SchemeDocument {
   const checked = validateSchemeDocument(input)
   const problems = checked.ok
@@ -57,7 +61,10 @@ export function requireValidSchemeDocument (input: unknown): SchemeDocument {
   )
 }
 
-/** DOMAIN.md: every new council gets the default scheme (version 1) published, so assessments can start at once. */
+/**
+ * src/domain/README.md: every new council gets the default scheme (version 1) published, so assessments can start at
+ * once.
+ */
 export async function installDefaultScheme (q: Queryable, ctx: Ctx, councilId: string): Promise<SchemeVersionRecord> {
   const [row] = await q
     .insert(schemeVersions)
@@ -144,7 +151,7 @@ export async function listSchemeVersions (deps: Deps, ctx: Ctx, query: { status:
   return { items }
 }
 
-/** The version new assessments pin (DOMAIN.md: "Assessments are pinned to the version they started on"). */
+/** The version new assessments pin (src/domain/README.md: "Assessments are pinned to the version they started on"). */
 export async function getCurrentPublishedScheme (q: Queryable, councilId: string): Promise<SchemeVersionRecord> {
   const [row] = await q
     .select()

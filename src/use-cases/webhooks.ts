@@ -1,4 +1,4 @@
-// Webhooks for directories that want pushes (DOMAIN.md: Publication; issue 6 §4): a co-ordinator registers an
+// Webhooks for directories that want pushes (src/domain/README.md: Publication): a co-ordinator registers an
 // endpoint and gets its secret once; award events from the outbox fan out to one delivery row per subscription;
 // each POST is signed like Stripe's (t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">) and retried with
 // exponential back-off for up to a day, every attempt logged for the subscriber.

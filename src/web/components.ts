@@ -53,28 +53,23 @@ function errorMessage (id: string, error: string | undefined): Html | '' {
 function choiceGroup (kind: 'radios' | 'checkboxes', g: ChoiceGroup): Html {
   const hintId = `${g.idPrefix}-hint`
   const errorId = `${g.idPrefix}-error`
+  const type = kind === 'radios' ? 'radio' : 'checkbox'
   const described = [g.hint !== undefined ? hintId : null, g.error !== undefined ? errorId : null]
     .filter(Boolean)
     .join(' ')
   return html`<div class="form-group${g.error !== undefined ? ' form-group--error' : ''}">
-    <fieldset id="${g.idPrefix}" ${described !== '' ? html` aria-describedby="${described}"` : ''}>
+    <fieldset id="${g.idPrefix}"${described !== '' ? html` aria-describedby="${described}"` : ''}>
       <legend class="${g.legendClass ?? ''}">${g.legend}</legend>
       ${g.hint !== undefined ? html`<div id="${hintId}" class="hint">${g.hint}</div>` : ''}
       ${errorMessage(errorId, g.error)}
       <div class="${kind}">
         ${g.choices.map((c, i) => {
           const id = `${g.idPrefix}-${i}`
+          const checked = g.checked.includes(c.value) ? html` checked` : ''
+          const hint = c.hint !== undefined ? html` aria-describedby="${id}-hint"` : ''
+          const attributes = html`${checked}${hint}`
           return html`<div class="${kind}__item">
-            <input
-              class="${kind}__input"
-              id="${id}"
-              name="${g.name}"
-              type="${kind === 'radios' ? 'radio' : 'checkbox'}"
-              value="${c.value}"
-              ${g.checked.includes(c.value) ? html` checked` : ''}${
-                c.hint !== undefined ? html` aria-describedby="${id}-hint"` : ''
-              }
-            />
+            <input class="${kind}__input" id="${id}" name="${g.name}" type="${type}" value="${c.value}"${attributes}>
             <label class="${kind}__label" for="${id}">${c.text}</label>
             ${c.hint !== undefined ? html`<div id="${id}-hint" class="hint ${kind}__hint">${c.hint}</div>` : ''}
           </div>`

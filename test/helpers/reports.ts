@@ -12,7 +12,7 @@ import {
 import type { CouncilFixture, TestApp } from './app.js'
 
 /**
- * The research report's appendix Table 1 (shared/seeds/001_6e539897f80ed610.txt), counts as derived in
+ * The research report's appendix Table 1 (src/domain/README.md: Reports), counts as derived in
  * test/domain/reports/published-table.test.ts: "Do you do things you enjoy and value with your time?" micro
  * 29/19/10/0 (n=58) versus others 8/17/11/1 (n=37), Chi-sq(3) = 8.9; "Does the support affect how you spend your
  * time?" micro 54 yes / 4 no versus others 31 / 6, Fisher p = 0.18.

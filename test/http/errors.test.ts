@@ -1,5 +1,6 @@
 // Every kind of bad request gets an RFC 9457 problem, never a 500 with internals.
 import t, { type Test } from 'tap'
+import type { InjectOptions } from 'fastify'
 import { buildTestApp, sampleProvider } from '../helpers/app.js'
 
 const h = await buildTestApp(t)
@@ -156,4 +157,48 @@ t.test('security headers everywhere; CORS only on the public feeds', async (t) =
   })
   t.equal(feed.statusCode, 200)
   t.equal(feed.headers['access-control-allow-origin'], '*', 'the open data feed is')
+})
+
+t.test('router and body parser refusals are problem+json with registered codes', async (t) => {
+  const { isErrorCode } = await import('../../src/domain/errors.js')
+  const json = { ...staff, 'content-type': 'application/json' }
+  const cases: Array<[string, InjectOptions, number, string]> = [
+    ['a path parameter over maxParamLength', { url: `/api/v1/providers/${'a'.repeat(300)}`, headers: staff }, 414,
+      'MAX_PARAM_LENGTH'],
+    ['bad percent-encoding in the API', { url: '/api/v1/providers/%E0%A4%A', headers: staff }, 400, 'BAD_URL'],
+    ['bad percent-encoding on a page path', { url: '/directory/%E0%A4%A' }, 400, 'BAD_URL'],
+    ['an unknown path', { url: '/api/v1/nothing-here' }, 404, 'ROUTE_NOT_FOUND'],
+    ['a known path, another method', { method: 'DELETE', url: '/api/v1/providers', headers: staff }, 405,
+      'METHOD_NOT_ALLOWED'],
+    ['malformed JSON', { method: 'POST', url: '/api/v1/providers', headers: json, payload: '{"name": ' }, 400,
+      'CTP_INVALID_JSON_BODY'],
+    ['an empty JSON body', { method: 'POST', url: '/api/v1/providers', headers: json, payload: '' }, 400,
+      'CTP_EMPTY_JSON_BODY'],
+    ['a prototype-poisoning key', {
+      method: 'POST',
+      url: '/api/v1/providers',
+      headers: json,
+      payload: '{"__proto__": {"admin": true}}'
+    }, 400, 'CTP_INVALID_JSON_BODY'],
+    ['an unsupported body type', {
+      method: 'POST',
+      url: '/api/v1/providers',
+      headers: { ...staff, 'content-type': 'application/xml' },
+      payload: '<p/>'
+    }, 415, 'CTP_INVALID_MEDIA_TYPE'],
+    ['a body over the limit', {
+      method: 'POST',
+      url: '/api/v1/providers',
+      headers: json,
+      payload: JSON.stringify({ description: 'x'.repeat(2_000_000) })
+    }, 413, 'CTP_BODY_TOO_LARGE']
+  ]
+  for (const [name, request, status, code] of cases) {
+    const res = await h.app.inject(request)
+    t.equal(res.statusCode, status, name)
+    const body = isProblem(t, res, status)
+    t.equal(body.code, code, `${name}: ${code}`)
+    t.ok(isErrorCode(body.code), `${name}: the code is registered`)
+    t.notOk('error' in body || 'statusCode' in body, `${name}: not fastify's default error shape`)
+  }
 })

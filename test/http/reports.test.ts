@@ -1,4 +1,4 @@
-// Reports through the API (issue 7), against values worked out by hand: the research report's appendix Table 1
+// Reports through the API (README: Reports), against values worked out by hand: the research report's appendix Table 1
 // rebuilt from stored responses (Chi-sq(3) = 8.9, p = 0.031; Fisher p = 0.18), the under-3 suppression rule and
 // its secondary suppression, value for money medians and quartiles, operations counts and stage durations from
 // the audit trail, CSV and SVG output, authorisation and bad queries.

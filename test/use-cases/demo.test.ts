@@ -100,7 +100,7 @@ t.test('evidence running out soon shows in the operations report and the reminde
   const res = await app.inject({ url: '/api/v1/reports/operations', headers: { authorization: `Bearer ${token}` } })
   t.equal(res.statusCode, 200, res.body)
   const report = res.json()
-  // FIRST_AID in 6 days and INS_MOTOR in 25; INS_PL in 50 (DOMAIN.md: reminders at 60/30/7 days).
+  // FIRST_AID in 6 days and INS_MOTOR in 25; INS_PL in 50 (src/domain/README.md: reminders at 60/30/7 days).
   t.same(
     report.expiring.map((e: { evidence: number }) => e.evidence),
     [2, 3, 3]

@@ -12,14 +12,9 @@ t.test('html escapes interpolations unless marked raw', async (t) => {
   const evil = '<script>alert("x")</script>&\''
   t.equal(html`<p>${evil}</p>`.value, '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>')
   t.equal(html`<p>${raw('<b>ok</b>')}</p>`.value, '<p><b>ok</b></p>')
-  t.equal(
-    html`<ul>
-      ${['a<', 'b'].map((x) => html`<li>${x}</li>`)}
-    </ul>`.value,
-    '<ul><li>a&lt;</li><li>b</li></ul>'
-  )
+  t.equal(html`<ul>${['a<', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`.value, '<ul><li>a&lt;</li><li>b</li></ul>')
   t.equal(html`${null}${undefined}${false}${0}`.value, '0')
-  t.equal(html`<a href="${'" onclick="x'}"></a>`.value, '<a href="&quot; onclick=&quot;x">')
+  t.equal(html`<a href="${'" onclick="x'}">`.value, '<a href="&quot; onclick=&quot;x">')
 })
 
 t.test('layout has a skip link, landmarks, the council name escaped and an Error: title prefix', async (t) => {
@@ -65,7 +60,7 @@ t.test('plugin serves the stylesheet with a long cache and 304s, and HTML error 
     async (scope) => {
       useHtmlErrorPages(scope)
       scope.get('/gone', async () => {
-        throw new DomainError('X_GONE', 'gone', 'This link has expired.')
+        throw new DomainError('FEEDBACK_LINK_EXPIRED', 'gone', 'This link has expired.')
       })
       scope.get('/boom', async () => {
         throw new Error('secret internals')

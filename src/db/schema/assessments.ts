@@ -21,7 +21,7 @@ export const assessments = pgTable(
     kind: text('kind').notNull(),
     // src/domain/workflow assessment states
     state: text('state').notNull().default('draft'),
-    // pinned at opening: DOMAIN.md "Assessments are pinned to the version they started on"
+    // pinned at opening: src/domain/README.md "Assessments are pinned to the version they started on"
     schemeVersionId: uuid('scheme_version_id')
       .notNull()
       .references(() => schemeVersions.id),
@@ -74,7 +74,7 @@ export const evidence = pgTable(
     narrative: text('narrative'),
     issuedOn: date('issued_on', { mode: 'string' }),
     expiresOn: date('expires_on', { mode: 'string' }),
-    // e.g. a DBS check on the update service (DOMAIN.md: DBS_ENH) never expires
+    // e.g. a DBS check on the update service (src/domain/README.md: DBS_ENH) never expires
     noExpiry: boolean('no_expiry').notNull().default(false),
     reviewerNote: text('reviewer_note'),
     submittedBy: uuid('submitted_by').references(() => users.id),

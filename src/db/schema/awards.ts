@@ -24,7 +24,7 @@ export const awards = pgTable(
     status: text('status').notNull().default('active'),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }).notNull(),
-    // never public (DOMAIN.md: Publication)
+    // never public (src/domain/README.md: Publication)
     statusReason: text('status_reason'),
     // feedback sample below the level's n_min: shown as such in the directory
     smallSample: boolean('small_sample').notNull().default(false),

@@ -9,7 +9,7 @@ export const councils = pgTable(
     id: id(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
-    // DOMAIN.md: size band micro ≤ microMaxFte (default 5); small/medium bounds follow the
+    // src/domain/README.md: size band micro ≤ microMaxFte (default 5); small/medium bounds follow the
     // Companies Act employee thresholds (fewer than 50, fewer than 250).
     microMaxFte: numeric('micro_max_fte', { precision: 6, scale: 2, mode: 'number' }).notNull().default(5),
     smallMaxFte: numeric('small_max_fte', { precision: 6, scale: 2, mode: 'number' }).notNull().default(49),

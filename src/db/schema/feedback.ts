@@ -29,7 +29,7 @@ export const feedbackInvitations = pgTable(
 )
 
 // What one person answered, as held (feedbackHeld) and as released (feedbackResponses).
-// Privacy (DOMAIN.md): no name, contact details, IP address or user agent is ever stored here.
+// Privacy (src/domain/README.md): no name, contact details, IP address or user agent is ever stored here.
 const answerColumns = () => ({
   id: id(),
   councilId: uuid('council_id')

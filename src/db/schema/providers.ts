@@ -33,7 +33,7 @@ export const providers = pgTable(
     legalForm: text('legal_form').notNull(),
     description: text('description').notNull().default(''),
     fte: numeric('fte', { precision: 6, scale: 2, mode: 'number' }).notNull(),
-    // derived from fte and the council's bounds on every write (DOMAIN.md: size band)
+    // derived from fte and the council's bounds on every write (src/domain/README.md: size band)
     sizeBand: text('size_band').notNull(),
     activeClients: integer('active_clients').notNull().default(0),
     serviceTypes: jsonb('service_types').$type<string[]>().notNull(),

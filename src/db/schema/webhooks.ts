@@ -45,7 +45,7 @@ export const webhookDeliveries = pgTable(
     // the outbox event delivered; unique per subscription so fan-out by several instances inserts it once
     outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
     event: text('event').notNull(),
-    // the exact JSON body sent (and signed), public fields only (DOMAIN.md: Publication)
+    // the exact JSON body sent (and signed), public fields only (src/domain/README.md: Publication)
     body: text('body').notNull(),
     // pending | delivered | failed (gave up after a day of retries)
     status: text('status').notNull().default('pending'),

@@ -1,7 +1,7 @@
 // Rules for evidence against a checklist item: when it may be given or reviewed, what it must carry, and how a
-// co-ordinator's review moves it (DOMAIN.md: Evidence, scoring "met"; issue 4 §2). Pure: dates come in as arguments.
+// co-ordinator's review moves it (src/domain/README.md: Evidence, scoring "met"). Pure: dates come in as arguments.
 import { z } from 'zod'
-import { DomainError, err, ok, type Result } from '../errors.js'
+import { DomainError, err, ok, type CodeOfKind, type Result } from '../errors.js'
 import { isItemApplicable, type OfferingFlags } from '../scheme/applicability.js'
 import type { EvidenceKind } from '../scheme/enums.js'
 import type { ChecklistItem } from '../scheme/scheme-document.js'
@@ -53,7 +53,7 @@ export interface EvidenceSubmission {
   noExpiry?: boolean | undefined
 }
 
-const invalid = (code: string, path: string, message: string) =>
+const invalid = (code: CodeOfKind<'invalid'>, path: string, message: string) =>
   err(new DomainError(code, 'invalid', message, { errors: [{ path, message }] }))
 
 /**
@@ -72,7 +72,7 @@ export function checkEvidenceSubmission (
   if (!item.evidenceKinds.includes(input.kind)) {
     return invalid('EVIDENCE_KIND_NOT_ACCEPTED', 'kind', `${item.code} accepts ${item.evidenceKinds.join(', ')}`)
   }
-  // DOMAIN.md: an observation is the co-ordinator's own.
+  // src/domain/README.md: an observation is the co-ordinator's own.
   if (input.kind === 'observation' && !byStaff) {
     return invalid('OBSERVATION_BY_STAFF_ONLY', 'kind', 'only a co-ordinator records an observation')
   }

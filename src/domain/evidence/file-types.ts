@@ -1,5 +1,5 @@
 // Which uploaded files evidence may carry, judged by the media type detected from their content
-// (DOMAIN.md: "Files: size limit, allowed types checked by content"; issue 4 §2).
+// (src/domain/README.md: "Files: size limit, allowed types checked by content").
 
 /** Documents and photos a micro provider is likely to hold: scans, phone photos, word-processor files. */
 export const EVIDENCE_MEDIA_TYPES: readonly string[] = [

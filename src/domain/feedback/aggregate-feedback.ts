@@ -1,4 +1,5 @@
-// Per-question answer counts and means over a set of responses, plus Q, G and n (DOMAIN.md: reports, scoring).
+// Per-question answer counts and means over a set of responses, plus Q, G and n (src/domain/README.md: reports,
+// scoring).
 import { compileInstrument } from './compile-instrument.js'
 import { measureFeedbackQuality, roundScore, type FeedbackQuality } from './feedback-quality.js'
 import type { FeedbackResponse, Instrument } from './instrument.js'

@@ -1,4 +1,4 @@
-// Feedback instrument version 1 in the council's own wording (DOMAIN.md: the feedback instrument).
+// Feedback instrument version 1 in the council's own wording (src/domain/README.md: the feedback instrument).
 // The outcome items follow ASCOT's structure (four levels, "now" and "without this support") but not its
 // licensed wording: a council holding a licence may publish ASCOT's text as another instrument version.
 import type { AnswerScale, AskedWhen, Instrument, InstrumentItem, Wording } from './instrument.js'

@@ -1,5 +1,5 @@
 // Feedback quality Q, gain G, sample n and per-item means: the one implementation the scorer and the reports share
-// (DOMAIN.md: scoring, "Feedback quality Q" and "Gain G").
+// (src/domain/README.md: scoring, "Feedback quality Q" and "Gain G").
 import { compileInstrument } from './compile-instrument.js'
 import type { FeedbackResponse, Instrument } from './instrument.js'
 
@@ -47,7 +47,7 @@ export function measureFeedbackQuality (
       sum += score
       answered++
     }
-    // DOMAIN.md: at least 5 answered, else the response is not counted.
+    // src/domain/README.md: at least 5 answered, else the response is not counted.
     if (answered < instrument.minAnsweredScoredItems) continue
     n++
     qNumerator += sum * (answeredDenominator / answered)

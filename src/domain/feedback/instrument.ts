@@ -1,5 +1,5 @@
-// The feedback instrument as data: answer scales with scores, questions in plain and easy-read wording (DOMAIN.md: the
-// feedback instrument).
+// The feedback instrument as data: answer scales with scores, questions in plain and easy-read wording
+// (src/domain/README.md: the feedback instrument).
 import { z } from 'zod'
 import { FeedbackModeSchema, RespondentTypeSchema } from '../scheme/enums.js'
 
@@ -27,7 +27,7 @@ export const AnswerScaleSchema = z.object({
 })
 export type AnswerScale = z.infer<typeof AnswerScaleSchema>
 
-/** DOMAIN.md: *_WITHOUT is asked only when *_AFFECT = yes, else it equals *_NOW. */
+/** src/domain/README.md: *_WITHOUT is asked only when *_AFFECT = yes, else it equals *_NOW. */
 export const AskedWhenSchema = z.object({
   item: CodeSchema,
   answer: AnswerValueSchema,
@@ -40,7 +40,7 @@ export const InstrumentItemSchema = z.discriminatedUnion('kind', [
     kind: z.literal('scale'),
     code: CodeSchema,
     scale: CodeSchema,
-    /** Scored items feed Q (DOMAIN.md: scoring). */
+    /** Scored items feed Q (src/domain/README.md: scoring). */
     scored: z.boolean(),
     wording: WordingSchema,
     askedWhen: AskedWhenSchema.nullable()
@@ -57,7 +57,7 @@ export const InstrumentItemSchema = z.discriminatedUnion('kind', [
 export type InstrumentItem = z.infer<typeof InstrumentItemSchema>
 export type ScaleItem = Extract<InstrumentItem, { kind: 'scale' }>
 
-/** Gain G compares "now" with "without this support" (DOMAIN.md: scoring). */
+/** Gain G compares "now" with "without this support" (src/domain/README.md: scoring). */
 export const GainPairSchema = z.object({ now: CodeSchema, without: CodeSchema })
 export type GainPair = z.infer<typeof GainPairSchema>
 
@@ -67,7 +67,7 @@ export const InstrumentSchema = z.object({
   scales: z.array(AnswerScaleSchema).min(1),
   items: z.array(InstrumentItemSchema).min(1),
   gainPairs: z.array(GainPairSchema),
-  /** A response with fewer answered scored items is not counted (DOMAIN.md: at least 5). */
+  /** A response with fewer answered scored items is not counted (src/domain/README.md: at least 5). */
   minAnsweredScoredItems: z.number().int().min(1),
   respondentTypes: z.array(RespondentTypeSchema).min(1),
   modes: z.array(FeedbackModeSchema).min(1)

@@ -1,5 +1,5 @@
 // Turns a respondent's raw answers into normalised answers, or lists every field problem
-// (DOMAIN.md: the feedback instrument; *_WITHOUT only when *_AFFECT = yes, else equal to *_NOW).
+// (src/domain/README.md: the feedback instrument; *_WITHOUT only when *_AFFECT = yes, else equal to *_NOW).
 import { DomainError, err, ok, type FieldProblem, type Result } from '../errors.js'
 import { compileInstrument, type ScoreTable } from './compile-instrument.js'
 import type { Instrument, InstrumentItem, NormalisedAnswers } from './instrument.js'

@@ -1,4 +1,4 @@
-// Pearson's chi-square test of independence for an r×c table (DOMAIN.md: Reports; issue 7 §1); the p-value comes
+// Pearson's chi-square test of independence for an r×c table (src/domain/README.md: Reports); the p-value comes
 // from @stdlib's chi-square distribution rather than a hand-written incomplete gamma function.
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf'
 import { answerTotals, groupTotals, type ContingencyTable } from './contingency-table.js'

@@ -1,5 +1,5 @@
 // Cross-tabulation of responses: counts per group (e.g. provider size) and answer level, with row percentages,
-// as in the research report's appendix table (DOMAIN.md: Reports, "Outcomes by provider size"; issue 7 §1).
+// as in the research report's appendix table (src/domain/README.md: Reports, "Outcomes by provider size").
 
 export interface ContingencyTable {
   /** Row labels, e.g. "micro", "others". */

@@ -1,4 +1,4 @@
-// Median and interquartile range for value-for-money and stage durations (DOMAIN.md: Reports; issue 7 §2, §3),
+// Median and interquartile range for value-for-money and stage durations (src/domain/README.md: Reports),
 // computed by simple-statistics (quantiles by linear interpolation, R's and numpy's default "type 7").
 import { quantile } from 'simple-statistics'
 

@@ -1,5 +1,5 @@
 // Fisher's exact test, two-sided, for 2×2 tables such as "does the support affect how you spend your time" by
-// micro versus others (DOMAIN.md: Reports; issue 7 §1). Probabilities come from @stdlib's hypergeometric PMF.
+// micro versus others (src/domain/README.md: Reports). Probabilities come from @stdlib's hypergeometric PMF.
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf'
 import type { TestNotComputed } from './chi-square.js'
 import type { ContingencyTable } from './contingency-table.js'

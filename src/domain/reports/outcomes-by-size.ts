@@ -1,5 +1,5 @@
 // "Outcomes by provider size": one instrument item's answers for micro versus all others and per size band, with
-// the tests the research report used (DOMAIN.md: Reports; issue 7 §1; seeds/001 appendix Table 1).
+// the tests the research report used (src/domain/README.md: Reports, the research report's appendix table).
 import { SizeBandSchema, type SizeBand } from '../providers.js'
 import { chiSquareTest, type ChiSquareResult } from './chi-square.js'
 import { buildContingencyTable } from './contingency-table.js'

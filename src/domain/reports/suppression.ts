@@ -1,4 +1,4 @@
-// The disclosure rule: "reports never reveal a group smaller than 3 responses" (DOMAIN.md: Reports; issue 7 §1).
+// The disclosure rule: "reports never reveal a group smaller than 3 responses" (src/domain/README.md: Reports).
 import { groupTotals, percentagesByGroup, type ContingencyTable } from './contingency-table.js'
 
 export const MIN_GROUP_SIZE = 3

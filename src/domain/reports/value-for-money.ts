@@ -1,5 +1,5 @@
 // "Value for money": hourly price against feedback quality Q and gain G, by size band, as medians and
-// interquartile ranges with the number of providers behind each figure (DOMAIN.md: Reports; issue 7 §2).
+// interquartile ranges with the number of providers behind each figure (src/domain/README.md: Reports).
 import { SizeBandSchema, type SizeBand } from '../providers.js'
 import { summariseDistribution, type DistributionSummary } from './distribution.js'
 import { MIN_GROUP_SIZE } from './suppression.js'
@@ -28,7 +28,7 @@ const present = (values: Array<number | null>): number[] => values.filter((v): v
 
 /**
  * A band with fewer than minGroupSize providers is suppressed: its medians would describe one or two named
- * businesses (DOMAIN.md: "reports never reveal a group smaller than 3"). Empty bands show no figures.
+ * businesses (src/domain/README.md: "reports never reveal a group smaller than 3"). Empty bands show no figures.
  */
 export function summariseValueForMoney (
   providers: readonly ProviderValue[],

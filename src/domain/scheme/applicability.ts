@@ -1,4 +1,5 @@
-// Which checklist items apply to a provider, from its offering flags (DOMAIN.md: scoring, "applicable items").
+// Which checklist items apply to a provider, from its offering flags (src/domain/README.md: scoring, "applicable
+// items").
 import type { OfferingFlag } from './enums.js'
 import type { AppliesWhen, ChecklistItem } from './scheme-document.js'
 

@@ -1,4 +1,4 @@
-// Default scheme version 1: the checklist exactly as DOMAIN.md ("The default scheme") lists it.
+// Default scheme version 1: the checklist exactly as src/domain/README.md ("The default scheme") lists it.
 import type { EvidenceKind, ExpiryWaiver, OfferingFlag, Tier } from './enums.js'
 import type { Category, ChecklistItem } from './scheme-document.js'
 
@@ -129,7 +129,7 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
     'Enhanced DBS check with adult barred list',
     'For the owner and every worker who supports people one to one. Checks are valid for 3 years, or for as long ' +
       'as the person is on the DBS update service.',
-    // DOMAIN.md: expires after 3 years unless on the update service.
+    // src/domain/README.md: expires after 3 years unless on the update service.
     { validityMonths: 36, waivedBy: 'dbs_update_service', limiter: true, kinds: ['document', 'observation'] }
   ),
   item(

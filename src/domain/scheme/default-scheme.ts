@@ -1,4 +1,5 @@
-// Default scheme version 1, loaded for every new council (DOMAIN.md: the default scheme, scoring, lifecycles).
+// Default scheme version 1, loaded for every new council (src/domain/README.md: the default scheme, scoring,
+// lifecycles).
 import { DEFAULT_INSTRUMENT } from '../feedback/default-instrument.js'
 import { DEFAULT_CATEGORIES, DEFAULT_CHECKLIST } from './default-checklist.js'
 import type { SchemeDocument } from './scheme-document.js'

@@ -1,5 +1,6 @@
 // What changed between two scheme documents, field by field, for co-ordinators reviewing a new version
-// (issue 3: "a diff between two versions"). Pure; arrays of codes are compared keyed by code, other arrays whole.
+// (README: Scheme versions and scoring: "a diff between two versions"). Pure; arrays of codes are compared keyed by
+// code, other arrays whole.
 import { isDeepStrictEqual } from 'node:util'
 import type { SchemeDocument } from './scheme-document.js'
 

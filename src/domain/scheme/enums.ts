@@ -1,7 +1,8 @@
-// The scheme's vocabularies as zod enums, shared by the pure domain and the HTTP contract (DOMAIN.md: glossary).
+// The scheme's vocabularies as zod enums, shared by the pure domain and the HTTP contract (src/domain/README.md:
+// glossary).
 import { z } from 'zod'
 
-/** DOMAIN.md: service offering flags decide which checklist items apply. */
+/** src/domain/README.md: service offering flags decide which checklist items apply. */
 export const OfferingFlagSchema = z.enum([
   'personalCare',
   'medication',
@@ -28,11 +29,11 @@ export const ClientGroupSchema = z.enum([
 ])
 export type ClientGroup = z.infer<typeof ClientGroupSchema>
 
-/** B: needed for bronze, S: needed for silver, G: counts toward gold (DOMAIN.md: the default scheme). */
+/** B: needed for bronze, S: needed for silver, G: counts toward gold (src/domain/README.md: the default scheme). */
 export const TierSchema = z.enum(['B', 'S', 'G'])
 export type Tier = z.infer<typeof TierSchema>
 
-/** DOMAIN.md: micro providers must not be pushed into paperwork for its own sake. */
+/** src/domain/README.md: micro providers must not be pushed into paperwork for its own sake. */
 export const EvidenceKindSchema = z.enum(['document', 'declaration', 'narrative', 'photos', 'observation'])
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>
 
@@ -71,6 +72,6 @@ export type ConcernOutcome = z.infer<typeof ConcernOutcomeSchema>
 export const ConcernStatusSchema = z.enum(['open', 'closed'])
 export type ConcernStatus = z.infer<typeof ConcernStatusSchema>
 
-/** Why an item is given an expiry waiver (DOMAIN.md: DBS "unless on the update service"). */
+/** Why an item is given an expiry waiver (src/domain/README.md: DBS "unless on the update service"). */
 export const ExpiryWaiverSchema = z.enum(['dbs_update_service'])
 export type ExpiryWaiver = z.infer<typeof ExpiryWaiverSchema>

@@ -1,5 +1,5 @@
-// The scheme version document (zod): checklist, feedback instrument, thresholds and settings (DOMAIN.md: scheme
-// version).
+// The scheme version document (zod): checklist, feedback instrument, thresholds and settings (src/domain/README.md:
+// scheme version).
 // Structure only; cross-field rules (unknown codes, inconsistent thresholds) live in validate-scheme.ts.
 import { z } from 'zod'
 import { InstrumentSchema } from '../feedback/instrument.js'
@@ -34,9 +34,9 @@ export const ChecklistItemSchema = z.object({
   weight: z.number().positive().max(100),
   /** Months a piece of evidence stays acceptable from its issue date; null: it does not expire. */
   validityMonths: z.number().int().min(1).max(120).nullable(),
-  /** When set, evidence may carry `noExpiry` for this reason (DOMAIN.md: DBS on the update service). */
+  /** When set, evidence may carry `noExpiry` for this reason (src/domain/README.md: DBS on the update service). */
   expiryWaivedBy: ExpiryWaiverSchema.nullable(),
-  /** DOMAIN.md: if a limiter lapses the award is suspended. */
+  /** src/domain/README.md: if a limiter lapses the award is suspended. */
   limiter: z.boolean(),
   evidenceKinds: z.array(EvidenceKindSchema).min(1)
 })
@@ -50,7 +50,7 @@ export type Category = z.infer<typeof CategorySchema>
 
 export const ItemMeanMinimumSchema = z.object({ item: ItemCodeSchema, min: z.number().min(0).max(3) })
 
-/** One award level's feedback rule (DOMAIN.md: feedback level FL) and its sample minimum n_min. */
+/** One award level's feedback rule (src/domain/README.md: feedback level FL) and its sample minimum n_min. */
 export const FeedbackLevelRuleSchema = z.object({
   qMin: z.number().min(0).max(100),
   /** G must be strictly above this; null: gain is not required. */
@@ -79,7 +79,7 @@ export type Thresholds = z.infer<typeof ThresholdsSchema>
 const DaysSchema = z.number().int().min(0).max(3650)
 
 export const SettingsSchema = z.object({
-  /** DOMAIN.md: default 12, at most 24. */
+  /** src/domain/README.md: default 12, at most 24. */
   awardValidityMonths: z.number().int().min(1).max(24),
   gracePeriodDays: DaysSchema,
   /** May be 0: the decision is published at once. */

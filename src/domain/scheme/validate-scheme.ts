@@ -1,5 +1,5 @@
 // Every problem with a scheme document, each with its path: structure (zod) then the cross-field rules a
-// council can break when editing a draft (DOMAIN.md: scheme version; issue 3: unknown codes, duplicates, thresholds).
+// council can break when editing a draft (src/domain/README.md: scheme version).
 import { DomainError, err, ok, type FieldProblem, type Result } from '../errors.js'
 import type { Instrument } from '../feedback/instrument.js'
 import { AWARD_LEVELS } from './enums.js'

@@ -1,5 +1,5 @@
 // Compliance level CL and C%: bronze = all applicable B met; silver = B and S; gold = also ≥ the gold share of
-// applicable G weight (DOMAIN.md: scoring, "Compliance level CL").
+// applicable G weight (src/domain/README.md: scoring, "Compliance level CL").
 import { isItemApplicable, type OfferingFlags } from '../scheme/applicability.js'
 import type { ComputedLevel } from '../scheme/enums.js'
 import type { CompiledScheme, ItemResult } from './compile-scheme.js'

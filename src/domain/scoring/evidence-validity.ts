@@ -1,5 +1,5 @@
-// Whether an item's evidence counts on a date: "met" = verified and not expired at the decision date (DOMAIN.md:
-// scoring).
+// Whether an item's evidence counts on a date: "met" = verified and not expired at the decision date
+// (src/domain/README.md: scoring).
 // An expiry date is the last valid day: evidence expiring ON the decision date still counts that day.
 import type { ChecklistItem } from '../scheme/scheme-document.js'
 import { addMonthsToDate, toDatePart } from './calendar.js'

@@ -1,4 +1,5 @@
-// Feedback level FL from Q, G, item means and the sample n against n_min (DOMAIN.md: scoring, "Feedback level FL").
+// Feedback level FL from Q, G, item means and the sample n against n_min (src/domain/README.md: scoring, "Feedback
+// level FL").
 import { measureFeedbackQuality, type FeedbackQuality } from '../feedback/feedback-quality.js'
 import type { FeedbackResponse } from '../feedback/instrument.js'
 import { AWARD_LEVELS, type AwardLevel, type ComputedLevel } from '../scheme/enums.js'
@@ -13,7 +14,10 @@ export interface FeedbackAssessment {
   readonly failures: FailuresByLevel
 }
 
-/** n_min(level) = max(minimum, min(floor, ceil(share × active clients))) (DOMAIN.md: "Sample n and its minimum"). */
+/**
+ * n_min(level) = max(minimum, min(floor, ceil(share × active clients))) (src/domain/README.md: "Sample n and its
+ * minimum").
+ */
 export function computeSampleMinimum (thresholds: Thresholds, level: AwardLevel, activeClients: number): number {
   const rule = thresholds.feedback[level]
   // Round first so 0.7 × 10 = 7.000000000000001 is 7, not 8.

@@ -1,5 +1,6 @@
 // Limiter items that have lapsed on a date, for the monitoring jobs that suspend awards after the grace period
-// (DOMAIN.md: limiters "if it lapses the award is suspended"; award lifecycle "evidence lapsed past a 14-day grace").
+// (src/domain/README.md: limiters "if it lapses the award is suspended"; award lifecycle "evidence lapsed past a 14-day
+// grace").
 import { isItemApplicable } from '../scheme/applicability.js'
 import type { SchemeDocument } from '../scheme/scheme-document.js'
 import { addDaysToDate } from './calendar.js'

@@ -1,4 +1,5 @@
-// Ordering of levels and caps: none < bronze < silver < gold (DOMAIN.md: "Level = min(CL, FL), then the limiters").
+// Ordering of levels and caps: none < bronze < silver < gold (src/domain/README.md: "Level = min(CL, FL), then the
+// limiters").
 import type { AwardLevel, ComputedLevel, LevelCap } from '../scheme/enums.js'
 
 const RANK: Record<ComputedLevel, number> = { none: 0, bronze: 1, silver: 2, gold: 3 }

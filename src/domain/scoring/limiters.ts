@@ -1,5 +1,5 @@
 // Limiters that cap or block an award: open safeguarding concern, recent upheld serious concern, CQC rating
-// (DOMAIN.md: scoring, "then the limiters").
+// (src/domain/README.md: scoring, "then the limiters").
 import type { CqcRating, LevelCap } from '../scheme/enums.js'
 import type { Limiters } from '../scheme/scheme-document.js'
 import { addMonthsToDate } from './calendar.js'

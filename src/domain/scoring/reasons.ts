@@ -1,5 +1,5 @@
-// Reasons a level was not reached, machine- and human-readable, shown to providers (DOMAIN.md: "The result always
-// carries its reasons").
+// Reasons a level was not reached, machine- and human-readable, shown to providers (src/domain/README.md: "The result
+// always carries its reasons").
 import type { AwardLevel } from '../scheme/enums.js'
 
 export type ReasonCode =

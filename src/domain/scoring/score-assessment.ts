@@ -1,5 +1,5 @@
 // The scoring engine: scheme + provider + evidence + feedback + concerns + CQC rating + date → explained level
-// (DOMAIN.md: scoring). Pure and deterministic: the same input in any order gives the same result.
+// (src/domain/README.md: scoring). Pure and deterministic: the same input in any order gives the same result.
 import type { AwardLevel, ComputedLevel } from '../scheme/enums.js'
 import { compileScheme, type ItemResult } from './compile-scheme.js'
 import { assessCompliance, type CategoryResult } from './compliance.js'
@@ -86,6 +86,9 @@ export function scoreAssessment (input: ScoringInput): ScoringResult {
   }
 }
 
-/** Whether `level` may be awarded against this result: a co-ordinator may award lower, never higher (DOMAIN.md). */
+/**
+ * Whether `level` may be awarded against this result: a co-ordinator may award lower, never higher
+ * (src/domain/README.md).
+ */
 export const isLevelAllowed = (result: Pick<ScoringResult, 'computedLevel'>, level: ComputedLevel): boolean =>
   rankLevel(level) <= rankLevel(result.computedLevel)

@@ -1,4 +1,4 @@
-// Small-sample flag for the directory (DOMAIN.md: "Small samples are shown as such in the directory").
+// Small-sample flag for the directory (src/domain/README.md: "Small samples are shown as such in the directory").
 import type { ComputedLevel } from '../scheme/enums.js'
 import type { Thresholds } from '../scheme/scheme-document.js'
 

@@ -1,5 +1,5 @@
 // The appeal lifecycle: a provider contests a decision, downgrade, suspension or revocation
-// (DOMAIN.md: Lifecycles, Appeal; issue 4 §6).
+// (src/domain/README.md: Lifecycles, Appeal).
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
@@ -34,7 +34,8 @@ export const appealTransitions: TransitionTable<AppealState, AppealEvent> = {
   lodged: { acknowledge: 'acknowledged', withdraw: 'withdrawn' },
   acknowledged: { start_review: 'under_review', withdraw: 'withdrawn' },
   under_review: { uphold: 'upheld', partly_uphold: 'partly_upheld', dismiss: 'dismissed', withdraw: 'withdrawn' },
-  // The outcome is applied (issue 4 §6: an upheld appeal applies its outcome), then the appeal is closed.
+  // The outcome is applied (README: Concerns, appeals and monitoring: an upheld appeal applies its outcome), then the
+  // appeal is closed.
   upheld: { close: 'closed' },
   partly_upheld: { close: 'closed' },
   dismissed: { close: 'closed' },

@@ -1,5 +1,5 @@
-// Whether an appeal is lodged in time (DOMAIN.md: Appeal, "lodged within 28 days of a decision, downgrade,
-// suspension or revocation"; issue 4 §6).
+// Whether an appeal is lodged in time (src/domain/README.md: Appeal, "lodged within 28 days of a decision, downgrade,
+// suspension or revocation").
 import { DomainError, err, ok, type Result } from '../errors.js'
 import { addCalendarDays, calendarDaysBetween, type CalendarDate } from './calendar-date.js'
 

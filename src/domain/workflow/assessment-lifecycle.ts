@@ -1,5 +1,5 @@
 // The assessment lifecycle: one cycle for one provider from application to a published decision
-// (DOMAIN.md: Lifecycles, Assessment; issue 4 §1, §3).
+// (src/domain/README.md: Lifecycles, Assessment).
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
@@ -50,7 +50,7 @@ export const assessmentTransitions: TransitionTable<AssessmentState, AssessmentE
     publish_decision: 'decided',
     withdraw: 'withdrawn'
   },
-  // DOMAIN.md: withdrawn from any state before decided; decided and withdrawn are final.
+  // src/domain/README.md: withdrawn from any state before decided; decided and withdrawn are final.
   decided: {},
   withdrawn: {}
 }

@@ -1,4 +1,4 @@
-// An award's end date and the day its renewal falls due (DOMAIN.md: Award, "Default validity 12 months
+// An award's end date and the day its renewal falls due (src/domain/README.md: Award, "Default validity 12 months
 // (scheme setting, at most 24)", "renewal_due (60 days before expiry)").
 import { addMonths, subDays } from 'date-fns'
 import { DomainError } from '../errors.js'

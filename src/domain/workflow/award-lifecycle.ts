@@ -1,4 +1,4 @@
-// The award lifecycle: a granted level from issue to its end (DOMAIN.md: Lifecycles, Award; issue 4 §4).
+// The award lifecycle: a granted level from issue to its end (src/domain/README.md: Lifecycles, Award).
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
@@ -25,7 +25,7 @@ export const AwardEvent = z.enum([
 ])
 export type AwardEvent = z.infer<typeof AwardEvent>
 
-/** Why an award was suspended (DOMAIN.md: Award); never published (DOMAIN.md: Publication). */
+/** Why an award was suspended (src/domain/README.md: Award); never published (src/domain/README.md: Publication). */
 export const SuspensionReason = z.enum([
   'evidence_lapsed',
   'safeguarding_investigation',
@@ -45,10 +45,10 @@ export const awardTransitions: TransitionTable<AwardState, AwardEvent> = {
   renewal_due: { supersede: 'superseded', expire: 'expired', suspend: 'suspended', withdraw: 'withdrawn' },
   // A suspension never outlives the award: it still expires at its end date, and it cannot be superseded
   // until it is reinstated (a new award must not bypass an open safeguarding matter). Revocation follows a
-  // suspension, as DOMAIN.md orders it. Reinstating returns to active; the daily planner then re-opens
+  // suspension, as src/domain/README.md orders it. Reinstating returns to active; the daily planner then re-opens
   // the renewal if it is already due.
   suspended: { reinstate: 'active', revoke: 'revoked', expire: 'expired', withdraw: 'withdrawn' },
-  // Revocation is final unless an appeal against it is upheld (DOMAIN.md: Appeal; issue 4 §6).
+  // Revocation is final unless an appeal against it is upheld (src/domain/README.md: Appeal).
   revoked: { reinstate_on_appeal: 'active' },
   superseded: {},
   expired: {},

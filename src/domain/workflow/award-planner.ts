@@ -1,5 +1,5 @@
-// Which awards open their renewal or expire today (DOMAIN.md: Award, "active → renewal_due (60 days before
-// expiry, a renewal assessment opens) → ... expired"; issue 4 §7: renewal opening, award expiry).
+// Which awards open their renewal or expire today (src/domain/README.md: Award, "active → renewal_due (60 days before
+// expiry, a renewal assessment opens) → ... expired").
 import { transitionAward, type AwardEvent, type AwardState } from './award-lifecycle.js'
 import { renewalDueOn } from './award-dates.js'
 import { calendarDaysBetween, type CalendarDate } from './calendar-date.js'

@@ -1,5 +1,5 @@
-// The concern lifecycle: a complaint or safeguarding matter about a provider (DOMAIN.md: Lifecycles, Concern; issue 4
-// §5).
+// The concern lifecycle: a complaint or safeguarding matter about a provider (src/domain/README.md: Lifecycles,
+// Concern).
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
@@ -52,7 +52,7 @@ export const allowedConcernActions = concernLifecycle.allowedActions
 
 /**
  * An open safeguarding concern blocks any award and suspends a live one until it is closed
- * (DOMAIN.md: Scoring limiters, Concern).
+ * (src/domain/README.md: Scoring limiters, Concern).
  */
 export function isOpenSafeguardingConcern (
   concern: { state: ConcernState; severity: ConcernSeverity | null }

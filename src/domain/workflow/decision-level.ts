@@ -1,6 +1,6 @@
 // What level a co-ordinator may propose: the computed one, or lower with a recorded reason, never higher
-// (DOMAIN.md: Scoring, "A co-ordinator may award lower than computed, with a recorded reason; never higher"; issue 4
-// §3).
+// (src/domain/README.md: Scoring, "A co-ordinator may award lower than computed, with a recorded reason; never
+// higher").
 import { DomainError, err, ok, type Result } from '../errors.js'
 import type { ComputedLevel } from '../scheme/enums.js'
 import { rankLevel } from '../scoring/levels.js'

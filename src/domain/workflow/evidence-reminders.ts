@@ -1,5 +1,6 @@
-// Which expiring-evidence reminders are due today (DOMAIN.md: Scheduled work, "expiring evidence reminders at
-// 60/30/7 days"; issue 4 §7).
+// Which expiring-evidence reminders are due today (src/domain/README.md: Scheduled work, "expiring evidence reminders
+// at
+// 60/30/7 days").
 import { calendarDaysBetween, type CalendarDate } from './calendar-date.js'
 import { plannedActionKey, type PlannedAction } from './planned-action.js'
 

@@ -1,5 +1,5 @@
-// The factual-accuracy window between proposing a decision and publishing it (DOMAIN.md: Assessment,
-// "14 days to comment on factual accuracy before it is published (configurable, may be 0)"; issue 4 §3).
+// The factual-accuracy window between proposing a decision and publishing it (src/domain/README.md: Assessment,
+// "14 days to comment on factual accuracy before it is published (configurable, may be 0)").
 import { DomainError, err, ok, type Result } from '../errors.js'
 import { addCalendarDays, calendarDaysBetween, type CalendarDate } from './calendar-date.js'
 

@@ -1,5 +1,4 @@
-// An appeal is heard by a reviewer who did not make the decision under appeal (DOMAIN.md: Glossary, Appeal; issue 4
-// §6).
+// An appeal is heard by a reviewer who did not make the decision under appeal (src/domain/README.md: Glossary, Appeal).
 import { DomainError, err, ok, type Result } from '../errors.js'
 
 export function checkReviewerIndependence (reviewerId: string, decisionMakerIds: readonly string[]): Result<void> {

@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { problemResponses } from '../schemas/problem.js'
+import { openapiTransform, problemExamples } from '../openapi-media.js'
 
 export const openapiInfo = {
   title: 'Quality Mark',
@@ -23,7 +24,7 @@ export default fp(
       const add = (statuses: number[]) => {
         for (const [k, v] of Object.entries(problemResponses(...statuses))) response[k] ??= v
       }
-      add([429, 500])
+      add([429, 500, 503])
       if (
         route.schema.body !== undefined ||
         route.schema.querystring !== undefined ||
@@ -44,6 +45,7 @@ export default fp(
         info: openapiInfo,
         servers: [{ url: opts.serverUrl }],
         components: {
+          examples: problemExamples(),
           securitySchemes: {
             bearerAuth: {
               type: 'http',
@@ -94,7 +96,7 @@ export default fp(
           }
         ]
       },
-      transform: jsonSchemaTransform,
+      transform: openapiTransform,
       transformObject: jsonSchemaTransformObject
     })
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })

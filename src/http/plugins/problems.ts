@@ -1,34 +1,84 @@
-// One error handler for the whole service: every error leaves as application/problem+json (RFC 9457),
-// validation errors name their fields, unknown routes are 404 (405 when another method exists), and
-// nothing internal ever reaches a client in a 500.
-import { STATUS_CODES } from 'node:http'
+// One error handler for the whole service: every error leaves as application/problem+json (RFC 9457) with a
+// code from the registry in src/domain/errors.ts; validation errors name their fields; the router's own answers
+// (404, 405 when another method exists, 414, a malformed URL) are problems too; nothing internal reaches a client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
-import { isDomainError, type DomainErrorKind, type FieldProblem } from '../../domain/errors.js'
+import {
+  ERRORS,
+  isDomainError,
+  isErrorCode,
+  type DomainErrorKind,
+  type ErrorCode,
+  type FieldProblem
+} from '../../domain/errors.js'
 import type { Problem } from '../schemas/problem.js'
 import { UnsafeTextError } from './text-safety.js'
 
-export const statusOfKind: Record<DomainErrorKind, number> = {
-  invalid: 422,
-  conflict: 409,
-  not_found: 404,
+export const statusOfKind = {
+  bad_request: 400,
+  unauthenticated: 401,
   forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  not_acceptable: 406,
+  conflict: 409,
   gone: 410,
   precondition_failed: 412,
-  precondition_required: 428
+  too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
+  invalid: 422,
+  precondition_required: 428,
+  too_many_requests: 429,
+  internal: 500,
+  unavailable: 503
+} as const satisfies Record<DomainErrorKind, number>
+
+export const statusOfCode = (code: ErrorCode): number => statusOfKind[ERRORS[code].kind]
+
+/** RFC 9457 §3.1.1: a stable URN per registered code, e.g. urn:qualitymark:problem:not-found. */
+export const problemTypeOf = (code: ErrorCode): string =>
+  `urn:qualitymark:problem:${code.toLowerCase().replaceAll('_', '-')}`
+
+/** A problem for a registered code: its type, title and default detail come from the registry. */
+export function problem (status: number, extra: Omit<Partial<Problem>, 'code'> & { code: ErrorCode }): Problem {
+  const definition = ERRORS[extra.code]
+  return { type: problemTypeOf(extra.code), title: definition.title, status, detail: definition.message, ...extra }
 }
 
-export function problem (status: number, extra: Partial<Problem> = {}): Problem {
-  const code = extra.code
-  return {
-    // RFC 9457 §4.2.1: "about:blank" when the status says it all; a stable URN per coded problem
-    type: code !== undefined ? `urn:qualitymark:problem:${code.toLowerCase().replaceAll('_', '-')}` : 'about:blank',
-    title: STATUS_CODES[status] ?? 'Error',
-    status,
-    ...extra
-  }
+/** What fastify or one of its plugins (body parsers, multipart, rate limit, load shedding) answered, as a code. */
+const FALLBACK_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'MAX_PARAM_LENGTH',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE'
+}
+
+function codeOfFrameworkError (request: FastifyRequest, error: FastifyError, status: number): ErrorCode {
+  // FST_ERR_CTP_BODY_TOO_LARGE → CTP_BODY_TOO_LARGE, FST_UNDER_PRESSURE → UNDER_PRESSURE (src/domain/errors.ts)
+  const own = error.code?.replace(/^FST_(ERR_)?/, '')
+  if (isErrorCode(own) && statusOfCode(own) === status) return own
+  const fallback = FALLBACK_BY_STATUS[status] ?? 'BAD_REQUEST'
+  if (error.code !== undefined) request.log.warn({ code: error.code, answered: fallback }, 'unregistered error code')
+  return fallback
+}
+
+/** Fastify's `frameworkErrors`: the router's own refusals (malformed URL, path parameter too long) as problems. */
+export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400
+  return sendProblem(request, reply, problem(status, {
+    code: codeOfFrameworkError(request, error, status),
+    detail: status === 414 ? 'A part of the path is too long' : 'The URL is not validly percent-encoded'
+  }))
 }
 
 export function sendProblem (request: FastifyRequest, reply: FastifyReply, body: Problem) {
@@ -62,10 +112,13 @@ export default fp(
         return sendProblem(
           request,
           reply,
-          problem(405, { detail: `${request.method} is not allowed here; use ${allowed.join(', ')}` })
+          problem(405, {
+            code: 'METHOD_NOT_ALLOWED',
+            detail: `${request.method} is not allowed here; use ${allowed.join(', ')}`
+          })
         )
       }
-      return sendProblem(request, reply, problem(404, { detail: `No resource at ${path}` }))
+      return sendProblem(request, reply, problem(404, { code: 'ROUTE_NOT_FOUND', detail: `No resource at ${path}` }))
     })
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -102,7 +155,11 @@ export default fp(
       }
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema')
-        return sendProblem(request, reply, problem(500, { detail: 'The service failed to build its answer.' }))
+        return sendProblem(
+          request,
+          reply,
+          problem(500, { code: 'INTERNAL_ERROR', detail: 'The service failed to build its answer.' })
+        )
       }
       const status = error.statusCode ?? 500
       if ((status >= 400 && status < 500) || status === 503) {
@@ -111,17 +168,14 @@ export default fp(
         return sendProblem(
           request,
           reply,
-          problem(status, {
-            code: error.code?.startsWith('FST_') === true ? error.code.replace(/^FST_ERR_/, '') : error.code,
-            detail: error.message
-          })
+          problem(status, { code: codeOfFrameworkError(request, error, status), detail: error.message })
         )
       }
       request.log.error({ err: error }, 'unhandled error')
       return sendProblem(
         request,
         reply,
-        problem(500, { detail: 'Something went wrong on our side. It has been logged.' })
+        problem(500, { code: 'INTERNAL_ERROR' })
       )
     })
   },

@@ -27,6 +27,7 @@ import {
   type UploadedFile
 } from '../../use-cases/evidence.js'
 import type { AssessmentEvent } from '../../domain/workflow/index.js'
+import { EVIDENCE_MEDIA_TYPES } from '../../domain/evidence/file-types.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import {
   assessmentDetailSchema,
@@ -125,7 +126,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     }
   )
 
-  // One endpoint per workflow action (issue 4 §1); If-Match, when sent, refuses a stale change with 412.
+  // One endpoint per workflow action (README: Assessments, evidence, decisions and awards); If-Match, when sent,
+  // refuses a stale change with 412.
   const actions: Array<
     [string, AssessmentEvent, typeof staffRoles, string, typeof optionalNoteBody | typeof noteBody]
   > = [
@@ -352,6 +354,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       schema: {
         tags,
         summary: "Download an evidence file (the provider and its council's co-ordinators only)",
+        // the media type it was found to be when uploaded (src/domain/evidence/file-types.ts)
+        produces: [...EVIDENCE_MEDIA_TYPES],
         params: fileParams,
         response: { 200: z.any().describe('The file as uploaded'), ...problemResponses(404) }
       }
@@ -359,7 +363,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     async (request, reply) => {
       const { id, evidenceId, fileId } = request.params
       const file = await getEvidenceFile(deps, ctxOf(request), id, evidenceId, fileId)
-      // Never rendered by the browser, never cached by a shared cache (DOMAIN.md: files never public).
+      // Never rendered by the browser, never cached by a shared cache (src/domain/README.md: files never public).
       return await reply
         .type(file.mediaType)
         .header('content-disposition', contentDisposition(downloadName(file.filename, file.mediaType)))
@@ -369,7 +373,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     }
   )
 
-  // Multipart is parsed only here, in its own encapsulated scope (issue 4 §2).
+  // Multipart is parsed only here, in its own encapsulated scope (README: Assessments, evidence, decisions and awards).
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>()
     const limit = deps.config.UPLOAD_LIMIT_BYTES

@@ -1,5 +1,5 @@
 // The native public feed at /api/v1/public/{council}: awards as a change feed, public fields only, no key,
-// ETag + If-None-Match → 304 and a short, revalidated cache lifetime (DOMAIN.md: Publication; issue 6 §3).
+// ETag + If-None-Match → 304 and a short, revalidated cache lifetime (src/domain/README.md: Publication).
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'

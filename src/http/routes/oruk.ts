@@ -1,6 +1,7 @@
 // Open Referral UK (HSDS-UK 3.0) feed per council at /oruk/{council}/ (registered with prefix /oruk): public, no key,
 // CORS open to any origin
-// (DOMAIN.md: Publication). Bodies are cached by the council's publication version; ETag and 304 on every read.
+// (src/domain/README.md: Publication). Bodies are cached by the council's publication version; ETag and 304 on every
+// read.
 import cors from '@fastify/cors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'

@@ -1,4 +1,4 @@
-// Routes of the reports (issue 7 §4): outcomes by provider size, value for money and scheme operations, each as
+// Routes of the reports (README: Reports): outcomes by provider size, value for money and scheme operations, each as
 // JSON or CSV (?format=csv or Accept: text/csv) and as an SVG chart; co-ordinators and reviewers of the council only.
 import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'

@@ -40,8 +40,8 @@ const TAGS = ['schemes']
 
 /**
  * A scheme document is checked by the domain (structure AND cross-field rules) so a co-ordinator gets ONE 422
- * listing every problem (issue 3), not a 400 for structure then a 422 for the rest. The body schema still
- * documents the shape in OpenAPI; the other parts of the request are validated as usual.
+ * listing every problem (README: Scheme versions and scoring), not a 400 for structure then a 422 for the rest. The
+ * body schema still documents the shape in OpenAPI; the other parts of the request are validated as usual.
  */
 function documentBodyCompiler<S> (
   route: Parameters<FastifySchemaCompiler<S>>[0]

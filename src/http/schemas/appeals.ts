@@ -25,7 +25,8 @@ export const appealSchema = z
   })
   .meta({
     id: 'Appeal',
-    description: "A provider's appeal against a decision, downgrade, suspension or revocation (DOMAIN.md: Appeal)"
+    description: "A provider's appeal against a decision, downgrade, suspension or revocation " +
+      '(src/domain/README.md: Lifecycles)'
   })
 
 export const appealListSchema = z.object({ items: z.array(appealSchema), meta: pageMeta }).meta({ id: 'AppealList' })

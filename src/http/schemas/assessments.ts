@@ -1,4 +1,5 @@
-// The API contract of assessments, evidence and decisions (issue 4 §1–3), separate from the drizzle tables.
+// The API contract of assessments, evidence and decisions (README: Assessments, evidence, decisions and awards),
+// separate from the drizzle tables.
 import { z } from 'zod'
 import { EvidenceReviewEvent } from '../../domain/evidence/evidence-rules.js'
 import { ComputedLevelSchema, EvidenceKindSchema, TierSchema } from '../../domain/scheme/enums.js'

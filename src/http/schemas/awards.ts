@@ -1,4 +1,4 @@
-// The API contract of awards and their lifecycle actions (issue 4 §4).
+// The API contract of awards and their lifecycle actions (README: Assessments, evidence, decisions and awards).
 import { z } from 'zod'
 import { AwardLevelSchema } from '../../domain/scheme/enums.js'
 import { AwardState, SuspensionReason } from '../../domain/workflow/index.js'

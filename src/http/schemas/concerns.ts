@@ -26,7 +26,10 @@ export const concernSchema = z
     allowedActions: z.array(z.string()).optional().describe('What staff may do next'),
     version: z.number().int()
   })
-  .meta({ id: 'Concern', description: 'A complaint or safeguarding matter about a provider (DOMAIN.md: Concern)' })
+  .meta({
+    id: 'Concern',
+    description: 'A complaint or safeguarding matter about a provider (src/domain/README.md: Lifecycles)'
+  })
 
 export const concernListSchema = z.object({ items: z.array(concernSchema), meta: pageMeta }).meta({ id: 'ConcernList' })
 

@@ -1,5 +1,5 @@
 // The Open Referral UK (HSDS-UK 3.0) contract of the public feed: query filters and the documented response
-// shapes (the tests validate real responses against the standard's own JSON Schemas in shared/hsds).
+// shapes (the tests validate real responses against the standard's own JSON Schemas in test/fixtures/hsds-uk-3.0).
 import { z } from 'zod'
 
 const modifiedAfter = z

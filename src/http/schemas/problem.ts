@@ -1,5 +1,6 @@
 // The RFC 9457 problem details body, declared once for responses, OpenAPI and tests.
 import { z } from 'zod'
+import { ERRORS } from '../../domain/errors.js'
 
 export const fieldProblemSchema = z.object({
   path: z.string().describe('Where the problem is, e.g. "body.postcode" or "checklist/3/code"'),
@@ -13,7 +14,10 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    code: z.string().optional().describe('Stable machine-readable code, e.g. ASSESSMENT_TRANSITION_NOT_ALLOWED'),
+    code: z
+      .enum(Object.keys(ERRORS))
+      .optional()
+      .describe('Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH'),
     errors: z.array(fieldProblemSchema).optional().describe('Every field that failed validation')
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' })

@@ -11,7 +11,10 @@ export const offeringFlagsSchema = z
       z.ZodBoolean
     >
   )
-  .meta({ id: 'OfferingFlags', description: 'What the provider does; decides which checklist items apply (DOMAIN.md)' })
+  .meta({
+    id: 'OfferingFlags',
+    description: 'What the provider does; decides which checklist items apply (src/domain/README.md: Glossary)'
+  })
 
 const contactSchema = z.strictObject({
   email: z.email().optional(),

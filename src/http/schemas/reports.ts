@@ -1,4 +1,4 @@
-// The reports API contract (issue 7): queries of the three reports and their charts, and the JSON bodies.
+// The reports API contract (README: Reports): queries of the three reports and their charts, and the JSON bodies.
 import { z } from 'zod'
 import { AssessmentState } from '../../domain/workflow/index.js'
 import { SizeBandSchema } from '../../domain/providers.js'

@@ -19,7 +19,8 @@ import {
 
 export const schemeDocumentSchema = SchemeDocumentSchema.meta({
   id: 'SchemeDocument',
-  description: 'A scheme version: checklist, feedback instrument, thresholds, settings and limiters (DOMAIN.md)'
+  description:
+    'A scheme version: checklist, feedback instrument, thresholds, settings and limiters (src/domain/README.md)'
 })
 
 export const schemeVersionStatusSchema = z.enum(['draft', 'published'])
@@ -222,7 +223,7 @@ export const scoringResultSchema = z
       .array(reasonSchema)
       .describe('For each level above the computed one, lowest first, what stands in its way')
   })
-  .meta({ id: 'ScoringResult', description: "The scoring engine's explained result (DOMAIN.md: scoring)" })
+  .meta({ id: 'ScoringResult', description: "The scoring engine's explained result (src/domain/README.md: scoring)" })
 
 // The response schema strips fields it does not name: a required field the engine adds without this schema fails to
 // compile here.

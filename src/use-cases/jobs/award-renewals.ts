@@ -1,4 +1,4 @@
-// Opens renewals 60 days before an award ends and expires awards past their end (DOMAIN.md: Award, "active →
+// Opens renewals 60 days before an award ends and expires awards past their end (src/domain/README.md: Award, "active →
 // renewal_due (60 days before expiry, a renewal assessment opens) → ... expired"; scheme setting renewalLeadDays).
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'

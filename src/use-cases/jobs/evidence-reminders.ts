@@ -1,5 +1,5 @@
-// Reminds providers of evidence about to expire, at 60/30/7 days by default (DOMAIN.md: Scheduled work; scheme
-// setting evidenceReminderDays). Each reminder is an outbox notification whose dedupe key makes it happen once.
+// Reminds providers of evidence about to expire, at 60/30/7 days by default (src/domain/README.md: Scheduled work;
+// scheme setting evidenceReminderDays). Each reminder is an outbox notification whose dedupe key makes it happen once.
 import type { Tx } from '../../db/client.js'
 import { outbox } from '../../db/schema/index.js'
 import { isItemApplicable } from '../../domain/scheme/applicability.js'

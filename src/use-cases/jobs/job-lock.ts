@@ -1,6 +1,6 @@
 // One job run at a time across every service instance: a transaction-level advisory lock per job
-// (DOMAIN.md: Scheduled work, "safe with several instances against one database"), and a savepoint per action
-// so one failing action is logged and rolled back without undoing the others.
+// (src/domain/README.md: Scheduled work, "safe with several instances against one database"), and a savepoint per
+// action so one failing action is logged and rolled back without undoing the others.
 import { sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Database, Tx } from '../../db/client.js'

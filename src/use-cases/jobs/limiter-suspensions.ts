@@ -1,4 +1,4 @@
-// Suspends a live award when a limiter item behind it stays lapsed past the grace period (DOMAIN.md: Award,
+// Suspends a live award when a limiter item behind it stays lapsed past the grace period (src/domain/README.md: Award,
 // "suspended (evidence lapsed past a 14-day grace ...)"; scheme setting gracePeriodDays).
 import { eq } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'

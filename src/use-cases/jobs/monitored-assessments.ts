@@ -1,5 +1,5 @@
 // The assessments the monitoring jobs watch, with their pinned scheme, the provider and the evidence that
-// speaks for each item: open assessments and those behind a live award (DOMAIN.md: Scheduled work).
+// speaks for each item: open assessments and those behind a live award (src/domain/README.md: Scheduled work).
 import { and, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../../db/client.js'

@@ -1,5 +1,5 @@
 // Every monitoring job once, in order, each under its own advisory lock: what the in-service scheduler, the
-// cron script and POST /api/v1/jobs/run all call (DOMAIN.md: Scheduled work; issue 4 §7).
+// cron script and POST /api/v1/jobs/run all call (src/domain/README.md: Scheduled work).
 import type { Tx } from '../../db/client.js'
 import { systemCtx, type Ctx, type Deps } from '../context.js'
 import { renewAndExpireAwards } from './award-renewals.js'

@@ -1,5 +1,5 @@
 // What a badge or verification page states about one award right now: its level, status and dates, the
-// provider and council, and the award that replaced it if any (DOMAIN.md: Badge).
+// provider and council, and the award that replaced it if any (src/domain/README.md: Badge).
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import { awards, councils, providers, publicationVersions } from '../../db/schema/index.js'

@@ -1,5 +1,6 @@
 // The council directory's data: providers with a live or suspended mark, filtered by level, offering, client
-// group, area and text (DOMAIN.md: Publication; the report's Box 12: "filter services based on their quality level").
+// group, area and text (src/domain/README.md: Publication; the report's Box 12: "filter services based on their quality
+// level").
 import type { Queryable } from '../../db/client.js'
 import type { AwardLevel } from '../../domain/scheme/enums.js'
 import { notFound } from '../access.js'

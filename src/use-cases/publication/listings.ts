@@ -1,5 +1,5 @@
 // Queries behind every public view (ORUK feed, native feed, directory): a provider with its current award
-// (the latest one published), public columns only — never status reasons, evidence or feedback (DOMAIN.md:
+// (the latest one published), public columns only — never status reasons, evidence or feedback (src/domain/README.md:
 // Publication).
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
@@ -18,7 +18,7 @@ export interface PublicCouncil {
 
 /** Award states in which the mark counts (a level filter matches only these). */
 export const CURRENT_MARK_STATES = ['active', 'renewal_due'] as const
-/** States the directory lists: a suspended mark stays visible, as suspended (DOMAIN.md: Publication). */
+/** States the directory lists: a suspended mark stays visible, as suspended (src/domain/README.md: Publication). */
 export const DIRECTORY_STATES = ['active', 'renewal_due', 'suspended'] as const
 
 const lastModified = sql<Date>`greatest(${providers.updatedAt}, ${awards.updatedAt})`.mapWith(providers.updatedAt)
@@ -258,7 +258,7 @@ export async function listDirectoryAreas (q: Queryable, councilId: string): Prom
   return rows.map((r) => r.area)
 }
 
-/** A provider's earlier awards, newest first (DOMAIN.md: past awards are public). */
+/** A provider's earlier awards, newest first (src/domain/README.md: past awards are public). */
 export async function listPastAwards (q: Queryable, councilId: string, providerId: string, exceptAwardId: string) {
   const rows = await q
     .select(listingColumns.award)

@@ -1,6 +1,6 @@
 // The service's own public feed: every award of a council with its provider's public fields, ordered by
 // when it last changed, so `modified_after` and the cursor make a change feed that includes withdrawals,
-// suspensions and expiries (DOMAIN.md: Publication; issue 6 §3).
+// suspensions and expiries (src/domain/README.md: Publication).
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import { awards, providers } from '../../db/schema/index.js'

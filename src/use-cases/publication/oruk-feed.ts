@@ -1,4 +1,4 @@
-// The Open Referral UK feed of one council (DOMAIN.md: Publication; issue 6 §2): filters combined with AND,
+// The Open Referral UK feed of one council (src/domain/README.md: Publication): filters combined with AND,
 // every provider that ever held the mark listed so a lost mark shows as a change, never a disappearance.
 import type { Queryable } from '../../db/client.js'
 import { notFound } from '../access.js'

@@ -1,5 +1,5 @@
 // Maps a listing to an Open Referral UK (HSDS-UK 3.0) service, fully nested: organization, location with its
-// postcode, service area, contact, cost option, and attributes linking the taxonomy terms (issue 6 §2).
+// postcode, service area, contact, cost option, and attributes linking the taxonomy terms (README: Publication).
 import { stableId, organizationIdOf } from './ids.js'
 import type { Listing, PublicCouncil } from './listings.js'
 import { accreditationSentence, isCurrentMark } from './public-award.js'

@@ -1,5 +1,5 @@
 // Serialised public responses keyed by the council's publication version (a database counter bumped by
-// triggers on every change): a hit is never stale, whichever instance made the change (issue 6 §6).
+// triggers on every change): a hit is never stale, whichever instance made the change (README: Publication).
 import { gzipSync } from 'node:zlib'
 import { LRUCache } from 'lru-cache'
 import { sha256Hex } from '../tokens.js'

@@ -1,4 +1,4 @@
-// How an award reads in public: its status word and the sentence directories show (DOMAIN.md: Publication:
+// How an award reads in public: its status word and the sentence directories show (src/domain/README.md: Publication:
 // level, validity and status, never the reason for a suspension).
 import { format, parseISO } from 'date-fns'
 import type { Listing } from './listings.js'

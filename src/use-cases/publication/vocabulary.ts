@@ -1,5 +1,5 @@
 // The published taxonomies: a council's "Quality Mark" levels, and the service types and client groups
-// (DOMAIN.md: glossary) as terms with stable ids, so directories can filter by them.
+// (src/domain/README.md: glossary) as terms with stable ids, so directories can filter by them.
 import type { AwardLevel, ClientGroup, ServiceType } from '../../domain/scheme/enums.js'
 import { AWARD_LEVELS } from '../../domain/scheme/enums.js'
 import { ClientGroupSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'

@@ -1,5 +1,5 @@
 // "Scheme operations": live awards by level, assessments by state, median days per stage from the audit trail,
-// and awards and evidence expiring in the next 30, 60 and 90 days (DOMAIN.md: Reports; issue 7 §3).
+// and awards and evidence expiring in the next 30, 60 and 90 days (src/domain/README.md: Reports).
 // Counts of awards and assessments are not answers of people: the under-3 rule for responses does not apply.
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { assessments, auditEvents, awards } from '../../db/schema/index.js'

@@ -1,6 +1,6 @@
 // "Outcomes by provider size" from real responses: one instrument item's answers for micro versus all other
-// providers and per size band, with chi-square and Fisher's exact tests (DOMAIN.md: Reports; issue 7 §1;
-// seeds/001 appendix Table 1). The statistics and the suppression of groups under 3 are the domain's.
+// providers and per size band, with chi-square and Fisher's exact tests (src/domain/README.md: Reports,
+// the research report's appendix table). The statistics and the suppression of groups under 3 are the domain's.
 import { and, between, eq, isNotNull, sql } from 'drizzle-orm'
 import { feedbackResponses, providers } from '../../db/schema/index.js'
 import { DomainError } from '../../domain/errors.js'

@@ -1,5 +1,6 @@
-// The picture of each report for a committee paper (issue 7 §4): what the tables say, drawn by renderBarChart.
-// Hidden groups are not drawn and are named as hidden (DOMAIN.md: "reports never reveal a group smaller than 3").
+// The picture of each report for a committee paper (README: Reports): what the tables say, drawn by renderBarChart.
+// Hidden groups are not drawn and are named as hidden (src/domain/README.md: "reports never reveal a group smaller than
+// 3").
 import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
 import { renderBarChart, type ChartGroup } from './bar-chart-svg.js'
 import type { OperationsReport } from './operations.js'

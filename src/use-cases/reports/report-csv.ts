@@ -1,4 +1,4 @@
-// The reports as CSV for spreadsheets and committee papers (issue 7 §4): one flat table per report, a header row,
+// The reports as CSV for spreadsheets and committee papers (README: Reports): one flat table per report, a header row,
 // suppressed groups shown as suppressed with no figures. toCsv quotes (RFC 4180) and escapes formulas.
 import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
 import type { OperationsReport } from './operations.js'

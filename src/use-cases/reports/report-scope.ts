@@ -1,5 +1,6 @@
 // What every report starts from: the co-ordinator's own council, the period asked for (or the last 12 months) and
-// the feedback instrument of a published scheme version (DOMAIN.md: Reports; roles: "reports" are co-ordinators').
+// the feedback instrument of a published scheme version (src/domain/README.md: Reports; roles: "reports" are
+// co-ordinators').
 import { subYears } from 'date-fns'
 import { and, eq } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'

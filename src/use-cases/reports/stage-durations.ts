@@ -1,5 +1,5 @@
-// Days an assessment spends in each stage, read from the audit trail's state changes (DOMAIN.md: every transition
-// is audited with from/to and time; Reports: "median days per stage"; issue 7 §3). Pure: rows in, stays out.
+// Days an assessment spends in each stage, read from the audit trail's state changes (src/domain/README.md: every
+// transition is audited with from/to and time; Reports: "median days per stage"). Pure: rows in, stays out.
 
 export interface StateChange {
   entityId: string

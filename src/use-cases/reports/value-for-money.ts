@@ -1,5 +1,5 @@
 // "Value for money": each provider's hourly price against its feedback quality Q and gain G from responses in the
-// period, summarised by size band as medians and interquartile ranges (DOMAIN.md: Reports; issue 7 §2).
+// period, summarised by size band as medians and interquartile ranges (src/domain/README.md: Reports).
 // Q and G come from the scorer's own measureFeedbackQuality: one implementation of the scoring rules.
 import { and, between, eq, inArray, or } from 'drizzle-orm'
 import { feedbackResponses, providers } from '../../db/schema/index.js'
@@ -43,7 +43,7 @@ export interface ValueForMoneyReport {
 /**
  * The band rule is the domain's (fewer than 3 providers: the band is hidden). A shown band may still have a figure
  * that only one or two of its providers stand behind (e.g. the only one with feedback): that figure would describe
- * a named business, so it is hidden too (DOMAIN.md: "reports never reveal a group smaller than 3").
+ * a named business, so it is hidden too (src/domain/README.md: "reports never reveal a group smaller than 3").
  */
 function hideThinFigures (band: BandValue, minGroupSize: number): BandValueReport {
   if (band.suppressed) return band

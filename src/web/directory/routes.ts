@@ -1,5 +1,5 @@
 // The public directory at /directory/{council}: search with filters and a provider page, server-rendered HTML
-// that works without JavaScript (DOMAIN.md: Publication).
+// that works without JavaScript (src/domain/README.md: Publication).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'

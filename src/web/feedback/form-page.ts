@@ -1,5 +1,6 @@
-// The feedback form (issue 5 §2): one page, plain English or easy read, a fieldset and legend per question, an error
-// summary linked to the fields, the comment box, the safeguarding box and a short consent statement. No JavaScript.
+// The feedback form (README: Feedback from people who use services): one page, plain English or easy read, a fieldset
+// and legend per question, an error summary linked to the fields, the comment box, the safeguarding box and a short
+// consent statement. No JavaScript.
 import type { FieldProblem } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import type { FeedbackTarget } from '../../use-cases/feedback-instrument.js'

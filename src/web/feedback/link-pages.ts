@@ -1,5 +1,5 @@
 // Kind explanation pages for feedback links that cannot be used (unknown 404; used, expired, revoked, closed 410)
-// and the thank-you page after a response (issue 5 §2: "never a stack trace").
+// and the thank-you page after a response (README: Feedback from people who use services: "never a stack trace").
 import { html } from '../html.js'
 import { renderPage, type Page } from '../layout.js'
 import { renderMessagePage, type MessagePage } from '../plugin.js'

@@ -1,5 +1,5 @@
 // The SVG badge of one award: level, council and validity, or in plain words that the mark is no longer
-// current; the whole badge links to the public verification page (DOMAIN.md: Badge).
+// current; the whole badge links to the public verification page (src/domain/README.md: Badge).
 import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
 import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'

@@ -1,5 +1,6 @@
 // The public verification page a badge links to: states the award's truth today in plain words, so a mark on a
-// leaflet can be checked (DOMAIN.md: Badge). Never the reason for a suspension (DOMAIN.md: Publication).
+// leaflet can be checked (src/domain/README.md: Badge). Never the reason for a suspension (src/domain/README.md:
+// Publication).
 import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
 import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'

@@ -1,4 +1,4 @@
-// Q, G, n and item means (DOMAIN.md: scoring), and the per-question aggregate that reports use (same Q/G
+// Q, G, n and item means (src/domain/README.md: scoring), and the per-question aggregate that reports use (same Q/G
 // implementation).
 import t from 'tap'
 import {

@@ -1,4 +1,5 @@
-// Normalising a respondent's answers: known questions and answers only; *_WITHOUT only when *_AFFECT = yes (DOMAIN.md).
+// Normalising a respondent's answers: known questions and answers only; *_WITHOUT only when *_AFFECT = yes
+// (src/domain/README.md).
 import t from 'tap'
 import { DEFAULT_INSTRUMENT, normaliseFeedbackAnswers } from '../../../src/domain/feedback/index.js'
 

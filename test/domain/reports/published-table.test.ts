@@ -1,4 +1,4 @@
-// Reproduces the research report's appendix Table 1 (shared/seeds/001_6e539897f80ed610.txt): micro (n=58) versus
+// Reproduces the research report's appendix Table 1 (src/domain/README.md: Reports): micro (n=58) versus
 // other providers (n=37; 36 answered the control items), percentages per answer and the reported tests.
 // Counts are recovered from the published percentages: each is the only whole number that rounds to all of them.
 import t from 'tap'

@@ -1,4 +1,4 @@
-// Default scheme v1 and instrument v1 are exactly what DOMAIN.md lists ("The default scheme", "The feedback
+// Default scheme v1 and instrument v1 are exactly what src/domain/README.md lists ("The default scheme", "The feedback
 // instrument").
 import t from 'tap'
 import {
@@ -10,7 +10,7 @@ import {
   type ChecklistItem
 } from '../../../src/domain/scheme/index.js'
 
-// code: category, tier, flag it applies when, expires, limiter (DOMAIN.md, item by item)
+// code: category, tier, flag it applies when, expires, limiter (src/domain/README.md, item by item)
 const EXPECTED: Record<string, [string, string, string | null, boolean, boolean]> = {
   SIZE_DECL: ['eligibility', 'B', null, false, false],
   TRADING: ['eligibility', 'B', null, false, false],
@@ -53,7 +53,7 @@ const EXPECTED: Record<string, [string, string, string | null, boolean, boolean]
   PEER_NETWORK: ['quality', 'G', null, false, false]
 }
 
-t.test("the checklist is DOMAIN.md's, item by item and in order", async (t) => {
+t.test("the checklist is src/domain/README.md's, item by item and in order", async (t) => {
   t.same(
     DEFAULT_SCHEME.checklist.map((i) => i.code),
     Object.keys(EXPECTED)
@@ -70,7 +70,7 @@ t.test("the checklist is DOMAIN.md's, item by item and in order", async (t) => {
   t.match(dbs, { validityMonths: 36, expiryWaivedBy: 'dbs_update_service' })
 })
 
-t.test("thresholds and settings are DOMAIN.md's defaults, and the document is valid", async (t) => {
+t.test("thresholds and settings are src/domain/README.md's defaults, and the document is valid", async (t) => {
   t.same(listSchemeProblems(DEFAULT_SCHEME), [])
   t.match(DEFAULT_SCHEME.thresholds, {
     compliance: { goldWeightShare: 0.8 },

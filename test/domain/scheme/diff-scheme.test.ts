@@ -1,4 +1,4 @@
-// Diff between two scheme versions, field by field (issue 3).
+// Diff between two scheme versions, field by field (README: Scheme versions and scoring).
 import t from 'tap'
 import { createDefaultSchemeDocument, DEFAULT_SCHEME, diffSchemeDocuments } from '../../../src/domain/scheme/index.js'
 

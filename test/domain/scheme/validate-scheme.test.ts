@@ -1,4 +1,4 @@
-// Validating an edited scheme document: every problem with its path, for a 422 (issue 3).
+// Validating an edited scheme document: every problem with its path, for a 422 (README: Scheme versions and scoring).
 import t from 'tap'
 import {
   createDefaultSchemeDocument,

@@ -1,4 +1,5 @@
-// "Met" = verified and not expired at the decision date; an expiry date is the last valid day (DOMAIN.md: scoring).
+// "Met" = verified and not expired at the decision date; an expiry date is the last valid day (src/domain/README.md:
+// scoring).
 import t from 'tap'
 import { DEFAULT_SCHEME, type ChecklistItem } from '../../../src/domain/scheme/index.js'
 import { computeEvidenceExpiry, judgeEvidence, type EvidenceState } from '../../../src/domain/scoring/index.js'

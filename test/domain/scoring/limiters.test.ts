@@ -1,4 +1,4 @@
-// The limiters on their own (DOMAIN.md: Scoring, limiters): the upheld-concern cap names the most recent
+// The limiters on their own (src/domain/README.md: Scoring, limiters): the upheld-concern cap names the most recent
 // serious concern, whatever order the concerns come in; an open safeguarding concern blocks; CQC caps.
 import t from 'tap'
 import { findLimitersApplying } from '../../../src/domain/scoring/limiters.js'

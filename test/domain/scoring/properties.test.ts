@@ -1,5 +1,5 @@
 // Property tests (fast-check): verifying more never lowers the level, better answers never lower Q or the level,
-// scores stay in range, and the result does not depend on input order (STYLE.md: pure domain core).
+// scores stay in range, and the result does not depend on input order (README: Tests).
 import fc from 'fast-check'
 import t from 'tap'
 import { DEFAULT_SCHEME, OFFERING_FLAGS, type ComputedLevel } from '../../../src/domain/scheme/index.js'

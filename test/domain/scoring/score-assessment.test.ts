@@ -1,5 +1,5 @@
-// A table test per scoring rule of DOMAIN.md ("Scoring"): tiers, applicability, thresholds at their edges, limiters,
-// reasons.
+// A table test per scoring rule of src/domain/README.md ("Scoring"): tiers, applicability, thresholds at their edges,
+// limiters, reasons.
 import t from 'tap'
 import { createDefaultSchemeDocument, type ComputedLevel } from '../../../src/domain/scheme/index.js'
 import {

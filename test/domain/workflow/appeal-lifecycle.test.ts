@@ -30,7 +30,7 @@ t.test('an outcome cannot be reached without review', async (t) => {
   t.notOk(appealLifecycle.transition('lodged', 'dismiss').ok)
 })
 
-t.test('appealable subjects are those DOMAIN.md names', async (t) => {
+t.test('appealable subjects are those src/domain/README.md names', async (t) => {
   t.same(AppealSubject.options, ['decision', 'downgrade', 'suspension', 'revocation'])
   t.notOk(AppealSubject.safeParse('concern').success)
 })

@@ -1,0 +1,97 @@
+// What the OpenAPI document says beyond the zod schemas: error answers as application/problem+json listing the
+// registered codes of their status (with an example each), non-JSON answers (CSV, SVG, binary files) as what they
+// are, and the multipart body of an upload. Runs after fastify-type-provider-zod's transform, for the document only.
+import { jsonSchemaTransform } from 'fastify-type-provider-zod'
+import { ERRORS, type ErrorCode } from '../domain/errors.js'
+import { problemTypeOf, statusOfCode } from './plugins/problems.js'
+
+type Transform = typeof jsonSchemaTransform
+type JsonObject = Record<string, unknown>
+
+const PROBLEM_TYPE = 'application/problem+json'
+const CODES = Object.keys(ERRORS) as ErrorCode[]
+
+/** The registered codes answered with a status, e.g. 412 → IF_MATCH_INVALID, VERSION_MISMATCH. */
+export const codesOfStatus = (status: number): ErrorCode[] => CODES.filter((c) => statusOfCode(c) === status)
+
+/** One example problem per registered code, for the document's components.examples. */
+export const problemExamples = (): Record<string, { summary: string; value: JsonObject }> =>
+  Object.fromEntries(CODES.map((code) => [code, {
+    summary: ERRORS[code].title,
+    value: {
+      type: problemTypeOf(code),
+      title: ERRORS[code].title,
+      status: statusOfCode(code),
+      detail: ERRORS[code].message,
+      instance: '/api/v1/…',
+      code
+    }
+  }]))
+
+/** An error answer: the codes registered for its status in the description, and the first as an example. */
+function problemResponse (status: number, schema: JsonObject): JsonObject {
+  const codes = codesOfStatus(status)
+  const description = typeof schema.description === 'string' ? schema.description : 'Problem'
+  const first = codes[0]
+  return {
+    description: codes.length > 0 ? `${description}. Codes: ${codes.join(', ')}` : description,
+    content: {
+      [PROBLEM_TYPE]: {
+        schema,
+        ...(first !== undefined ? { examples: { [first]: { $ref: `#/components/examples/${first}` } } } : {})
+      }
+    }
+  }
+}
+
+const isText = (type: string) => type.startsWith('text/') || type === 'image/svg+xml'
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json')
+
+/** A success answer in each produced media type: JSON keeps its schema; text is a string; anything else binary. */
+function successResponse (schema: JsonObject, produces: readonly string[]): JsonObject {
+  const content: JsonObject = {}
+  for (const type of produces.length > 0 ? produces : ['application/json']) {
+    if (isJson(type)) content[type] = { schema }
+    else if (type === 'text/csv') {
+      content[type] = {
+        schema: { type: 'string', description: 'CSV (RFC 4180): a header row, then one row per group' }
+      }
+    } else content[type] = { schema: isText(type) ? { type: 'string' } : { type: 'string', format: 'binary' } }
+  }
+  const description = typeof schema.description === 'string' ? schema.description : 'Default Response'
+  return { description, content }
+}
+
+const MULTIPART_FILES = {
+  type: 'object',
+  properties: {
+    file: {
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: 'One or more files, each sent as a part named "file"'
+    }
+  },
+  required: ['file']
+}
+
+export const openapiTransform: Transform = (input) => {
+  const out = jsonSchemaTransform(input)
+  const schema = out.schema as JsonObject
+  if (schema.hide === true) return out
+  const produces = Array.isArray(schema.produces) ? (schema.produces as string[]) : []
+  const consumes = Array.isArray(schema.consumes) ? (schema.consumes as string[]) : []
+  if (consumes.includes('multipart/form-data') && schema.body === undefined) schema.body = MULTIPART_FILES
+  const response: Record<string, JsonObject> = { ...((schema.response ?? {}) as Record<string, JsonObject>) }
+  const binary = produces.length > 0 && !produces.some(isJson)
+  if (binary && response['200'] === undefined) response['200'] = { description: 'Default Response' }
+  for (const [status, value] of Object.entries(response)) {
+    if (Number(status) >= 400) response[status] = problemResponse(Number(status), value)
+    else if (produces.length > 0 && value.content === undefined && Number(status) !== 204) {
+      response[status] = successResponse(value, produces)
+    }
+  }
+  schema.response = response
+  // @fastify/swagger writes `produces` onto every answer without its own content; each answer now has its own
+  delete schema.produces
+  return out
+}
