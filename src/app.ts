@@ -33,6 +33,7 @@ import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
 import { homeRoutes } from './web/home/routes.js'
 import { reportRoutes } from './http/routes/reports.js'
+import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
 export interface BuildOptions {
   database: DatabaseHandle
@@ -64,6 +65,9 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     log: app.log as unknown as Logger
   }
   app.decorate('deps', deps)
+  // Every instance hears each new publication version, so cached feed pages cost no query (README: Publication).
+  const publication = publicationFreshness({ primary: opts.database.db })
+  const listening = await opts.database.listen(PUBLICATION_CHANNEL, publication)
 
   await app.register(problems)
   await app.register(helmet, {
@@ -97,8 +101,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(concernRoutes, { prefix: '/api/v1/concerns', deps })
   await app.register(jobRoutes, { prefix: '/api/v1/jobs', deps })
   await app.register(appealRoutes, { prefix: '/api/v1/appeals', deps })
-  await app.register(orukRoutes, { prefix: '/oruk', deps })
-  await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
+  await app.register(orukRoutes, { prefix: '/oruk', deps, publication })
+  await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps, publication })
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(badgeRoutes, { deps })
   await app.register(directoryRoutes, { prefix: '/directory', deps })
@@ -108,6 +112,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(homeRoutes, { deps })
 
   app.addHook('onClose', async () => {
+    await listening.stop()
     await opts.database.close()
   })
   return app

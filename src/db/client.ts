@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { ChannelListener, Listening } from './listener.js'
 import * as schema from './schema/index.js'
 
 export type Schema = typeof schema
@@ -18,6 +19,8 @@ export interface DatabaseHandle {
   migrate: () => Promise<void>
   /** A cheap round trip, for readiness checks. */
   ping: () => Promise<void>
+  /** LISTEN for NOTIFYs on a channel, saying when notifications may have been missed (src/db/listener.ts). */
+  listen: (channel: string, listener: ChannelListener) => Promise<Listening>
   close: () => Promise<void>
 }
 
@@ -28,16 +31,23 @@ export interface DatabaseOptions {
   dataDir?: string | undefined
   /** postgres.js pool size */
   max?: number
+  /** Called with the text of every query run through `db` (tests count round trips with it). */
+  onQuery?: ((query: string) => void) | undefined
 }
+
+const loggerOf = (onQuery: DatabaseOptions['onQuery']) =>
+  onQuery === undefined ? false : { logQuery: (query: string) => onQuery(query) }
 
 export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHandle> {
   const migrationsFolder = path.join(projectRoot(), 'drizzle')
   if (opts.url !== undefined) {
+    const url = opts.url
     const { default: postgres } = await import('postgres')
+    const { listenOnServer } = await import('./listener.js')
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const { migrate } = await import('drizzle-orm/postgres-js/migrator')
-    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
-    const db = drizzle(sql, { schema }) as unknown as Database
+    const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
+    const db = drizzle(sql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
     return {
       db,
       kind: 'postgres',
@@ -55,6 +65,7 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
       ping: async () => {
         await sql`select 1`
       },
+      listen: async (channel, listener) => await listenOnServer(url, channel, listener),
       close: async () => {
         await sql.end({ timeout: 5 })
       }
@@ -66,7 +77,7 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   if (opts.dataDir !== undefined) mkdirSync(opts.dataDir, { recursive: true })
   const client = opts.dataDir !== undefined ? new PGlite(opts.dataDir) : new PGlite()
   await client.waitReady
-  const db = drizzle(client, { schema }) as unknown as Database
+  const db = drizzle(client, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
   return {
     db,
     kind: 'pglite',
@@ -75,6 +86,12 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
     },
     ping: async () => {
       await client.query('select 1')
+    },
+    // In process: a notification arrives when its transaction commits, and the listener is never lost.
+    listen: async (channel, listener) => {
+      const unlisten = await client.listen(channel, listener.onNotify)
+      listener.onListening()
+      return { stop: async () => await unlisten() }
     },
     close: async () => {
       if (!client.closed) await client.close()
