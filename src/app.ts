@@ -66,7 +66,11 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   }
   app.decorate('deps', deps)
   // Every instance hears each new publication version, so cached feed pages cost no query (README: Publication).
-  const publication = publicationFreshness({ primary: opts.database.db })
+  const publication = publicationFreshness({
+    primary: opts.database.db,
+    replica: opts.database.replica,
+    maxLagMs: config.DATABASE_READ_MAX_LAG_MS
+  })
   const listening = await opts.database.listen(PUBLICATION_CHANNEL, publication)
 
   await app.register(problems)

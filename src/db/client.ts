@@ -14,6 +14,8 @@ export type Queryable = Database | Tx
 
 export interface DatabaseHandle {
   db: Database
+  /** A streaming replica for reads that may lag (the public feeds), when one is configured. */
+  replica?: Database | undefined
   kind: 'pglite' | 'postgres'
   /** Apply pending migrations from drizzle/. */
   migrate: () => Promise<void>
@@ -27,6 +29,8 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   /** postgres:// URL of a real server; without it PGlite is used */
   url?: string | undefined
+  /** postgres:// URL of a hot standby of that server (DATABASE_READ_URL) */
+  readUrl?: string | undefined
   /** PGlite data directory; omitted means in memory (tests) */
   dataDir?: string | undefined
   /** postgres.js pool size */
@@ -48,8 +52,18 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
     const { migrate } = await import('drizzle-orm/postgres-js/migrator')
     const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
     const db = drizzle(sql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
+    // A replica that does not answer is left at once for the primary: a short connect timeout.
+    const readSql =
+      opts.readUrl === undefined
+        ? undefined
+        : postgres(opts.readUrl, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 2 })
+    const replica =
+      readSql === undefined
+        ? undefined
+        : (drizzle(readSql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database)
     return {
       db,
+      replica,
       kind: 'postgres',
       migrate: async () => {
         // Several instances may start at once: one migrates, the others wait for it.
@@ -67,7 +81,7 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
       },
       listen: async (channel, listener) => await listenOnServer(url, channel, listener),
       close: async () => {
-        await sql.end({ timeout: 5 })
+        await Promise.all([sql.end({ timeout: 5 }), readSql?.end({ timeout: 5 })])
       }
     }
   }

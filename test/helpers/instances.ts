@@ -20,14 +20,20 @@ export interface TwoInstances {
 
 export async function startTwoInstances (
   t: Test,
-  opts: { serverUrl?: string; env?: Record<string, string> } = {}
+  opts: {
+    serverUrl?: string
+    env?: Record<string, string>
+    /** B's read replica (DATABASE_READ_URL), given the URL of the test's database on the primary */
+    readUrlOf?: (url: string) => string
+  } = {}
 ): Promise<TwoInstances> {
   const counters = { a: 0, b: 0 }
   const a = await buildTestApp(t, { serverUrl: opts.serverUrl, onQuery: () => counters.a++ })
-  const shared = a.db.url === undefined
+  const url = a.db.url
+  const shared = url === undefined
   const database = shared
     ? { ...a.db, close: async () => {} } // the same embedded database: A closes it
-    : await openDatabase({ url: a.db.url, max: 5, onQuery: () => counters.b++ })
+    : await openDatabase({ url, max: 5, onQuery: () => counters.b++, readUrl: opts.readUrlOf?.(url) })
   const app = await buildApp(testConfig(opts.env), { database, clock: () => a.clock.now, logger: false })
   t.teardown(async () => await app.close())
   const counted = () => (shared ? counters.a : counters.b)

@@ -53,11 +53,20 @@ async function exec (cmd: string, args: string[]): Promise<void> {
 /** Starts a fresh cluster for this test (or file); it is stopped and removed in the test's teardown. */
 export async function startPrivatePostgres (
   t: Test,
-  opts: { settings?: Record<string, string> } = {}
+  opts: {
+    settings?: Record<string, string>
+    /** a streaming replica of this cluster instead of a new one: `pg_basebackup -R`, then a hot standby */
+    standbyOf?: PrivatePostgres
+  } = {}
 ): Promise<PrivatePostgres> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'qm-private-pg-'))
   if (process.getuid?.() === 0) await run('chown', ['postgres:postgres', dataDir])
-  await exec('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'])
+  if (opts.standbyOf === undefined) {
+    await exec('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'])
+  } else {
+    const primary = ['-h', '127.0.0.1', '-p', String(opts.standbyOf.port), '-U', 'postgres']
+    await exec('pg_basebackup', ['-D', dataDir, ...primary, '-R', '-X', 'stream', '--no-sync'])
+  }
   const port = await freePort()
   const settings: Record<string, string> = {
     port: String(port),
