@@ -26,7 +26,7 @@ const ENTRY_OVERHEAD_BYTES = 512
  * entry counts the whole ArrayBuffer it keeps alive, not its length, so a slice can never pin more than is
  * counted (README: Publication, memory).
  */
-export const createBodyCache = (maxBytes = 32 * 1024 * 1024): BodyCache =>
+export const createBodyCache = (maxBytes = 16 * 1024 * 1024): BodyCache =>
   new LRUCache<string, Buffer>({
     maxSize: maxBytes,
     sizeCalculation: (v, key) => v.buffer.byteLength + key.length + ENTRY_OVERHEAD_BYTES
