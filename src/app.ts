@@ -38,6 +38,7 @@ import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
 import { homeRoutes } from './web/home/routes.js'
 import { reportRoutes } from './http/routes/reports.js'
+import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
 export interface BuildOptions {
   database: DatabaseHandle
@@ -80,6 +81,13 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     channels: opts.channels ?? channelsFromConfig(config)
   }
   app.decorate('deps', deps)
+  // Every instance hears each new publication version, so cached feed pages cost no query (README: Publication).
+  const publication = publicationFreshness({
+    primary: opts.database.db,
+    replica: opts.database.replica,
+    maxLagMs: config.DATABASE_READ_MAX_LAG_MS
+  })
+  const listening = await opts.database.listen(PUBLICATION_CHANNEL, publication)
 
   await app.register(problems)
   await app.register(textSafety)
@@ -115,8 +123,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(jobRoutes, { prefix: '/api/v1/jobs', deps })
   await app.register(notificationRoutes, { prefix: '/api/v1/notifications', deps })
   await app.register(appealRoutes, { prefix: '/api/v1/appeals', deps })
-  await app.register(orukRoutes, { prefix: '/oruk', deps })
-  await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps })
+  await app.register(orukRoutes, { prefix: '/oruk', deps, publication })
+  await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps, publication })
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(badgeRoutes, { deps })
   await app.register(directoryRoutes, { prefix: '/directory', deps })
@@ -127,6 +135,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
 
   app.addHook('onClose', async () => {
     await deps.channels.close()
+    await listening.stop()
     await opts.database.close()
   })
   return app

@@ -35,6 +35,13 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // A streaming replica the public feeds read from (falling back to the primary); README: Configuration.
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  // How far the replica may be behind a change this instance has heard of before the primary answers instead.
+  DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(0).default(1000),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -85,6 +92,9 @@ export const configSchema = z.object({
   FEEDBACK_RELEASE_BATCH: z.coerce.number().int().min(3).max(100).default(3),
   // An API token issued without an expiry expires after this many days.
   TOKEN_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90)
+}).refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {
+  path: ['DATABASE_READ_URL'],
+  message: 'needs DATABASE_URL: the replica is read only, the primary takes every change'
 })
 
 export type Config = Readonly<

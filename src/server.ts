@@ -22,6 +22,7 @@ async function main () {
   const embedded = config.DATABASE_URL === undefined
   const database = await openDatabase({
     url: config.DATABASE_URL,
+    readUrl: config.DATABASE_READ_URL,
     dataDir: embedded ? path.resolve(config.DATA_DIR, 'pglite') : undefined
   })
   await database.migrate()

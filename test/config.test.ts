@@ -28,6 +28,14 @@ t.test('every bad variable is named with its reason', async (t) => {
   t.match(error.message, /LOG_LEVEL: /)
 })
 
+t.test('a read replica needs a primary: DATABASE_READ_URL alone is refused', async (t) => {
+  const error = t.throws(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/qm' })) as ConfigError
+  t.match(error.message, /DATABASE_READ_URL: needs DATABASE_URL/)
+  const both = loadConfig({ DATABASE_URL: 'postgres://primary/qm', DATABASE_READ_URL: 'postgres://replica/qm' })
+  t.equal(both.DATABASE_READ_URL, 'postgres://replica/qm')
+  t.equal(both.DATABASE_READ_MAX_LAG_MS, 1000)
+})
+
 t.test('the server refuses to start on bad configuration, exit code non-zero', async (t) => {
   const run = spawnSync(
     process.execPath,

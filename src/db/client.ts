@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { ChannelListener, Listening } from './listener.js'
 import * as schema from './schema/index.js'
 
 export type Schema = typeof schema
@@ -13,33 +14,56 @@ export type Queryable = Database | Tx
 
 export interface DatabaseHandle {
   db: Database
+  /** A streaming replica for reads that may lag (the public feeds), when one is configured. */
+  replica?: Database | undefined
   kind: 'pglite' | 'postgres'
   /** Apply pending migrations from drizzle/. */
   migrate: () => Promise<void>
   /** A cheap round trip, for readiness checks. */
   ping: () => Promise<void>
+  /** LISTEN for NOTIFYs on a channel, saying when notifications may have been missed (src/db/listener.ts). */
+  listen: (channel: string, listener: ChannelListener) => Promise<Listening>
   close: () => Promise<void>
 }
 
 export interface DatabaseOptions {
   /** postgres:// URL of a real server; without it PGlite is used */
   url?: string | undefined
+  /** postgres:// URL of a hot standby of that server (DATABASE_READ_URL) */
+  readUrl?: string | undefined
   /** PGlite data directory; omitted means in memory (tests) */
   dataDir?: string | undefined
   /** postgres.js pool size */
   max?: number
+  /** Called with the text of every query run through `db` (tests count round trips with it). */
+  onQuery?: ((query: string) => void) | undefined
 }
+
+const loggerOf = (onQuery: DatabaseOptions['onQuery']) =>
+  onQuery === undefined ? false : { logQuery: (query: string) => onQuery(query) }
 
 export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHandle> {
   const migrationsFolder = path.join(projectRoot(), 'drizzle')
   if (opts.url !== undefined) {
+    const url = opts.url
     const { default: postgres } = await import('postgres')
+    const { listenOnServer } = await import('./listener.js')
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const { migrate } = await import('drizzle-orm/postgres-js/migrator')
-    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
-    const db = drizzle(sql, { schema }) as unknown as Database
+    const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
+    const db = drizzle(sql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
+    // A replica that does not answer is left at once for the primary: a short connect timeout.
+    const readSql =
+      opts.readUrl === undefined
+        ? undefined
+        : postgres(opts.readUrl, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 2 })
+    const replica =
+      readSql === undefined
+        ? undefined
+        : (drizzle(readSql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database)
     return {
       db,
+      replica,
       kind: 'postgres',
       migrate: async () => {
         // Several instances may start at once: one migrates, the others wait for it.
@@ -55,8 +79,9 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
       ping: async () => {
         await sql`select 1`
       },
+      listen: async (channel, listener) => await listenOnServer(url, channel, listener),
       close: async () => {
-        await sql.end({ timeout: 5 })
+        await Promise.all([sql.end({ timeout: 5 }), readSql?.end({ timeout: 5 })])
       }
     }
   }
@@ -66,7 +91,7 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   if (opts.dataDir !== undefined) mkdirSync(opts.dataDir, { recursive: true })
   const client = opts.dataDir !== undefined ? new PGlite(opts.dataDir) : new PGlite()
   await client.waitReady
-  const db = drizzle(client, { schema }) as unknown as Database
+  const db = drizzle(client, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
   return {
     db,
     kind: 'pglite',
@@ -75,6 +100,12 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
     },
     ping: async () => {
       await client.query('select 1')
+    },
+    // In process: a notification arrives when its transaction commits, and the listener is never lost.
+    listen: async (channel, listener) => {
+      const unlisten = await client.listen(channel, listener.onNotify)
+      listener.onListening()
+      return { stop: async () => await unlisten() }
     },
     close: async () => {
       if (!client.closed) await client.close()

@@ -12,6 +12,7 @@ const noDatabase: DatabaseHandle = {
   ping: async () => {
     throw new Error('no database')
   },
+  listen: async () => ({ stop: async () => {} }),
   close: async () => {}
 }
 

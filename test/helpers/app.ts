@@ -92,27 +92,34 @@ export interface TestApp {
   auth: (token: string) => { authorization: string }
 }
 
-export async function buildTestApp (
-  t: Test,
-  opts: {
-    clock?: TestClock
-    dbMax?: number
-    env?: Record<string, string>
-    logStream?: NodeJS.WritableStream
-    resolveHost?: ResolveHost
-  } = {}
-): Promise<TestApp> {
-  const db = await createTestDatabase({ max: opts.dbMax ?? 5 })
-  const clock = opts.clock ?? testClock()
-  const config = loadConfig({
+/** The configuration test apps run with: quiet, no jobs, limits out of the way. */
+export const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({
     LOG_LEVEL: 'silent',
     DEMO: 'false',
     JOBS_INTERVAL_SECONDS: '0',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_FAILURES_PER_MINUTE: '1000',
     MAX_EVENT_LOOP_DELAY_MS: '0',
-    ...opts.env
+    ...env
   })
+
+export async function buildTestApp (
+  t: Test,
+  opts: {
+    clock?: TestClock
+    dbMax?: number
+    env?: Record<string, string>
+    /** a PostgreSQL server to make the database on instead of DATABASE_URL's (a private cluster) */
+    serverUrl?: string
+    onQuery?: (query: string) => void
+    logStream?: NodeJS.WritableStream
+    resolveHost?: ResolveHost
+  } = {}
+): Promise<TestApp> {
+  const db = await createTestDatabase({ max: opts.dbMax ?? 5, serverUrl: opts.serverUrl, onQuery: opts.onQuery })
+  const clock = opts.clock ?? testClock()
+  const config = testConfig(opts.env)
   // TEST_LOG=debug shows the service's logs while a test runs.
   const app = await buildApp(config, {
     database: db,

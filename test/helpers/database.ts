@@ -11,10 +11,12 @@ export interface TestDatabase extends DatabaseHandle {
   drop: () => Promise<void>
 }
 
-export async function createTestDatabase (opts: { max?: number } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL
+export async function createTestDatabase (
+  opts: { max?: number; onQuery?: (query: string) => void; serverUrl?: string } = {}
+): Promise<TestDatabase> {
+  const serverUrl = opts.serverUrl ?? process.env.DATABASE_URL
   if (serverUrl === undefined || serverUrl === '') {
-    const handle = await openDatabase({})
+    const handle = await openDatabase({ onQuery: opts.onQuery })
     await handle.migrate()
     return { ...handle, url: undefined, drop: handle.close }
   }
@@ -23,7 +25,7 @@ export async function createTestDatabase (opts: { max?: number } = {}): Promise<
   await admin.unsafe(`create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ url: url.toString(), max: opts.max ?? 5 })
+  const handle = await openDatabase({ url: url.toString(), max: opts.max ?? 5, onQuery: opts.onQuery })
   await handle.migrate()
   let dropped = false
   return {

@@ -2,8 +2,10 @@
 // ETag + If-None-Match → 304 and a short, revalidated cache lifetime (src/domain/README.md: Publication).
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Queryable } from '../../db/client.js'
 import type { Deps } from '../../use-cases/context.js'
-import { loadPublicCouncil, type PublicCouncil } from '../../use-cases/publication/listings.js'
+import type { PublicationFreshness } from '../../use-cases/publication/freshness.js'
+import type { PublicCouncil } from '../../use-cases/publication/listings.js'
 import { getPublicAward, listAwardChanges } from '../../use-cases/publication/native-feed.js'
 import {
   acceptsGzip,
@@ -38,29 +40,35 @@ export async function sendCachedJson (request: FastifyRequest, reply: FastifyRep
 }
 
 /**
- * Serves one view of a council's public data: reads the council and its publication version first, then the
- * body from the version-keyed cache or `compute`, with ETag/304. One per route plugin (its own cache).
+ * Serves one view of a council's public data: the council and its publication version first (from memory while
+ * the instance hears announcements), then the body from the version-keyed cache or `compute` on a database at
+ * least as new as that version, with ETag/304. One per route plugin (its own cache).
  */
-export function publicViewServer (deps: Deps) {
+export function publicViewServer (publication: PublicationFreshness) {
   const cache = createBodyCache()
   return async (
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     view: string,
-    compute: (council: PublicCouncil) => unknown
+    compute: (council: PublicCouncil, db: Queryable) => unknown
   ) => {
-    const council = await loadPublicCouncil(deps.db, slug)
-    return await sendCachedJson(
-      request,
-      reply,
-      await versionedBody(cache, council, view, async () => await compute(council))
+    const source = await publication.source(slug)
+    const body = await versionedBody(cache, source.council, view, async () =>
+      await publication.read(source, async (db) => await compute(source.council, db))
     )
+    return await sendCachedJson(request, reply, body)
   }
 }
 
-export const feedRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const serve = publicViewServer(deps)
+/** Options of the public feeds' route plugins. */
+export interface PublicFeedOptions {
+  deps: Deps
+  publication: PublicationFreshness
+}
+
+export const feedRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, { deps, publication }) => {
+  const serve = publicViewServer(publication)
   const base = deps.config.publicBaseUrl
 
   app.get(
@@ -81,7 +89,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         reply,
         request.params.council,
         `awards:${JSON.stringify(request.query)}`,
-        async (council) => await listAwardChanges(deps.db, council, base, request.query)
+        async (council, db) => await listAwardChanges(db, council, base, request.query)
       )
   )
 
@@ -101,7 +109,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         reply,
         request.params.council,
         `award:${request.params.id}`,
-        async (council) => await getPublicAward(deps.db, council, base, request.params.id)
+        async (council, db) => await getPublicAward(db, council, base, request.params.id)
       )
   )
 }

@@ -4,8 +4,7 @@
 // read.
 import cors from '@fastify/cors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Deps } from '../../use-cases/context.js'
-import { loadPublicCouncil, type PublicCouncil } from '../../use-cases/publication/listings.js'
+import type { PublicCouncil } from '../../use-cases/publication/listings.js'
 import {
   getOrukService,
   getOrukTaxonomy,
@@ -29,11 +28,11 @@ import {
   orukTermSchema
 } from '../schemas/oruk.js'
 import { problemResponses } from '../schemas/problem.js'
-import { publicViewServer } from './feed.js'
+import { publicViewServer, type PublicFeedOptions } from './feed.js'
 
 const tags = ['open-referral']
 
-export const orukRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, { deps, publication }) => {
   // Registered inside this encapsulated plugin, so only the open feed answers cross-origin requests.
   await app.register(cors, {
     origin: '*',
@@ -41,7 +40,7 @@ export const orukRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     exposedHeaders: ['ETag'],
     maxAge: 86_400
   })
-  const serve = publicViewServer(deps)
+  const serve = publicViewServer(publication)
   const baseOf = (council: PublicCouncil) => `${deps.config.publicBaseUrl}/oruk/${council.slug}`
 
   app.get(
@@ -55,7 +54,7 @@ export const orukRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       }
     },
     async (request) => {
-      await loadPublicCouncil(deps.db, request.params.council)
+      await publication.source(request.params.council)
       return ORUK_API_DETAILS
     }
   )
@@ -77,7 +76,7 @@ export const orukRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         reply,
         request.params.council,
         `services:${JSON.stringify(request.query)}`,
-        async (council) => await listOrukServices(deps.db, council, baseOf(council), request.query)
+        async (council, db) => await listOrukServices(db, council, baseOf(council), request.query)
       )
   )
 
@@ -97,7 +96,7 @@ export const orukRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         reply,
         request.params.council,
         `service:${request.params.id}`,
-        async (council) => await getOrukService(deps.db, council, baseOf(council), request.params.id)
+        async (council, db) => await getOrukService(db, council, baseOf(council), request.params.id)
       )
   )
 

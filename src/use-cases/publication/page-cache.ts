@@ -17,9 +17,31 @@ export type BodyCache = LRUCache<string, Buffer>
 /** The ETag of the gzip representation: a different validator for different bytes (RFC 9110 §8.8.3). */
 export const gzipEtagOf = (etag: string): string => `${etag.slice(0, -1)}-gz"`
 
-/** One per route plugin: at most `maxBytes` of JSON kept, least recently used evicted first. */
-export const createBodyCache = (maxBytes = 32 * 1024 * 1024): BodyCache =>
-  new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (v) => Math.max(1, v.byteLength) })
+// What an entry costs beyond its bytes: the Buffer and ArrayBuffer objects, the backing store's bookkeeping and
+// the LRU's map slot (measured with scripts/bench-memory.ts, rounded up).
+const ENTRY_OVERHEAD_BYTES = 512
+
+/**
+ * One per route plugin: at most `maxBytes` of memory really retained, least recently used evicted first. An
+ * entry counts the whole ArrayBuffer it keeps alive, not its length, so a slice can never pin more than is
+ * counted (README: Publication, memory).
+ */
+export const createBodyCache = (maxBytes = 16 * 1024 * 1024): BodyCache =>
+  new LRUCache<string, Buffer>({
+    maxSize: maxBytes,
+    sizeCalculation: (v, key) => v.buffer.byteLength + key.length + ENTRY_OVERHEAD_BYTES
+  })
+
+/**
+ * The bytes in a buffer of their own. Small Buffers are views of Node's shared 8 KB pool slabs and a small gzip
+ * output is a view of a 16 KB zlib chunk: kept as they are, each would hold its whole block alive.
+ */
+export function ownBytes (b: Buffer): Buffer {
+  if (b.byteOffset === 0 && b.buffer.byteLength === b.length) return b
+  const own = Buffer.allocUnsafeSlow(b.length)
+  b.copy(own)
+  return own
+}
 
 /** The validator of one view of a council's data: changes whenever the data or the view (query) changes. */
 export const etagOfView = (council: PublicCouncil, view: string): string =>
@@ -39,14 +61,14 @@ export async function versionedBody (
   const key = `${council.id}${etag}`
   let body = cache.get(key)
   if (body === undefined) {
-    body = Buffer.from(JSON.stringify(await compute()))
+    body = ownBytes(Buffer.from(JSON.stringify(await compute())))
     cache.set(key, body)
   }
   const bytes = body
   const gzipped = () => {
     let gz = cache.get(`${key}gz`)
     // once per version: worth the smallest bytes
-    if (gz === undefined) cache.set(`${key}gz`, (gz = gzipSync(bytes, { level: 9 })))
+    if (gz === undefined) cache.set(`${key}gz`, (gz = ownBytes(gzipSync(bytes, { level: 9 }))))
     return gz
   }
   return { etag, body, gzipped }

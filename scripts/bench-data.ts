@@ -1,0 +1,120 @@
+// Data for the feed benchmarks: a fresh database (on the server in DATABASE_URL, dropped afterwards, or embedded
+// PGlite) seeded with one council of published providers, written in bulk.
+import { randomBytes, randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import postgres from 'postgres'
+import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
+import { assessments, awards, councils, providers, schemeVersions } from '../src/db/schema/index.js'
+
+export const BENCH_PROVIDERS = 10_000
+
+export interface BenchDatabase {
+  handle: DatabaseHandle
+  /** postgres:// URL of the fresh database; undefined on PGlite */
+  url: string | undefined
+  drop: () => Promise<void>
+}
+
+/** A fresh database on the server in DATABASE_URL, or PGlite (in memory, or on disk under `dataDir`). */
+export async function openBenchDatabase (opts: { dataDir?: string } = {}): Promise<BenchDatabase> {
+  const server = process.env.DATABASE_URL
+  if (server === undefined || server === '') {
+    const handle = await openDatabase({ dataDir: opts.dataDir })
+    return { handle, url: undefined, drop: async () => {} }
+  }
+  const name = `qm_bench_${randomBytes(4).toString('hex')}`
+  const admin = postgres(server, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  const handle = await openDatabase({ url: url.toString(), max: 10 })
+  return {
+    handle,
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    }
+  }
+}
+
+/** One council, `bench`, with `count` published providers: one statement per 1,000 rows per table. */
+export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PROVIDERS): Promise<void> {
+  const db = handle.db
+  const [council] = await db
+    .insert(councils)
+    .values({ slug: 'bench', name: 'Bench Borough Council', contactEmail: 'quality@bench.example' })
+    .returning()
+  const [scheme] = await db
+    .insert(schemeVersions)
+    .values({ councilId: council!.id, number: 1, status: 'published', document: {} })
+    .returning()
+  const types = ['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home']
+  const groups = ['older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers']
+  const areas = ['Otley', 'Ilkley', 'Wetherby', 'Pudsey', 'Morley', 'Garforth']
+  const levels = ['gold', 'silver', 'bronze'] as const
+  const now = new Date('2026-03-02T10:00:00Z')
+  for (let start = 0; start < count; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
+      const i = start + k
+      return { id: randomUUID(), assessmentId: randomUUID(), i }
+    })
+    await db.insert(providers).values(
+      batch.map(({ id, i }) => ({
+        id,
+        councilId: council!.id,
+        name: `Provider ${String(i).padStart(5, '0')} Care`,
+        legalForm: 'sole_trader',
+        description: `Help at home and in the community from a small local team (${i}).`,
+        fte: 1 + (i % 5),
+        sizeBand: 'micro',
+        activeClients: 5 + (i % 10),
+        serviceTypes: [types[i % 4]!],
+        flags: {
+          personalCare: false,
+          medication: false,
+          foodPreparation: false,
+          transport: false,
+          loneWorking: true,
+          handlesMoney: false,
+          employsStaff: false
+        },
+        clientGroups: [groups[i % 6]!, groups[(i + 2) % 6]!],
+        area: areas[i % 6]!,
+        postcode: 'LS21 3AA',
+        hourlyPricePence: 1600 + (i % 900),
+        contact: { phone: '01943 000001', email: `p${i}@example.org` },
+        createdAt: now,
+        updatedAt: now
+      }))
+    )
+    await db.insert(assessments).values(
+      batch.map(({ id, assessmentId }) => ({
+        id: assessmentId,
+        councilId: council!.id,
+        providerId: id,
+        kind: 'initial',
+        state: 'decided',
+        outcome: 'awarded',
+        schemeVersionId: scheme!.id
+      }))
+    )
+    await db.insert(awards).values(
+      batch.map(({ id, assessmentId, i }) => ({
+        councilId: council!.id,
+        providerId: id,
+        assessmentId,
+        level: levels[i % 3]!,
+        status: 'active',
+        validFrom: '2026-03-02',
+        validTo: '2027-03-01',
+        smallSample: i % 7 === 0,
+        publishedAt: now,
+        createdAt: now,
+        updatedAt: now
+      }))
+    )
+  }
+  // Planner statistics, as autovacuum would gather within a minute of a bulk load on a real server.
+  if (handle.kind === 'postgres') await db.execute(sql`analyze`)
+}
