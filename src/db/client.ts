@@ -105,7 +105,8 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
     listen: async (channel, listener) => {
       const unlisten = await client.listen(channel, listener.onNotify)
       listener.onListening()
-      return { stop: async () => await unlisten() }
+      // A database already closed has no listeners left to remove.
+      return { stop: async () => { if (!client.closed) await unlisten() } }
     },
     close: async () => {
       if (!client.closed) await client.close()
