@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { isDomainError } from '../domain/errors.js'
-import { statusOfKind } from '../http/plugins/problems.js'
+import { statusOfKind, whenDatabaseUnavailable } from '../http/plugins/problems.js'
 import { html } from './html.js'
 import { renderPage, type Page } from './layout.js'
 import { SITE_CSS, SITE_CSS_ETAG } from './assets.js'
@@ -49,6 +49,11 @@ const SERVER_ERROR: MessagePage = {
   ]
 }
 
+const UNAVAILABLE: MessagePage = {
+  title: 'Sorry, the service is unavailable',
+  paragraphs: ['It could not reach its records just now. Try again in a few minutes.']
+}
+
 /**
  * Call inside an encapsulated route plugin (registered with a prefix) so its unknown paths and errors render
  * HTML pages instead of problem+json. A DomainError keeps its status; its message is shown (they are written
@@ -64,6 +69,7 @@ export function useHtmlErrorPages (app: FastifyInstance): void {
         renderMessagePage(status === 404 ? NOT_FOUND : { title: CLIENT_ERROR.title, paragraphs: [error.message] })
       )
     }
+    if (whenDatabaseUnavailable(error, request, reply)) return reply.html(503, renderMessagePage(UNAVAILABLE))
     const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500)
     if (status >= 400 && status < 500) {
       return reply.html(status, renderMessagePage(status === 404 ? NOT_FOUND : CLIENT_ERROR))
