@@ -1,5 +1,5 @@
 // The columns the Open Referral UK feed adds to a listing: where the provider is (the postcode's coordinates) and
-// its registration numbers (README: Open Referral UK). One query per page, by provider id.
+// its registration numbers (README: Open Referral UK feed). One query per page, by provider id.
 import { inArray } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { providers } from '../schema/index.js'

@@ -1,5 +1,5 @@
-// The Open Referral UK lists beyond services (README: Open Referral UK): services at their locations, searchable by
-// a postcode and a proximity in metres (nearest first), and the organizations that run them. One listing is one
+// The Open Referral UK lists beyond services (README: Open Referral UK feed): services at their locations, searchable
+// by a postcode and a proximity in metres (nearest first), and the organizations that run them. One listing is one
 // service at one location of one organization, so every record here derives from a listing and its provider.
 import type { Queryable } from '../../db/client.js'
 import type { Near } from '../../db/stores/distance.js'
