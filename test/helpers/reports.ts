@@ -127,7 +127,7 @@ export async function insertStateChanges (
   await h.db.db.insert(auditEvents).values(
     changes.map(([fromState, toState, at]) => ({
       councilId: council.id,
-      actorRole: 'coordinator',
+      actorRole: 'coordinator' as const,
       entityType: 'assessment',
       entityId: assessmentId,
       action: 'transition',
