@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
 import { assessments, awards, councils, providers, schemeVersions } from '../src/db/schema/index.js'
+import { createDefaultSchemeDocument } from '../src/domain/scheme/index.js'
 
 export const BENCH_PROVIDERS = 10_000
 
@@ -47,7 +48,7 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
     .returning()
   const [scheme] = await db
     .insert(schemeVersions)
-    .values({ councilId: council!.id, number: 1, status: 'published', document: {} })
+    .values({ councilId: council!.id, number: 1, status: 'published', document: createDefaultSchemeDocument() })
     .returning()
   const types = ['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home']
   const groups = ['older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers']
@@ -93,9 +94,9 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
         id: assessmentId,
         councilId: council!.id,
         providerId: id,
-        kind: 'initial',
-        state: 'decided',
-        outcome: 'awarded',
+        kind: 'initial' as const,
+        state: 'decided' as const,
+        outcome: 'awarded' as const,
         schemeVersionId: scheme!.id
       }))
     )
@@ -105,7 +106,7 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
         providerId: id,
         assessmentId,
         level: levels[i % 3]!,
-        status: 'active',
+        status: 'active' as const,
         validFrom: '2026-03-02',
         validTo: '2027-03-01',
         smallSample: i % 7 === 0,
