@@ -13808,7 +13808,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -13821,6 +13821,8 @@ export interface components {
         OutcomesBySizeReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -13841,6 +13843,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparisonInput"];
             bySizeBand: components["schemas"]["GroupComparisonInput"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummaryInput: {
             /** @description How many providers the figure rests on */
@@ -13854,6 +13858,8 @@ export interface components {
         ValueForMoneyReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -13883,11 +13889,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
@@ -15530,7 +15540,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -15543,6 +15553,8 @@ export interface components {
         OutcomesBySizeReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -15563,6 +15575,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparison"];
             bySizeBand: components["schemas"]["GroupComparison"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummary: {
             /** @description How many providers the figure rests on */
@@ -15576,6 +15590,8 @@ export interface components {
         ValueForMoneyReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -15605,11 +15621,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
