@@ -17,6 +17,7 @@ import auth from './http/plugins/auth.js'
 import textSafety from './http/plugins/text-safety.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
+import { govukInlineScriptSource } from './web/govuk.js'
 import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -97,7 +98,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // GOV.UK Frontend's one inline script, by its hash; everything else from the service (README: Pages)
+        scriptSrc: ["'self'", govukInlineScriptSource()],
         formAction: ["'self'"]
       }
     }
