@@ -14284,7 +14284,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -14297,6 +14297,8 @@ export interface components {
         OutcomesBySizeReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -14317,6 +14319,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparisonInput"];
             bySizeBand: components["schemas"]["GroupComparisonInput"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummaryInput: {
             /** @description How many providers the figure rests on */
@@ -14330,6 +14334,8 @@ export interface components {
         ValueForMoneyReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -14359,11 +14365,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
@@ -16104,7 +16114,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -16117,6 +16127,8 @@ export interface components {
         OutcomesBySizeReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -16137,6 +16149,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparison"];
             bySizeBand: components["schemas"]["GroupComparison"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummary: {
             /** @description How many providers the figure rests on */
@@ -16150,6 +16164,8 @@ export interface components {
         ValueForMoneyReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -16179,11 +16195,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
