@@ -31,6 +31,7 @@ export interface FeedbackTarget {
   councilId: string
   councilName: string
   councilSlug: string
+  councilBrandColour: string | null
   providerId: string
   providerName: string
   /**
@@ -49,6 +50,7 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
       councilId: assessments.councilId,
       councilName: councils.name,
       councilSlug: councils.slug,
+      councilBrandColour: councils.brandColour,
       providerId: assessments.providerId,
       providerName: providers.name,
       document: schemeVersions.document
