@@ -6,6 +6,7 @@ import postgres from 'postgres'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
 import { assessments, awards, councils, providers, schemeVersions } from '../src/db/schema/index.js'
 import { upsertPostcodeLocations } from '../src/db/stores/postcodes.js'
+import { createDefaultSchemeDocument } from '../src/domain/scheme/index.js'
 
 export const BENCH_PROVIDERS = 10_000
 /** The postcode distance searches start from, and its coordinates (seeded into postcode_locations). */
@@ -51,7 +52,7 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
     .returning()
   const [scheme] = await db
     .insert(schemeVersions)
-    .values({ councilId: council!.id, number: 1, status: 'published', document: {} })
+    .values({ councilId: council!.id, number: 1, status: 'published', document: createDefaultSchemeDocument() })
     .returning()
   const types = ['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home']
   const groups = ['older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers']
@@ -100,9 +101,9 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
         id: assessmentId,
         councilId: council!.id,
         providerId: id,
-        kind: 'initial',
-        state: 'decided',
-        outcome: 'awarded',
+        kind: 'initial' as const,
+        state: 'decided' as const,
+        outcome: 'awarded' as const,
         schemeVersionId: scheme!.id
       }))
     )
@@ -112,7 +113,7 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
         providerId: id,
         assessmentId,
         level: levels[i % 3]!,
-        status: 'active',
+        status: 'active' as const,
         validFrom: '2026-03-02',
         validTo: '2027-03-01',
         smallSample: i % 7 === 0,

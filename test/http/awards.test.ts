@@ -15,7 +15,7 @@ const [north, south] = h.councils
 const d = assessmentDriver(h)
 const staff = north.coordinator.token
 
-const newAward = async (name: string, status = 'active') => {
+const newAward = async (name: string, status: AwardState = 'active') => {
   const p = await h.addProvider(north, { name })
   const { awardId } = await insertAward(h.db.db, {
     councilId: north.id,
