@@ -39,6 +39,7 @@ import { directoryRoutes } from './web/directory/routes.js'
 import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
 import { homeRoutes } from './web/home/routes.js'
+import { verifyRoutes } from './web/verify/routes.js'
 import { reportRoutes } from './http/routes/reports.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
@@ -143,6 +144,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps, publication })
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(badgeRoutes, { deps })
+  await app.register(verifyRoutes, { prefix: '/verify', deps })
   await app.register(directoryRoutes, { prefix: '/directory', deps })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
