@@ -21,6 +21,12 @@ export async function tryJobLock (tx: Tx, key: number): Promise<boolean> {
   return row?.locked === true
 }
 
+/** Waits for the job's transaction-level advisory lock, at most `waitMs` (then lock_not_available, 55P03). */
+export async function waitJobLock (tx: Tx, key: number, waitMs: number): Promise<void> {
+  await tx.execute(sql.raw(`set local lock_timeout = ${Math.trunc(waitMs)}`))
+  await tx.execute(sql`select pg_advisory_xact_lock(${key})`)
+}
+
 export interface MonitoredAssessment {
   id: string
   councilId: string
