@@ -10,6 +10,7 @@ import {
   type Instrument,
   type NormalisedAnswers
 } from '../domain/feedback/index.js'
+import type { SizeBand } from '../domain/providers.js'
 import type { SchemeDocument } from '../domain/scheme/index.js'
 import { notFound } from './access.js'
 import { isoDate, type Ctx } from './context.js'
@@ -34,6 +35,10 @@ export interface FeedbackTarget {
   councilBrandColour: string | null
   providerId: string
   providerName: string
+  /** The provider's size band now: kept on each response received, so reports use the band it had then. */
+  providerSizeBand: SizeBand
+  /** The day the assessment was opened: no answers can have been given before it. */
+  openedOn: string
   /**
    * The instrument of the scheme version the assessment is pinned to (src/domain/README.md: assessments are pinned).
    */
@@ -53,6 +58,8 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
       councilBrandColour: councils.brandColour,
       providerId: assessments.providerId,
       providerName: providers.name,
+      providerSizeBand: providers.sizeBand,
+      openedAt: assessments.createdAt,
       document: schemeVersions.document
     })
     .from(assessments)
@@ -61,9 +68,15 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
     .innerJoin(schemeVersions, eq(schemeVersions.id, assessments.schemeVersionId))
     .where(eq(assessments.id, assessmentId))
   if (row === undefined) return undefined
-  const { document, ...rest } = row
+  const { document, openedAt, providerSizeBand, ...rest } = row
   const scheme = document as SchemeDocument
-  return { ...rest, instrument: scheme.instrument, commentRetentionDays: scheme.settings.commentRetentionDays }
+  return {
+    ...rest,
+    providerSizeBand: providerSizeBand as SizeBand,
+    openedOn: isoDate(openedAt),
+    instrument: scheme.instrument,
+    commentRetentionDays: scheme.settings.commentRetentionDays
+  }
 }
 
 export async function requireFeedbackTarget (q: Queryable, assessmentId: string): Promise<FeedbackTarget> {

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static'
 import nunjucks from 'nunjucks'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { isDomainError } from '../domain/errors.js'
-import { statusOfKind } from '../http/plugins/problems.js'
+import { statusOfKind, whenDatabaseUnavailable } from '../http/plugins/problems.js'
 import { projectRoot } from '../project-root.js'
 import { ASSETS_DIR, loadAssets } from './asset-build.js'
 import { brandStylesheet } from './brand-stylesheet.js'
@@ -57,6 +57,12 @@ const SERVER_ERROR: Message = {
   paragraphs: ['Try again later.']
 }
 
+// A database that is down or frozen (README: Reliability): 503 with Retry-After.
+const UNAVAILABLE: Message = {
+  title: 'Sorry, the service is unavailable',
+  paragraphs: ['It could not reach its records just now. Try again in a few minutes.']
+}
+
 /**
  * Call inside an encapsulated route plugin (registered with a prefix) so its unknown paths and errors render
  * HTML pages instead of problem+json. A DomainError keeps its status; its message is shown (they are written
@@ -69,6 +75,9 @@ export function useHtmlErrorPages (app: FastifyInstance): void {
       const status = statusOfKind[error.kind]
       const message = status === 404 ? NOT_FOUND : { title: CLIENT_ERROR.title, paragraphs: [error.message] }
       return await reply.page(status, 'message', messageView(message))
+    }
+    if (whenDatabaseUnavailable(error, request, reply)) {
+      return await reply.page(503, 'message', messageView(UNAVAILABLE))
     }
     const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500)
     if (status >= 400 && status < 500) {

@@ -14289,7 +14289,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -14302,6 +14302,8 @@ export interface components {
         OutcomesBySizeReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -14322,6 +14324,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparisonInput"];
             bySizeBand: components["schemas"]["GroupComparisonInput"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummaryInput: {
             /** @description How many providers the figure rests on */
@@ -14335,6 +14339,8 @@ export interface components {
         ValueForMoneyReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -14364,11 +14370,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
@@ -16114,7 +16124,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -16127,6 +16137,8 @@ export interface components {
         OutcomesBySizeReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -16147,6 +16159,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparison"];
             bySizeBand: components["schemas"]["GroupComparison"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummary: {
             /** @description How many providers the figure rests on */
@@ -16160,6 +16174,8 @@ export interface components {
         ValueForMoneyReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -16189,11 +16205,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
