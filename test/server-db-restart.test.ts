@@ -19,10 +19,10 @@ t.test('20 immediate restarts of PostgreSQL under load: the process never exits'
   const auth = { authorization: `Bearer ${north.coordinator.token}` }
 
   const statuses = new Map<number, number>()
-  let loading = true
+  const load = { on: true }
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1)
   const loop = async (i: number) => {
-    for (let n = 0; loading; n++) {
+    for (let n = 0; load.on; n++) {
       try {
         // reads, and writes in a transaction with its audit event: both kinds of work a restart interrupts
         const res = n % 3 === 0
@@ -51,7 +51,7 @@ t.test('20 immediate restarts of PostgreSQL under load: the process never exits'
   await until('a read succeeds', async () =>
     server.hasExited() || (await fetch(`${server.url}/api/v1/providers`, { headers: auth })).status === 200
   )
-  loading = false
+  load.on = false
   await Promise.all(loops)
   t.comment(`answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`)
   if (server.hasExited()) t.fail(`the process exited during the restarts:\n${server.output()}`)

@@ -236,8 +236,8 @@ t.test('nothing identifying is stored: no invitation link, no IP or user agent, 
   const [row] = await heldOf(id)
   t.equal(row!.mode, 'easy_read')
   t.same(Object.keys(row!).sort(), [
-    'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId', 'respondentType',
-    'sizeBand'
+    'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId',
+    'respondentType', 'sizeBand'
   ], 'held with no date, no invitation, nobody who entered it (the size band is the provider\'s, the same for all)')
   const everything = JSON.stringify(row)
   t.notMatch(everything, /UniqueAgent|203\.0\.113\.77|127\.0\.0\.1/)
