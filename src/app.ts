@@ -18,6 +18,7 @@ import session from './http/plugins/session.js'
 import textSafety from './http/plugins/text-safety.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
+import { govukInlineScriptSource } from './web/govuk.js'
 import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -102,7 +103,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // GOV.UK Frontend's one inline script, by its hash; everything else from the service (README: Pages)
+        scriptSrc: ["'self'", govukInlineScriptSource()],
         formAction: ["'self'"]
       }
     }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { ChannelListener, Listening } from './listener.js'
 import * as schema from './schema/index.js'
+import { projectRoot } from '../project-root.js'
 
 export type Schema = typeof schema
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
@@ -114,11 +115,5 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   }
 }
 
-/** The folder holding package.json, from src/ (tests) or dist/src/ (built) alike. */
-export function projectRoot (): string {
-  const here = path.dirname(new URL(import.meta.url).pathname)
-  const marker = `${path.sep}src${path.sep}db`
-  const at = here.lastIndexOf(marker)
-  const root = here.slice(0, at)
-  return root.endsWith(`${path.sep}dist`) ? path.dirname(root) : root
-}
+/** The folder holding package.json (src/project-root.ts). */
+export { projectRoot }

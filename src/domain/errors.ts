@@ -89,6 +89,7 @@ export const ERRORS = {
   TOKEN_FOR_PROVIDER_REFUSED: define('forbidden', 'Provider token refused', 'Staff may not issue a provider token'),
   INVALID_CURSOR: define('invalid', 'Invalid cursor', 'The cursor is not one this feed gave'),
   UNKNOWN_POSTCODE: define('invalid', 'Unknown postcode', 'The postcode is not in the postcode directory'),
+  POSTCODE_LOOKUP_UNAVAILABLE: define('unavailable', 'Postcode lookup unavailable', 'Postcodes cannot be placed now'),
   INVALID_CALENDAR_DATE: define('invalid', 'Invalid date', 'The date is not a calendar date (YYYY-MM-DD)'),
 
   // Scheme versions

@@ -10,6 +10,7 @@ import { assertVersion } from './concurrency.js'
 import type { Actor, Ctx, Deps } from './context.js'
 import { issueToken } from './tokens.js'
 import type { Queryable } from '../db/client.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 
 export type CouncilRow = typeof councils.$inferSelect
 export type UserRow = typeof users.$inferSelect
@@ -202,6 +203,17 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
       action: 'create',
       after: { ...row, email: row!.email === null ? null : '[set]' }
     })
+    // Invited when it has an address to be invited at; a person added without one is told nothing.
+    if (row!.role === 'provider' && row!.councilId !== null && row!.email !== null) {
+      await enqueueNotification(tx, {
+        councilId: row!.councilId,
+        kind: 'provider_invited',
+        dedupeKey: `provider-invited:${row!.id}`,
+        recipientUserId: row!.id,
+        payload: { providerId: row!.providerId },
+        now: ctx.now
+      })
+    }
     return row!
   })
 }

@@ -9,6 +9,7 @@ import {
   isOpenSafeguardingConcern,
   transitionConcern,
   type ConcernEvent,
+  type ConcernSource,
   type ConcernSeverity,
   type ConcernState
 } from '../domain/workflow/index.js'
@@ -166,7 +167,7 @@ export async function openConcernFromFeedback (
 async function insertConcern (
   tx: Tx,
   ctx: Ctx,
-  v: { councilId: string; providerId: string; source: string; summary: string; feedbackResponseId?: string }
+  v: { councilId: string; providerId: string; source: ConcernSource; summary: string; feedbackResponseId?: string }
 ) {
   const [row] = await tx
     .insert(concerns)

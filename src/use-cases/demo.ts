@@ -6,6 +6,7 @@ import { createCouncil, createUser } from './admin.js'
 import type { Ctx, Deps, Principal } from './context.js'
 import { createProvider } from './providers.js'
 import { issueToken } from './tokens.js'
+import { issueSignInLink } from './sign-in-links.js'
 import { upsertPostcodeLocations } from '../db/stores/postcodes.js'
 import { demoPostcodeLocations } from './demo-postcodes.js'
 
@@ -57,6 +58,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS21 3AA',
     hourlyPricePence: 1800,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: null,
     contact: { phone: '01943 000001', route: 'Ring Ann and leave a message' }
   },
@@ -73,6 +76,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS29 8AB',
     hourlyPricePence: 2350,
     cqcLocationId: '1-100000001',
+    charityNumber: null,
+    companyNumber: '09000002',
     cqcRating: 'good',
     contact: { email: 'hello@wharfe-care.example', phone: '01943 000002' }
   },
@@ -89,6 +94,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS6 3HN',
     hourlyPricePence: 1500,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: '09000003',
     cqcRating: null,
     contact: { website: 'https://allotment-days.example', route: 'Email or drop in on a Tuesday' }
   },
@@ -105,6 +112,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS12 1AA',
     hourlyPricePence: 1200,
     cqcLocationId: '1-100000004',
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: 'outstanding',
     contact: { phone: '0113 000 0004' }
   },
@@ -121,6 +130,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS8 2HH',
     hourlyPricePence: 900,
     cqcLocationId: null,
+    charityNumber: '1190005',
+    companyNumber: null,
     cqcRating: null,
     contact: { email: 'walks@calm-minds.example' }
   },
@@ -137,6 +148,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS27 9AA',
     hourlyPricePence: 1650,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: null,
     contact: { phone: '0113 000 0006' }
   },
@@ -153,6 +166,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS28 7AA',
     hourlyPricePence: 2100,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: '09000007',
     cqcRating: null,
     contact: { email: 'team@independent-steps.example' }
   },
@@ -169,6 +184,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS13 2AA',
     hourlyPricePence: 2450,
     cqcLocationId: '1-100000008',
+    charityNumber: null,
+    companyNumber: '09000008',
     cqcRating: 'requires_improvement',
     contact: { phone: '0113 000 0008' }
   },
@@ -185,6 +202,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS17 6AA',
     hourlyPricePence: 1400,
     cqcLocationId: '1-100000009',
+    charityNumber: '1190009',
+    companyNumber: null,
     cqcRating: 'good',
     contact: { website: 'https://moortown-day.example' }
   },
@@ -208,6 +227,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS1 4AP',
     hourlyPricePence: 2600,
     cqcLocationId: '1-100000010',
+    charityNumber: null,
+    companyNumber: '09000010',
     cqcRating: 'good',
     contact: { phone: '0113 000 0010' }
   },
@@ -224,6 +245,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS11 5AA',
     hourlyPricePence: 2550,
     cqcLocationId: '1-100000011',
+    charityNumber: null,
+    companyNumber: '09000011',
     cqcRating: 'good',
     contact: { email: 'enquiries@northern-homecare.example' }
   },
@@ -240,6 +263,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS25 1AA',
     hourlyPricePence: 1600,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: null,
     contact: { phone: '07700 900012' }
   }
@@ -317,6 +342,20 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
       and(eq(apiTokens.userId, coordinator!.id), like(apiTokens.label, 'demo start%'), isNull(apiTokens.revokedAt))
     )
   const { token } = await issueToken(deps.db, coordinator!.id, `demo start ${now.toISOString()}`)
+  // One-time sign-in links beside the token (README: Sign-in and sessions), made afresh on every start.
+  const [providerUser] = await deps.db
+    .select()
+    .from(users)
+    .where(and(eq(users.councilId, council.id), eq(users.role, 'provider'), eq(users.active, true)))
+    .limit(1)
+  const minutes = deps.config.SIGN_IN_LINK_MINUTES
+  const signIn = [`Sign in as the demo co-ordinator (works once, for ${minutes} minutes): ` +
+    (await issueSignInLink(deps, coordinator!.id, council.id))]
+  if (providerUser !== undefined) {
+    signIn.push(`Sign in as ${providerUser.name}, a demo provider (works once): ` +
+      (await issueSignInLink(deps, providerUser.id, council.id)))
+  }
+  signIn.push(`Demo mailbox (the emails the demo would have sent): ${deps.config.publicBaseUrl}/demo-mailbox`)
   return {
     councilName: council.name,
     councilSlug: council.slug,
@@ -325,6 +364,7 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
       `Try: curl -H "Authorization: Bearer ${token}" ${deps.config.publicBaseUrl}/api/v1/providers`,
       `Directory: ${deps.config.publicBaseUrl}/directory/${council.slug}`,
       `Open Referral UK feed: ${deps.config.publicBaseUrl}/oruk/${council.slug}/services`,
+      ...signIn,
       ...shownOnce
     ]
   }

@@ -53,7 +53,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -121,7 +121,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -175,7 +175,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -202,7 +202,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -285,7 +285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -338,7 +338,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -383,7 +383,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -446,7 +446,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -482,7 +482,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -544,7 +544,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -607,7 +607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +668,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -695,7 +695,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -748,7 +748,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -793,7 +793,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -858,7 +858,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -894,7 +894,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -959,7 +959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -995,7 +995,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1050,7 +1050,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1095,7 +1095,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1160,7 +1160,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1196,7 +1196,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1260,7 +1260,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1287,7 +1287,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1363,7 +1363,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1390,7 +1390,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1443,7 +1443,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1488,7 +1488,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1551,7 +1551,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1587,7 +1587,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1649,7 +1649,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1703,7 +1703,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,7 +1770,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1806,7 +1806,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1869,7 +1869,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1905,7 +1905,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1971,7 +1971,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1998,7 +1998,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2051,7 +2051,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2096,7 +2096,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2148,7 +2148,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2193,7 +2193,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2262,7 +2262,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2298,7 +2298,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2361,7 +2361,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2397,7 +2397,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2450,7 +2450,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2513,7 +2513,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2583,7 +2583,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2655,7 +2655,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2724,7 +2724,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2796,7 +2796,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2862,7 +2862,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2907,7 +2907,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2978,7 +2978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3023,7 +3023,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3086,7 +3086,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3122,7 +3122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3219,7 +3219,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3272,7 +3272,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3326,7 +3326,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3389,7 +3389,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3425,7 +3425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3490,7 +3490,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3526,7 +3526,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3602,7 +3602,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3665,7 +3665,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3739,7 +3739,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3802,7 +3802,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3876,7 +3876,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3939,7 +3939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4013,7 +4013,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4076,7 +4076,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4150,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4213,7 +4213,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4287,7 +4287,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4350,7 +4350,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4424,7 +4424,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4487,7 +4487,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4550,7 +4550,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4586,7 +4586,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4651,7 +4651,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4761,7 +4761,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4824,7 +4824,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4898,7 +4898,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4961,7 +4961,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5029,7 +5029,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5092,7 +5092,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5160,7 +5160,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5223,7 +5223,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5292,7 +5292,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5346,7 +5346,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5421,7 +5421,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5475,7 +5475,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5550,7 +5550,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5604,7 +5604,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5679,7 +5679,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5733,7 +5733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5805,7 +5805,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5841,7 +5841,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5918,7 +5918,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5990,7 +5990,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6059,7 +6059,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6086,7 +6086,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6151,7 +6151,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6187,7 +6187,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6252,7 +6252,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6288,7 +6288,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6362,7 +6362,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6425,7 +6425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6497,7 +6497,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6560,7 +6560,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6632,7 +6632,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6695,7 +6695,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6767,7 +6767,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6830,7 +6830,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6898,7 +6898,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6925,7 +6925,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6978,7 +6978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7014,7 +7014,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7077,7 +7077,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7113,7 +7113,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7194,7 +7194,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7257,7 +7257,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7331,7 +7331,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7394,7 +7394,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7470,7 +7470,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7533,7 +7533,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7607,7 +7607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7670,7 +7670,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7752,7 +7752,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7815,7 +7815,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7878,7 +7878,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7914,7 +7914,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7970,7 +7970,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7997,7 +7997,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8061,7 +8061,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8088,7 +8088,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8157,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8184,7 +8184,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8237,7 +8237,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8300,7 +8300,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8363,7 +8363,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8399,7 +8399,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8475,7 +8475,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8538,7 +8538,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8612,7 +8612,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8675,7 +8675,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8749,7 +8749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8812,7 +8812,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8886,7 +8886,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8949,7 +8949,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9021,7 +9021,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9084,7 +9084,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9147,7 +9147,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9183,7 +9183,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9266,7 +9266,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9311,6 +9311,8 @@ export interface paths {
                     modified_after?: string;
                     /** @description true: fully nested services (organization, locations, contacts, cost options) in the page */
                     full?: "true" | "false";
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -9365,7 +9367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9449,7 +9451,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9485,6 +9487,8 @@ export interface paths {
                     per_page?: number;
                     search?: string;
                     taxonomy_id?: string;
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -9539,7 +9543,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9623,7 +9627,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9659,6 +9663,8 @@ export interface paths {
                     per_page?: number;
                     search?: string;
                     taxonomy_id?: string;
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -9713,7 +9719,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9797,7 +9803,381 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/service_at_locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services at their locations; near a postcode (nearest first), within `proximity` metres */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Items per page, at most 100 */
+                    per_page?: number;
+                    /** @description Words in the name, description or area */
+                    search?: string;
+                    /** @description Services carrying this term (e.g. the Gold Quality Mark) */
+                    taxonomy_term_id?: string;
+                    /** @description Services carrying any term of this taxonomy */
+                    taxonomy_id?: string;
+                    organization_id?: string;
+                    /** @description Only services modified on or after this date-time (a lost or changed mark counts as a modification) */
+                    modified_after?: string;
+                    /** @description true: fully nested services (organization, locations, contacts, cost options) in the page */
+                    full?: "true" | "false";
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
+                    /** @description Services nearest this postcode first; with `proximity`, only those within that distance. An unknown postcode matches no service (an empty page). */
+                    postcode?: string;
+                    /** @description Metres from the postcode's centre, at most 200000; needs `postcode` */
+                    proximity?: number;
+                };
+                header?: never;
+                path: {
+                    council: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukServiceAtLocationPage"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/service_at_locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service at its location, the service fully nested */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    council: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukServiceAtLocation"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizations running marked services, with their charity and company numbers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Items per page, at most 100 */
+                    per_page?: number;
+                    /** @description Words in the name, description or area */
+                    search?: string;
+                    /** @description Only services modified on or after this date-time (a lost or changed mark counts as a modification) */
+                    modified_after?: string;
+                    /** @description true: each organization with its services in summary */
+                    full?: "true" | "false";
+                    /** @description true: each organization with its services fully nested */
+                    full_service?: "true" | "false";
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    council: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukOrganizationPage"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization with its services */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: the services fully nested (default: in summary) */
+                    full_service?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    council: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukOrganization"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9895,7 +10275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9979,7 +10359,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10035,7 +10415,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10062,7 +10442,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10124,7 +10504,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10160,7 +10540,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10223,7 +10603,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10259,7 +10639,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10311,7 +10691,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10347,7 +10727,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10422,7 +10802,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10458,7 +10838,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10532,7 +10912,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10597,7 +10977,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10633,7 +11013,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10688,7 +11068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10742,7 +11122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10807,7 +11187,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10852,7 +11232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10917,7 +11297,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10953,7 +11333,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11008,7 +11388,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11062,7 +11442,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11131,7 +11511,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11176,7 +11556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11249,7 +11629,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11285,7 +11665,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11348,7 +11728,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11384,7 +11764,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11449,7 +11829,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11485,7 +11865,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11560,7 +11940,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11614,7 +11994,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11688,7 +12068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11742,7 +12122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11815,7 +12195,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11860,7 +12240,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11930,7 +12310,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11984,7 +12364,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12055,7 +12435,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12082,7 +12462,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12150,7 +12530,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12204,7 +12584,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12216,6 +12596,196 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The council's staff single sign-on settings (without the client secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilSso"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the council's OpenID Connect provider for staff sign-in */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouncilSsoPutInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilSso"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -12239,7 +12809,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -12404,6 +12974,8 @@ export interface components {
             hourlyPricePence: number | null;
             /** @default null */
             cqcLocationId: string | null;
+            charityNumber?: string | null;
+            companyNumber?: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -12434,6 +13006,8 @@ export interface components {
             postcode?: string;
             hourlyPricePence?: number | null;
             cqcLocationId?: string | null;
+            charityNumber?: string | null;
+            companyNumber?: string | null;
             contact?: {
                 /** Format: email */
                 email?: string;
@@ -12470,6 +13044,8 @@ export interface components {
             hourlyPricePence: number | null;
             cqcLocationId: string | null;
             cqcRating: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
+            charityNumber: string | null;
+            companyNumber: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -13465,6 +14041,66 @@ export interface components {
                 taxonomy_term: components["schemas"]["OrukTaxonomyTermInput"];
             }[];
         };
+        OrukOrganizationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            organization_identifiers?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                /**
+                 * @description org-id.guide scheme
+                 * @enum {string}
+                 */
+                identifier_scheme: "GB-CHC" | "GB-SC" | "GB-NIC" | "GB-COH";
+                /** @enum {string} */
+                identifier_type: "Charity number" | "Company number";
+                identifier: string;
+            }[];
+            services?: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukLocationInput: {
+            /** Format: uuid */
+            id: string;
+            location_type: string;
+            name: string;
+            description?: string;
+            /** @description The postcode's centre (WGS84), when the postcode could be placed */
+            latitude?: number;
+            longitude?: number;
+            addresses: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukServiceAtLocationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location?: components["schemas"]["OrukLocationInput"];
+            service?: {
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
         OrukServicePageInput: {
             total_items: number;
             total_pages: number;
@@ -13502,6 +14138,16 @@ export interface components {
                     taxonomy_term_id: string;
                     taxonomy_term: components["schemas"]["OrukTaxonomyTermInput"];
                 }[];
+            } | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /**
+                 * @description inactive once the service no longer holds a current Quality Mark
+                 * @enum {string}
+                 */
+                status: "active" | "inactive";
+                last_modified: string;
             })[];
         };
         OrukTaxonomyPageInput: {
@@ -13523,6 +14169,26 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["OrukTaxonomyTermInput"][];
+        };
+        OrukServiceAtLocationPageInput: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukServiceAtLocationInput"][];
+        };
+        OrukOrganizationPageInput: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukOrganizationInput"][];
         };
         PublicAwardInput: {
             award: {
@@ -13921,6 +14587,30 @@ export interface components {
                 evidence: number;
             }[];
         };
+        CouncilSsoPutInput: {
+            /**
+             * Format: uri
+             * @description The OpenID provider's issuer URL (its discovery document is read)
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Write-only: never answered back */
+            clientSecret: string;
+            /** @description The ID token claim matched to a staff email address (default "email") */
+            userClaim?: string;
+            enabled?: boolean;
+        };
+        CouncilSsoInput: {
+            /** Format: uuid */
+            councilId: string;
+            issuer: string;
+            clientId: string;
+            userClaim: string;
+            enabled: boolean;
+            createdAt: unknown;
+            updatedAt: unknown;
+            version: number;
+        };
         /** @description RFC 9457 problem details, served as application/problem+json */
         Problem: {
             /** @description A URI identifying the problem type (RFC 9457 §3.1.1) */
@@ -13933,7 +14623,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -14105,6 +14795,10 @@ export interface components {
             hourlyPricePence: number | null;
             /** @default null */
             cqcLocationId: string | null;
+            /** @default null */
+            charityNumber: string | null;
+            /** @default null */
+            companyNumber: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -14135,6 +14829,8 @@ export interface components {
             postcode?: unknown;
             hourlyPricePence?: number | null;
             cqcLocationId?: string | null;
+            charityNumber?: string | null;
+            companyNumber?: string | null;
             contact?: {
                 /** Format: email */
                 email?: string;
@@ -14171,6 +14867,8 @@ export interface components {
             hourlyPricePence: number | null;
             cqcLocationId: string | null;
             cqcRating: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
+            charityNumber: string | null;
+            companyNumber: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -15183,6 +15881,66 @@ export interface components {
                 taxonomy_term: components["schemas"]["OrukTaxonomyTerm"];
             }[];
         };
+        OrukOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            organization_identifiers?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                /**
+                 * @description org-id.guide scheme
+                 * @enum {string}
+                 */
+                identifier_scheme: "GB-CHC" | "GB-SC" | "GB-NIC" | "GB-COH";
+                /** @enum {string} */
+                identifier_type: "Charity number" | "Company number";
+                identifier: string;
+            }[];
+            services?: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukLocation: {
+            /** Format: uuid */
+            id: string;
+            location_type: string;
+            name: string;
+            description?: string;
+            /** @description The postcode's centre (WGS84), when the postcode could be placed */
+            latitude?: number;
+            longitude?: number;
+            addresses: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukServiceAtLocation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location?: components["schemas"]["OrukLocation"];
+            service?: {
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
         OrukServicePage: {
             total_items: number;
             total_pages: number;
@@ -15220,6 +15978,16 @@ export interface components {
                     taxonomy_term_id: string;
                     taxonomy_term: components["schemas"]["OrukTaxonomyTerm"];
                 }[];
+            } | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /**
+                 * @description inactive once the service no longer holds a current Quality Mark
+                 * @enum {string}
+                 */
+                status: "active" | "inactive";
+                last_modified: string;
             })[];
         };
         OrukTaxonomyPage: {
@@ -15241,6 +16009,26 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["OrukTaxonomyTerm"][];
+        };
+        OrukServiceAtLocationPage: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukServiceAtLocation"][];
+        };
+        OrukOrganizationPage: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukOrganization"][];
         };
         PublicAward: {
             award: {
@@ -15642,6 +16430,32 @@ export interface components {
                 awards: number;
                 evidence: number;
             }[];
+        };
+        CouncilSsoPut: {
+            /**
+             * Format: uri
+             * @description The OpenID provider's issuer URL (its discovery document is read)
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Write-only: never answered back */
+            clientSecret: string;
+            /** @description The ID token claim matched to a staff email address (default "email") */
+            userClaim?: string;
+            enabled?: boolean;
+        };
+        CouncilSso: {
+            /** Format: uuid */
+            councilId: string;
+            issuer: string;
+            clientId: string;
+            userClaim: string;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
     };
     responses: never;

@@ -64,6 +64,8 @@ export const sampleProvider = (over: Partial<ProviderCreate> = {}): ProviderCrea
   postcode: 'LS21 3AA',
   hourlyPricePence: 1800,
   cqcLocationId: null,
+  charityNumber: null,
+  companyNumber: null,
   cqcRating: null,
   contact: { phone: '01943 000001' },
   ...over

@@ -3,7 +3,9 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../src/db/client.js'
 import { assessments, awards, evidence, schemeVersions } from '../../src/db/schema/index.js'
+import type { StoredEvidenceStatus } from '../../src/domain/evidence/evidence-rules.js'
 import { createDefaultSchemeDocument } from '../../src/domain/scheme/default-scheme.js'
+import type { AwardState } from '../../src/domain/workflow/index.js'
 
 /** The council's published scheme version 1 (the default scheme), created once. */
 export async function ensurePublishedScheme (db: Database, councilId: string): Promise<string> {
@@ -30,7 +32,7 @@ export interface AwardFixture {
   providerId: string
   level?: 'gold' | 'silver' | 'bronze'
   computedLevel?: 'gold' | 'silver' | 'bronze'
-  status?: string
+  status?: AwardState
   validFrom: string
   validTo: string
   /** who proposed and published the decision */
@@ -86,7 +88,7 @@ export interface EvidenceFixture {
   itemCode: string
   expiresOn?: string | null
   issuedOn?: string | null
-  status?: string
+  status?: StoredEvidenceStatus
   reviewedAt?: Date
 }
 

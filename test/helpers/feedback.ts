@@ -3,13 +3,14 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { assessments, schemeVersions } from '../../src/db/schema/index.js'
 import { createDefaultSchemeDocument } from '../../src/domain/scheme/index.js'
+import type { AssessmentState } from '../../src/domain/workflow/index.js'
 import type { CouncilFixture, TestApp } from './app.js'
 
 export async function addAssessment (
   h: TestApp,
   council: CouncilFixture,
   providerId: string,
-  state = 'under_review'
+  state: AssessmentState = 'under_review'
 ): Promise<string> {
   const db = h.db.db
   let [scheme] = await db

@@ -2,11 +2,13 @@
 // do not depend on the assessment workflow's API.
 import { and, eq } from 'drizzle-orm'
 import { assessments, awards, outbox, schemeVersions } from '../../src/db/schema/index.js'
+import { createDefaultSchemeDocument } from '../../src/domain/scheme/index.js'
+import type { AwardState } from '../../src/domain/workflow/index.js'
 import type { CouncilFixture, TestApp } from './app.js'
 
 export interface AwardOptions {
   level?: 'gold' | 'silver' | 'bronze'
-  status?: string
+  status?: AwardState
   validFrom?: string
   validTo?: string
   smallSample?: boolean
@@ -21,7 +23,7 @@ async function schemeVersionOf (t: TestApp, councilId: string): Promise<string> 
   if (existing !== undefined) return existing.id
   const [row] = await t.db.db
     .insert(schemeVersions)
-    .values({ councilId, number: 1, status: 'published', document: {} })
+    .values({ councilId, number: 1, status: 'published', document: createDefaultSchemeDocument() })
     .returning()
   return row!.id
 }
@@ -74,7 +76,7 @@ export async function publishAward (t: TestApp, council: CouncilFixture, provide
 export async function setAwardStatus (
   t: TestApp,
   awardId: string,
-  status: string,
+  status: AwardState,
   reason = 'evidence_lapsed: INS_PL lapsed'
 ) {
   const [before] = await t.db.db.select().from(awards).where(eq(awards.id, awardId))

@@ -9,6 +9,8 @@ import {
   feedbackResponses,
   schemeVersions
 } from '../../src/db/schema/index.js'
+import type { StoredEvidenceStatus } from '../../src/domain/evidence/evidence-rules.js'
+import type { AssessmentState, AwardState } from '../../src/domain/workflow/index.js'
 import type { CouncilFixture, TestApp } from './app.js'
 
 /**
@@ -58,7 +60,7 @@ export async function insertAssessment (
   h: TestApp,
   council: CouncilFixture,
   providerId: string,
-  state = 'under_review'
+  state: AssessmentState = 'under_review'
 ): Promise<string> {
   const [row] = await h.db.db
     .insert(assessments)
@@ -101,7 +103,7 @@ export async function insertAward (
   h: TestApp,
   council: CouncilFixture,
   providerId: string,
-  a: { level: 'gold' | 'silver' | 'bronze'; status: string; validTo: string }
+  a: { level: 'gold' | 'silver' | 'bronze'; status: AwardState; validTo: string }
 ): Promise<void> {
   const assessmentId = await insertAssessment(h, council, providerId, 'decided')
   await h.db.db
@@ -127,7 +129,7 @@ export async function insertStateChanges (
   await h.db.db.insert(auditEvents).values(
     changes.map(([fromState, toState, at]) => ({
       councilId: council.id,
-      actorRole: 'coordinator',
+      actorRole: 'coordinator' as const,
       entityType: 'assessment',
       entityId: assessmentId,
       action: 'transition',
@@ -143,7 +145,7 @@ export async function insertEvidence (
   council: CouncilFixture,
   assessmentId: string,
   providerId: string,
-  e: { itemCode: string; status: string; expiresOn: string }
+  e: { itemCode: string; status: StoredEvidenceStatus; expiresOn: string }
 ): Promise<void> {
   await h.db.db
     .insert(evidence)

@@ -15,7 +15,7 @@ const [north, south] = h.councils
 const d = assessmentDriver(h)
 const staff = north.coordinator.token
 
-const newAward = async (name: string, status = 'active') => {
+const newAward = async (name: string, status: AwardState = 'active') => {
   const p = await h.addProvider(north, { name })
   const { awardId } = await insertAward(h.db.db, {
     councilId: north.id,
@@ -30,7 +30,7 @@ const newAward = async (name: string, status = 'active') => {
 }
 const topicsOf = async (awardId: string) =>
   (await h.db.db.select().from(outbox).where(eq(outbox.councilId, north.id)))
-    .filter((e) => (e.payload as { awardId?: string }).awardId === awardId)
+    .filter((e) => (e.payload as { awardId?: string }).awardId === awardId && e.topic.startsWith('award.'))
     .map((e) => e.topic)
 
 t.test('suspend with a reason, reinstate, suspend again and revoke — each audited and announced', async (t) => {

@@ -31,7 +31,7 @@ t.test("a live award's badge and page", async (t) => {
 
 t.test('suspended, revoked and expired marks say so, without the reason', async (t) => {
   const etag = (await h.app.inject({ url: `/badges/${award.id}.svg` })).headers.etag as string
-  for (const status of ['suspended', 'revoked', 'expired']) {
+  for (const status of ['suspended', 'revoked', 'expired'] as const) {
     await setAwardStatus(h, award.id, status, 'serious_complaint: SECRET')
     const badge = await h.app.inject({ url: `/badges/${award.id}.svg`, headers: { 'if-none-match': etag } })
     t.equal(badge.statusCode, 200, 'the old badge is not revalidated')

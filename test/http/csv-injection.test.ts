@@ -21,8 +21,7 @@ t.test("a council's scheme wording reaches the report CSV as text", async (t) =>
   const h = await buildTestApp(t)
   const [north] = h.councils
   const [scheme] = await h.db.db.select().from(schemeVersions).where(eq(schemeVersions.councilId, north.id))
-  type Wording = { wording: { plain: string } }
-  const doc = structuredClone(scheme!.document) as { instrument: { scales: Array<{ answers: Wording[] }> } }
+  const doc = structuredClone(scheme!.document)
   const wording = ['=HYPERLINK("http://evil.example","Click")', '+cmd|" /C calc"!A0', '@SUM(A1)', '-1+1']
   for (const scale of doc.instrument.scales) {
     scale.answers.forEach((a, i) => { a.wording.plain = wording[i] ?? a.wording.plain })

@@ -3,6 +3,10 @@ import { boolean, customType, date, index, integer, jsonb, pgTable, text, uuid }
 import { councils, users } from './councils.js'
 import { providers } from './providers.js'
 import { schemeVersions } from './schemes.js'
+import type { StoredEvidenceStatus } from '../../domain/evidence/evidence-rules.js'
+import type { ComputedLevel, EvidenceKind } from '../../domain/scheme/enums.js'
+import type { ScoringResult } from '../../domain/scoring/index.js'
+import type { AssessmentKind, AssessmentOutcome, AssessmentState } from '../../domain/workflow/index.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
@@ -17,10 +21,9 @@ export const assessments = pgTable(
     providerId: uuid('provider_id')
       .notNull()
       .references(() => providers.id),
-    // initial | renewal | upgrade | reassessment
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<AssessmentKind>().notNull(),
     // src/domain/workflow assessment states
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<AssessmentState>().notNull().default('draft'),
     // pinned at opening: src/domain/README.md "Assessments are pinned to the version they started on"
     schemeVersionId: uuid('scheme_version_id')
       .notNull()
@@ -28,11 +31,11 @@ export const assessments = pgTable(
     openedBy: uuid('opened_by').references(() => users.id),
     // the award this assessment renews, if any
     renewsAwardId: uuid('renews_award_id'),
-    computedLevel: text('computed_level'),
-    proposedLevel: text('proposed_level'),
+    computedLevel: text('computed_level').$type<ComputedLevel>(),
+    proposedLevel: text('proposed_level').$type<ComputedLevel>(),
     decisionReason: text('decision_reason'),
     // snapshot of the score at proposal, so the provider sees exactly what was decided on
-    scoreSnapshot: jsonb('score_snapshot'),
+    scoreSnapshot: jsonb('score_snapshot').$type<ScoringResult>(),
     proposedBy: uuid('proposed_by').references(() => users.id),
     proposedAt: tstz('proposed_at'),
     factualAccuracyEndsOn: date('factual_accuracy_ends_on', { mode: 'string' }),
@@ -42,7 +45,7 @@ export const assessments = pgTable(
     // what the co-ordinator asked for when requesting information, and the provider's answer
     infoRequestNote: text('info_request_note'),
     infoResponseNote: text('info_response_note'),
-    outcome: text('outcome'),
+    outcome: text('outcome').$type<AssessmentOutcome>(),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: tstz('decided_at'),
     awardId: uuid('award_id'),
@@ -67,10 +70,8 @@ export const evidence = pgTable(
       .notNull()
       .references(() => providers.id),
     itemCode: text('item_code').notNull(),
-    // document | declaration | narrative | photos | observation
-    kind: text('kind').notNull(),
-    // submitted | verified | rejected | info_requested
-    status: text('status').notNull().default('submitted'),
+    kind: text('kind').$type<EvidenceKind>().notNull(),
+    status: text('status').$type<StoredEvidenceStatus>().notNull().default('submitted'),
     narrative: text('narrative'),
     issuedOn: date('issued_on', { mode: 'string' }),
     expiresOn: date('expires_on', { mode: 'string' }),

@@ -3,6 +3,16 @@ import { date, index, integer, jsonb, pgTable, real, text, uuid, boolean } from 
 import { councils, users } from './councils.js'
 import { providers } from './providers.js'
 import { assessments } from './assessments.js'
+import type { ConcernOutcome } from '../../domain/scheme/enums.js'
+import type {
+  AppealOutcome,
+  AppealState,
+  AppealSubject,
+  AwardState,
+  ConcernSeverity,
+  ConcernSource,
+  ConcernState
+} from '../../domain/workflow/index.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
 export const awards = pgTable(
@@ -21,7 +31,7 @@ export const awards = pgTable(
       .unique(),
     level: text('level', { enum: ['gold', 'silver', 'bronze'] }).notNull(),
     // src/domain/workflow award states
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<AwardState>().notNull().default('active'),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }).notNull(),
     // never public (src/domain/README.md: Publication)
@@ -55,12 +65,11 @@ export const concerns = pgTable(
     providerId: uuid('provider_id')
       .notNull()
       .references(() => providers.id),
-    // complaint | safeguarding | feedback | monitoring
-    source: text('source').notNull(),
+    source: text('source').$type<ConcernSource>().notNull(),
     summary: text('summary').notNull(),
-    state: text('state').notNull().default('received'),
-    severity: text('severity'),
-    outcome: text('outcome'),
+    state: text('state').$type<ConcernState>().notNull().default('received'),
+    severity: text('severity').$type<ConcernSeverity>(),
+    outcome: text('outcome').$type<ConcernOutcome>(),
     // a feedback response that opened this concern through its safeguarding flag
     feedbackResponseId: uuid('feedback_response_id'),
     // the award this concern suspended, so closing it can offer reinstatement
@@ -85,16 +94,15 @@ export const appeals = pgTable(
     providerId: uuid('provider_id')
       .notNull()
       .references(() => providers.id),
-    // decision | downgrade | suspension | revocation
-    subjectType: text('subject_type').notNull(),
+    subjectType: text('subject_type').$type<AppealSubject>().notNull(),
     assessmentId: uuid('assessment_id').references(() => assessments.id),
     awardId: uuid('award_id').references(() => awards.id),
-    state: text('state').notNull().default('lodged'),
+    state: text('state').$type<AppealState>().notNull().default('lodged'),
     grounds: text('grounds').notNull(),
     // who made the decision appealed against: a reviewer among them may not hear it
     decisionMakerIds: jsonb('decision_maker_ids').$type<string[]>().notNull(),
     reviewerId: uuid('reviewer_id').references(() => users.id),
-    outcome: text('outcome'),
+    outcome: text('outcome').$type<AppealOutcome>(),
     outcomeReason: text('outcome_reason'),
     lodgedBy: uuid('lodged_by').references(() => users.id),
     lodgedAt: tstz('lodged_at').notNull().defaultNow(),

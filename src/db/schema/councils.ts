@@ -1,6 +1,7 @@
 // Councils (tenants), their users and the bearer tokens those users authenticate with.
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { USER_ROLES } from '../../domain/roles.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
 export const councils = pgTable(
@@ -22,8 +23,7 @@ export const councils = pgTable(
   (t) => [check('councils_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`)]
 )
 
-export const userRoles = ['admin', 'coordinator', 'reviewer', 'provider'] as const
-export type UserRole = (typeof userRoles)[number]
+export { USER_ROLES as userRoles, type UserRole } from '../../domain/roles.js'
 
 export const users = pgTable(
   'users',
@@ -31,7 +31,7 @@ export const users = pgTable(
     id: id(),
     // null only for admins, who manage every council
     councilId: uuid('council_id').references(() => councils.id),
-    role: text('role', { enum: userRoles }).notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull(),
     name: text('name').notNull(),
     email: text('email'),
     // set for role = provider: the one provider record this user acts for

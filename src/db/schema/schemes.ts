@@ -1,6 +1,7 @@
 // Scheme versions: a council's checklist, feedback instrument and thresholds as immutable, published data.
 import { index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { councils, users } from './councils.js'
+import type { SchemeDocument } from '../../domain/scheme/index.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
 export const schemeVersions = pgTable(
@@ -15,7 +16,7 @@ export const schemeVersions = pgTable(
       .notNull()
       .default('draft'),
     // the scheme document (src/domain/scheme): checklist, instrument, thresholds, settings
-    document: jsonb('document').notNull(),
+    document: jsonb('document').$type<SchemeDocument>().notNull(),
     basedOnId: uuid('based_on_id'),
     createdBy: uuid('created_by').references(() => users.id),
     publishedAt: tstz('published_at'),

@@ -10,7 +10,7 @@ export {
 export { computeSampleMinimum } from './feedback-level.js'
 export { findLapsedLimiters, type LapsedLimiter } from './lapsed-limiters.js'
 export { isSmallSample } from './small-sample.js'
-export { rankLevel, lowerLevel } from './levels.js'
+export { isAboveLevel, rankLevel, lowerLevel } from './levels.js'
 export type { CategoryResult } from './compliance.js'
 export type { LimiterApplied } from './limiters.js'
 export type { Reason, ReasonCode } from './reasons.js'

@@ -7,6 +7,9 @@ const BY_RANK: readonly ComputedLevel[] = ['none', 'bronze', 'silver', 'gold']
 
 export const rankLevel = (level: ComputedLevel): number => RANK[level]
 
+/** The one "never above the computed level" rule (src/domain/README.md: Scoring, "never higher"). */
+export const isAboveLevel = (level: ComputedLevel, ceiling: ComputedLevel): boolean => RANK[level] > RANK[ceiling]
+
 export const lowerLevel = (a: ComputedLevel, b: ComputedLevel): ComputedLevel => (RANK[a] <= RANK[b] ? a : b)
 
 /** A cap of 'block' allows no award at all. */

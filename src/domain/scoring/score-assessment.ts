@@ -4,7 +4,7 @@ import type { AwardLevel, ComputedLevel } from '../scheme/enums.js'
 import { compileScheme, type ItemResult } from './compile-scheme.js'
 import { assessCompliance, type CategoryResult } from './compliance.js'
 import { assessFeedback } from './feedback-level.js'
-import { capLevel, listLevelsAbove, lowerLevel, rankLevel } from './levels.js'
+import { capLevel, isAboveLevel, listLevelsAbove, lowerLevel } from './levels.js'
 import { findLimitersApplying, toFailure, type LimiterApplied } from './limiters.js'
 import { collectReasons, type Failure, type FailuresByLevel, type Reason } from './reasons.js'
 import type { ScoringInput } from './scoring-input.js'
@@ -91,4 +91,4 @@ export function scoreAssessment (input: ScoringInput): ScoringResult {
  * (src/domain/README.md).
  */
 export const isLevelAllowed = (result: Pick<ScoringResult, 'computedLevel'>, level: ComputedLevel): boolean =>
-  rankLevel(level) <= rankLevel(result.computedLevel)
+  !isAboveLevel(level, result.computedLevel)

@@ -6,6 +6,10 @@ import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 export const AppealSubject = z.enum(['decision', 'downgrade', 'suspension', 'revocation'])
 export type AppealSubject = z.infer<typeof AppealSubject>
 
+/** What the reviewer decided (src/domain/README.md: Appeal). */
+export const AppealOutcome = z.enum(['upheld', 'partly_upheld', 'dismissed'])
+export type AppealOutcome = z.infer<typeof AppealOutcome>
+
 export const AppealState = z.enum([
   'lodged',
   'acknowledged',

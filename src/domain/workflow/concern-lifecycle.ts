@@ -3,6 +3,10 @@
 import { z } from 'zod'
 import { defineLifecycle, type TransitionTable } from './lifecycle.js'
 
+/** Where a concern came from; feedback concerns are opened by a flagged response. */
+export const ConcernSource = z.enum(['complaint', 'safeguarding', 'feedback', 'monitoring'])
+export type ConcernSource = z.infer<typeof ConcernSource>
+
 export const ConcernSeverity = z.enum(['low', 'medium', 'high', 'safeguarding'])
 export type ConcernSeverity = z.infer<typeof ConcernSeverity>
 

@@ -3,7 +3,7 @@
 // higher").
 import { DomainError, err, ok, type Result } from '../errors.js'
 import type { ComputedLevel } from '../scheme/enums.js'
-import { rankLevel } from '../scoring/levels.js'
+import { isAboveLevel } from '../scoring/levels.js'
 
 export interface CheckedDecisionLevel {
   level: ComputedLevel
@@ -17,8 +17,7 @@ export function checkDecisionLevel (
   proposed: ComputedLevel,
   reason?: string | null
 ): Result<CheckedDecisionLevel> {
-  const order = rankLevel(proposed) - rankLevel(computed)
-  if (order > 0) {
+  if (isAboveLevel(proposed, computed)) {
     return err(
       new DomainError(
         'DECISION_ABOVE_COMPUTED',
@@ -31,7 +30,7 @@ export function checkDecisionLevel (
       )
     )
   }
-  if (order === 0) return ok({ level: proposed, belowComputed: false, reason: null })
+  if (proposed === computed) return ok({ level: proposed, belowComputed: false, reason: null })
   const given = reason?.trim() ?? ''
   if (given === '') {
     return err(

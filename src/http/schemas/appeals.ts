@@ -1,10 +1,10 @@
 // The appeals API contract: lodging, the reviewer's hearing and decision, and what the outcome changed.
 import { z } from 'zod'
 import { AwardLevelSchema } from '../../domain/scheme/enums.js'
-import { AppealState, AppealSubject } from '../../domain/workflow/index.js'
+import { AppealOutcome, AppealState, AppealSubject } from '../../domain/workflow/index.js'
 import { pageMeta, pageQuery } from './common.js'
 
-export const AppealOutcomeSchema = z.enum(['upheld', 'partly_upheld', 'dismissed'])
+export const AppealOutcomeSchema = AppealOutcome
 
 export const appealSchema = z
   .object({

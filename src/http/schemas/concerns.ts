@@ -1,9 +1,9 @@
 // The concerns API contract: raising, triage, investigation, outcome, closing and reinstating a suspended award.
 import { z } from 'zod'
-import { ConcernSeverity, ConcernState } from '../../domain/workflow/index.js'
+import { ConcernSeverity, ConcernSource, ConcernState } from '../../domain/workflow/index.js'
 import { pageMeta, pageQuery } from './common.js'
 
-export const ConcernSourceSchema = z.enum(['complaint', 'safeguarding', 'feedback', 'monitoring'])
+export const ConcernSourceSchema = ConcernSource
 export const ConcernOutcomeSchema = z.enum(['upheld', 'partly_upheld', 'not_upheld'])
 
 const reason = z.string().trim().min(3).max(2000)

@@ -4,7 +4,7 @@ import { and, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../../db/client.js'
 import { assessments, awards } from '../../db/schema/index.js'
-import { LIVE_AWARD_STATES } from '../awards.js'
+import { LIVE_AWARD_STATES, type AwardState } from '../../domain/workflow/index.js'
 import { collectScoringEvidence, loadAssessmentBasis } from '../evidence.js'
 
 /** Restricts a job to one council (a co-ordinator's "run now"); undefined = every council (the scheduler). */
@@ -26,7 +26,7 @@ export interface MonitoredAssessment {
 export async function listMonitoredAssessments (
   q: Queryable,
   scope: JobScope,
-  awardStates: readonly string[] | 'open-or-live'
+  awardStates: readonly AwardState[] | 'open-or-live'
 ): Promise<MonitoredAssessment[]> {
   const condition =
     awardStates === 'open-or-live'

@@ -13,7 +13,7 @@ import { listMySessions, signOutEverywhere, type SignedIn } from '../../use-case
 import { useHtmlErrorPages } from '../plugin.js'
 import { ceremonyHandle, setCeremonyCookie, signedInOrRedirect, signOutBrowser } from '../sign-in/browser-session.js'
 import { registrationResponse } from '../sign-in/webauthn-schemas.js'
-import { accountPage } from './account-page.js'
+import { accountView } from '../sign-in/pages.js'
 
 const when = (d: Date | null) =>
   d === null ? 'never' : d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })
@@ -33,9 +33,10 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       const ctx = ctxFor(me, request.id)
       const sessions = await listMySessions(deps, ctx, me.principal)
       const passkeys = await listMyPasskeys(deps, me)
-      return reply.html(
+      return await reply.page(
         200,
-        accountPage({
+        'account',
+        accountView({
           csrf: reply.generateCsrf(),
           name: me.userName,
           role: me.principal.role,

@@ -3,7 +3,7 @@ import type { Listing, PublicCouncil } from '../../use-cases/publication/listing
 import { longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
+import { renderPage, type Page } from '../legacy-layout.js'
 import { groupsText, markOf, offeringsText } from './listing-parts.js'
 
 export function renderProviderPage (council: PublicCouncil, l: Listing, pastAwards: Array<Listing['award']>): Page {

@@ -5,7 +5,7 @@ import type { Listing, PublicCouncil } from '../../use-cases/publication/listing
 import { AWARD_LEVELS } from '../../domain/scheme/enums.js'
 import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html, type Html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
+import { renderPage, type Page } from '../legacy-layout.js'
 import { groupsText, markOf, offeringsText } from './listing-parts.js'
 
 export interface SearchView {

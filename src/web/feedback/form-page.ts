@@ -6,7 +6,7 @@ import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import type { FeedbackTarget } from '../../use-cases/feedback-instrument.js'
 import { button, checkboxes, errorSummary, firstInputId, radios, textarea, type FieldError } from '../components.js'
 import { html, type Html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
+import { renderPage, type Page } from '../legacy-layout.js'
 
 /** What the person sent, kept on a bad submit so nothing they chose is lost. */
 export interface FormValues {

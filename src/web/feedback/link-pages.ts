@@ -1,13 +1,14 @@
 // Kind explanation pages for feedback links that cannot be used (unknown 404; used, expired, revoked, closed 410)
 // and the thank-you page after a response (README: Feedback from people who use services: "never a stack trace").
 import { html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
-import { renderMessagePage, type MessagePage } from '../plugin.js'
+import { renderPage, type Page } from '../legacy-layout.js'
+import { messageView, type Message } from '../plugin.js'
+import type { MessageView } from '../views.js'
 
 const ASK_AGAIN = 'If you still want to give your views, ask the person who gave you the link for a new one.'
 
 /** Keyed by the DomainError code the use case throws. */
-const LINK_PAGES: Record<string, { status: number; page: MessagePage }> = {
+const LINK_PAGES: Record<string, { status: number; page: Message }> = {
   NOT_FOUND: {
     status: 404,
     page: {
@@ -45,9 +46,9 @@ const LINK_PAGES: Record<string, { status: number; page: MessagePage }> = {
   }
 }
 
-export function linkProblemPage (code: string): { status: number; page: Page } | undefined {
+export function linkProblemPage (code: string): { status: number; view: MessageView } | undefined {
   const known = LINK_PAGES[code]
-  return known === undefined ? undefined : { status: known.status, page: renderMessagePage(known.page) }
+  return known === undefined ? undefined : { status: known.status, view: messageView(known.page) }
 }
 
 export function renderThankYou (opts: { councilName: string | null; easyRead: boolean }): Page {

@@ -29,7 +29,7 @@ async function withLink<T> (reply: FastifyReply, work: () => Promise<T>): Promis
   } catch (error) {
     const known = isDomainError(error) ? linkProblemPage(error.code) : undefined
     if (known === undefined) throw error
-    return reply.html(known.status, known.page)
+    return await reply.page(known.status, 'message', known.view)
   }
 }
 

@@ -11,14 +11,7 @@ import { checkSignInLink, redeemSignInLink, requestSignInLink } from '../../use-
 import { staffSso } from '../../use-cases/staff-sso.js'
 import { useHtmlErrorPages } from '../plugin.js'
 import { AFTER_SIGN_IN, ceremonyHandle, setCeremonyCookie, signInBrowser, signOutBrowser } from './browser-session.js'
-import {
-  checkEmailPage,
-  confirmLinkPage,
-  linkProblemPage,
-  signedOutPage,
-  signInPage,
-  ssoProblemPage
-} from './pages.js'
+import { checkEmailView, confirmLinkView, linkProblem, signedOutView, signInView, ssoProblem } from './pages.js'
 import { passkeyScripts } from './passkey-assets.js'
 import { authenticationResponse } from './webauthn-schemas.js'
 
@@ -46,6 +39,7 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     rateLimit: { max: deps.config.SIGN_IN_REQUESTS_PER_CLIENT_PER_MINUTE, timeWindow: '1 minute' }
   }
   const csrf = { preValidation: app.csrfProtection }
+  const linkMinutes = deps.config.SIGN_IN_LINK_MINUTES
 
   const ssoCouncils = async () =>
     (await listSsoCouncils(deps.db)).map((c) => ({ name: c.name, href: `/sign-in/sso/${c.slug}` }))
@@ -53,16 +47,12 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   app.get(
     '/',
     { schema: { hide: true, querystring: z.object({ ended: z.string().max(5).optional() }) } },
-    async (request, reply) =>
-      reply.html(
-        200,
-        signInPage({
-          csrf: reply.generateCsrf(),
-          email: '',
-          notice: request.query.ended === undefined ? undefined : 'You were signed out. Sign in again to carry on.',
-          ssoCouncils: await ssoCouncils()
-        })
-      )
+    async (request, reply) => {
+      const ended = request.query.ended !== undefined
+      const notice = ended ? { notice: 'You were signed out. Sign in again to carry on.' } : {}
+      const view = signInView({ csrf: reply.generateCsrf(), linkMinutes, ssoCouncils: await ssoCouncils(), ...notice })
+      return await reply.page(200, 'sign-in', view)
+    }
   )
 
   app.post('/', { schema: { hide: true, body: emailBody }, config: perClient, ...csrf }, async (request, reply) => {
@@ -72,13 +62,17 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         email === ''
           ? 'Enter your email address'
           : 'Enter an email address in the correct format, like name@example.com'
-      return reply.html(400, signInPage({ csrf: reply.generateCsrf(), email, error, ssoCouncils: await ssoCouncils() }))
+      const csrf = reply.generateCsrf()
+      const view = signInView({ csrf, email, error, linkMinutes, ssoCouncils: await ssoCouncils() })
+      return await reply.page(400, 'sign-in', view)
     }
     await requestSignInLink(deps, email)
     return await reply.redirect('/sign-in/check-email', 303)
   })
 
-  app.get('/check-email', { schema: { hide: true } }, async (_request, reply) => reply.html(200, checkEmailPage()))
+  app.get('/check-email', { schema: { hide: true } }, async (_request, reply) =>
+    await reply.page(200, 'sign-in-message', checkEmailView(linkMinutes))
+  )
 
   app.get(
     '/link/:token',
@@ -86,11 +80,11 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     async (request, reply) => {
       const state = await checkSignInLink(deps, request.params.token)
       if (state !== 'valid') {
-        const problem = linkProblemPage(state)
-        return reply.html(problem.status, problem.page)
+        const problem = linkProblem(state)
+        return await reply.page(problem.status, 'sign-in-message', problem.view)
       }
       // Referrer-Policy no-referrer (helmet): the link never leaves in a Referer header.
-      return reply.html(200, confirmLinkPage({ csrf: reply.generateCsrf(), token: request.params.token }))
+      return await reply.page(200, 'confirm-link', confirmLinkView(reply.generateCsrf(), request.params.token))
     }
   )
 
@@ -100,8 +94,8 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     async (request, reply) => {
       const result = await redeemSignInLink(deps, request.body.token, request.headers['user-agent'], request.id)
       if (result.state !== 'signed_in') {
-        const problem = linkProblemPage(result.state)
-        return reply.html(problem.status, problem.page)
+        const problem = linkProblem(result.state)
+        return await reply.page(problem.status, 'sign-in-message', problem.view)
       }
       signInBrowser(reply, deps, result.secret)
       return await reply.redirect(AFTER_SIGN_IN, 303)
@@ -124,7 +118,7 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       const handle = ceremonyHandle(request, deps)
       const outcome = await sso.finish(handle, request.params.council, callback, request.headers['user-agent'])
       if (outcome.state !== 'signed_in') {
-        return reply.html(outcome.state === 'expired' ? 400 : 403, ssoProblemPage(outcome.state))
+        return await reply.page(outcome.state === 'expired' ? 400 : 403, 'sign-in-message', ssoProblem(outcome.state))
       }
       signInBrowser(reply, deps, outcome.secret)
       return await reply.redirect(AFTER_SIGN_IN, 303)
@@ -159,5 +153,7 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     return await reply.redirect('/sign-in/signed-out', 303)
   })
 
-  app.get('/signed-out', { schema: { hide: true } }, async (_request, reply) => reply.html(200, signedOutPage()))
+  app.get('/signed-out', { schema: { hide: true } }, async (_request, reply) =>
+    await reply.page(200, 'sign-in-message', signedOutView())
+  )
 }

@@ -5,7 +5,7 @@ import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
 import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
+import { renderPage, type Page } from '../legacy-layout.js'
 import { lapsedWord } from './badge-svg.js'
 
 export function renderVerifyPage (truth: AwardTruth, today: Date): Page {
