@@ -83,6 +83,7 @@ export const ERRORS = {
   PROVIDER_ID_MISMATCH: define('invalid', 'Provider mismatch', 'Only provider users carry a provider'),
   PROVIDER_REQUIRED: define('invalid', 'Provider required', 'Name the provider'),
   SIZE_BOUNDS_INCONSISTENT: define('invalid', 'Size bounds inconsistent', 'The size bands must grow'),
+  BRAND_COLOUR_TOO_LIGHT: define('invalid', 'Brand colour too light', 'White text on the colour must be readable'),
   USER_INACTIVE: define('conflict', 'User inactive', 'The user is deactivated'),
   WEBHOOK_URL_NOT_ALLOWED: define('invalid', 'Webhook address not allowed', 'Webhooks go to https addresses'),
   WEBHOOK_LIMIT_REACHED: define('invalid', 'Too many webhooks', 'The council holds as many webhooks as it may'),
