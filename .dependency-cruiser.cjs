@@ -39,10 +39,12 @@ module.exports = {
     },
     {
       name: 'web-not-http-internals',
-      comment: 'Pages reach the HTTP layer only through its problem renderer, never its routes or schemas.',
+      comment:
+        'Pages reach the HTTP layer only through its problem renderer and the session cookie, ' +
+        'never its routes or schemas.',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/http/', pathNot: '^src/http/plugins/problems[.]ts$' }
+      to: { path: '^src/http/', pathNot: '^src/http/plugins/(problems|session)[.]ts$' }
     },
     {
       name: 'http-not-web-internals',

@@ -15,6 +15,7 @@ import { channelsFromConfig } from './notifications/index.js'
 import problems, { frameworkErrors, problem, sendProblem } from './http/plugins/problems.js'
 import { DATABASE_RETRY_AFTER_SECONDS } from './db/unavailable.js'
 import auth from './http/plugins/auth.js'
+import session from './http/plugins/session.js'
 import textSafety from './http/plugins/text-safety.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
@@ -41,6 +42,10 @@ import { feedbackWebRoutes } from './web/feedback/routes.js'
 import { homeRoutes } from './web/home/routes.js'
 import { verifyRoutes } from './web/verify/routes.js'
 import { reportRoutes } from './http/routes/reports.js'
+import { councilSsoRoutes } from './http/routes/council-sso.js'
+import { passkeyAssetRoutes, signInRoutes } from './web/sign-in/routes.js'
+import { accountRoutes } from './web/account/routes.js'
+import { demoMailboxRoutes } from './web/demo-mailbox/routes.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
 export interface BuildOptions {
@@ -127,6 +132,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
   await app.register(web)
+  await app.register(session, { deps })
   await app.register(auth, { deps })
   await app.register(openapi, { serverUrl: config.publicBaseUrl })
 
@@ -150,6 +156,11 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
   await app.register(reportRoutes, { prefix: '/api/v1/reports', deps })
   await app.register(homeRoutes, { deps })
+  await app.register(councilSsoRoutes, { prefix: '/api/v1', deps })
+  await app.register(passkeyAssetRoutes)
+  await app.register(signInRoutes, { prefix: '/sign-in', deps })
+  await app.register(accountRoutes, { prefix: '/account', deps })
+  await app.register(demoMailboxRoutes, { prefix: '/demo-mailbox', deps })
 
   app.addHook('onClose', async () => {
     await opts.beforeDatabaseCloses?.()

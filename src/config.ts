@@ -94,7 +94,17 @@ export const configSchema = z.object({
   // Link answers are held until this many have arrived for an assessment, then released together (at least 3).
   FEEDBACK_RELEASE_BATCH: z.coerce.number().int().min(3).max(100).default(3),
   // An API token issued without an expiry expires after this many days.
-  TOKEN_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90)
+  TOKEN_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Sign-in and sessions (README: Sign-in and sessions): a session ends after this long unused, and after
+  // SESSION_ABSOLUTE_HOURS however active; a sign-in link works once, for SIGN_IN_LINK_MINUTES.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  // Sign-in links sent to one address per hour, and sign-in requests per client per minute.
+  SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_REQUESTS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  // Development only: allow councils' OpenID providers on plain http (a local test issuer).
+  OIDC_ALLOW_HTTP: booleanish.default(false)
 }).refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {
   path: ['DATABASE_READ_URL'],
   message: 'needs DATABASE_URL: the replica is read only, the primary takes every change'

@@ -41,7 +41,11 @@ export const ERRORS = {
   CTP_INVALID_CONTENT_LENGTH: define('bad_request', 'Wrong Content-Length', 'The body does not match its length'),
   MP_PREMATURE_CLOSE: define('bad_request', 'Upload interrupted', 'The upload ended before it was complete'),
   PROTO_VIOLATION: define('bad_request', 'Forbidden field name', 'A form field name is not allowed'),
-  UNAUTHENTICATED: define('unauthenticated', 'Not signed in', 'A valid bearer token is needed'),
+  UNAUTHENTICATED: define('unauthenticated', 'Not signed in', 'A valid bearer token or session is needed'),
+  // @fastify/csrf-protection's answers (FST_CSRF_*): a change sent with a session needs the form's token
+  CSRF_MISSING_SECRET: define('forbidden', 'Form expired', 'Reload the page and send the form again'),
+  CSRF_INVALID_TOKEN: define('forbidden', 'Form expired', 'Reload the page and send the form again'),
+  CROSS_SITE_REQUEST: define('forbidden', 'Cross-site request', 'Changes may only be sent from this service'),
   ROLE_NOT_ALLOWED: define('forbidden', 'Role not allowed', 'Your role may not do this'),
   FORBIDDEN: define('forbidden', 'Forbidden', 'You may not do this'),
   NOT_FOUND: define('not_found', 'Not found', 'The record does not exist or is not yours to see'),

@@ -12,8 +12,22 @@ export interface Principal {
   role: UserRole
   councilId: string | null
   providerId: string | null
+  /** what authenticated it: an API token's id, or `session:<id>` for a signed-in browser */
   tokenId: string
 }
+
+/** The principal a user acts as, however they authenticated (bearer token or session): one set of rules for both. */
+export const principalOf = (
+  user: { id: string; role: UserRole; councilId: string | null; providerId: string | null },
+  tokenId: string
+): Principal => ({
+  kind: 'user',
+  userId: user.id,
+  role: user.role,
+  councilId: user.councilId,
+  providerId: user.providerId,
+  tokenId
+})
 
 /** Scheduled jobs act as the system; feedback forms as an anonymous respondent. */
 export type Actor = Principal | { kind: 'system' } | { kind: 'respondent'; councilId: string }

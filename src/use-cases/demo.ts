@@ -6,6 +6,7 @@ import { createCouncil, createUser } from './admin.js'
 import type { Ctx, Deps, Principal } from './context.js'
 import { createProvider } from './providers.js'
 import { issueToken } from './tokens.js'
+import { issueSignInLink } from './sign-in-links.js'
 import { upsertPostcodeLocations } from '../db/stores/postcodes.js'
 import { demoPostcodeLocations } from './demo-postcodes.js'
 
@@ -341,6 +342,20 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
       and(eq(apiTokens.userId, coordinator!.id), like(apiTokens.label, 'demo start%'), isNull(apiTokens.revokedAt))
     )
   const { token } = await issueToken(deps.db, coordinator!.id, `demo start ${now.toISOString()}`)
+  // One-time sign-in links beside the token (README: Sign-in and sessions), made afresh on every start.
+  const [providerUser] = await deps.db
+    .select()
+    .from(users)
+    .where(and(eq(users.councilId, council.id), eq(users.role, 'provider'), eq(users.active, true)))
+    .limit(1)
+  const minutes = deps.config.SIGN_IN_LINK_MINUTES
+  const signIn = [`Sign in as the demo co-ordinator (works once, for ${minutes} minutes): ` +
+    (await issueSignInLink(deps, coordinator!.id, council.id))]
+  if (providerUser !== undefined) {
+    signIn.push(`Sign in as ${providerUser.name}, a demo provider (works once): ` +
+      (await issueSignInLink(deps, providerUser.id, council.id)))
+  }
+  signIn.push(`Demo mailbox (the emails the demo would have sent): ${deps.config.publicBaseUrl}/demo-mailbox`)
   return {
     councilName: council.name,
     councilSlug: council.slug,
@@ -349,6 +364,7 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
       `Try: curl -H "Authorization: Bearer ${token}" ${deps.config.publicBaseUrl}/api/v1/providers`,
       `Directory: ${deps.config.publicBaseUrl}/directory/${council.slug}`,
       `Open Referral UK feed: ${deps.config.publicBaseUrl}/oruk/${council.slug}/services`,
+      ...signIn,
       ...shownOnce
     ]
   }

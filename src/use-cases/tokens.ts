@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
 import { apiTokens, users } from '../db/schema/index.js'
-import type { Principal } from './context.js'
+import { principalOf, type Principal } from './context.js'
 
 const TOKEN_PREFIX = 'qm_'
 
@@ -63,12 +63,6 @@ export async function authenticateToken (q: Queryable, token: string, now: Date)
         )
       )
   }
-  return {
-    kind: 'user',
-    userId: row.userId,
-    role: row.role,
-    councilId: row.councilId,
-    providerId: row.providerId,
-    tokenId: row.tokenId
-  }
+  const user = { id: row.userId, role: row.role, councilId: row.councilId, providerId: row.providerId }
+  return principalOf(user, row.tokenId)
 }

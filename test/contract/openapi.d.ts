@@ -175,7 +175,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -338,7 +338,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -446,7 +446,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -544,7 +544,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +668,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -748,7 +748,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -858,7 +858,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -959,7 +959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1050,7 +1050,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1160,7 +1160,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1260,7 +1260,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1363,7 +1363,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1443,7 +1443,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1551,7 +1551,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1649,7 +1649,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,7 +1770,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1869,7 +1869,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1971,7 +1971,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2051,7 +2051,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2148,7 +2148,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2262,7 +2262,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2361,7 +2361,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2450,7 +2450,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2583,7 +2583,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2724,7 +2724,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2862,7 +2862,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2978,7 +2978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3086,7 +3086,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3272,7 +3272,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3389,7 +3389,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3490,7 +3490,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3602,7 +3602,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3739,7 +3739,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3876,7 +3876,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4013,7 +4013,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4150,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4287,7 +4287,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4424,7 +4424,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4550,7 +4550,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4651,7 +4651,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4761,7 +4761,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4898,7 +4898,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5029,7 +5029,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5160,7 +5160,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5292,7 +5292,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5421,7 +5421,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5550,7 +5550,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5679,7 +5679,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5805,7 +5805,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5918,7 +5918,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6059,7 +6059,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6151,7 +6151,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6252,7 +6252,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6362,7 +6362,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6497,7 +6497,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6632,7 +6632,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6767,7 +6767,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6898,7 +6898,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6978,7 +6978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7077,7 +7077,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7194,7 +7194,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7331,7 +7331,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7470,7 +7470,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7607,7 +7607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7752,7 +7752,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7878,7 +7878,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7970,7 +7970,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8061,7 +8061,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8157,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8237,7 +8237,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8363,7 +8363,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8475,7 +8475,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8612,7 +8612,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8749,7 +8749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8886,7 +8886,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9021,7 +9021,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9147,7 +9147,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10415,7 +10415,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10504,7 +10504,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10603,7 +10603,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10691,7 +10691,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10802,7 +10802,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10977,7 +10977,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11068,7 +11068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11187,7 +11187,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11297,7 +11297,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11388,7 +11388,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11511,7 +11511,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11629,7 +11629,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11728,7 +11728,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11829,7 +11829,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11940,7 +11940,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12068,7 +12068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12195,7 +12195,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12310,7 +12310,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12435,7 +12435,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12530,7 +12530,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12603,6 +12603,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/councils/{id}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The council's staff single sign-on settings (without the client secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilSso"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the council's OpenID Connect provider for staff sign-in */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouncilSsoPutInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilSso"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12619,7 +12809,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -14412,6 +14602,30 @@ export interface components {
                 evidence: number;
             }[];
         };
+        CouncilSsoPutInput: {
+            /**
+             * Format: uri
+             * @description The OpenID provider's issuer URL (its discovery document is read)
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Write-only: never answered back */
+            clientSecret: string;
+            /** @description The ID token claim matched to a staff email address (default "email") */
+            userClaim?: string;
+            enabled?: boolean;
+        };
+        CouncilSsoInput: {
+            /** Format: uuid */
+            councilId: string;
+            issuer: string;
+            clientId: string;
+            userClaim: string;
+            enabled: boolean;
+            createdAt: unknown;
+            updatedAt: unknown;
+            version: number;
+        };
         /** @description RFC 9457 problem details, served as application/problem+json */
         Problem: {
             /** @description A URI identifying the problem type (RFC 9457 §3.1.1) */
@@ -14424,7 +14638,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -16246,6 +16460,32 @@ export interface components {
                 awards: number;
                 evidence: number;
             }[];
+        };
+        CouncilSsoPut: {
+            /**
+             * Format: uri
+             * @description The OpenID provider's issuer URL (its discovery document is read)
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Write-only: never answered back */
+            clientSecret: string;
+            /** @description The ID token claim matched to a staff email address (default "email") */
+            userClaim?: string;
+            enabled?: boolean;
+        };
+        CouncilSso: {
+            /** Format: uuid */
+            councilId: string;
+            issuer: string;
+            clientId: string;
+            userClaim: string;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
     };
     responses: never;

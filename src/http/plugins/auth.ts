@@ -1,5 +1,7 @@
-// Bearer-token authentication and role checks, declared per route as `config.roles`.
-// Routes without `config.roles` are public. Failed authentications are rate limited more strictly.
+// Authentication and role checks, declared per route as `config.roles`: a bearer token (machine clients) or, without
+// one, the browser's session (README: Sign-in and sessions) — both resolve to the same Principal, so the same roles,
+// tenancy and audit apply. A change sent with a session also needs its CSRF token. Routes without `config.roles` are
+// public. Failed authentications are rate limited more strictly.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Actor, Deps, Principal } from '../../use-cases/context.js'
@@ -14,8 +16,12 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null
+    /** how the principal authenticated */
+    authenticatedBy: 'token' | 'session' | null
   }
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const staffRoles: UserRole[] = ['coordinator', 'reviewer']
 export const providerSideRoles: UserRole[] = ['coordinator', 'reviewer', 'provider']
@@ -30,6 +36,7 @@ export default fp(
   async function auth (app: FastifyInstance, opts: { deps: Deps }) {
     const { deps } = opts
     app.decorateRequest('principal', null)
+    app.decorateRequest('authenticatedBy', null)
     const limitFailures = app.rateLimit({
       max: deps.config.AUTH_FAILURES_PER_MINUTE,
       timeWindow: '1 minute',
@@ -50,10 +57,14 @@ export default fp(
       reply.header('cache-control', 'no-store')
       const header = request.headers.authorization
       const match = header !== undefined ? /^Bearer\s+(\S+)$/i.exec(header) : null
-      if (match === null) return await refuse(request, reply, 'Send a bearer token: Authorization: Bearer <token>')
-      const principal = await authenticateToken(deps.db, match[1]!, deps.clock())
+      const signedIn = match === null ? await request.signedIn() : null
+      if (match === null && signedIn === null) {
+        return await refuse(request, reply, 'Send a bearer token (Authorization: Bearer <token>) or sign in')
+      }
+      const principal = signedIn?.principal ?? (await authenticateToken(deps.db, match?.[1] ?? '', deps.clock()))
       if (principal === null) return await refuse(request, reply, 'The token is unknown, revoked or expired')
       request.principal = principal
+      request.authenticatedBy = signedIn === null ? 'token' : 'session'
       const allowed = roles.includes(principal.role) || (principal.role === 'reviewer' && roles.includes('coordinator'))
       if (!allowed) {
         return sendProblem(
@@ -66,6 +77,13 @@ export default fp(
         )
       }
     })
+
+    // A session travels with every request the browser makes, wherever the page that made it came from: a change
+    // carried by a session must also carry the token only this service's own pages hold.
+    app.addHook('preValidation', (request, reply, done) => {
+      if (request.authenticatedBy !== 'session' || SAFE_METHODS.has(request.method)) return done()
+      app.csrfProtection(request, reply, done)
+    })
   },
-  { name: 'auth', dependencies: ['@fastify/rate-limit'] }
+  { name: 'auth', dependencies: ['@fastify/rate-limit', 'session'] }
 )

@@ -6,10 +6,14 @@ import type { FastifyServerOptions } from 'fastify'
 import { stdSerializers, type DestinationStream, type SerializedError } from 'pino'
 import type { Config } from '../../config.js'
 
-// A feedback link's token is a secret (it is the permission to answer). The router decodes and tolerates
-// doubled slashes, so the test runs on the path as the router sees it, and on every spelling of it.
-const feedbackPath = /^\/+feedback(?:\/|$)/i
-const secretQuery = /([?&](?:token|secret)=)[^&#]*/gi
+// A feedback link's token and a sign-in link are secrets (they are the permission to answer, to sign in), and so
+// are an OpenID Connect callback's code and state. The router decodes and tolerates doubled slashes, so the test
+// runs on the path as the router sees it, and on every spelling of it.
+const secretPaths: Array<[RegExp, string]> = [
+  [/^\/+feedback(?:\/|$)/i, '/feedback/[redacted]'],
+  [/^\/+sign-in\/+link(?:\/|$)/i, '/sign-in/link/[redacted]']
+]
+const secretQuery = /([?&](?:token|secret|code|state)=)[^&#]*/gi
 
 function decodedPath (path: string): string {
   let decoded = path
@@ -29,7 +33,9 @@ export function redactUrl (url: string): string {
   const q = url.indexOf('?')
   const path = q === -1 ? url : url.slice(0, q)
   const query = q === -1 ? '' : url.slice(q).replace(secretQuery, '$1[redacted]')
-  return feedbackPath.test(decodedPath(path)) ? `/feedback/[redacted]${query}` : `${path}${query}`
+  const decoded = decodedPath(path)
+  const secret = secretPaths.find(([re]) => re.test(decoded))
+  return `${secret === undefined ? path : secret[1]}${query}`
 }
 
 // A caller's X-Request-Id is kept (to trace a request across services) only when it is short and plain: it is

@@ -1,0 +1,100 @@
+// The account pages (README: Sign-in and sessions): sessions and passkeys of the signed-in person. Pages send a
+// browser without a live session to the sign-in page, saying so kindly when its session had ended.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Ctx, Deps } from '../../use-cases/context.js'
+import {
+  listMyPasskeys,
+  passkeyRegistrationOptions,
+  registerPasskey,
+  removePasskey
+} from '../../use-cases/passkeys.js'
+import { listMySessions, signOutEverywhere, type SignedIn } from '../../use-cases/sessions.js'
+import { useHtmlErrorPages } from '../plugin.js'
+import { ceremonyHandle, setCeremonyCookie, signedInOrRedirect, signOutBrowser } from '../sign-in/browser-session.js'
+import { registrationResponse } from '../sign-in/webauthn-schemas.js'
+import { accountView } from '../sign-in/pages.js'
+
+const when = (d: Date | null) =>
+  d === null ? 'never' : d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })
+
+/** Registered with the prefix /account. */
+export const accountRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  useHtmlErrorPages(app)
+  const csrf = { preValidation: app.csrfProtection }
+  const ctxFor = (me: SignedIn, requestId: string): Ctx => ({ actor: me.principal, now: deps.clock(), requestId })
+
+  app.get(
+    '/',
+    { schema: { hide: true, querystring: z.object({ added: z.string().max(5).optional() }) } },
+    async (request, reply) => {
+      const me = await signedInOrRedirect(request, reply)
+      if (me === null) return reply
+      const ctx = ctxFor(me, request.id)
+      const sessions = await listMySessions(deps, ctx, me.principal)
+      const passkeys = await listMyPasskeys(deps, me)
+      return await reply.page(
+        200,
+        'account',
+        accountView({
+          csrf: reply.generateCsrf(),
+          name: me.userName,
+          role: me.principal.role,
+          notice: request.query.added === undefined ? undefined : 'Your passkey has been added.',
+          sessions: sessions.map((s) => ({
+            device: s.device,
+            method: s.method,
+            since: when(s.createdAt),
+            lastSeen: when(s.lastSeenAt),
+            current: s.id === me.session.id
+          })),
+          passkeys: passkeys.map((p) => ({
+            id: p.id,
+            name: p.name,
+            added: when(p.createdAt),
+            lastUsed: when(p.lastUsedAt)
+          }))
+        })
+      )
+    }
+  )
+
+  app.post('/sign-out-everywhere', { schema: { hide: true }, ...csrf }, async (request, reply) => {
+    const me = await signedInOrRedirect(request, reply)
+    if (me === null) return reply
+    await signOutEverywhere(deps, ctxFor(me, request.id), me.principal)
+    signOutBrowser(reply, deps)
+    return await reply.redirect('/sign-in/signed-out', 303)
+  })
+
+  app.post('/passkeys/options', { schema: { hide: true }, ...csrf }, async (request, reply) => {
+    const me = await request.signedIn()
+    if (me === null) return await reply.code(401).send({ message: 'Sign in again to add a passkey.' })
+    const { options, handle } = await passkeyRegistrationOptions(deps, me)
+    setCeremonyCookie(reply, deps, handle)
+    return await reply.header('cache-control', 'no-store').send(options)
+  })
+
+  app.post(
+    '/passkeys',
+    { schema: { hide: true, body: registrationResponse }, ...csrf },
+    async (request, reply) => {
+      const me = await request.signedIn()
+      if (me === null) return await reply.code(401).send({ message: 'Sign in again to add a passkey.' })
+      const added = await registerPasskey(deps, ctxFor(me, request.id), me, ceremonyHandle(request, deps), request.body)
+      if (!added) return await reply.code(400).send({ message: 'The passkey was not added. Try again.' })
+      return await reply.header('cache-control', 'no-store').send({ next: '/account?added=1' })
+    }
+  )
+
+  app.post(
+    '/passkeys/:id/remove',
+    { schema: { hide: true, params: z.object({ id: z.uuid() }) }, ...csrf },
+    async (request, reply) => {
+      const me = await signedInOrRedirect(request, reply)
+      if (me === null) return reply
+      await removePasskey(deps, ctxFor(me, request.id), me, request.params.id)
+      return await reply.redirect('/account', 303)
+    }
+  )
+}
