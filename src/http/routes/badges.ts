@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
 import { loadAwardTruth } from '../../use-cases/publication/award-truth.js'
-import { etagOfView, matchesIfNoneMatch } from '../../use-cases/publication/page-cache.js'
+import { etagOfView, matchesIfNoneMatch } from '../page-cache.js'
 import { useHtmlErrorPages } from '../../web/plugin.js'
 import { renderBadge } from '../../web/verify/badge-svg.js'
 import { renderVerifyPage } from '../../web/verify/verify-page.js'
