@@ -2,6 +2,7 @@
 // upheld | partly_upheld | dismissed → closed; an upheld appeal applies its outcome (src/domain/README.md: Appeal).
 import { and, count, desc, eq, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { appeals, assessments, auditEvents, awards } from '../db/schema/index.js'
 import { loadPublishedScheme } from './schemes.js'
 import { DomainError } from '../domain/errors.js'
@@ -172,6 +173,14 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
       toState: 'lodged',
       after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay: inTime.value.lastDay }
     })
+    await enqueueNotification(tx, {
+      councilId: subject.councilId,
+      kind: 'appeal_acknowledged',
+      dedupeKey: `appeal-acknowledged:${row!.id}`,
+      recipientProviderId: subject.providerId,
+      payload: { providerId: subject.providerId, appealId: row!.id },
+      now: ctx.now
+    })
     return present(row!)
   })
 }
@@ -310,6 +319,14 @@ export async function decideAppeal (deps: Deps, ctx: Ctx, id: string, input: App
       input.reason,
       applied
     )
+    await enqueueNotification(tx, {
+      councilId: row.councilId,
+      kind: 'appeal_decided',
+      dedupeKey: `appeal-decided:${row.id}`,
+      recipientProviderId: row.providerId,
+      payload: { providerId: row.providerId, appealId: row.id, outcome: input.outcome, note: input.reason },
+      now: ctx.now
+    })
     return { appeal: present(row), applied }
   })
 }

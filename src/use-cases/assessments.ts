@@ -2,6 +2,7 @@
 // (src/domain/README.md: Lifecycles, Assessment). Every transition is locked, version-checked and audited.
 import { and, count, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { assessments, awards, outbox, providers } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import {
@@ -215,7 +216,18 @@ export async function actOnAssessment (
         : event === 'respond_info'
           ? { infoResponseNote: note }
           : {}
-    return await applyAssessmentEvent(tx, ctx, before, event, note, patch)
+    const after = await applyAssessmentEvent(tx, ctx, before, event, note, patch)
+    if (event === 'request_info') {
+      await enqueueNotification(tx, {
+        councilId: after.councilId,
+        kind: 'information_requested',
+        dedupeKey: `information-requested:${after.id}:v${after.version}`,
+        recipientProviderId: after.providerId,
+        payload: { providerId: after.providerId, assessmentId: after.id, note: note ?? undefined },
+        now: ctx.now
+      })
+    }
+    return after
   })
 }
 

@@ -2,7 +2,9 @@
 // (src/domain/README.md: Lifecycles, Award). Each change is locked, versioned, audited and sent to the outbox.
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { awards, outbox } from '../db/schema/index.js'
+import type { MessageKind } from '../domain/notifications/index.js'
 import type { AwardLevel } from '../domain/scheme/enums.js'
 import { transitionAward as nextAwardState, type AwardEvent, type AwardState } from '../domain/workflow/index.js'
 import { assertProviderAccess, assertStaffAccess, forbidden, notFound } from './access.js'
@@ -49,6 +51,13 @@ async function lockAward (q: Queryable, awardId: string): Promise<AwardRow> {
   return row
 }
 
+const TOLD_TO_PROVIDER: Partial<Record<AwardEvent, MessageKind>> = {
+  suspend: 'award_suspended',
+  reinstate: 'award_reinstated',
+  reinstate_on_appeal: 'award_reinstated',
+  revoke: 'award_revoked'
+}
+
 /**
  * Applies one lifecycle event to an award inside the caller's transaction. Users must be staff of the award's
  * council; the system (scheduled jobs) may act on any award. A refused event is the domain's 409.
@@ -89,6 +98,19 @@ export async function transitionAward (
     reason
   })
   await enqueueAwardEvent(tx, topicOf(to), after!, `award:${awardId}:v${after!.version}`)
+  // A person's decision is told to the provider here; the scheduled jobs word their own (lapsed items, dates).
+  // The reason stays out of the message, as out of every event: the provider reads it after signing in.
+  const kind = ctx.actor.kind === 'user' ? TOLD_TO_PROVIDER[event] : undefined
+  if (kind !== undefined) {
+    await enqueueNotification(tx, {
+      councilId: before.councilId,
+      kind,
+      dedupeKey: `${kind}:${awardId}:v${after!.version}`,
+      recipientProviderId: before.providerId,
+      payload: { providerId: before.providerId, awardId, level: before.level },
+      now: ctx.now
+    })
+  }
   return after!
 }
 
@@ -144,6 +166,14 @@ export async function issueAward (tx: Queryable, ctx: Ctx, input: IssueAwardInpu
     after: award
   })
   await enqueueAwardEvent(tx, 'award.published', award!, `award:${award!.id}:published`)
+  await enqueueNotification(tx, {
+    councilId: assessment.councilId,
+    kind: 'award_published',
+    dedupeKey: `award-published:${award!.id}`,
+    recipientProviderId: assessment.providerId,
+    payload: { providerId: assessment.providerId, awardId: award!.id, level: input.level, validTo: input.validTo },
+    now: ctx.now
+  })
   return award!
 }
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { and, asc, eq, getTableColumns } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Queryable } from '../db/client.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { evidence, evidenceFiles, providers } from '../db/schema/index.js'
 import { DomainError, ERRORS } from '../domain/errors.js'
 import {
@@ -320,6 +321,22 @@ export async function reviewEvidence (
       toState: next.value,
       reason: note
     })
+    if (event !== 'verify') {
+      // A rejected or queried item needs the provider's action: tell them which item and what was said.
+      await enqueueNotification(tx, {
+        councilId: assessment.councilId,
+        kind: 'information_requested',
+        dedupeKey: `evidence-${event}:${evidenceId}:v${before.version + 1}`,
+        recipientProviderId: assessment.providerId,
+        payload: {
+          providerId: assessment.providerId,
+          assessmentId,
+          itemCode: before.itemCode,
+          note: note ?? undefined
+        },
+        now: ctx.now
+      })
+    }
     return after!
   })
 }

@@ -182,6 +182,7 @@ t.test('feedback comments are erased after the retention period, the answers kep
           respondentType: 'person',
           mode: 'self',
           instrumentVersion: 1,
+          sizeBand: 'micro',
           answers: { SAFE: 3 },
           comment: `said ${daysAgo} days ago`,
           commentStatus: 'approved',

@@ -13,6 +13,8 @@ export interface PublicCouncil {
   slug: string
   name: string
   contactEmail: string | null
+  /** null or absent: the service's default colour (src/domain/branding.ts) */
+  brandColour?: string | null
   version: number
 }
 
@@ -133,6 +135,7 @@ const publicCouncilColumns = {
   slug: councils.slug,
   name: councils.name,
   contactEmail: councils.contactEmail,
+  brandColour: councils.brandColour,
   version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
 }
 
