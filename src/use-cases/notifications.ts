@@ -100,7 +100,7 @@ export async function fanOutNotifications (
   for (const event of due) {
     const kind = event.topic.replace(/^notification\./, '')
     if (!isKind(kind)) continue
-    const payload = (event.payload ?? {}) as Payload
+    const payload: Payload = event.payload
     const providerId = event.recipientProviderId ?? str(payload.providerId) ?? null
     const context = await loadMessageContext(tx, event.councilId, providerId)
     const facts: MessageFacts = {

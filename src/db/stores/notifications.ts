@@ -9,7 +9,9 @@ import {
   outbox,
   providers,
   users,
-  type MessageStatus
+  type MessageStatus,
+  type OutboxPayload,
+  type OutboxTopic
 } from '../schema/index.js'
 import type { MessageKind, NextStep } from '../../domain/notifications/index.js'
 
@@ -89,11 +91,11 @@ export async function loadMessageContext (
 
 export interface DueEvent {
   id: number
-  topic: string
+  topic: OutboxTopic
   councilId: string | null
   recipientUserId: string | null
   recipientProviderId: string | null
-  payload: unknown
+  payload: OutboxPayload
 }
 
 /** Notification events not yet turned into messages, oldest first, locked so no other instance takes them. */

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
 import { loadAwardTruth } from '../../use-cases/publication/award-truth.js'
-import { etagOfView, matchesIfNoneMatch } from '../../use-cases/publication/page-cache.js'
+import { etagOfView, matchesIfNoneMatch } from '../page-cache.js'
 import { renderBadge } from '../../web/verify/badge-svg.js'
 import { PUBLIC_CACHE_CONTROL } from './feed.js'
 

@@ -14,7 +14,7 @@ import {
   matchesIfNoneMatch,
   versionedBody,
   type VersionedBody
-} from '../../use-cases/publication/page-cache.js'
+} from '../page-cache.js'
 import {
   changeFeedQuery,
   changeFeedSchema,

@@ -1,12 +1,15 @@
 // The service's own public feed: every award of a council with its provider's public fields, ordered by
 // when it last changed, so `modified_after` and the cursor make a change feed that includes withdrawals,
 // suspensions and expiries (src/domain/README.md: Publication).
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
-import { awards, providers } from '../../db/schema/index.js'
+import {
+  findCouncilAward,
+  listAwardsByChange,
+  type Listing,
+  type PublicCouncil
+} from '../../db/stores/publication.js'
 import { DomainError } from '../../domain/errors.js'
 import { notFound } from '../access.js'
-import { listingColumns, type Listing, type PublicCouncil } from './listings.js'
 import { accreditationSentence, publicStatusOf } from './public-award.js'
 
 export interface ChangeFeedQuery {
@@ -14,11 +17,6 @@ export interface ChangeFeedQuery {
   cursor?: string | undefined
   limit: number
 }
-
-// Millisecond precision, the precision of the cursor a client sends back.
-const changedAt = sql<Date>`date_trunc('milliseconds', greatest(${providers.updatedAt}, ${awards.updatedAt}))`.mapWith(
-  providers.updatedAt
-)
 
 const encodeCursor = (l: Listing) => Buffer.from(`${l.lastModified.toISOString()}|${l.award.id}`).toString('base64url')
 
@@ -66,36 +64,22 @@ export function publicAwardOf (l: Listing, council: PublicCouncil, baseUrl: stri
 export type PublicAward = ReturnType<typeof publicAwardOf>
 
 export async function listAwardChanges (q: Queryable, council: PublicCouncil, baseUrl: string, query: ChangeFeedQuery) {
-  const where: SQL[] = [eq(awards.councilId, council.id)]
-  if (query.modified_after !== undefined) {
-    where.push(sql`${changedAt} >= ${query.modified_after.toISOString()}::timestamptz`)
-  }
-  if (query.cursor !== undefined) {
-    const c = decodeCursor(query.cursor)
-    where.push(sql`(${changedAt}, ${awards.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`)
-  }
-  const rows = (await q
-    .select({ ...listingColumns, lastModified: changedAt })
-    .from(awards)
-    .innerJoin(providers, eq(providers.id, awards.providerId))
-    .where(and(...where))
-    .orderBy(asc(changedAt), asc(awards.id))
-    .limit(query.limit + 1)) as Listing[]
+  const rows = await listAwardsByChange(q, council.id, {
+    modifiedAfter: query.modified_after,
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    limit: query.limit + 1
+  })
   const page = rows.slice(0, query.limit)
-  const more = rows.length > query.limit
+  const last = page[page.length - 1]
   return {
     council: { slug: council.slug, name: council.name },
     items: page.map((l) => publicAwardOf(l, council, baseUrl)),
-    nextCursor: more ? encodeCursor(page[page.length - 1]!) : null
+    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null
   }
 }
 
 export async function getPublicAward (q: Queryable, council: PublicCouncil, baseUrl: string, awardId: string) {
-  const [row] = (await q
-    .select(listingColumns)
-    .from(awards)
-    .innerJoin(providers, eq(providers.id, awards.providerId))
-    .where(and(eq(awards.councilId, council.id), eq(awards.id, awardId)))) as Listing[]
+  const row = await findCouncilAward(q, council.id, awardId)
   if (row === undefined) throw notFound('Award')
   return publicAwardOf(row, council, baseUrl)
 }

@@ -1,14 +1,15 @@
 // How an award reads in public: its status word and the sentence directories show (src/domain/README.md: Publication:
 // level, validity and status, never the reason for a suspension).
 import { format, parseISO } from 'date-fns'
+import type { AwardState } from '../../domain/workflow/index.js'
 import type { Listing } from './listings.js'
 import { LEVEL_NAMES } from './vocabulary.js'
 
 /** Public status: a renewal being due is an internal step, the mark is still active. */
 export type PublicAwardStatus = 'active' | 'suspended' | 'expired' | 'revoked' | 'withdrawn' | 'superseded'
 
-export const publicStatusOf = (status: string): PublicAwardStatus =>
-  status === 'renewal_due' ? 'active' : (status as PublicAwardStatus)
+export const publicStatusOf = (status: AwardState): PublicAwardStatus =>
+  status === 'renewal_due' ? 'active' : status
 
 /** True when the mark counts today: active (or renewal due) and the provider still trading with the council. */
 export const isCurrentMark = (l: Pick<Listing, 'providerStatus' | 'award'>): boolean =>

@@ -1,5 +1,6 @@
 // The SVG badge of one award: level, council and validity, or in plain words that the mark is no longer
 // current; the whole badge links to the public verification page (src/domain/README.md: Badge).
+import type { AwardState } from '../../domain/workflow/index.js'
 import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
 import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
@@ -9,7 +10,7 @@ import { html, type Html } from '../html.js'
 const FILLS = { gold: '#ffdd00', silver: '#d0d3d4', bronze: '#e0a370', lapsed: '#f3f2f1' } as const
 
 /** "SUSPENDED", "EXPIRED"... for a mark that no longer counts; a live award of a provider who left reads WITHDRAWN. */
-export const lapsedWord = (status: string): string =>
+export const lapsedWord = (status: AwardState): string =>
   (publicStatusOf(status) === 'active' ? 'withdrawn' : publicStatusOf(status)).toUpperCase()
 
 export function renderBadge (truth: AwardTruth, verifyUrl: string): Html {

@@ -2,8 +2,8 @@
 // triggers on every change): a hit is never stale, whichever instance made the change (README: Publication).
 import { gzipSync } from 'node:zlib'
 import { LRUCache } from 'lru-cache'
-import { sha256Hex } from '../tokens.js'
-import type { PublicCouncil } from './listings.js'
+import { sha256Hex } from '../use-cases/tokens.js'
+import type { PublicCouncil } from '../use-cases/publication/listings.js'
 
 // Bytes, not strings: UTF-8 encoding and gzip are done once per version, not once per response.
 export interface VersionedBody {

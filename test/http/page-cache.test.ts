@@ -2,7 +2,7 @@
 // bytes (no pinned 8 KB pool slab or 16 KB zlib chunk), so the cap bounds the process (README: Publication).
 import { randomUUID } from 'node:crypto'
 import t from 'tap'
-import { createBodyCache, versionedBody } from '../../src/use-cases/publication/page-cache.js'
+import { createBodyCache, versionedBody } from '../../src/http/page-cache.js'
 
 const council = { id: randomUUID(), slug: 'northshire', name: 'Northshire Council', contactEmail: null, version: 1 }
 
