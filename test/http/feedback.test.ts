@@ -236,9 +236,9 @@ t.test('nothing identifying is stored: no invitation link, no IP or user agent, 
   const [row] = await heldOf(id)
   t.equal(row!.mode, 'easy_read')
   t.same(Object.keys(row!).sort(), [
-    'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId', 'respondentType',
-    'sizeBand'
-  ], 'held with no date, no invitation, nobody who entered it (the size band is the provider\'s, the same for all)')
+    'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId',
+    'respondentType', 'sizeBand'
+  ], 'held with no date, no invitation, nobody who entered it (the size band is the same for all its answers)')
   const everything = JSON.stringify(row)
   t.notMatch(everything, /UniqueAgent|203\.0\.113\.77|127\.0\.0\.1/)
   const [invitation] = await db.select().from(feedbackInvitations).where(eq(feedbackInvitations.assessmentId, id))
