@@ -82,6 +82,7 @@ export const ERRORS = {
   PROVIDER_ALREADY_ERASED: define('conflict', 'Already erased', "The provider's personal data has been erased"),
   ERASURE_NOT_CONFIRMED: define('invalid', 'Erasure not confirmed', "Confirm the erasure with the provider's name"),
   SIZE_BOUNDS_INCONSISTENT: define('invalid', 'Size bounds inconsistent', 'The size bands must grow'),
+  BRAND_COLOUR_TOO_LIGHT: define('invalid', 'Brand colour too light', 'White text on the colour must be readable'),
   USER_INACTIVE: define('conflict', 'User inactive', 'The user is deactivated'),
   WEBHOOK_URL_NOT_ALLOWED: define('invalid', 'Webhook address not allowed', 'Webhooks go to https addresses'),
   WEBHOOK_LIMIT_REACHED: define('invalid', 'Too many webhooks', 'The council holds as many webhooks as it may'),

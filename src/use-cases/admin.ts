@@ -4,6 +4,12 @@ import { and, asc, eq, isNull } from 'drizzle-orm'
 import { apiTokens, councils, providers, users, type UserRole } from '../db/schema/index.js'
 import { sizeBandOf } from '../domain/providers.js'
 import { DomainError } from '../domain/errors.js'
+import {
+  MIN_CONTRAST,
+  brandColourProblem,
+  contrastWithWhite,
+  normaliseBrandColour
+} from '../domain/branding.js'
 import { forbidden, notFound } from './access.js'
 import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
@@ -34,6 +40,22 @@ export interface CouncilInput {
   microMaxFte?: number | undefined
   smallMaxFte?: number | undefined
   mediumMaxFte?: number | undefined
+  /** '#' and six hex digits; null (or absent) for the service's default (src/domain/branding.ts). */
+  brandColour?: string | null | undefined
+}
+
+/** The colour as stored, refused when white text on it would be hard to read (WCAG 2.2 SC 1.4.3). */
+function checkedBrandColour (colour: string | null | undefined): string | null | undefined {
+  if (colour === null || colour === undefined) return colour
+  const problem = brandColourProblem(colour)
+  if (problem === null) return normaliseBrandColour(colour)
+  const message = problem === 'not a colour'
+    ? 'must be # and six hex digits, e.g. #5a2d81'
+    : `white text on it has a contrast of ${contrastWithWhite(normaliseBrandColour(colour)).toFixed(2)}:1; ` +
+      `it needs at least ${MIN_CONTRAST}:1`
+  throw new DomainError('BRAND_COLOUR_TOO_LIGHT', 'invalid', 'White text on this colour would be hard to read', {
+    errors: [{ path: 'body.brandColour', message }]
+  })
 }
 
 function checkBounds (b: { microMaxFte: number; smallMaxFte: number; mediumMaxFte: number }) {
@@ -69,7 +91,13 @@ export async function createCouncil (deps: Deps, ctx: Ctx, input: CouncilInput):
     checkBounds(bounds)
     const [row] = await tx
       .insert(councils)
-      .values({ ...input, ...bounds, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...input,
+        ...bounds,
+        brandColour: checkedBrandColour(input.brandColour),
+        createdAt: ctx.now,
+        updatedAt: ctx.now
+      })
       .returning()
     await recordAudit(tx, ctx, {
       councilId: row!.id,
@@ -110,9 +138,10 @@ export async function updateCouncil (
     assertVersion(before.version, expectedVersion, 'The council')
     const next = { ...before, ...patch }
     checkBounds(next)
+    const brandColour = checkedBrandColour(patch.brandColour)
     const [after] = await tx
       .update(councils)
-      .set({ ...patch, updatedAt: ctx.now, version: before.version + 1 })
+      .set({ ...patch, brandColour, updatedAt: ctx.now, version: before.version + 1 })
       .where(eq(councils.id, id))
       .returning()
     // Size bands are stored for fast filtering: recompute them when the council moves the bounds.

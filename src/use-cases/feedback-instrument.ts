@@ -32,6 +32,7 @@ export interface FeedbackTarget {
   councilId: string
   councilName: string
   councilSlug: string
+  councilBrandColour: string | null
   providerId: string
   providerName: string
   /** The provider's size band now: kept on each response received, so reports use the band it had then. */
@@ -54,6 +55,7 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
       councilId: assessments.councilId,
       councilName: councils.name,
       councilSlug: councils.slug,
+      councilBrandColour: councils.brandColour,
       providerId: assessments.providerId,
       providerName: providers.name,
       providerSizeBand: providers.sizeBand,

@@ -132,15 +132,23 @@ export interface SendReport {
   failed: number
 }
 
-/** Sends every message due now, batch by batch; any number of instances may run it at once. */
-export async function sendDueMessages (deps: Deps, now: Date = deps.clock()): Promise<SendReport> {
+/**
+ * Sends every message due now, batch by batch; any number of instances may run it at once. No new batch is claimed
+ * once `signal` is aborted (shutdown); what is claimed and not sent goes out after its lease.
+ */
+export async function sendDueMessages (
+  deps: Deps,
+  now: Date = deps.clock(),
+  signal?: AbortSignal
+): Promise<SendReport> {
   const report: SendReport = { sent: 0, retrying: 0, failed: 0 }
-  for (;;) {
+  while (signal?.aborted !== true) {
     const claimed = await claimDueMessages(deps.db, now, SEND_BATCH, LEASE_SECONDS)
     if (claimed.length === 0) return report
     for (const m of claimed) await sendOne(deps, m, now, report)
     if (claimed.length < SEND_BATCH) return report
   }
+  return report
 }
 
 async function sendOne (deps: Deps, m: NotificationMessage, now: Date, report: SendReport): Promise<void> {

@@ -201,7 +201,7 @@ export async function fanOutAwardEvents (deps: Deps, now: Date, limit = 200): Pr
 }
 
 /** One signed POST to the checked address: no redirect followed, no other address tried, the body not read. */
-async function post (deps: Deps, d: ClaimedDelivery, now: Date, timeoutMs: number): Promise<WebhookAttempt> {
+async function post (deps: Deps, d: ClaimedDelivery, now: Date, signal: AbortSignal): Promise<WebhookAttempt> {
   const started = performance.now()
   const attempt = (status: number | null, error: string | null): WebhookAttempt => ({
     at: now.toISOString(),
@@ -211,7 +211,7 @@ async function post (deps: Deps, d: ClaimedDelivery, now: Date, timeoutMs: numbe
   })
   try {
     const target = await checkTarget(d.url, targetRules(deps), deps.resolveHost)
-    const status = await sendTo(target, d.body, timeoutMs, {
+    const status = await sendTo(target, d.body, signal, {
       'content-type': 'application/json',
       'user-agent': 'QualityMark-Webhooks/1',
       'x-qualitymark-event': d.event,
@@ -224,7 +224,7 @@ async function post (deps: Deps, d: ClaimedDelivery, now: Date, timeoutMs: numbe
   }
 }
 
-async function sendTo (target: CheckedTarget, body: string, timeoutMs: number, headers: Record<string, string>) {
+async function sendTo (target: CheckedTarget, body: string, signal: AbortSignal, headers: Record<string, string>) {
   const { url } = target
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest
   return await new Promise<number>((resolve, reject) => {
@@ -234,7 +234,7 @@ async function sendTo (target: CheckedTarget, body: string, timeoutMs: number, h
         method: 'POST',
         headers: { ...headers, 'content-length': Buffer.byteLength(body) },
         lookup: pinnedLookup(target),
-        signal: AbortSignal.timeout(timeoutMs)
+        signal
       },
       (res) => {
         res.resume()
@@ -261,14 +261,18 @@ export interface DeliveryRun {
 export async function deliverWebhooks (
   deps: Deps,
   now: Date,
-  opts: { batch?: number; timeoutMs?: number } = {}
+  opts: { batch?: number; timeoutMs?: number; signal?: AbortSignal | undefined } = {}
 ): Promise<DeliveryRun> {
   const run: DeliveryRun = { fannedOut: await fanOutAwardEvents(deps, now), delivered: 0, retrying: 0, failed: 0 }
   const claimed = await claimDueDeliveries(deps.db, now, opts.batch ?? 20, new Date(now.getTime() + LEASE_MS))
+  // A slow directory is given up after the timeout, or at once when the process shuts down: the attempt is logged
+  // and the delivery retried like any other failure, by this instance or another.
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10_000)
+  const signal = opts.signal === undefined ? timeout : AbortSignal.any([timeout, opts.signal])
   await Promise.all(
     claimed.map(async (d) => {
       const attempt = d.subscriptionActive
-        ? await post(deps, d, now, opts.timeoutMs ?? 10_000)
+        ? await post(deps, d, now, signal)
         : { at: now.toISOString(), status: null, error: 'subscription deactivated', durationMs: 0 }
       const ok = attempt.error === null
       const next = new Date(now.getTime() + retryDelayMs(d.attempts))

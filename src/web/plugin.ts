@@ -10,21 +10,17 @@ import fastifyStatic from '@fastify/static'
 import nunjucks from 'nunjucks'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { isDomainError } from '../domain/errors.js'
-import { statusOfKind } from '../http/plugins/problems.js'
+import { statusOfKind, whenDatabaseUnavailable } from '../http/plugins/problems.js'
 import { projectRoot } from '../project-root.js'
 import { ASSETS_DIR, loadAssets } from './asset-build.js'
 import { brandStylesheet } from './brand-stylesheet.js'
 import { GOVUK_DIST } from './govuk.js'
-import type { Html } from './html.js'
-import { SITE_CSS, SITE_CSS_ETAG } from './assets.js'
 import { layoutOf, type PageCouncil } from './layout.js'
 import type { MessageView, PageViews } from './views.js'
 
 declare module 'fastify' {
   interface FastifyReply {
     /** Sends a rendered page. Pages are private and uncached unless the route set its own Cache-Control. */
-    /** Transitional: sends a page of the hand-written layout (src/web/legacy-layout.ts). */
-    html: (status: number, page: Html) => FastifyReply
     page: <K extends keyof PageViews>(status: number, template: K, view: PageViews[K]) => Promise<FastifyReply>
   }
 }
@@ -61,6 +57,12 @@ const SERVER_ERROR: Message = {
   paragraphs: ['Try again later.']
 }
 
+// A database that is down or frozen (README: Reliability): 503 with Retry-After.
+const UNAVAILABLE: Message = {
+  title: 'Sorry, the service is unavailable',
+  paragraphs: ['It could not reach its records just now. Try again in a few minutes.']
+}
+
 /**
  * Call inside an encapsulated route plugin (registered with a prefix) so its unknown paths and errors render
  * HTML pages instead of problem+json. A DomainError keeps its status; its message is shown (they are written
@@ -73,6 +75,9 @@ export function useHtmlErrorPages (app: FastifyInstance): void {
       const status = statusOfKind[error.kind]
       const message = status === 404 ? NOT_FOUND : { title: CLIENT_ERROR.title, paragraphs: [error.message] }
       return await reply.page(status, 'message', messageView(message))
+    }
+    if (whenDatabaseUnavailable(error, request, reply)) {
+      return await reply.page(503, 'message', messageView(UNAVAILABLE))
     }
     const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500)
     if (status >= 400 && status < 500) {
@@ -100,16 +105,6 @@ export default fp(
       if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')
       const body = await this.viewAsync(`${template}.njk`, data)
       return await this.code(status).type('text/html; charset=utf-8').send(body)
-    })
-
-    app.decorateReply('html', function (this: FastifyReply, status: number, page: Html) {
-      if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')
-      return this.code(status).type('text/html; charset=utf-8').send(page.value)
-    })
-    app.get('/assets/site.css', { schema: { hide: true } }, async (request, reply) => {
-      reply.header('etag', SITE_CSS_ETAG).header('cache-control', 'public, max-age=31536000, immutable')
-      if (request.headers['if-none-match'] === SITE_CSS_ETAG) return await reply.code(304).send()
-      return await reply.type('text/css; charset=utf-8').send(SITE_CSS)
     })
 
     // Every name carries its content's hash, so a year's cache is safe (src/web/asset-build.ts).

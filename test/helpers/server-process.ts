@@ -59,10 +59,13 @@ export async function startServerProcess (
     }
     child.stdout?.on('data', check)
     child.stderr!.on('data', check)
-    void exited.then((code) => {
-      clearTimeout(timer)
-      reject(new Error(`exited ${code}:\n${out}`))
-    })
+    exited.then(
+      (code) => {
+        clearTimeout(timer)
+        reject(new Error(`exited ${code}:\n${out}`))
+      },
+      () => {}
+    )
   })
   return { ...started, url }
 }

@@ -4,7 +4,6 @@ import Fastify from 'fastify'
 import { html, raw } from '../../src/web/html.js'
 import { layoutOf } from '../../src/web/layout.js'
 import { govukInlineScript } from '../../src/web/govuk.js'
-import { errorSummary, radios } from '../../src/web/components.js'
 import web, { useHtmlErrorPages } from '../../src/web/plugin.js'
 import { loadAssets } from '../../src/web/asset-build.js'
 import { DomainError } from '../../src/domain/errors.js'
@@ -46,26 +45,6 @@ t.test('layout has a skip link, landmarks, the council name escaped and an Error
   t.match(page, /<link rel="stylesheet" href="\/assets\/app-[0-9a-f]{12}\.css">/)
   t.match(page, /<link rel="icon" href="\/assets\/favicon-[0-9a-f]{12}\.svg" type="image\/svg\+xml">/)
   t.notMatch(page, /GOV\.UK|Crown copyright|govuk-logo/, 'no GOV.UK branding')
-})
-
-t.test('components link the error summary to the first input and describe the group', async (t) => {
-  const summary = errorSummary([{ href: 'q-0', text: 'Choose one' }]).value
-  t.match(summary, /<a href="#q-0">Choose one<\/a>/)
-  const group = radios({
-    name: 'q',
-    idPrefix: 'q',
-    legend: 'Pick',
-    error: 'Choose one',
-    choices: [
-      { value: 'a', text: 'A' },
-      { value: 'b', text: 'B' }
-    ],
-    checked: ['b']
-  }).value
-  t.match(group, /id="q-0" name="q" type="radio" value="a">/)
-  t.match(group, /id="q-1" name="q" type="radio" value="b" checked>/)
-  t.match(group, /aria-describedby="q-error"/)
-  t.match(group, /<label class="radios__label" for="q-0">A<\/label>/)
 })
 
 t.test('plugin serves the built assets with a long cache and 304s, and HTML error pages in web scopes', async (t) => {

@@ -6,9 +6,10 @@ import { councils } from '../schema/index.js'
 export interface CouncilSummary {
   slug: string
   name: string
+  brandColour: string | null
 }
 
-const summary = { slug: councils.slug, name: councils.name }
+const summary = { slug: councils.slug, name: councils.name, brandColour: councils.brandColour }
 
 export async function selectCouncilSummaries (q: Queryable): Promise<CouncilSummary[]> {
   return await q.select(summary).from(councils).orderBy(asc(councils.name))

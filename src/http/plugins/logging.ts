@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { FastifyServerOptions } from 'fastify'
-import { stdSerializers, type SerializedError } from 'pino'
+import { stdSerializers, type DestinationStream, type SerializedError } from 'pino'
 import type { Config } from '../../config.js'
 
 // A feedback link's token is a secret (it is the permission to answer). The router decodes and tolerates
@@ -79,7 +79,7 @@ export function safeErrorSerializer (err: unknown): SerializedError {
   return Object.defineProperty(out, 'raw', { value: top, enumerable: false }) as SerializedError
 }
 
-export function loggerOptions (config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions (config: Config, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
     ...(stream !== undefined ? { stream } : {}),

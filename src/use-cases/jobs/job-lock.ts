@@ -1,9 +1,9 @@
 // One job run at a time across every service instance: a transaction-level advisory lock per job
 // (src/domain/README.md: Scheduled work, "safe with several instances against one database"), and a savepoint per
 // action so one failing action is logged and rolled back without undoing the others.
-import { sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Database, Tx } from '../../db/client.js'
+import { tryJobLock, waitJobLock } from '../../db/stores/jobs.js'
 
 /** Stable advisory-lock keys: one per job, the same in every instance (and distinct from the migration lock). */
 export const JOB_LOCK_KEYS = {
@@ -25,24 +25,40 @@ export interface JobResult {
   actions: string[]
 }
 
-/** Runs `work` in one transaction holding the job's advisory lock; if another instance holds it, returns ran: false. */
+/** How long a job that waits for its lock (`wait`) waits for another instance's run of it (README: Reliability). */
+export const JOB_LOCK_WAIT_MS = 10_000
+
+/**
+ * Runs `work` in one transaction holding the job's advisory lock; if another instance holds it, returns ran: false
+ * at once, or with `wait`, once that instance's run has ended (at most JOB_LOCK_WAIT_MS; ran: false after that).
+ */
 export async function runExclusively (
   db: Database,
   job: JobName,
-  work: (tx: Tx, result: JobResult) => Promise<void>
+  work: (tx: Tx, result: JobResult) => Promise<void>,
+  opts: { wait?: boolean } = {}
 ): Promise<JobResult> {
   const result: JobResult = { job, ran: false, done: 0, failed: 0, actions: [] }
-  await db.transaction(async (tx) => {
-    const answer = await tx.execute<{ locked: boolean }>(
-      sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEYS[job]}) as locked`
-    )
-    // postgres.js returns the rows, PGlite an object holding them.
-    const rows = Array.isArray(answer) ? answer : (answer as unknown as { rows: Array<{ locked: boolean }> }).rows
-    if (rows[0]?.locked !== true) return
-    result.ran = true
-    await work(tx, result)
-  })
+  try {
+    await db.transaction(async (tx) => {
+      if (opts.wait === true) await waitJobLock(tx, JOB_LOCK_KEYS[job], JOB_LOCK_WAIT_MS)
+      else if (!(await tryJobLock(tx, JOB_LOCK_KEYS[job]))) return
+      result.ran = true
+      await work(tx, result)
+    })
+  } catch (error) {
+    // lock_not_available: the other instance's run outlasted the wait; this run leaves the job to it
+    if (opts.wait !== true || result.ran || codeOf(error) !== '55P03') throw error
+  }
   return result
+}
+
+function codeOf (error: unknown): string | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+  }
+  return undefined
 }
 
 /**

@@ -32,16 +32,31 @@ export interface JobsReport {
   messages: SendReport
 }
 
-/** Runs every job as the system at `now` (the scheduler's clock); `scope` limits it to one council. */
-export async function runJobs (deps: Deps, now: Date = deps.clock(), scope: JobScope = {}): Promise<JobsReport> {
+/**
+ * Runs every job as the system at `now` (the scheduler's clock); `scope` limits it to one council. Once `signal` is
+ * aborted (the process is shutting down) no further job starts and no further batch of messages is sent.
+ */
+export async function runJobs (
+  deps: Deps,
+  now: Date = deps.clock(),
+  scope: JobScope = {},
+  signal?: AbortSignal
+): Promise<JobsReport> {
   const ctx = systemCtx(now)
   const results: JobResult[] = []
   for (const [name, job] of jobs) {
+    if (signal?.aborted === true) break
     results.push(
-      await runExclusively(deps.db, name, async (tx, result) => {
-        await job(tx, deps, ctx, scope, result)
-      })
+      await runExclusively(
+        deps.db,
+        name,
+        async (tx, result) => {
+          await job(tx, deps, ctx, scope, result)
+        },
+        // The fan-out waits for another instance's, rather than leaving what this run wrote for the next run.
+        { wait: name === 'outbox-delivery' }
+      )
     )
   }
-  return { at: now.toISOString(), results, messages: await sendDueMessages(deps, now) }
+  return { at: now.toISOString(), results, messages: await sendDueMessages(deps, now, signal) }
 }
