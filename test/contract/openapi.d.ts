@@ -175,7 +175,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -338,7 +338,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -347,7 +347,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -356,7 +356,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -446,7 +446,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -544,7 +544,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -571,7 +571,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +668,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -748,7 +748,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -766,7 +766,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -858,7 +858,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -959,7 +959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1050,7 +1050,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1068,7 +1068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1160,7 +1160,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1260,7 +1260,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1363,7 +1363,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1443,7 +1443,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1551,7 +1551,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1649,7 +1649,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,7 +1770,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1869,7 +1869,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1924,6 +1924,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/providers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export everything held about a provider and its people: provider.json and the evidence files, one zip archive (refused while an appeal or concern is open) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A zip archive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a provider's personal data on request, keeping its awards as published, anonymous answers and the audit's shape (refused while an appeal or concern is open; confirm with the provider's name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The provider's name, exactly as registered: erasure cannot be undone */
+                        confirm: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderErasure"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scheme-versions": {
         parameters: {
             query?: never;
@@ -1971,7 +2207,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2051,7 +2287,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2069,7 +2305,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2148,7 +2384,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2166,7 +2402,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2262,7 +2498,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2271,7 +2507,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2361,7 +2597,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2450,7 +2686,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2468,7 +2704,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2583,7 +2819,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2601,7 +2837,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2619,7 +2855,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2724,7 +2960,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2742,7 +2978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2760,7 +2996,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2862,7 +3098,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2880,7 +3116,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2978,7 +3214,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2996,7 +3232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3086,7 +3322,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3192,7 +3428,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3272,7 +3508,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3290,7 +3526,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3299,7 +3535,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3389,7 +3625,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3490,7 +3726,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3602,7 +3838,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3620,7 +3856,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3638,7 +3874,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3739,7 +3975,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3757,7 +3993,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3775,7 +4011,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3876,7 +4112,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3894,7 +4130,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3912,7 +4148,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4013,7 +4249,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4031,7 +4267,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4049,7 +4285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4386,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4168,7 +4404,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4186,7 +4422,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4287,7 +4523,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4305,7 +4541,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4323,7 +4559,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4424,7 +4660,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4442,7 +4678,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4460,7 +4696,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4550,7 +4786,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4651,7 +4887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4761,7 +4997,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4779,7 +5015,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4797,7 +5033,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4898,7 +5134,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4916,7 +5152,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4934,7 +5170,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5029,7 +5265,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5047,7 +5283,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5065,7 +5301,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5160,7 +5396,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5178,7 +5414,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5196,7 +5432,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5292,7 +5528,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5310,7 +5546,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5319,7 +5555,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5421,7 +5657,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5439,7 +5675,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5550,7 +5786,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5568,7 +5804,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5679,7 +5915,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5697,7 +5933,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5805,7 +6041,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5918,7 +6154,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5936,7 +6172,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5963,7 +6199,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6059,7 +6295,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6151,7 +6387,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6252,7 +6488,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6362,7 +6598,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6380,7 +6616,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6398,7 +6634,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6497,7 +6733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6515,7 +6751,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6533,7 +6769,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6632,7 +6868,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6650,7 +6886,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6668,7 +6904,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6767,7 +7003,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6785,7 +7021,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6803,7 +7039,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6898,7 +7134,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6978,7 +7214,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7077,7 +7313,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7194,7 +7430,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7212,7 +7448,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7230,7 +7466,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7331,7 +7567,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7349,7 +7585,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7367,7 +7603,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7470,7 +7706,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7488,7 +7724,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7506,7 +7742,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7607,7 +7843,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7625,7 +7861,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7643,7 +7879,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7752,7 +7988,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7770,7 +8006,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7788,7 +8024,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7878,7 +8114,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7970,7 +8206,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8061,7 +8297,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8393,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8237,7 +8473,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8255,7 +8491,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8273,7 +8509,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8363,7 +8599,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8475,7 +8711,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8493,7 +8729,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8511,7 +8747,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8612,7 +8848,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8630,7 +8866,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8648,7 +8884,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8749,7 +8985,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8767,7 +9003,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8785,7 +9021,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8886,7 +9122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8904,7 +9140,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8922,7 +9158,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9021,7 +9257,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9039,7 +9275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9057,7 +9293,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9147,7 +9383,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10248,7 +10484,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10415,7 +10651,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10504,7 +10740,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10513,7 +10749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10603,7 +10839,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10691,7 +10927,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10802,7 +11038,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10977,7 +11213,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11068,7 +11304,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11086,7 +11322,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11095,7 +11331,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11187,7 +11423,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11205,7 +11441,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11297,7 +11533,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11388,7 +11624,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11406,7 +11642,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11415,7 +11651,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11511,7 +11747,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11529,7 +11765,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11629,7 +11865,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11728,7 +11964,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11829,7 +12065,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11940,7 +12176,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11958,7 +12194,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11967,7 +12203,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12068,7 +12304,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12086,7 +12322,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12095,7 +12331,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12195,7 +12431,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12213,7 +12449,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12310,7 +12546,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12328,7 +12564,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12337,7 +12573,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12435,7 +12671,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12530,7 +12766,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12548,7 +12784,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12557,7 +12793,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12603,196 +12839,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/councils/{id}/sso": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The council's staff single sign-on settings (without the client secret) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CouncilSso"];
-                    };
-                };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many requests. Codes: RATE_LIMITED */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Set the council's OpenID Connect provider for staff sign-in */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CouncilSsoPutInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CouncilSso"];
-                    };
-                };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many requests. Codes: RATE_LIMITED */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12809,7 +12855,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "PROVIDER_CASE_OPEN" | "PROVIDER_ALREADY_ERASED" | "ERASURE_NOT_CONFIRMED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -14602,29 +14648,11 @@ export interface components {
                 evidence: number;
             }[];
         };
-        CouncilSsoPutInput: {
-            /**
-             * Format: uri
-             * @description The OpenID provider's issuer URL (its discovery document is read)
-             */
-            issuer: string;
-            clientId: string;
-            /** @description Write-only: never answered back */
-            clientSecret: string;
-            /** @description The ID token claim matched to a staff email address (default "email") */
-            userClaim?: string;
-            enabled?: boolean;
-        };
-        CouncilSsoInput: {
+        ProviderErasureInput: {
             /** Format: uuid */
-            councilId: string;
-            issuer: string;
-            clientId: string;
-            userClaim: string;
-            enabled: boolean;
-            createdAt: unknown;
-            updatedAt: unknown;
-            version: number;
+            providerId: string;
+            /** Format: date-time */
+            erasedAt: string;
         };
         /** @description RFC 9457 problem details, served as application/problem+json */
         Problem: {
@@ -14638,7 +14666,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "PROVIDER_CASE_OPEN" | "PROVIDER_ALREADY_ERASED" | "ERASURE_NOT_CONFIRMED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -16461,31 +16489,11 @@ export interface components {
                 evidence: number;
             }[];
         };
-        CouncilSsoPut: {
-            /**
-             * Format: uri
-             * @description The OpenID provider's issuer URL (its discovery document is read)
-             */
-            issuer: string;
-            clientId: string;
-            /** @description Write-only: never answered back */
-            clientSecret: string;
-            /** @description The ID token claim matched to a staff email address (default "email") */
-            userClaim?: string;
-            enabled?: boolean;
-        };
-        CouncilSso: {
+        ProviderErasure: {
             /** Format: uuid */
-            councilId: string;
-            issuer: string;
-            clientId: string;
-            userClaim: string;
-            enabled: boolean;
+            providerId: string;
             /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
+            erasedAt: string;
         };
     };
     responses: never;

@@ -238,7 +238,7 @@ t.test('nothing identifying is stored: no invitation link, no IP or user agent, 
   t.same(Object.keys(row!).sort(), [
     'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId',
     'respondentType', 'sizeBand'
-  ], 'held with no date, no invitation, nobody who entered it (the size band is the provider\'s, the same for all)')
+  ], 'held with no date, no invitation, nobody who entered it (the size band is the same for all its answers)')
   const everything = JSON.stringify(row)
   t.notMatch(everything, /UniqueAgent|203\.0\.113\.77|127\.0\.0\.1/)
   const [invitation] = await db.select().from(feedbackInvitations).where(eq(feedbackInvitations.assessmentId, id))

@@ -55,6 +55,8 @@ export const providers = pgTable(
       .notNull()
       .default('active'),
     deactivatedAt: tstz('deactivated_at'),
+    // when its personal data was erased on request (README: Security and privacy, export and erasure); null until then
+    erasedAt: tstz('erased_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: rowVersion()

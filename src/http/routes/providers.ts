@@ -1,4 +1,5 @@
 // Routes of the provider registry: thin, each declaring its whole contract and who may call it.
+import { create as contentDisposition } from 'content-disposition'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
@@ -11,6 +12,7 @@ import {
   updateProvider
 } from '../../use-cases/providers.js'
 import { listAuditEvents } from '../../use-cases/audit.js'
+import { eraseProvider, exportProviderData } from '../../use-cases/provider-data.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
@@ -133,5 +135,51 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       const provider = await getProvider(deps, ctx, request.params.id)
       return { items: await listAuditEvents(deps.db, provider.councilId, 'provider', provider.id) }
     }
+  )
+
+  app.get(
+    '/:id/export',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['providers'],
+        summary:
+          'Export everything held about a provider and its people: provider.json and the evidence files, one zip ' +
+          'archive (refused while an appeal or concern is open)',
+        produces: ['application/zip'],
+        params: idParams,
+        response: { 200: z.any().describe('A zip archive'), ...problemResponses(404, 409) }
+      }
+    },
+    async (request, reply) => {
+      const { filename, zip } = await exportProviderData(deps, ctxOf(request), request.params.id)
+      return await reply
+        .type('application/zip')
+        .header('content-disposition', contentDisposition(filename))
+        .header('cache-control', 'private, no-store')
+        .send(zip)
+    }
+  )
+
+  app.post(
+    '/:id/erasure',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['providers'],
+        summary:
+          "Erase a provider's personal data on request, keeping its awards as published, anonymous answers and the " +
+          "audit's shape (refused while an appeal or concern is open; confirm with the provider's name)",
+        params: idParams,
+        body: z.strictObject({
+          confirm: z.string().max(1000).describe("The provider's name, exactly as registered: erasure cannot be undone")
+        }),
+        response: {
+          200: z.object({ providerId: z.uuid(), erasedAt: z.iso.datetime() }).meta({ id: 'ProviderErasure' }),
+          ...problemResponses(404, 409, 422)
+        }
+      }
+    },
+    async (request) => await eraseProvider(deps, ctxOf(request), request.params.id, request.body)
   )
 }

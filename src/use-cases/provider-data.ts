@@ -1,0 +1,120 @@
+// A provider's data on request (README: Security and privacy, export and erasure): everything held about it and its
+// people as one zip archive, and the erasure of its personal data, keeping what the council must keep. Both are
+// staff-only, audited, and refused while an appeal or concern about the provider is open.
+import yazl from 'yazl'
+import type { Tx } from '../db/client.js'
+import {
+  countOpenCases,
+  eraseProviderData,
+  findProvider,
+  loadProviderData,
+  type ProviderData,
+  type ProviderRecord
+} from '../db/stores/provider-data.js'
+import { DomainError } from '../domain/errors.js'
+import { assertStaffAccess } from './access.js'
+import { recordAudit } from './audit.js'
+import type { Ctx, Deps } from './context.js'
+
+async function openProvider (tx: Tx, ctx: Ctx, providerId: string): Promise<ProviderRecord> {
+  const provider = assertStaffAccess(ctx.actor, await findProvider(tx, providerId), 'Provider')
+  if ((await countOpenCases(tx, provider.id)) > 0) {
+    throw new DomainError(
+      'PROVIDER_CASE_OPEN',
+      'conflict',
+      'An appeal or concern about this provider is still open: close it first'
+    )
+  }
+  return provider
+}
+
+/** Where each evidence file sits in the archive; names are reduced to safe characters. */
+const filePath = (f: { evidenceId: string; id: string; filename: string }): string =>
+  `evidence/${f.evidenceId}/${f.id}-${f.filename.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100)}`
+
+function archiveOf (data: ProviderData, exportedAt: Date): Promise<Buffer> {
+  const zip = new yazl.ZipFile()
+  const { files, feedbackComments, ...rest } = data
+  const document = {
+    exportedAt,
+    ...rest,
+    evidenceFiles: files.map(({ content: _content, ...meta }) => ({ ...meta, path: filePath(meta) })),
+    feedbackResponses: 'Anonymous answers are not part of a provider export (README: Security and privacy)'
+  }
+  zip.addBuffer(Buffer.from(JSON.stringify(document, null, 2)), 'provider.json', { mtime: exportedAt })
+  for (const f of files) zip.addBuffer(Buffer.from(f.content), filePath(f), { mtime: exportedAt })
+  zip.end()
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c))
+    zip.outputStream.on('error', reject)
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
+  })
+}
+
+export async function exportProviderData (deps: Deps, ctx: Ctx, providerId: string) {
+  const data = await deps.db.transaction(async (tx) => {
+    const provider = await openProvider(tx, ctx, providerId)
+    const loaded = await loadProviderData(tx, provider)
+    await recordAudit(tx, ctx, {
+      councilId: provider.councilId,
+      entityType: 'provider',
+      entityId: provider.id,
+      action: 'export',
+      after: { files: loaded.files.length, auditEvents: loaded.auditEvents.length }
+    })
+    return loaded
+  })
+  const filename = `provider-${providerId}-${ctx.now.toISOString().slice(0, 10)}.zip`
+  return { filename, zip: await archiveOf(data, ctx.now) }
+}
+
+/** The personal strings to redact wherever a copy was written, longest first (so a name inside a longer text goes). */
+function personalTerms (data: ProviderData): string[] {
+  const p = data.provider
+  const terms = [
+    p.name,
+    p.description,
+    p.postcode,
+    p.cqcLocationId,
+    p.charityNumber,
+    p.companyNumber,
+    ...Object.values(p.contact),
+    ...data.users.flatMap((u) => [u.name, u.email]),
+    ...data.notificationPreferences.map((n) => n.phone),
+    ...data.assessments.flatMap((a) => [a.providerComment, a.infoRequestNote, a.infoResponseNote]),
+    ...data.evidence.flatMap((e) => [e.narrative, e.reviewerNote]),
+    ...data.files.map((f) => f.filename),
+    ...data.concerns.map((c) => c.summary),
+    ...data.appeals.flatMap((a) => [a.grounds, a.outcomeReason]),
+    ...data.feedbackComments
+  ]
+  const usable = terms.flatMap((t) => (typeof t === 'string' && t.trim().length >= 3 ? [t.trim()] : []))
+  return [...new Set(usable)].sort((a, b) => b.length - a.length)
+}
+
+export async function eraseProvider (deps: Deps, ctx: Ctx, providerId: string, input: { confirm: string }) {
+  return await deps.db.transaction(async (tx) => {
+    const provider = await openProvider(tx, ctx, providerId)
+    if (provider.erasedAt !== null) {
+      throw new DomainError('PROVIDER_ALREADY_ERASED', 'conflict', `Erased on ${provider.erasedAt.toISOString()}`)
+    }
+    if (input.confirm !== provider.name) {
+      throw new DomainError('ERASURE_NOT_CONFIRMED', 'invalid', "Type the provider's name exactly to confirm", {
+        errors: [{ path: 'body.confirm', message: "must be the provider's name, exactly as registered" }]
+      })
+    }
+    const data = await loadProviderData(tx, provider)
+    await eraseProviderData(tx, data, personalTerms(data), ctx.now)
+    await recordAudit(tx, ctx, {
+      councilId: provider.councilId,
+      entityType: 'provider',
+      entityId: provider.id,
+      action: 'erase',
+      fromState: provider.status,
+      toState: 'inactive',
+      after: { erasedAt: ctx.now, users: data.users.length, evidenceFiles: data.files.length }
+    })
+    return { providerId: provider.id, erasedAt: ctx.now.toISOString() }
+  })
+}
