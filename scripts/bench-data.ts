@@ -5,9 +5,13 @@ import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
 import { assessments, awards, councils, providers, schemeVersions } from '../src/db/schema/index.js'
+import { upsertPostcodeLocations } from '../src/db/stores/postcodes.js'
 import { createDefaultSchemeDocument } from '../src/domain/scheme/index.js'
 
 export const BENCH_PROVIDERS = 10_000
+/** The postcode distance searches start from, and its coordinates (seeded into postcode_locations). */
+export const BENCH_POSTCODE = 'LS2 9JT'
+export const BENCH_CENTRE = { latitude: 53.8067, longitude: -1.555 }
 
 export interface BenchDatabase {
   handle: DatabaseHandle
@@ -83,6 +87,9 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
         clientGroups: [groups[i % 6]!, groups[(i + 2) % 6]!],
         area: areas[i % 6]!,
         postcode: 'LS21 3AA',
+        // spread over a 20 km square around Leeds, for the distance searches (README: Benchmarks)
+        latitude: BENCH_CENTRE.latitude - 0.09 + (i % 100) * 0.0018,
+        longitude: BENCH_CENTRE.longitude - 0.15 + (Math.floor(i / 100) % 100) * 0.003,
         hourlyPricePence: 1600 + (i % 900),
         contact: { phone: '01943 000001', email: `p${i}@example.org` },
         createdAt: now,
@@ -116,6 +123,7 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
       }))
     )
   }
+  await upsertPostcodeLocations(db, [{ postcode: BENCH_POSTCODE, ...BENCH_CENTRE, terminatedOn: null }])
   // Planner statistics, as autovacuum would gather within a minute of a bulk load on a real server.
   if (handle.kind === 'postgres') await db.execute(sql`analyze`)
 }

@@ -12,11 +12,13 @@ import type { Deps } from './use-cases/context.js'
 import { systemResolver, type ResolveHost } from './use-cases/webhook-targets.js'
 import type { Channels } from './use-cases/notification-channels.js'
 import { channelsFromConfig } from './notifications/index.js'
-import problems, { frameworkErrors } from './http/plugins/problems.js'
+import problems, { frameworkErrors, problem, sendProblem } from './http/plugins/problems.js'
+import { DATABASE_RETRY_AFTER_SECONDS } from './db/unavailable.js'
 import auth from './http/plugins/auth.js'
 import textSafety from './http/plugins/text-safety.js'
 import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
+import { govukInlineScriptSource } from './web/govuk.js'
 import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
@@ -36,6 +38,7 @@ import { directoryRoutes } from './web/directory/routes.js'
 import { feedbackRoutes } from './http/routes/feedback.js'
 import { feedbackWebRoutes } from './web/feedback/routes.js'
 import { homeRoutes } from './web/home/routes.js'
+import { verifyRoutes } from './web/verify/routes.js'
 import { reportRoutes } from './http/routes/reports.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
@@ -49,6 +52,13 @@ export interface BuildOptions {
   resolveHost?: ResolveHost
   /** message channels; default: chosen from the configuration (src/notifications) */
   channels?: Channels
+  /**
+   * False while the process still waits for its database and migrations (src/server.ts): readiness and every
+   * route but liveness answer 503 meanwhile. Default: always serving.
+   */
+  serving?: () => boolean
+  /** Awaited on close after the last request and before the database closes: the process's background work. */
+  beforeDatabaseCloses?: () => Promise<void>
 }
 
 export async function buildApp (config: Config, opts: BuildOptions) {
@@ -89,6 +99,12 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   const listening = await opts.database.listen(PUBLICATION_CHANNEL, publication)
 
   await app.register(problems)
+  const serving = opts.serving ?? (() => true)
+  app.addHook('onRequest', async (request, reply) => {
+    if (serving() || request.url.startsWith('/health/')) return
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+    return await sendProblem(request, reply, problem(503, { code: 'DATABASE_UNREACHABLE', detail: 'Starting up' }))
+  })
   await app.register(textSafety)
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -96,7 +112,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // GOV.UK Frontend's one inline script, by its hash; everything else from the service (README: Pages)
+        scriptSrc: ["'self'", govukInlineScriptSource()],
         formAction: ["'self'"]
       }
     }
@@ -112,7 +129,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(auth, { deps })
   await app.register(openapi, { serverUrl: config.publicBaseUrl })
 
-  await app.register(healthRoutes, { prefix: '/health', database: opts.database })
+  await app.register(healthRoutes, { prefix: '/health', database: opts.database, serving })
   await app.register(adminRoutes, { prefix: '/api/v1', deps })
   await app.register(providerRoutes, { prefix: '/api/v1/providers', deps })
   await app.register(schemeRoutes, { prefix: '/api/v1/scheme-versions', deps })
@@ -126,6 +143,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(feedRoutes, { prefix: '/api/v1/public/:council', deps, publication })
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(badgeRoutes, { deps })
+  await app.register(verifyRoutes, { prefix: '/verify', deps })
   await app.register(directoryRoutes, { prefix: '/directory', deps })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
@@ -133,6 +151,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(homeRoutes, { deps })
 
   app.addHook('onClose', async () => {
+    await opts.beforeDatabaseCloses?.()
     await deps.channels.close()
     await listening.stop()
     await opts.database.close()

@@ -5,6 +5,8 @@ import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { ChannelListener, Listening } from './listener.js'
 import * as schema from './schema/index.js'
+import { reconnectBackoff, watchedSocket } from './watchdog.js'
+import { projectRoot } from '../project-root.js'
 
 export type Schema = typeof schema
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
@@ -37,6 +39,12 @@ export interface DatabaseOptions {
   max?: number
   /** Called with the text of every query run through `db` (tests count round trips with it). */
   onQuery?: ((query: string) => void) | undefined
+  /**
+   * Bounds every query on a server (DATABASE_TIMEOUT_MS, README: Reliability): statement and lock timeouts, the
+   * connect timeout, a server that stops answering (src/db/watchdog.ts), a capped reconnect back-off. Unset: the
+   * driver's defaults (tests and scripts that run long statements).
+   */
+  timeoutMs?: number | undefined
 }
 
 const loggerOf = (onQuery: DatabaseOptions['onQuery']) =>
@@ -50,13 +58,18 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
     const { listenOnServer } = await import('./listener.js')
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const { migrate } = await import('drizzle-orm/postgres-js/migrator')
-    const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 })
+    const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5, ...bounded(url, opts) })
     const db = drizzle(sql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
     // A replica that does not answer is left at once for the primary: a short connect timeout.
     const readSql =
       opts.readUrl === undefined
         ? undefined
-        : postgres(opts.readUrl, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 2 })
+        : postgres(opts.readUrl, {
+          max: opts.max ?? 10,
+          onnotice: () => {},
+          ...bounded(opts.readUrl, opts),
+          connect_timeout: 2
+        })
     const replica =
       readSql === undefined
         ? undefined
@@ -66,14 +79,15 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
       replica,
       kind: 'postgres',
       migrate: async () => {
-        // Several instances may start at once: one migrates, the others wait for it.
-        const reserved = await sql.reserve()
+        // A client of its own, without the query bounds: a migration may rightly take long, and waits for another
+        // instance's. Several instances may start at once: one migrates, the others wait for it.
+        const own = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 })
         try {
-          await reserved`select pg_advisory_lock(7305811)`
-          await migrate(drizzle(sql, { schema }), { migrationsFolder })
+          await own`select pg_advisory_lock(7305811)`
+          await migrate(drizzle(own, { schema }), { migrationsFolder })
+          await own`select pg_advisory_unlock(7305811)`
         } finally {
-          await reserved`select pg_advisory_unlock(7305811)`
-          reserved.release()
+          await own.end({ timeout: 5 })
         }
       },
       ping: async () => {
@@ -114,11 +128,20 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   }
 }
 
-/** The folder holding package.json, from src/ (tests) or dist/src/ (built) alike. */
-export function projectRoot (): string {
-  const here = path.dirname(new URL(import.meta.url).pathname)
-  const marker = `${path.sep}src${path.sep}db`
-  const at = here.lastIndexOf(marker)
-  const root = here.slice(0, at)
-  return root.endsWith(`${path.sep}dist`) ? path.dirname(root) : root
+/** postgres.js options bounding every query on `url` by `opts.timeoutMs` (README: Reliability). */
+function bounded (url: string, opts: DatabaseOptions) {
+  const ms = opts.timeoutMs
+  if (ms === undefined) return {}
+  const tls = /[?&](ssl|sslmode)=/.test(url)
+  return {
+    connect_timeout: ms / 1000,
+    // the server ends a statement or a lock wait that takes longer (a startup parameter of every connection)
+    connection: { statement_timeout: ms, lock_timeout: ms },
+    backoff: reconnectBackoff,
+    // and a server that answers nothing at all is given up one second after it should have ended the statement
+    ...(tls ? {} : { socket: watchedSocket(ms + 1000, ms) })
+  }
 }
+
+/** The folder holding package.json (src/project-root.ts). */
+export { projectRoot }

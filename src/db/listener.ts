@@ -3,6 +3,7 @@
 // meanwhile; the same mechanism (a one-connection client with `onnotify`, as `sql.listen` builds inside
 // postgres.js) with its `onclose` kept lets a listener fall back to asking the database until it is back.
 import postgres from 'postgres'
+import { reconnectBackoff } from './watchdog.js'
 
 export interface ChannelListener {
   /** One notification's payload. */
@@ -41,6 +42,8 @@ export async function listenOnServer (url: string, channel: string, listener: Ch
     max_lifetime: null,
     fetch_types: false,
     connect_timeout: 5,
+    // back within a second of the database (postgres.js's own back-off grows to 20 s after a long outage)
+    backoff: reconnectBackoff,
     onnotice: () => {},
     onnotify: (ch, payload) => {
       if (ch === channel) listener.onNotify(payload)

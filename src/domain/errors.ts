@@ -79,12 +79,14 @@ export const ERRORS = {
   PROVIDER_ID_MISMATCH: define('invalid', 'Provider mismatch', 'Only provider users carry a provider'),
   PROVIDER_REQUIRED: define('invalid', 'Provider required', 'Name the provider'),
   SIZE_BOUNDS_INCONSISTENT: define('invalid', 'Size bounds inconsistent', 'The size bands must grow'),
+  BRAND_COLOUR_TOO_LIGHT: define('invalid', 'Brand colour too light', 'White text on the colour must be readable'),
   USER_INACTIVE: define('conflict', 'User inactive', 'The user is deactivated'),
   WEBHOOK_URL_NOT_ALLOWED: define('invalid', 'Webhook address not allowed', 'Webhooks go to https addresses'),
   WEBHOOK_LIMIT_REACHED: define('invalid', 'Too many webhooks', 'The council holds as many webhooks as it may'),
   TOKEN_FOR_PROVIDER_REFUSED: define('forbidden', 'Provider token refused', 'Staff may not issue a provider token'),
   INVALID_CURSOR: define('invalid', 'Invalid cursor', 'The cursor is not one this feed gave'),
   UNKNOWN_POSTCODE: define('invalid', 'Unknown postcode', 'The postcode is not in the postcode directory'),
+  POSTCODE_LOOKUP_UNAVAILABLE: define('unavailable', 'Postcode lookup unavailable', 'Postcodes cannot be placed now'),
   INVALID_CALENDAR_DATE: define('invalid', 'Invalid date', 'The date is not a calendar date (YYYY-MM-DD)'),
 
   // Scheme versions

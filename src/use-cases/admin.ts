@@ -7,12 +7,19 @@ import { findProvider } from '../db/stores/providers.js'
 import { sizeBandOf } from '../domain/providers.js'
 import { DomainError } from '../domain/errors.js'
 import { isStaffRole, type UserRole } from '../domain/roles.js'
+import {
+  MIN_CONTRAST,
+  brandColourProblem,
+  contrastWithWhite,
+  normaliseBrandColour
+} from '../domain/branding.js'
 import { forbidden, notFound } from './access.js'
 import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
 import type { Actor, Ctx, Deps } from './context.js'
 import { installDefaultScheme } from './schemes.js'
 import { issueToken } from './tokens.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 
 export type CouncilRow = CouncilRecord
 export type UserRow = UserRecord
@@ -29,6 +36,22 @@ export interface CouncilInput {
   microMaxFte?: number | undefined
   smallMaxFte?: number | undefined
   mediumMaxFte?: number | undefined
+  /** '#' and six hex digits; null (or absent) for the service's default (src/domain/branding.ts). */
+  brandColour?: string | null | undefined
+}
+
+/** The colour as stored, refused when white text on it would be hard to read (WCAG 2.2 SC 1.4.3). */
+function checkedBrandColour (colour: string | null | undefined): string | null | undefined {
+  if (colour === null || colour === undefined) return colour
+  const problem = brandColourProblem(colour)
+  if (problem === null) return normaliseBrandColour(colour)
+  const message = problem === 'not a colour'
+    ? 'must be # and six hex digits, e.g. #5a2d81'
+    : `white text on it has a contrast of ${contrastWithWhite(normaliseBrandColour(colour)).toFixed(2)}:1; ` +
+      `it needs at least ${MIN_CONTRAST}:1`
+  throw new DomainError('BRAND_COLOUR_TOO_LIGHT', 'invalid', 'White text on this colour would be hard to read', {
+    errors: [{ path: 'body.brandColour', message }]
+  })
 }
 
 function checkBounds (b: { microMaxFte: number; smallMaxFte: number; mediumMaxFte: number }) {
@@ -61,7 +84,13 @@ export async function createCouncil (deps: Deps, ctx: Ctx, input: CouncilInput):
       mediumMaxFte: input.mediumMaxFte ?? 249
     }
     checkBounds(bounds)
-    const row = await store.insertCouncil(tx, { ...input, ...bounds, createdAt: ctx.now, updatedAt: ctx.now })
+    const row = await store.insertCouncil(tx, {
+      ...input,
+      ...bounds,
+      brandColour: checkedBrandColour(input.brandColour),
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
     await recordAudit(tx, ctx, {
       councilId: row.id,
       entityType: 'council',
@@ -102,7 +131,8 @@ export async function updateCouncil (
     assertVersion(before.version, expectedVersion, 'The council')
     const next = { ...before, ...patch }
     checkBounds(next)
-    const after = await store.updateCouncilRow(tx, before, patch, ctx.now)
+    const brandColour = checkedBrandColour(patch.brandColour)
+    const after = await store.updateCouncilRow(tx, before, { ...patch, brandColour }, ctx.now)
     // Size bands are stored for fast filtering: recompute them when the council moves the bounds.
     for (const p of await store.listProviderSizes(tx, id)) {
       const band = sizeBandOf(p.fte, next)
@@ -180,6 +210,17 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
       action: 'create',
       after: { ...row, email: row.email === null ? null : '[set]' }
     })
+    // Invited when it has an address to be invited at; a person added without one is told nothing.
+    if (row.role === 'provider' && row.councilId !== null && row.email !== null) {
+      await enqueueNotification(tx, {
+        councilId: row.councilId,
+        kind: 'provider_invited',
+        dedupeKey: `provider-invited:${row.id}`,
+        recipientUserId: row.id,
+        payload: { providerId: row.providerId },
+        now: ctx.now
+      })
+    }
     return row
   })
 }

@@ -5,6 +5,7 @@ import * as store from '../db/stores/appeals.js'
 import type { AppealPatch, AppealRecord } from '../db/stores/appeals.js'
 import { findAssessment, insertAssessment, linkAward, type AssessmentRecord } from '../db/stores/assessments.js'
 import { findAward, type AwardRecord } from '../db/stores/awards.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { loadPublishedScheme } from './schemes.js'
 import { DomainError } from '../domain/errors.js'
 import type { AwardLevel } from '../domain/scheme/enums.js'
@@ -186,6 +187,14 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
       toState: 'lodged',
       after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay: inTime.value.lastDay }
     })
+    await enqueueNotification(tx, {
+      councilId: subject.councilId,
+      kind: 'appeal_acknowledged',
+      dedupeKey: `appeal-acknowledged:${row.id}`,
+      recipientProviderId: subject.providerId,
+      payload: { providerId: subject.providerId, appealId: row.id },
+      now: ctx.now
+    })
     return present(row)
   })
 }
@@ -313,6 +322,14 @@ export async function decideAppeal (deps: Deps, ctx: Ctx, id: string, input: App
       input.reason,
       applied
     )
+    await enqueueNotification(tx, {
+      councilId: row.councilId,
+      kind: 'appeal_decided',
+      dedupeKey: `appeal-decided:${row.id}`,
+      recipientProviderId: row.providerId,
+      payload: { providerId: row.providerId, appealId: row.id, outcome: input.outcome, note: input.reason },
+      now: ctx.now
+    })
     return { appeal: present(row), applied }
   })
 }

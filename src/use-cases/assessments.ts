@@ -6,6 +6,7 @@ import type { AssessmentPatch, AssessmentRecord } from '../db/stores/assessments
 import { findLiveAwardIds } from '../db/stores/awards.js'
 import { enqueue } from '../db/stores/enqueue.js'
 import { lockProvider } from '../db/stores/providers.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
 import {
   allowedAssessmentActions,
@@ -195,7 +196,18 @@ export async function actOnAssessment (
         : event === 'respond_info'
           ? { infoResponseNote: note }
           : {}
-    return await applyAssessmentEvent(tx, ctx, before, event, note, patch)
+    const after = await applyAssessmentEvent(tx, ctx, before, event, note, patch)
+    if (event === 'request_info') {
+      await enqueueNotification(tx, {
+        councilId: after.councilId,
+        kind: 'information_requested',
+        dedupeKey: `information-requested:${after.id}:v${after.version}`,
+        recipientProviderId: after.providerId,
+        payload: { providerId: after.providerId, assessmentId: after.id, note: note ?? undefined },
+        now: ctx.now
+      })
+    }
+    return after
   })
 }
 

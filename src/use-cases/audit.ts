@@ -1,7 +1,6 @@
 // Writes one append-only audit event in the caller's transaction (src/domain/README.md: every transition audited).
-import { and, asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { auditEvents } from '../db/schema/index.js'
+import { findAuditEvents, insertAuditEvent, type AuditEvent } from '../db/stores/audit.js'
 import { actorRole, actorUserId, type Ctx } from './context.js'
 
 export interface AuditEntry {
@@ -17,7 +16,7 @@ export interface AuditEntry {
 }
 
 export async function recordAudit (q: Queryable, ctx: Ctx, e: AuditEntry): Promise<void> {
-  await q.insert(auditEvents).values({
+  await insertAuditEvent(q, {
     councilId: e.councilId,
     actorUserId: actorUserId(ctx.actor),
     actorRole: actorRole(ctx.actor),
@@ -34,16 +33,12 @@ export async function recordAudit (q: Queryable, ctx: Ctx, e: AuditEntry): Promi
   })
 }
 
-export async function listAuditEvents (q: Queryable, councilId: string, entityType: string, entityId: string) {
-  return await q
-    .select()
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.councilId, councilId),
-        eq(auditEvents.entityType, entityType),
-        eq(auditEvents.entityId, entityId)
-      )
-    )
-    .orderBy(asc(auditEvents.id))
+/** One record's audit trail; the caller has already checked the actor may see the record. */
+export async function listAuditEvents (
+  q: Queryable,
+  councilId: string,
+  entityType: string,
+  entityId: string
+): Promise<AuditEvent[]> {
+  return await findAuditEvents(q, councilId, entityType, entityId)
 }

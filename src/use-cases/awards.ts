@@ -4,6 +4,8 @@ import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/awards.js'
 import type { AwardRecord } from '../db/stores/awards.js'
 import { enqueue } from '../db/stores/enqueue.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
+import type { MessageKind } from '../domain/notifications/index.js'
 import type { AwardLevel } from '../domain/scheme/enums.js'
 import {
   LIVE_AWARD_STATES,
@@ -51,6 +53,13 @@ async function lockAward (q: Queryable, awardId: string): Promise<AwardRow> {
   return row
 }
 
+const TOLD_TO_PROVIDER: Partial<Record<AwardEvent, MessageKind>> = {
+  suspend: 'award_suspended',
+  reinstate: 'award_reinstated',
+  reinstate_on_appeal: 'award_reinstated',
+  revoke: 'award_revoked'
+}
+
 /**
  * Applies one lifecycle event to an award inside the caller's transaction. Users must be staff of the award's
  * council; the system (scheduled jobs) may act on any award. A refused event is the domain's 409.
@@ -87,6 +96,19 @@ export async function transitionAward (
     reason
   })
   await enqueueAwardEvent(tx, topicOf(to), after, `award:${awardId}:v${after.version}`)
+  // A person's decision is told to the provider here; the scheduled jobs word their own (lapsed items, dates).
+  // The reason stays out of the message, as out of every event: the provider reads it after signing in.
+  const kind = ctx.actor.kind === 'user' ? TOLD_TO_PROVIDER[event] : undefined
+  if (kind !== undefined) {
+    await enqueueNotification(tx, {
+      councilId: before.councilId,
+      kind,
+      dedupeKey: `${kind}:${awardId}:v${after.version}`,
+      recipientProviderId: before.providerId,
+      payload: { providerId: before.providerId, awardId, level: before.level },
+      now: ctx.now
+    })
+  }
   return after
 }
 
@@ -134,6 +156,14 @@ export async function issueAward (tx: Queryable, ctx: Ctx, input: IssueAwardInpu
     after: award
   })
   await enqueueAwardEvent(tx, 'award.published', award, `award:${award.id}:published`)
+  await enqueueNotification(tx, {
+    councilId: assessment.councilId,
+    kind: 'award_published',
+    dedupeKey: `award-published:${award.id}`,
+    recipientProviderId: assessment.providerId,
+    payload: { providerId: assessment.providerId, awardId: award.id, level: input.level, validTo: input.validTo },
+    now: ctx.now
+  })
   return award
 }
 

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import type { Database } from '../db/client.js'
-import type { UserRole } from '../db/schema/index.js'
+import type { AuditActorRole, UserRole } from '../db/schema/index.js'
 import type { ResolveHost } from './webhook-targets.js'
 import type { Channels } from './notification-channels.js'
 
@@ -38,7 +38,7 @@ export interface Ctx {
 
 export const systemCtx = (now: Date): Ctx => ({ actor: { kind: 'system' }, now })
 
-export function actorRole (actor: Actor): string {
+export function actorRole (actor: Actor): AuditActorRole {
   return actor.kind === 'user' ? actor.role : actor.kind
 }
 

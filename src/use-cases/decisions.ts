@@ -3,6 +3,7 @@
 import type { Queryable } from '../db/client.js'
 import { findAssessment, listFeedbackAnswers } from '../db/stores/assessments.js'
 import { listConcernsAbout } from '../db/stores/concerns.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
 import type { ComputedLevel, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
 import { isLevelAllowed, scoreAssessment, type ConcernInput, type ScoringResult } from '../domain/scoring/index.js'
@@ -156,9 +157,22 @@ export async function proposeDecision (
       providerAcceptedAt: null
     })
     // src/domain/README.md: the window is configurable and may be 0 — then there is nothing to wait for.
-    return windowDays === 0
-      ? await publishIn(tx, ctx, proposed, 'published at once: no factual-accuracy window')
-      : proposed
+    if (windowDays === 0) return await publishIn(tx, ctx, proposed, 'published at once: no factual-accuracy window')
+    await enqueueNotification(tx, {
+      councilId: proposed.councilId,
+      kind: 'decision_proposed',
+      dedupeKey: `decision-proposed:${proposed.id}:v${proposed.version}`,
+      recipientProviderId: proposed.providerId,
+      payload: {
+        providerId: proposed.providerId,
+        assessmentId: proposed.id,
+        level: checked.value.level,
+        deadline: proposed.factualAccuracyEndsOn,
+        note: checked.value.reason ?? undefined
+      },
+      now: ctx.now
+    })
+    return proposed
   })
 }
 

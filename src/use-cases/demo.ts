@@ -57,6 +57,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS21 3AA',
     hourlyPricePence: 1800,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: null,
     contact: { phone: '01943 000001', route: 'Ring Ann and leave a message' }
   },
@@ -73,6 +75,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS29 8AB',
     hourlyPricePence: 2350,
     cqcLocationId: '1-100000001',
+    charityNumber: null,
+    companyNumber: '09000002',
     cqcRating: 'good',
     contact: { email: 'hello@wharfe-care.example', phone: '01943 000002' }
   },
@@ -89,6 +93,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS6 3HN',
     hourlyPricePence: 1500,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: '09000003',
     cqcRating: null,
     contact: { website: 'https://allotment-days.example', route: 'Email or drop in on a Tuesday' }
   },
@@ -105,6 +111,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS12 1AA',
     hourlyPricePence: 1200,
     cqcLocationId: '1-100000004',
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: 'outstanding',
     contact: { phone: '0113 000 0004' }
   },
@@ -121,6 +129,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS8 2HH',
     hourlyPricePence: 900,
     cqcLocationId: null,
+    charityNumber: '1190005',
+    companyNumber: null,
     cqcRating: null,
     contact: { email: 'walks@calm-minds.example' }
   },
@@ -137,6 +147,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS27 9AA',
     hourlyPricePence: 1650,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: null,
     contact: { phone: '0113 000 0006' }
   },
@@ -153,6 +165,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS28 7AA',
     hourlyPricePence: 2100,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: '09000007',
     cqcRating: null,
     contact: { email: 'team@independent-steps.example' }
   },
@@ -169,6 +183,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS13 2AA',
     hourlyPricePence: 2450,
     cqcLocationId: '1-100000008',
+    charityNumber: null,
+    companyNumber: '09000008',
     cqcRating: 'requires_improvement',
     contact: { phone: '0113 000 0008' }
   },
@@ -185,6 +201,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS17 6AA',
     hourlyPricePence: 1400,
     cqcLocationId: '1-100000009',
+    charityNumber: '1190009',
+    companyNumber: null,
     cqcRating: 'good',
     contact: { website: 'https://moortown-day.example' }
   },
@@ -208,6 +226,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS1 4AP',
     hourlyPricePence: 2600,
     cqcLocationId: '1-100000010',
+    charityNumber: null,
+    companyNumber: '09000010',
     cqcRating: 'good',
     contact: { phone: '0113 000 0010' }
   },
@@ -224,6 +244,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS11 5AA',
     hourlyPricePence: 2550,
     cqcLocationId: '1-100000011',
+    charityNumber: null,
+    companyNumber: '09000011',
     cqcRating: 'good',
     contact: { email: 'enquiries@northern-homecare.example' }
   },
@@ -240,6 +262,8 @@ export const demoProviders: ProviderCreate[] = [
     postcode: 'LS25 1AA',
     hourlyPricePence: 1600,
     cqcLocationId: null,
+    charityNumber: null,
+    companyNumber: null,
     cqcRating: null,
     contact: { phone: '07700 900012' }
   }

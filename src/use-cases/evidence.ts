@@ -7,6 +7,7 @@ import * as store from '../db/stores/assessments.js'
 import type { AssessmentRecord, EvidenceRecord } from '../db/stores/assessments.js'
 import { findProvider } from '../db/stores/providers.js'
 import { describeChecklistItem } from '../domain/evidence/checklist-item.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError, ERRORS } from '../domain/errors.js'
 import {
   checkEvidenceReviewable,
@@ -278,6 +279,22 @@ export async function reviewEvidence (
       toState: next.value,
       reason: note
     })
+    if (event !== 'verify') {
+      // A rejected or queried item needs the provider's action: tell them which item and what was said.
+      await enqueueNotification(tx, {
+        councilId: assessment.councilId,
+        kind: 'information_requested',
+        dedupeKey: `evidence-${event}:${evidenceId}:v${before.version + 1}`,
+        recipientProviderId: assessment.providerId,
+        payload: {
+          providerId: assessment.providerId,
+          assessmentId,
+          itemCode: before.itemCode,
+          note: note ?? undefined
+        },
+        now: ctx.now
+      })
+    }
     return after
   })
 }

@@ -10,6 +10,7 @@ import {
   type Instrument,
   type NormalisedAnswers
 } from '../domain/feedback/index.js'
+import type { SizeBand } from '../domain/providers.js'
 import type { SchemeDocument } from '../domain/scheme/index.js'
 import { notFound } from './access.js'
 import { isoDate, type Ctx } from './context.js'
@@ -31,8 +32,13 @@ export interface FeedbackTarget {
   councilId: string
   councilName: string
   councilSlug: string
+  councilBrandColour: string | null
   providerId: string
   providerName: string
+  /** The provider's size band now: kept on each response received, so reports use the band it had then. */
+  providerSizeBand: SizeBand
+  /** The day the assessment was opened: no answers can have been given before it. */
+  openedOn: string
   /**
    * The instrument of the scheme version the assessment is pinned to (src/domain/README.md: assessments are pinned).
    */
@@ -49,8 +55,11 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
       councilId: assessments.councilId,
       councilName: councils.name,
       councilSlug: councils.slug,
+      councilBrandColour: councils.brandColour,
       providerId: assessments.providerId,
       providerName: providers.name,
+      providerSizeBand: providers.sizeBand,
+      openedAt: assessments.createdAt,
       document: schemeVersions.document
     })
     .from(assessments)
@@ -59,9 +68,15 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
     .innerJoin(schemeVersions, eq(schemeVersions.id, assessments.schemeVersionId))
     .where(eq(assessments.id, assessmentId))
   if (row === undefined) return undefined
-  const { document, ...rest } = row
+  const { document, openedAt, providerSizeBand, ...rest } = row
   const scheme = document as SchemeDocument
-  return { ...rest, instrument: scheme.instrument, commentRetentionDays: scheme.settings.commentRetentionDays }
+  return {
+    ...rest,
+    providerSizeBand: providerSizeBand as SizeBand,
+    openedOn: isoDate(openedAt),
+    instrument: scheme.instrument,
+    commentRetentionDays: scheme.settings.commentRetentionDays
+  }
 }
 
 export async function requireFeedbackTarget (q: Queryable, assessmentId: string): Promise<FeedbackTarget> {

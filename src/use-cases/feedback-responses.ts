@@ -58,6 +58,7 @@ async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget,
       respondentType: r.respondentType,
       mode: r.mode,
       instrumentVersion: target.instrument.version,
+      sizeBand: target.providerSizeBand,
       answers: r.feedback.answers,
       comment: r.feedback.comment,
       commentStatus: r.feedback.comment === null ? null : 'pending',
@@ -142,6 +143,7 @@ export async function recordFeedbackFromLink (
       respondentType,
       mode,
       instrumentVersion: target.instrument.version,
+      sizeBand: target.providerSizeBand,
       answers: input.feedback.answers,
       comment: input.feedback.comment
     })
@@ -187,6 +189,14 @@ export interface InterviewInput {
   receivedOn?: string | undefined
 }
 
+/** An interview's day lies between the assessment's opening and today, both included. */
+const receivedOnProblems = (receivedOn: string, openedOn: string, today: string) =>
+  receivedOn > today
+    ? [{ path: 'body.receivedOn', message: 'must not be in the future' }]
+    : receivedOn < openedOn
+      ? [{ path: 'body.receivedOn', message: `must not be before the assessment was opened (${openedOn})` }]
+      : []
+
 /** A co-ordinator records answers gathered in an interview or with assistance: same checks, the mode recorded. */
 export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentId: string, input: InterviewInput) {
   return await deps.db.transaction(async (tx) => {
@@ -205,7 +215,7 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
       ...((target.instrument.modes as string[]).includes(input.mode)
         ? []
         : [{ path: 'body.mode', message: `this instrument offers ${target.instrument.modes.join(', ')}` }]),
-      ...(receivedOn > isoDate(ctx.now) ? [{ path: 'body.receivedOn', message: 'must not be in the future' }] : [])
+      ...receivedOnProblems(receivedOn, target.openedOn, isoDate(ctx.now))
     ]
     const checked = checkFeedbackAnswers(target.instrument, input.answers, { requireAsked: false })
     if (!checked.ok) {

@@ -99,7 +99,8 @@ export async function checkTarget (text: string, rules: TargetRules, resolve: Re
   } catch {
     throw refuse(`must have a host name that resolves: ${url.hostname} does not`)
   }
-  if (addresses.length === 0) throw refuse(`must have a host name that resolves: ${url.hostname} does not`)
+  const first = addresses[0]
+  if (first === undefined) throw refuse(`must have a host name that resolves: ${url.hostname} does not`)
   for (const a of addresses) {
     const problem = addressProblem(a.address, rules)
     if (problem !== null) {
@@ -108,7 +109,6 @@ export async function checkTarget (text: string, rules: TargetRules, resolve: Re
   }
   const loopback = addresses.every((a) => ipaddr.parse(a.address).range() === 'loopback')
   if (url.protocol === 'http:' && !(rules.allowLoopback && loopback)) throw refuse('must be an https URL')
-  const first = addresses[0]!
   return { url, address: first.address, family: first.family === 6 ? 6 : 4, loopback }
 }
 

@@ -5,8 +5,22 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { and, asc, count, desc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm'
-import { councils, outbox, webhookDeliveries, webhookSubscriptions, type WebhookAttempt } from '../db/schema/index.js'
+import { awardTopics, type DeliveryStatus, type WebhookAttempt, type WebhookEvent } from '../db/schema/index.js'
+import {
+  claimDueDeliveries,
+  countActiveSubscriptions,
+  countDeliveries,
+  deactivateSubscription,
+  findEventsToFanOut,
+  findSubscription,
+  insertDelivery,
+  insertSubscription,
+  listSubscriptions,
+  pageDeliveries,
+  recordDeliveryAttempt,
+  type ClaimedDelivery,
+  type Subscription
+} from '../db/stores/webhooks.js'
 import { DomainError } from '../domain/errors.js'
 import { notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
@@ -16,8 +30,8 @@ import { getPublicAward } from './publication/native-feed.js'
 import { checkTarget, pinnedLookup, type CheckedTarget } from './webhook-targets.js'
 import { generateSecret } from './tokens.js'
 
-export const WEBHOOK_EVENTS = ['award.published', 'award.changed', 'award.withdrawn'] as const
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+export const WEBHOOK_EVENTS = awardTopics
+export type { WebhookEvent }
 export const SIGNATURE_HEADER = 'x-qualitymark-signature'
 
 const GIVE_UP_AFTER_MS = 24 * 3600_000
@@ -30,9 +44,11 @@ const LEASE_MS = 5 * 60_000
 export const retryDelayMs = (attempts: number): number =>
   Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1))
 
+const hmacOf = (secret: string, body: string, unixSeconds: number): Buffer =>
+  createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest()
+
 export function signatureOf (secret: string, body: string, unixSeconds: number): string {
-  const v1 = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')
-  return `t=${unixSeconds},v1=${v1}`
+  return `t=${unixSeconds},v1=${hmacOf(secret, body, unixSeconds).toString('hex')}`
 }
 
 /** For subscribers (and tests): checks the header against the body, refusing stale timestamps (replays). */
@@ -43,11 +59,17 @@ export function verifySignature (
   nowSeconds: number,
   toleranceSeconds = 300
 ): boolean {
-  const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]))
-  const t = Number(parts.t)
-  if (!Number.isInteger(t) || parts.v1 === undefined || Math.abs(nowSeconds - t) > toleranceSeconds) return false
-  const expected = Buffer.from(signatureOf(secret, body, t).split('v1=')[1]!, 'hex')
-  const given = Buffer.from(parts.v1, 'hex')
+  const parts = new Map(
+    (header ?? '').split(',').map((part) => {
+      const [key = '', value] = part.split('=', 2)
+      return [key, value]
+    })
+  )
+  const t = Number(parts.get('t'))
+  const v1 = parts.get('v1')
+  if (!Number.isInteger(t) || v1 === undefined || Math.abs(nowSeconds - t) > toleranceSeconds) return false
+  const expected = hmacOf(secret, body, t)
+  const given = Buffer.from(v1, 'hex')
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
@@ -56,11 +78,7 @@ const targetRules = (deps: Deps) => ({ allowLoopback: deps.config.WEBHOOK_ALLOW_
 /** Refuses what checkTarget refuses (src/use-cases/webhook-targets.ts), and more than WEBHOOKS_PER_COUNCIL. */
 async function assertMayRegister (deps: Deps, councilId: string, url: string): Promise<void> {
   await checkTarget(url, targetRules(deps), deps.resolveHost)
-  const [held] = await deps.db
-    .select({ n: count() })
-    .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.councilId, councilId), eq(webhookSubscriptions.active, true)))
-  if ((held?.n ?? 0) >= deps.config.WEBHOOKS_PER_COUNCIL) {
+  if ((await countActiveSubscriptions(deps.db, councilId)) >= deps.config.WEBHOOKS_PER_COUNCIL) {
     throw new DomainError(
       'WEBHOOK_LIMIT_REACHED',
       'invalid',
@@ -76,80 +94,52 @@ export interface WebhookInput {
   events?: WebhookEvent[] | undefined
 }
 
-const publicColumns = {
-  id: webhookSubscriptions.id,
-  url: webhookSubscriptions.url,
-  description: webhookSubscriptions.description,
-  events: webhookSubscriptions.events,
-  active: webhookSubscriptions.active,
-  createdAt: webhookSubscriptions.createdAt
-}
-
 /** Registers an endpoint; the secret is returned here once and never again (only its use proves it). */
 export async function registerWebhook (deps: Deps, ctx: Ctx, input: WebhookInput) {
   const staff = requireStaff(ctx.actor)
   await assertMayRegister(deps, staff.councilId, input.url)
   const secret = generateSecret('whsec_')
   return await deps.db.transaction(async (tx) => {
-    // created_at by the database clock, the clock outbox events are stamped with: only later events are sent.
-    const [row] = await tx
-      .insert(webhookSubscriptions)
-      .values({
-        councilId: staff.councilId,
-        url: input.url,
-        description: input.description ?? '',
-        secret,
-        events: input.events ?? [...WEBHOOK_EVENTS],
-        createdBy: staff.userId
-      })
-      .returning(publicColumns)
+    const row = await insertSubscription(tx, {
+      councilId: staff.councilId,
+      url: input.url,
+      description: input.description ?? '',
+      secret,
+      events: input.events ?? [...WEBHOOK_EVENTS],
+      createdBy: staff.userId
+    })
     await recordAudit(tx, ctx, {
       councilId: staff.councilId,
       entityType: 'webhook',
-      entityId: row!.id,
+      entityId: row.id,
       action: 'register',
       toState: 'active',
-      after: { url: input.url, events: row!.events }
+      after: { url: input.url, events: row.events }
     })
-    return { ...row!, secret }
+    return { ...row, secret }
   })
 }
 
-async function loadSubscription (deps: Deps, ctx: Ctx, id: string) {
+/** A subscription of the acting co-ordinator's council. */
+export async function getWebhook (deps: Deps, ctx: Ctx, id: string): Promise<Subscription> {
   const staff = requireStaff(ctx.actor)
-  const [row] = await deps.db
-    .select(publicColumns)
-    .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.councilId, staff.councilId)))
+  const row = await findSubscription(deps.db, staff.councilId, id)
   if (row === undefined) throw notFound('Webhook')
   return row
 }
 
-export const getWebhook = loadSubscription
-
 export async function listWebhooks (deps: Deps, ctx: Ctx) {
-  const staff = requireStaff(ctx.actor)
-  return await deps.db
-    .select(publicColumns)
-    .from(webhookSubscriptions)
-    .where(eq(webhookSubscriptions.councilId, staff.councilId))
-    .orderBy(asc(webhookSubscriptions.createdAt))
+  return await listSubscriptions(deps.db, requireStaff(ctx.actor).councilId)
 }
 
 /** Stops deliveries (pending ones are abandoned); the log stays readable. */
 export async function deactivateWebhook (deps: Deps, ctx: Ctx, id: string) {
-  const sub = await loadSubscription(deps, ctx, id)
+  const staff = requireStaff(ctx.actor)
+  const sub = await getWebhook(deps, ctx, id)
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(webhookSubscriptions)
-      .set({ active: false, updatedAt: ctx.now, version: sql`${webhookSubscriptions.version} + 1` })
-      .where(eq(webhookSubscriptions.id, id))
-    await tx
-      .update(webhookDeliveries)
-      .set({ status: 'failed' })
-      .where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.status, 'pending')))
+    await deactivateSubscription(tx, id, ctx.now)
     await recordAudit(tx, ctx, {
-      councilId: (ctx.actor as { councilId: string }).councilId,
+      councilId: staff.councilId,
       entityType: 'webhook',
       entityId: id,
       action: 'deactivate',
@@ -166,29 +156,11 @@ export async function listWebhookDeliveries (
   id: string,
   page: { page: number; perPage: number }
 ) {
-  await loadSubscription(deps, ctx, id)
-  const where = eq(webhookDeliveries.subscriptionId, id)
+  await getWebhook(deps, ctx, id)
   return await fetchPage(
     page,
-    async (limit, offset) =>
-      await deps.db
-        .select({
-          id: webhookDeliveries.id,
-          event: webhookDeliveries.event,
-          status: webhookDeliveries.status,
-          attempts: webhookDeliveries.attempts,
-          nextAttemptAt: webhookDeliveries.nextAttemptAt,
-          deliveredAt: webhookDeliveries.deliveredAt,
-          createdAt: webhookDeliveries.createdAt,
-          attemptLog: webhookDeliveries.attemptLog,
-          body: webhookDeliveries.body
-        })
-        .from(webhookDeliveries)
-        .where(where)
-        .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-        .limit(limit)
-        .offset(offset),
-    async () => await deps.db.select({ n: count() }).from(webhookDeliveries).where(where)
+    async (limit, offset) => await pageDeliveries(deps.db, id, limit, offset),
+    async () => await countDeliveries(deps.db, id)
   )
 }
 
@@ -197,128 +169,39 @@ export async function listWebhookDeliveries (
  * several instances: the (subscription, event) pair is unique, a second insert does nothing.
  */
 export async function fanOutAwardEvents (deps: Deps, now: Date, limit = 200): Promise<number> {
-  const pending = await deps.db
-    .select({
-      subscriptionId: webhookSubscriptions.id,
-      councilId: webhookSubscriptions.councilId,
-      outboxId: outbox.id,
-      topic: outbox.topic,
-      payload: outbox.payload,
-      occurredAt: outbox.createdAt,
-      slug: councils.slug,
-      name: councils.name,
-      contactEmail: councils.contactEmail
-    })
-    .from(outbox)
-    .innerJoin(
-      webhookSubscriptions,
-      and(
-        eq(webhookSubscriptions.councilId, outbox.councilId),
-        eq(webhookSubscriptions.active, true),
-        gte(outbox.createdAt, webhookSubscriptions.createdAt)
-      )
-    )
-    .innerJoin(councils, eq(councils.id, outbox.councilId))
-    .where(
-      and(
-        like(outbox.topic, 'award.%'),
-        sql`${webhookSubscriptions.events} @> jsonb_build_array(${outbox.topic})`,
-        sql`not exists (select 1 from webhook_deliveries d
-          where d.subscription_id = ${webhookSubscriptions.id} and d.outbox_id = ${outbox.id})`
-      )
-    )
-    .orderBy(asc(outbox.id))
-    .limit(limit)
+  const pending = await findEventsToFanOut(deps.db, limit)
   let created = 0
   for (const p of pending) {
-    const awardId = (p.payload as { awardId?: string }).awardId
-    if (awardId === undefined) continue
-    const council = { id: p.councilId, slug: p.slug, name: p.name, contactEmail: p.contactEmail, version: 0 }
+    if (p.awardId === undefined) continue
+    const council = { ...p.council, version: 0 }
     // The award as published now, public fields only (never the payload's internals, never a reason).
-    const data = await getPublicAward(deps.db, council, deps.config.publicBaseUrl, awardId).catch(() => null)
+    const data = await getPublicAward(deps.db, council, deps.config.publicBaseUrl, p.awardId).catch(() => null)
     if (data === null) continue
     const id = randomUUID()
     const body = JSON.stringify({
       id,
       event: p.topic,
       occurredAt: p.occurredAt.toISOString(),
-      council: { slug: p.slug, name: p.name },
+      council: { slug: p.council.slug, name: p.council.name },
       data
     })
-    const inserted = await deps.db
-      .insert(webhookDeliveries)
-      .values({
-        id,
-        councilId: p.councilId,
-        subscriptionId: p.subscriptionId,
-        outboxId: p.outboxId,
-        event: p.topic,
-        body,
-        nextAttemptAt: now,
-        createdAt: now
-      })
-      .onConflictDoNothing()
-      .returning({ id: webhookDeliveries.id })
-    created += inserted.length
+    const inserted = await insertDelivery(deps.db, {
+      id,
+      councilId: p.councilId,
+      subscriptionId: p.subscriptionId,
+      outboxId: p.outboxId,
+      event: p.topic,
+      body,
+      nextAttemptAt: now,
+      createdAt: now
+    })
+    if (inserted) created++
   }
   return created
 }
 
-type Claimed = {
-  id: string
-  url: string
-  secret: string
-  body: string
-  event: string
-  attempts: number
-  createdAt: Date
-  subscriptionActive: boolean
-}
-
-/** Claims due deliveries with FOR UPDATE SKIP LOCKED and leases them, so two instances never send the same one. */
-async function claimDue (deps: Deps, now: Date, limit: number): Promise<Claimed[]> {
-  return await deps.db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
-      .orderBy(asc(webhookDeliveries.nextAttemptAt))
-      .limit(limit)
-      .for('update', { skipLocked: true })
-    if (due.length === 0) return []
-    await tx
-      .update(webhookDeliveries)
-      .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-      .where(
-        inArray(
-          webhookDeliveries.id,
-          due.map((d) => d.id)
-        )
-      )
-    return await tx
-      .select({
-        id: webhookDeliveries.id,
-        url: webhookSubscriptions.url,
-        secret: webhookSubscriptions.secret,
-        body: webhookDeliveries.body,
-        event: webhookDeliveries.event,
-        attempts: webhookDeliveries.attempts,
-        createdAt: webhookDeliveries.createdAt,
-        subscriptionActive: webhookSubscriptions.active
-      })
-      .from(webhookDeliveries)
-      .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-      .where(
-        inArray(
-          webhookDeliveries.id,
-          due.map((d) => d.id)
-        )
-      )
-  })
-}
-
 /** One signed POST to the checked address: no redirect followed, no other address tried, the body not read. */
-async function post (deps: Deps, d: Claimed, now: Date, timeoutMs: number): Promise<WebhookAttempt> {
+async function post (deps: Deps, d: ClaimedDelivery, now: Date, timeoutMs: number): Promise<WebhookAttempt> {
   const started = performance.now()
   const attempt = (status: number | null, error: string | null): WebhookAttempt => ({
     at: now.toISOString(),
@@ -381,7 +264,7 @@ export async function deliverWebhooks (
   opts: { batch?: number; timeoutMs?: number } = {}
 ): Promise<DeliveryRun> {
   const run: DeliveryRun = { fannedOut: await fanOutAwardEvents(deps, now), delivered: 0, retrying: 0, failed: 0 }
-  const claimed = await claimDue(deps, now, opts.batch ?? 20)
+  const claimed = await claimDueDeliveries(deps.db, now, opts.batch ?? 20, new Date(now.getTime() + LEASE_MS))
   await Promise.all(
     claimed.map(async (d) => {
       const attempt = d.subscriptionActive
@@ -390,15 +273,13 @@ export async function deliverWebhooks (
       const ok = attempt.error === null
       const next = new Date(now.getTime() + retryDelayMs(d.attempts))
       const giveUp = !ok && (!d.subscriptionActive || next.getTime() - d.createdAt.getTime() > GIVE_UP_AFTER_MS)
-      await deps.db
-        .update(webhookDeliveries)
-        .set({
-          status: ok ? 'delivered' : giveUp ? 'failed' : 'pending',
-          deliveredAt: ok ? now : null,
-          nextAttemptAt: ok || giveUp ? now : next,
-          attemptLog: sql`${webhookDeliveries.attemptLog} || ${JSON.stringify([attempt])}::jsonb`
-        })
-        .where(eq(webhookDeliveries.id, d.id))
+      const status: DeliveryStatus = ok ? 'delivered' : giveUp ? 'failed' : 'pending'
+      const outcome = {
+        status,
+        deliveredAt: ok ? now : null,
+        nextAttemptAt: ok || giveUp ? now : next
+      }
+      await recordDeliveryAttempt(deps.db, d.id, outcome, attempt)
       if (ok) run.delivered++
       else if (giveUp) run.failed++
       else run.retrying++

@@ -1,79 +1,71 @@
-// The page layout every server-rendered page shares: skip link, header with the council's name, an
-// optional phase banner, one main landmark and a footer (GOV.UK-like; WCAG 2.2 AA; no JavaScript needed).
-import { html, type Html, type HtmlValue } from './html.js'
-import { SITE_CSS_HREF } from './assets.js'
-
-export interface PageOptions {
-  /** The page's own heading-like title; the <title> adds the service and council. */
-  title: string
-  /**
-   * The council running the scheme, shown in the header; omitted on pages that do not know it (e.g. an unknown link).
-   */
-  councilName?: string | null | undefined
-  /** Where the council's name links to (e.g. its directory); plain text when absent. */
-  homeHref?: string | undefined
-  /**
-   * True when the page shows an error summary: GOV.UK puts "Error: " first in the title so screen readers hear it at
-   * once.
-   */
-  hasErrors?: boolean | undefined
-  /** e.g. 'beta': shows a phase banner with a feedback sentence. */
-  phase?: string | undefined
-  /** Language of the main content (BCP 47); English unless a page says otherwise. */
-  lang?: string | undefined
-  body: HtmlValue
-}
-
-/** A rendered page: its HTML text. */
-export type Page = Html
+// What the layout (src/web/views/layout.njk) shows around every page, worked out here so the template only
+// prints it: the <title>, the council in the header and its brand stylesheet, and the footer sentence.
+import { brandColourOrDefault } from '../domain/branding.js'
+import { brandStylesheetHref } from './brand-stylesheet.js'
 
 export const SERVICE_NAME = 'Quality Mark'
 
-export function renderPage (o: PageOptions): Page {
-  const titleParts = [o.title, SERVICE_NAME, o.councilName].filter(
-    (p): p is string => typeof p === 'string' && p !== ''
-  )
-  const council = o.councilName ?? null
-  return html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${o.hasErrors === true ? 'Error: ' : ''}${titleParts.join(' – ')}</title>
-        <link rel="stylesheet" href="${SITE_CSS_HREF}" />
-      </head>
-      <body>
-        <a href="#main-content" class="skip-link">Skip to main content</a>
-        <header class="header">
-          <div class="width-container">
-            ${
-              council === null
-                ? ''
-                : o.homeHref === undefined
-                  ? html`<span class="header__council">${council}</span>`
-                  : html`<a class="header__council" href="${o.homeHref}">${council}</a>`
-            }
-            <span class="header__service">${SERVICE_NAME} for care and support services</span>
-          </div>
-        </header>
-        <div class="width-container">
-          ${
-            o.phase === undefined
-              ? ''
-              : html`<div class="phase-banner">
-                  <p class="phase-banner__content"><strong class="tag">${o.phase}</strong>This is a new service.</p>
-                </div>`
-          }
-          <main class="main" id="main-content" lang="${o.lang ?? 'en'}" tabindex="-1">${o.body}</main>
-        </div>
-        <footer class="footer">
-          <div class="width-container">
-            <p>
-              ${council === null ? SERVICE_NAME : html`${SERVICE_NAME} is run by ${council}.`} It shows which local care
-              and support services meet the council's quality standards.
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>`
+/** The council a page belongs to, as the pages need it. */
+export interface PageCouncil {
+  name: string
+  slug: string
+  brandColour?: string | null | undefined
+}
+
+export interface LayoutInput {
+  /** The page's own heading-like title; the <title> adds the service and council. */
+  title: string
+  /** The council running the scheme; null on pages that do not know it (e.g. an unknown link). */
+  council?: PageCouncil | null | undefined
+  /** True when the page shows an error summary: GOV.UK puts "Error: " first in the title. */
+  hasErrors?: boolean | undefined
+  /** Language of the main content (BCP 47); English unless a page says otherwise. */
+  lang?: string | undefined
+  /** Links in the service navigation (e.g. signed-in pages). */
+  navigation?: readonly NavigationItem[] | undefined
+}
+
+export interface NavigationItem {
+  href: string
+  text: string
+  active?: boolean
+}
+
+export interface LayoutView {
+  pageTitle: string
+  serviceName: string
+  council: { name: string; homeHref: string } | null
+  brandStylesheet: string | null
+  themeColour: string
+  footerText: string
+  mainLang: string
+  navigation: readonly NavigationItem[]
+}
+
+/** Every page's view model carries its layout. */
+export interface PageView {
+  layout: LayoutView
+}
+
+export function footerText (councilName: string | null): string {
+  const purpose = 'shows which local care and support services meet the council’s quality standards.'
+  return councilName === null
+    ? `${SERVICE_NAME} ${purpose}`
+    : `${SERVICE_NAME} is run by ${councilName}. It ${purpose}`
+}
+
+export function layoutOf (o: LayoutInput): LayoutView {
+  const council = o.council ?? null
+  const title = [o.title, SERVICE_NAME, council?.name].filter((p): p is string => p !== undefined && p !== '')
+  const colour = brandColourOrDefault(council?.brandColour)
+  return {
+    pageTitle: `${o.hasErrors === true ? 'Error: ' : ''}${title.join(' – ')}`,
+    serviceName: SERVICE_NAME,
+    council: council === null ? null : { name: council.name, homeHref: `/directory/${council.slug}` },
+    brandStylesheet: council === null ? null : brandStylesheetHref(colour),
+    themeColour: colour,
+    footerText: footerText(council?.name ?? null),
+    mainLang: o.lang ?? 'en',
+    navigation: o.navigation ?? []
+  }
 }

@@ -53,7 +53,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -121,7 +121,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -202,7 +202,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -285,7 +285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -356,7 +356,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -383,7 +383,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -482,7 +482,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -571,7 +571,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -607,7 +607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -695,7 +695,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -766,7 +766,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -793,7 +793,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -894,7 +894,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -995,7 +995,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1095,7 +1095,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1196,7 +1196,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1287,7 +1287,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1390,7 +1390,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1488,7 +1488,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1587,7 +1587,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1703,7 +1703,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1806,7 +1806,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1905,7 +1905,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1998,7 +1998,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2096,7 +2096,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2193,7 +2193,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2271,7 +2271,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2298,7 +2298,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2397,7 +2397,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2513,7 +2513,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2619,7 +2619,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2655,7 +2655,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2760,7 +2760,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2796,7 +2796,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2880,7 +2880,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2907,7 +2907,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2996,7 +2996,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3023,7 +3023,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3122,7 +3122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3219,7 +3219,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3299,7 +3299,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3326,7 +3326,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3425,7 +3425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3526,7 +3526,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3638,7 +3638,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3665,7 +3665,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3775,7 +3775,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3802,7 +3802,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3912,7 +3912,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3939,7 +3939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4049,7 +4049,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4076,7 +4076,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4186,7 +4186,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4213,7 +4213,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4323,7 +4323,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4350,7 +4350,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4460,7 +4460,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4487,7 +4487,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4586,7 +4586,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4797,7 +4797,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4824,7 +4824,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4934,7 +4934,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4961,7 +4961,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5065,7 +5065,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5092,7 +5092,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5196,7 +5196,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5223,7 +5223,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5319,7 +5319,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5346,7 +5346,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5475,7 +5475,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5604,7 +5604,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5733,7 +5733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5841,7 +5841,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5963,7 +5963,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5990,7 +5990,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6086,7 +6086,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6187,7 +6187,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6288,7 +6288,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6398,7 +6398,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6425,7 +6425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6533,7 +6533,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6560,7 +6560,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6668,7 +6668,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6695,7 +6695,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6803,7 +6803,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6830,7 +6830,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6925,7 +6925,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7014,7 +7014,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7113,7 +7113,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7230,7 +7230,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7257,7 +7257,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7367,7 +7367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7394,7 +7394,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7506,7 +7506,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7533,7 +7533,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7643,7 +7643,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7670,7 +7670,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7788,7 +7788,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7815,7 +7815,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7914,7 +7914,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7997,7 +7997,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8088,7 +8088,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8184,7 +8184,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8273,7 +8273,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8300,7 +8300,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8399,7 +8399,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8511,7 +8511,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8538,7 +8538,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8648,7 +8648,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8675,7 +8675,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8785,7 +8785,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8812,7 +8812,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8922,7 +8922,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8949,7 +8949,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9057,7 +9057,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9084,7 +9084,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9183,7 +9183,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9266,7 +9266,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9311,6 +9311,8 @@ export interface paths {
                     modified_after?: string;
                     /** @description true: fully nested services (organization, locations, contacts, cost options) in the page */
                     full?: "true" | "false";
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -9365,7 +9367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9449,7 +9451,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9485,6 +9487,8 @@ export interface paths {
                     per_page?: number;
                     search?: string;
                     taxonomy_id?: string;
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -9539,7 +9543,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9623,7 +9627,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9659,6 +9663,8 @@ export interface paths {
                     per_page?: number;
                     search?: string;
                     taxonomy_id?: string;
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -9713,7 +9719,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9797,7 +9803,381 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/service_at_locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services at their locations; near a postcode (nearest first), within `proximity` metres */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Items per page, at most 100 */
+                    per_page?: number;
+                    /** @description Words in the name, description or area */
+                    search?: string;
+                    /** @description Services carrying this term (e.g. the Gold Quality Mark) */
+                    taxonomy_term_id?: string;
+                    /** @description Services carrying any term of this taxonomy */
+                    taxonomy_id?: string;
+                    organization_id?: string;
+                    /** @description Only services modified on or after this date-time (a lost or changed mark counts as a modification) */
+                    modified_after?: string;
+                    /** @description true: fully nested services (organization, locations, contacts, cost options) in the page */
+                    full?: "true" | "false";
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
+                    /** @description Services nearest this postcode first; with `proximity`, only those within that distance. An unknown postcode matches no service (an empty page). */
+                    postcode?: string;
+                    /** @description Metres from the postcode's centre, at most 200000; needs `postcode` */
+                    proximity?: number;
+                };
+                header?: never;
+                path: {
+                    council: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukServiceAtLocationPage"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/service_at_locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service at its location, the service fully nested */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    council: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukServiceAtLocation"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizations running marked services, with their charity and company numbers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Items per page, at most 100 */
+                    per_page?: number;
+                    /** @description Words in the name, description or area */
+                    search?: string;
+                    /** @description Only services modified on or after this date-time (a lost or changed mark counts as a modification) */
+                    modified_after?: string;
+                    /** @description true: each organization with its services in summary */
+                    full?: "true" | "false";
+                    /** @description true: each organization with its services fully nested */
+                    full_service?: "true" | "false";
+                    /** @description true: the smallest record the schema accepts (ids, name, and when a service last changed) */
+                    minimal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    council: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukOrganizationPage"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oruk/{council}/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization with its services */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: the services fully nested (default: in summary) */
+                    full_service?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    council: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrukOrganization"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9868,7 +10248,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9895,7 +10275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9979,7 +10359,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10062,7 +10442,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10133,7 +10513,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10160,7 +10540,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10259,7 +10639,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10347,7 +10727,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10458,7 +10838,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10532,7 +10912,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10633,7 +11013,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10715,7 +11095,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10742,7 +11122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10852,7 +11232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10953,7 +11333,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11035,7 +11415,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11062,7 +11442,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11176,7 +11556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11285,7 +11665,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11384,7 +11764,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11485,7 +11865,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11587,7 +11967,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11614,7 +11994,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11715,7 +12095,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11742,7 +12122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11860,7 +12240,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11957,7 +12337,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11984,7 +12364,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12082,7 +12462,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12177,7 +12557,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12204,7 +12584,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12239,7 +12619,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -12256,6 +12636,8 @@ export interface components {
             microMaxFte?: number;
             smallMaxFte?: number;
             mediumMaxFte?: number;
+            /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
+            brandColour?: string | null;
         };
         CouncilPatchInput: {
             name?: string;
@@ -12265,6 +12647,8 @@ export interface components {
             microMaxFte?: number;
             smallMaxFte?: number;
             mediumMaxFte?: number;
+            /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
+            brandColour?: string | null;
         };
         CouncilInput: {
             /** Format: uuid */
@@ -12275,6 +12659,7 @@ export interface components {
             microMaxFte: number;
             smallMaxFte: number;
             mediumMaxFte: number;
+            brandColour: string | null;
             createdAt: unknown;
             updatedAt: unknown;
             version: number;
@@ -12404,6 +12789,8 @@ export interface components {
             hourlyPricePence: number | null;
             /** @default null */
             cqcLocationId: string | null;
+            charityNumber?: string | null;
+            companyNumber?: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -12434,6 +12821,8 @@ export interface components {
             postcode?: string;
             hourlyPricePence?: number | null;
             cqcLocationId?: string | null;
+            charityNumber?: string | null;
+            companyNumber?: string | null;
             contact?: {
                 /** Format: email */
                 email?: string;
@@ -12470,6 +12859,8 @@ export interface components {
             hourlyPricePence: number | null;
             cqcLocationId: string | null;
             cqcRating: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
+            charityNumber: string | null;
+            companyNumber: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -13465,6 +13856,66 @@ export interface components {
                 taxonomy_term: components["schemas"]["OrukTaxonomyTermInput"];
             }[];
         };
+        OrukOrganizationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            organization_identifiers?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                /**
+                 * @description org-id.guide scheme
+                 * @enum {string}
+                 */
+                identifier_scheme: "GB-CHC" | "GB-SC" | "GB-NIC" | "GB-COH";
+                /** @enum {string} */
+                identifier_type: "Charity number" | "Company number";
+                identifier: string;
+            }[];
+            services?: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukLocationInput: {
+            /** Format: uuid */
+            id: string;
+            location_type: string;
+            name: string;
+            description?: string;
+            /** @description The postcode's centre (WGS84), when the postcode could be placed */
+            latitude?: number;
+            longitude?: number;
+            addresses: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukServiceAtLocationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location?: components["schemas"]["OrukLocationInput"];
+            service?: {
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
         OrukServicePageInput: {
             total_items: number;
             total_pages: number;
@@ -13502,6 +13953,16 @@ export interface components {
                     taxonomy_term_id: string;
                     taxonomy_term: components["schemas"]["OrukTaxonomyTermInput"];
                 }[];
+            } | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /**
+                 * @description inactive once the service no longer holds a current Quality Mark
+                 * @enum {string}
+                 */
+                status: "active" | "inactive";
+                last_modified: string;
             })[];
         };
         OrukTaxonomyPageInput: {
@@ -13523,6 +13984,26 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["OrukTaxonomyTermInput"][];
+        };
+        OrukServiceAtLocationPageInput: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukServiceAtLocationInput"][];
+        };
+        OrukOrganizationPageInput: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukOrganizationInput"][];
         };
         PublicAwardInput: {
             award: {
@@ -13808,7 +14289,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -13821,6 +14302,8 @@ export interface components {
         OutcomesBySizeReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -13841,6 +14324,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparisonInput"];
             bySizeBand: components["schemas"]["GroupComparisonInput"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummaryInput: {
             /** @description How many providers the figure rests on */
@@ -13854,6 +14339,8 @@ export interface components {
         ValueForMoneyReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -13883,11 +14370,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReportInput: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {
@@ -13933,7 +14424,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -13950,6 +14441,8 @@ export interface components {
             microMaxFte?: number;
             smallMaxFte?: number;
             mediumMaxFte?: number;
+            /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
+            brandColour?: string | null;
         };
         CouncilPatch: {
             name?: string;
@@ -13959,6 +14452,8 @@ export interface components {
             microMaxFte?: number;
             smallMaxFte?: number;
             mediumMaxFte?: number;
+            /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
+            brandColour?: string | null;
         };
         Council: {
             /** Format: uuid */
@@ -13969,6 +14464,7 @@ export interface components {
             microMaxFte: number;
             smallMaxFte: number;
             mediumMaxFte: number;
+            brandColour: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -14105,6 +14601,10 @@ export interface components {
             hourlyPricePence: number | null;
             /** @default null */
             cqcLocationId: string | null;
+            /** @default null */
+            charityNumber: string | null;
+            /** @default null */
+            companyNumber: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -14135,6 +14635,8 @@ export interface components {
             postcode?: unknown;
             hourlyPricePence?: number | null;
             cqcLocationId?: string | null;
+            charityNumber?: string | null;
+            companyNumber?: string | null;
             contact?: {
                 /** Format: email */
                 email?: string;
@@ -14171,6 +14673,8 @@ export interface components {
             hourlyPricePence: number | null;
             cqcLocationId: string | null;
             cqcRating: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
+            charityNumber: string | null;
+            companyNumber: string | null;
             contact: {
                 /** Format: email */
                 email?: string;
@@ -15183,6 +15687,66 @@ export interface components {
                 taxonomy_term: components["schemas"]["OrukTaxonomyTerm"];
             }[];
         };
+        OrukOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            organization_identifiers?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                /**
+                 * @description org-id.guide scheme
+                 * @enum {string}
+                 */
+                identifier_scheme: "GB-CHC" | "GB-SC" | "GB-NIC" | "GB-COH";
+                /** @enum {string} */
+                identifier_type: "Charity number" | "Company number";
+                identifier: string;
+            }[];
+            services?: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukLocation: {
+            /** Format: uuid */
+            id: string;
+            location_type: string;
+            name: string;
+            description?: string;
+            /** @description The postcode's centre (WGS84), when the postcode could be placed */
+            latitude?: number;
+            longitude?: number;
+            addresses: ({
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        OrukServiceAtLocation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location?: components["schemas"]["OrukLocation"];
+            service?: {
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
         OrukServicePage: {
             total_items: number;
             total_pages: number;
@@ -15220,6 +15784,16 @@ export interface components {
                     taxonomy_term_id: string;
                     taxonomy_term: components["schemas"]["OrukTaxonomyTerm"];
                 }[];
+            } | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /**
+                 * @description inactive once the service no longer holds a current Quality Mark
+                 * @enum {string}
+                 */
+                status: "active" | "inactive";
+                last_modified: string;
             })[];
         };
         OrukTaxonomyPage: {
@@ -15241,6 +15815,26 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["OrukTaxonomyTerm"][];
+        };
+        OrukServiceAtLocationPage: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukServiceAtLocation"][];
+        };
+        OrukOrganizationPage: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["OrukOrganization"][];
         };
         PublicAward: {
             award: {
@@ -15530,7 +16124,7 @@ export interface components {
                 group: string;
                 label: string;
                 /**
-                 * @description Fewer than 3 responses, or hidden so that such a group cannot be worked out
+                 * @description Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out
                  * @constant
                  */
                 suppressed: true;
@@ -15543,6 +16137,8 @@ export interface components {
         OutcomesBySizeReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -15563,6 +16159,8 @@ export interface components {
             minGroupSize: number;
             microVersusOthers: components["schemas"]["GroupComparison"];
             bySizeBand: components["schemas"]["GroupComparison"];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         DistributionSummary: {
             /** @description How many providers the figure rests on */
@@ -15576,6 +16174,8 @@ export interface components {
         ValueForMoneyReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             period: {
                 /** Format: date */
                 from: string;
@@ -15605,11 +16205,15 @@ export interface components {
                 /** @constant */
                 suppressed: true;
             })[];
+            /** @description Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same */
+            notes: string[];
         };
         /** @description Awards by level, assessments by state, days per stage and what expires soon */
         OperationsReport: {
             /** Format: uuid */
             councilId: string;
+            /** @description The council's name, as the CSV and the chart print it */
+            councilName: string;
             /** Format: date */
             asOf: string;
             period: {

@@ -64,6 +64,8 @@ export const sampleProvider = (over: Partial<ProviderCreate> = {}): ProviderCrea
   postcode: 'LS21 3AA',
   hourlyPricePence: 1800,
   cqcLocationId: null,
+  charityNumber: null,
+  companyNumber: null,
   cqcRating: null,
   contact: { phone: '01943 000001' },
   ...over
@@ -112,12 +114,19 @@ export async function buildTestApp (
     env?: Record<string, string>
     /** a PostgreSQL server to make the database on instead of DATABASE_URL's (a private cluster) */
     serverUrl?: string
+    /** the database's query bounds (DATABASE_TIMEOUT_MS, README: Reliability) */
+    timeoutMs?: number
     onQuery?: (query: string) => void
     logStream?: NodeJS.WritableStream
     resolveHost?: ResolveHost
   } = {}
 ): Promise<TestApp> {
-  const db = await createTestDatabase({ max: opts.dbMax ?? 5, serverUrl: opts.serverUrl, onQuery: opts.onQuery })
+  const db = await createTestDatabase({
+    max: opts.dbMax ?? 5,
+    serverUrl: opts.serverUrl,
+    onQuery: opts.onQuery,
+    timeoutMs: opts.timeoutMs
+  })
   const clock = opts.clock ?? testClock()
   const config = testConfig(opts.env)
   // TEST_LOG=debug shows the service's logs while a test runs.

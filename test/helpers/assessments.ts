@@ -112,6 +112,7 @@ export function assessmentDriver (h: TestApp) {
         respondentType: 'person',
         mode: 'self',
         instrumentVersion: 1,
+        sizeBand: 'micro' as const,
         answers,
         receivedOn: today
       }))

@@ -30,8 +30,8 @@ export async function launchBrowser (t: Test): Promise<Browser> {
 }
 
 /**
- * A page for checking server-rendered HTML. Our pages ship no script at all (CSP script-src 'self', none served),
- * so forms work as they would without JavaScript; CSP is bypassed only so axe-core can be injected.
+ * A page for checking server-rendered HTML with GOV.UK Frontend's script running; CSP is bypassed only so axe-core
+ * can be injected (test/web/pages.test.ts checks the pages under the real policy).
  */
 export async function openPage (browser: Browser): Promise<Page> {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 900 } })

@@ -12,7 +12,7 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 export async function createTestDatabase (
-  opts: { max?: number; onQuery?: (query: string) => void; serverUrl?: string } = {}
+  opts: { max?: number; onQuery?: (query: string) => void; serverUrl?: string; timeoutMs?: number } = {}
 ): Promise<TestDatabase> {
   const serverUrl = opts.serverUrl ?? process.env.DATABASE_URL
   if (serverUrl === undefined || serverUrl === '') {
@@ -25,7 +25,12 @@ export async function createTestDatabase (
   await admin.unsafe(`create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ url: url.toString(), max: opts.max ?? 5, onQuery: opts.onQuery })
+  const handle = await openDatabase({
+    url: url.toString(),
+    max: opts.max ?? 5,
+    onQuery: opts.onQuery,
+    timeoutMs: opts.timeoutMs
+  })
   await handle.migrate()
   let dropped = false
   return {

@@ -33,7 +33,14 @@ export async function addAssessment (
   }
   const [row] = await db
     .insert(assessments)
-    .values({ councilId: council.id, providerId, kind: 'initial', state, schemeVersionId: scheme!.id })
+    .values({
+      councilId: council.id,
+      providerId,
+      kind: 'initial',
+      state,
+      schemeVersionId: scheme!.id,
+      createdAt: h.clock.now
+    })
     .returning({ id: assessments.id })
   return row!.id
 }

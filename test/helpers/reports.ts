@@ -7,9 +7,11 @@ import {
   awards,
   evidence,
   feedbackResponses,
+  providers,
   schemeVersions
 } from '../../src/db/schema/index.js'
 import type { StoredEvidenceStatus } from '../../src/domain/evidence/evidence-rules.js'
+import type { SizeBand } from '../../src/domain/providers.js'
 import type { AssessmentState, AwardState } from '../../src/domain/workflow/index.js'
 import type { CouncilFixture, TestApp } from './app.js'
 
@@ -69,13 +71,17 @@ export async function insertAssessment (
       providerId,
       kind: 'initial',
       state,
-      schemeVersionId: await publishedSchemeId(h, council)
+      schemeVersionId: await publishedSchemeId(h, council),
+      createdAt: h.clock.now
     })
     .returning({ id: assessments.id })
   return row!.id
 }
 
-/** Anonymous responses about one provider, as the feedback use cases store them (normalised answers, the day only). */
+/**
+ * Anonymous responses about one provider, as the feedback use cases store them (normalised answers, the day only,
+ * the provider's size band as it is now).
+ */
 export async function insertResponses (
   h: TestApp,
   council: CouncilFixture,
@@ -85,6 +91,11 @@ export async function insertResponses (
 ): Promise<void> {
   if (answerSets.length === 0) return
   const assessmentId = await insertAssessment(h, council, providerId)
+  const [provider] = await h.db.db
+    .select({ sizeBand: providers.sizeBand })
+    .from(providers)
+    .where(eq(providers.id, providerId))
+  const sizeBand = provider!.sizeBand as SizeBand
   await h.db.db.insert(feedbackResponses).values(
     answerSets.map((answers) => ({
       councilId: council.id,
@@ -93,6 +104,7 @@ export async function insertResponses (
       respondentType: 'person',
       mode: 'interview',
       instrumentVersion: 1,
+      sizeBand,
       answers,
       receivedOn
     }))
@@ -129,7 +141,7 @@ export async function insertStateChanges (
   await h.db.db.insert(auditEvents).values(
     changes.map(([fromState, toState, at]) => ({
       councilId: council.id,
-      actorRole: 'coordinator',
+      actorRole: 'coordinator' as const,
       entityType: 'assessment',
       entityId: assessmentId,
       action: 'transition',

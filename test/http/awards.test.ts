@@ -30,7 +30,7 @@ const newAward = async (name: string, status: AwardState = 'active') => {
 }
 const topicsOf = async (awardId: string) =>
   (await h.db.db.select().from(outbox).where(eq(outbox.councilId, north.id)))
-    .filter((e) => (e.payload as { awardId?: string }).awardId === awardId)
+    .filter((e) => (e.payload as { awardId?: string }).awardId === awardId && e.topic.startsWith('award.'))
     .map((e) => e.topic)
 
 t.test('suspend with a reason, reinstate, suspend again and revoke — each audited and announced', async (t) => {

@@ -236,8 +236,9 @@ t.test('nothing identifying is stored: no invitation link, no IP or user agent, 
   const [row] = await heldOf(id)
   t.equal(row!.mode, 'easy_read')
   t.same(Object.keys(row!).sort(), [
-    'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId', 'respondentType'
-  ], 'held with no date, no invitation, nobody who entered it')
+    'answers', 'assessmentId', 'comment', 'councilId', 'id', 'instrumentVersion', 'mode', 'providerId', 'respondentType',
+    'sizeBand'
+  ], 'held with no date, no invitation, nobody who entered it (the size band is the provider\'s, the same for all)')
   const everything = JSON.stringify(row)
   t.notMatch(everything, /UniqueAgent|203\.0\.113\.77|127\.0\.0\.1/)
   const [invitation] = await db.select().from(feedbackInvitations).where(eq(feedbackInvitations.assessmentId, id))
@@ -247,7 +248,10 @@ t.test('nothing identifying is stored: no invitation link, no IP or user agent, 
 })
 
 t.test('interview entry: same checks naming the fields, the mode and the co-ordinator recorded', async (t) => {
+  const today = h.clock.now.toISOString()
+  h.clock.set('2026-02-10T09:00:00Z') // the assessment opened before the interview of 20 February
   const id = await addAssessment(h, north, provider.id)
+  h.clock.set(today)
   const url = `/api/v1/assessments/${id}/feedback-responses`
   const ok = await h.app.inject({
     method: 'POST',

@@ -1,47 +1,26 @@
 // The Open Referral UK feed: every response validated against the standard's JSON Schemas (2020-12), filters
 // combined with AND, stable ids, CORS, ETag revalidation, and a lost mark showing as a change.
-import { readFileSync } from 'node:fs'
 import t, { type Test } from 'tap'
-import { Ajv2020 } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { organizationIdOf } from '../../src/use-cases/publication/ids.js'
 import { buildTestApp } from '../helpers/app.js'
+import { validHsds } from '../helpers/hsds.js'
 import { publishAward, setAwardStatus } from '../helpers/publication.js'
 
-// The standard's schemas, vendored with their licence and source commits (test/fixtures/hsds-uk-3.0/README.md).
-const HSDS = new URL('../fixtures/hsds-uk-3.0/', import.meta.url)
-
-// The validator's schemas use table-schema keywords (name, constraints, core...): allowed, not enforced.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void
-const ajv = new Ajv2020({ strict: false, allErrors: true })
-addFormats(ajv)
-const read = (p: string) => JSON.parse(readFileSync(new URL(p, HSDS), 'utf8')) as Record<string, any>
-const validator = (p: string) => read(`oruk-validator-schemas/V3.0-UK/${p}`)
-// The list schemas nest the page fields under a "Page" key inside allOf, which JSON Schema ignores: make them count.
-const pageSchema = (file: string) => {
-  const list = validator(file)
-  const page = list.allOf[0].Page
-  return {
-    type: 'object',
-    properties: { ...page.properties, contents: list.properties.contents },
-    required: [...Object.keys(page.properties), 'contents']
-  }
-}
+// The standard's schemas (test/helpers/hsds.ts): the validator's, and the UK profile's compiled service.
 const schemas = {
-  apiDetails: ajv.compile(validator('api_details.json')),
-  service: ajv.compile(validator('service.json')),
-  profileService: ajv.compile(read('oruk-uk-profile-3.0/schema/compiled/service.json')),
-  serviceList: ajv.compile(pageSchema('service_list.json')),
-  taxonomy: ajv.compile(validator('taxonomy.json')),
-  taxonomyList: ajv.compile(pageSchema('taxonomy_list.json')),
-  term: ajv.compile(validator('taxonomy_term.json')),
-  termList: ajv.compile(pageSchema('taxonomy_term_list.json'))
+  apiDetails: 'validator:api_details.json',
+  service: 'validator:service.json',
+  profileService: 'profile:service.json',
+  serviceList: 'page:service_list.json',
+  taxonomy: 'validator:taxonomy.json',
+  taxonomyList: 'page:taxonomy_list.json',
+  term: 'validator:taxonomy_term.json',
+  termList: 'page:taxonomy_term_list.json'
 }
 function valid (t: Test, name: keyof typeof schemas, body: unknown) {
-  const ok = schemas[name](body)
-  t.ok(ok, `valid ${name}`, { errors: schemas[name].errors?.slice(0, 5) })
+  validHsds(t, schemas[name], body, name)
 }
 
 const h = await buildTestApp(t)

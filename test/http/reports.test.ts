@@ -50,7 +50,8 @@ const spread = <T>(items: T[], ways: number): T[][] =>
   Array.from({ length: ways }, (_, w) => items.filter((_, i) => i % ways === w))
 
 // Table 1 in the period (received 2026-01-15). Micro: 29/19/10/0, 54 yes. Others 8/17/11/1 and 31 yes, split as
-// small 6/14/10/0 (26 yes), medium 1/1/0/0 (2 yes: a band of 2 responses) and large 1/2/1/1 (3 yes).
+// small 6/14/10/0 (26 yes), medium 1/1/0/0 (2 yes: a band of 2 responses, one from each medium provider) and large
+// 1/2/1/1 (3 yes, one provider).
 const microAnswers = timeUse(PUBLISHED_TIME_USE.micro, PUBLISHED_AFFECT.micro.yes)
 for (const [i, sets] of spread(microAnswers, 4).entries()) {
   await insertResponses(h, north, micro[i]!, sets, '2026-01-15')
@@ -58,7 +59,9 @@ for (const [i, sets] of spread(microAnswers, 4).entries()) {
 for (const [i, sets] of spread(timeUse([6, 14, 10, 0], 26), 3).entries()) {
   await insertResponses(h, north, small[i]!, sets, '2026-01-15')
 }
-await insertResponses(h, north, medium[0]!, timeUse([1, 1, 0, 0], 2), '2026-01-15')
+for (const [i, sets] of spread(timeUse([1, 1, 0, 0], 2), 2).entries()) {
+  await insertResponses(h, north, medium[i]!, sets, '2026-01-15')
+}
 await insertResponses(h, north, large[0]!, timeUse([1, 2, 1, 1], 3), '2026-01-15')
 
 // Value for money, received 2025-11-01: Q and G per provider worked out from the answers' scores.
@@ -73,9 +76,11 @@ await insertResponses(h, north, medium[0]!, [answersAtScore(0)], '2025-11-01')
 // Outside both periods: counted by neither report (it would add a "nothing" to micro and a Q of 0).
 await insertResponses(h, north, micro[3]!, [answersAtScore(0)], '2025-09-30')
 
-// Southshire: three responses from one micro provider, and the operations fixtures.
+// Southshire: three responses from three micro providers, and the operations fixtures.
 const southMicro = await provider(south, 1, 15)
-await insertResponses(h, south, southMicro, timeUse([3, 0, 0, 0], 3), '2026-01-20')
+for (const p of [southMicro, await provider(south, 2, 15), await provider(south, 3, 15)]) {
+  await insertResponses(h, south, p, timeUse([1, 0, 0, 0], 1), '2026-01-20')
+}
 
 t.test(
   "outcomes by size reproduces the research report's Table 1: counts, percentages, Chi-sq(3) = 8.9, p = 0.031",
@@ -220,10 +225,8 @@ t.test('the outcomes chart is a well-formed, labelled SVG with title, descriptio
     '/api/v1/reports/outcomes-by-size/chart.svg?from=2026-01-01&to=2026-02-28&item=OCC_NOW&groups=size_band'
   )
   parseSvg(t, bands.body)
-  t.match(
-    bands.body,
-    'Not shown (fewer than 3 responses, or would reveal such a group): Medium providers, Large providers.'
-  )
+  t.match(bands.body, '>Not shown: Medium providers, Large providers. A group made of fewer than 3 providers')
+  t.match(bands.body, '>Northshire Council. Responses received 2026-01-01 to 2026-02-28, scheme version 1')
   t.notMatch(bands.body, /of [25]\)/, 'no bar for the hidden bands')
 })
 
@@ -354,13 +357,13 @@ t.test(
       { level: 'silver', live: 2, suspended: 0 },
       { level: 'bronze', live: 1, suspended: 1 }
     ])
-    // decided: 5 behind awards + x; under_review: y + the one the feedback hangs on.
+    // decided: 5 behind awards + x; under_review: y + the three the feedback hangs on.
     t.same(
       Object.fromEntries(body.assessmentsByState.map((s: { state: string; count: number }) => [s.state, s.count])),
       {
         draft: 1,
         submitted: 0,
-        under_review: 2,
+        under_review: 4,
         info_requested: 1,
         ready_for_decision: 0,
         decision_proposed: 0,
@@ -386,6 +389,11 @@ t.test(
     const csv = await get(south.coordinator.token, `${OPERATIONS}?format=csv`)
     const [header, ...rows] = parse(csv.body, { bom: true }) as string[][]
     t.same(header, ['section', 'name', 'value', 'finished stays'])
+    t.same(rows.slice(0, 3), [
+      ['council', 'Southshire Council', '', ''],
+      ['as of', '2026-03-02', '', ''],
+      ['stage durations for stays ended', '2025-03-02 to 2026-03-02', '', '']
+    ])
     t.ok(rows.some((r) => r.join('|') === 'median days in stage|under_review|4|3'))
     t.ok(rows.some((r) => r.join('|') === 'expiring within 90 days|evidence|2|'))
     t.ok(rows.some((r) => r.join('|') === 'live awards|silver|2|'))

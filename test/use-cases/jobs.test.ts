@@ -9,7 +9,14 @@ import type { Ctx } from '../../src/use-cases/context.js'
 import { runJobs } from '../../src/use-cases/jobs/run-jobs.js'
 import { startScheduler } from '../../src/use-cases/jobs/scheduler.js'
 import { openDatabase } from '../../src/db/client.js'
-import { assessments, auditEvents, awards, feedbackResponses, outbox } from '../../src/db/schema/index.js'
+import {
+  assessments,
+  auditEvents,
+  awards,
+  feedbackResponses,
+  outbox,
+  type OutboxTopic
+} from '../../src/db/schema/index.js'
 import { addCalendarDays } from '../../src/domain/workflow/index.js'
 import { buildTestApp } from '../helpers/app.js'
 import { insertAward, insertEvidence } from '../helpers/awards.js'
@@ -45,7 +52,7 @@ async function awardedProvider (
   await insertEvidence(db, { ...base, itemCode: 'DBS_ENH', expiresOn: addCalendarDays(today(), 1000) })
   return { ...p, assessmentId, awardId }
 }
-const notes = async (providerId: string, topic: string) =>
+const notes = async (providerId: string, topic: OutboxTopic) =>
   await db
     .select()
     .from(outbox)
@@ -175,6 +182,7 @@ t.test('feedback comments are erased after the retention period, the answers kep
           respondentType: 'person',
           mode: 'self',
           instrumentVersion: 1,
+          sizeBand: 'micro',
           answers: { SAFE: 3 },
           comment: `said ${daysAgo} days ago`,
           commentStatus: 'approved',

@@ -50,7 +50,7 @@ async function runBrowserTests () {
   t.teardown(async () => {
     await browser.close()
   })
-  // CSP forbids inline scripts: the test bypasses it only to inject axe-core; the pages themselves run no script.
+  // CSP forbids inline scripts but GOV.UK Frontend's own: the test bypasses it only to inject axe-core.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 900 } })
 
   async function checkAxe (t: Test, page: Page, what: string) {
@@ -107,10 +107,10 @@ async function runBrowserTests () {
     await choose(page, 'OCC_NOW', 1)
     await tabTo(page, 'button[type=submit]')
     await page.keyboard.press('Enter')
-    await page.waitForSelector('.error-summary') // waits across the navigation the post causes
+    await page.waitForSelector('.govuk-error-summary') // waits across the navigation the post causes
     t.match(await page.title(), /^Error: /)
     t.equal(
-      await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
       true,
       'the error summary has focus'
     )
@@ -118,9 +118,15 @@ async function runBrowserTests () {
     await checkAxe(t, page, 'the error state')
     await page.screenshot({ path: '/tmp/qualitymark-feedback-error.png', fullPage: false })
     // The first error link goes to question 2.
-    await tabTo(page, '.error-summary a')
+    t.equal(await page.getAttribute('.govuk-error-summary a', 'href'), '#q-OCC_AFFECT-0')
+    await tabTo(page, '.govuk-error-summary a')
     await page.keyboard.press('Enter')
-    t.equal(await page.evaluate(() => location.hash), '#q-OCC_AFFECT-0')
+    // GOV.UK Frontend's error summary scrolls the question's legend into view, not just its first answer, so the
+    // question being answered is on the screen (it was left above the top of the window before).
+    const legendTop = await page.evaluate(() =>
+      document.getElementById('q-OCC_AFFECT-0')?.closest('fieldset')?.querySelector('legend')
+        ?.getBoundingClientRect().top)
+    t.ok(legendTop !== undefined && legendTop >= 0, `the question's text is on the screen (legend top ${legendTop})`)
 
     // The link moved focus to question 2's first answer: step back one, then answer the rest (SAFE: its second answer).
     t.equal(
@@ -135,7 +141,7 @@ async function runBrowserTests () {
     await tabTo(page, 'button[type=submit]')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/feedback\/thank-you/)
-    t.equal(await page.textContent('h1'), 'Thank you')
+    t.equal((await page.textContent('h1'))?.trim(), 'Thank you')
     await checkAxe(t, page, 'the thank-you page')
     await page.close()
   })
@@ -158,7 +164,7 @@ async function runBrowserTests () {
     await tabTo(page, 'button[type=submit]')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/feedback\/thank-you\?.*version=easy/)
-    t.equal(await page.textContent('h1'), 'Thank you')
+    t.equal((await page.textContent('h1'))?.trim(), 'Thank you')
     t.ok(await page.isVisible('text=We have your answers.'))
     await checkAxe(t, page, 'the easy-read thank-you page')
     // Back and send again: the link is used, one response stands.

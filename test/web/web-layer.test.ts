@@ -2,10 +2,10 @@
 import t from 'tap'
 import Fastify from 'fastify'
 import { html, raw } from '../../src/web/html.js'
-import { renderPage } from '../../src/web/layout.js'
-import { errorSummary, radios } from '../../src/web/components.js'
+import { layoutOf } from '../../src/web/layout.js'
+import { govukInlineScript } from '../../src/web/govuk.js'
 import web, { useHtmlErrorPages } from '../../src/web/plugin.js'
-import { SITE_CSS_HREF } from '../../src/web/assets.js'
+import { loadAssets } from '../../src/web/asset-build.js'
 import { DomainError } from '../../src/domain/errors.js'
 
 t.test('html escapes interpolations unless marked raw', async (t) => {
@@ -18,42 +18,36 @@ t.test('html escapes interpolations unless marked raw', async (t) => {
 })
 
 t.test('layout has a skip link, landmarks, the council name escaped and an Error: title prefix', async (t) => {
-  const page = renderPage({
-    title: 'Q&A',
-    councilName: 'North <Shire>',
-    hasErrors: true,
-    body: html`<h1>Hi</h1>`
-  }).value
-  t.match(page, /<html lang="en">/)
-  t.match(page, /<a href="#main-content" class="skip-link">/)
-  t.match(page, /<main class="main" id="main-content" lang="en"/)
+  const app = Fastify()
+  await app.register(web)
+  app.get('/page', async (_request, reply) =>
+    await reply.page(200, 'message', {
+      layout: layoutOf({ title: 'Q&A', council: { name: 'North <Shire>', slug: 'north' }, hasErrors: true }),
+      title: 'Hi',
+      paragraphs: []
+    }))
+  t.teardown(() => app.close())
+  const page = (await app.inject({ url: '/page' })).body
+  t.match(page, /<html lang="en" class="govuk-template">/)
+  t.match(page, /<a href="#main-content" class="govuk-skip-link"/)
+  t.match(page, /<main class="govuk-main-wrapper" id="main-content" lang="en"/)
   t.match(page, /<title>Error: Q&amp;A – Quality Mark – North &lt;Shire&gt;<\/title>/)
+  t.match(page, /North &lt;Shire&gt;\s*<\/a>/, 'the council in the header, escaped')
   t.match(page, /<footer/)
-  t.notMatch(page, /style=|<script/, 'no inline styles or scripts (CSP)')
-  t.match(page, SITE_CSS_HREF)
+  t.notMatch(page, /style=/, 'no inline styles (CSP)')
+  const scripts = [...page.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)]
+  t.same(
+    scripts.map((m) => m[2]!.trim()),
+    [govukInlineScript(), ''],
+    "only GOV.UK Frontend's own inline script (allowed by its hash), then the external module"
+  )
+  t.match(scripts[1]![1], /type="module" src="\/assets\/init-[0-9a-f]{12}\.js"/)
+  t.match(page, /<link rel="stylesheet" href="\/assets\/app-[0-9a-f]{12}\.css">/)
+  t.match(page, /<link rel="icon" href="\/assets\/favicon-[0-9a-f]{12}\.svg" type="image\/svg\+xml">/)
+  t.notMatch(page, /GOV\.UK|Crown copyright|govuk-logo/, 'no GOV.UK branding')
 })
 
-t.test('components link the error summary to the first input and describe the group', async (t) => {
-  const summary = errorSummary([{ href: 'q-0', text: 'Choose one' }]).value
-  t.match(summary, /<a href="#q-0">Choose one<\/a>/)
-  const group = radios({
-    name: 'q',
-    idPrefix: 'q',
-    legend: 'Pick',
-    error: 'Choose one',
-    choices: [
-      { value: 'a', text: 'A' },
-      { value: 'b', text: 'B' }
-    ],
-    checked: ['b']
-  }).value
-  t.match(group, /id="q-0" name="q" type="radio" value="a">/)
-  t.match(group, /id="q-1" name="q" type="radio" value="b" checked>/)
-  t.match(group, /aria-describedby="q-error"/)
-  t.match(group, /<label class="radios__label" for="q-0">A<\/label>/)
-})
-
-t.test('plugin serves the stylesheet with a long cache and 304s, and HTML error pages in web scopes', async (t) => {
+t.test('plugin serves the built assets with a long cache and 304s, and HTML error pages in web scopes', async (t) => {
   const app = Fastify()
   await app.register(web)
   await app.register(
@@ -69,12 +63,24 @@ t.test('plugin serves the stylesheet with a long cache and 304s, and HTML error 
     { prefix: '/pages' }
   )
   t.teardown(() => app.close())
-  const css = await app.inject({ url: SITE_CSS_HREF })
+  const assets = await loadAssets()
+  const css = await app.inject({ url: assets.stylesheet })
   t.equal(css.statusCode, 200)
   t.match(css.headers['content-type'], /text\/css/)
-  t.match(css.headers['cache-control'], /max-age=31536000/)
-  const again = await app.inject({ url: '/assets/site.css', headers: { 'if-none-match': css.headers.etag as string } })
+  t.match(css.headers['cache-control'], /max-age=31536000, immutable/)
+  t.match(css.body, /\.govuk-button/, "GOV.UK Frontend's styles")
+  t.notMatch(css.body, /GDS Transport/, 'no GDS Transport font')
+  t.match(css.body, /font-family:system-ui/, 'a system font stack')
+  const again = await app.inject({ url: assets.stylesheet, headers: { 'if-none-match': String(css.headers.etag) } })
   t.equal(again.statusCode, 304)
+  const script = await app.inject({ url: assets.script })
+  t.match(script.headers['content-type'], /javascript/)
+  t.match(script.body, /import \{ initAll \} from '\/assets\/govuk-frontend-[0-9a-f]{12}\.min\.js'/)
+  t.equal((await app.inject({ url: '/assets/manifest.json' })).statusCode, 404, 'the build manifest is not served')
+  const brand = await app.inject({ url: '/assets/brand/5a2d81.css' })
+  t.match(brand.body, '--govuk-brand-colour:#5a2d81')
+  t.match(brand.headers['cache-control'], /immutable/)
+  t.equal((await app.inject({ url: '/assets/brand/ffdd00.css' })).statusCode, 404, 'too light for white text')
   const gone = await app.inject({ url: '/pages/gone' })
   t.equal(gone.statusCode, 410)
   t.match(gone.headers['content-type'], /text\/html/)

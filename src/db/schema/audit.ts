@@ -1,6 +1,10 @@
 // The append-only audit trail: one row per state change, written in the same transaction as the change.
 import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './common.js'
+import type { UserRole } from './councils.js'
+
+/** Who acted: a user's role, a scheduled job ('system') or an anonymous feedback respondent. */
+export type AuditActorRole = UserRole | 'system' | 'respondent'
 
 export const auditEvents = pgTable(
   'audit_events',
@@ -8,8 +12,7 @@ export const auditEvents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     councilId: uuid('council_id'),
     actorUserId: uuid('actor_user_id'),
-    // 'admin' | 'coordinator' | 'reviewer' | 'provider' | 'respondent' | 'system' (scheduled jobs)
-    actorRole: text('actor_role').notNull(),
+    actorRole: text('actor_role').$type<AuditActorRole>().notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action').notNull(),

@@ -16,11 +16,17 @@ export const councils = pgTable(
     smallMaxFte: numeric('small_max_fte', { precision: 6, scale: 2, mode: 'number' }).notNull().default(49),
     mediumMaxFte: numeric('medium_max_fte', { precision: 6, scale: 2, mode: 'number' }).notNull().default(249),
     contactEmail: text('contact_email'),
+    // The colour of the council's pages (README: Pages, branding): '#' and six lower-case hex digits, dark
+    // enough for white text (src/domain/branding.ts); null means the service's default.
+    brandColour: text('brand_colour'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: rowVersion()
   },
-  (t) => [check('councils_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`)]
+  (t) => [
+    check('councils_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    check('councils_brand_colour_format', sql`${t.brandColour} ~ '^#[0-9a-f]{6}$'`)
+  ]
 )
 
 export { USER_ROLES as userRoles, type UserRole } from '../../domain/roles.js'

@@ -4,6 +4,7 @@ import { councils, users } from './councils.js'
 import { providers } from './providers.js'
 import { assessments } from './assessments.js'
 import { createdAt, id, tstz } from './common.js'
+import type { SizeBand } from '../../domain/providers.js'
 
 export const feedbackInvitations = pgTable(
   'feedback_invitations',
@@ -44,6 +45,9 @@ const answerColumns = () => ({
   respondentType: text('respondent_type').notNull(),
   mode: text('mode').notNull(),
   instrumentVersion: integer('instrument_version').notNull(),
+  // the provider's size band when the answers were received, so reports do not move when it grows or the council moves
+  // its micro bound (README: Reports); copied from the held row on release
+  sizeBand: text('size_band').$type<SizeBand>().notNull(),
   // normalised answers: item code → answer score (0–3) or 'yes' | 'no'
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   comment: text('comment')

@@ -47,6 +47,9 @@ export const providers = pgTable(
     hourlyPricePence: integer('hourly_price_pence'),
     cqcLocationId: text('cqc_location_id'),
     cqcRating: text('cqc_rating'),
+    // registration numbers where the provider has them, published as ORUK organization identifiers (README: ORUK)
+    charityNumber: text('charity_number'),
+    companyNumber: text('company_number'),
     contact: jsonb('contact').$type<ProviderContact>().notNull(),
     status: text('status', { enum: ['active', 'inactive'] })
       .notNull()

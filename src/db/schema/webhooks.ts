@@ -3,6 +3,12 @@ import { sql } from 'drizzle-orm'
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { councils, users } from './councils.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
+import type { AwardTopic } from './outbox.js'
+
+/** A subscription chooses among the award events. */
+export type WebhookEvent = AwardTopic
+export const deliveryStatuses = ['pending', 'delivered', 'failed'] as const
+export type DeliveryStatus = (typeof deliveryStatuses)[number]
 
 export interface WebhookAttempt {
   at: string
@@ -22,7 +28,7 @@ export const webhookSubscriptions = pgTable(
     description: text('description').notNull().default(''),
     // HMAC needs the secret itself (a hash cannot sign); it is shown once at registration and never returned again
     secret: text('secret').notNull(),
-    events: jsonb('events').$type<string[]>().notNull(),
+    events: jsonb('events').$type<WebhookEvent[]>().notNull(),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
@@ -44,11 +50,11 @@ export const webhookDeliveries = pgTable(
       .references(() => webhookSubscriptions.id),
     // the outbox event delivered; unique per subscription so fan-out by several instances inserts it once
     outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
-    event: text('event').notNull(),
+    event: text('event').$type<WebhookEvent>().notNull(),
     // the exact JSON body sent (and signed), public fields only (src/domain/README.md: Publication)
     body: text('body').notNull(),
-    // pending | delivered | failed (gave up after a day of retries)
-    status: text('status').notNull().default('pending'),
+    // failed = gave up after a day of retries
+    status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: tstz('next_attempt_at').notNull(),
     deliveredAt: tstz('delivered_at'),

@@ -11,7 +11,7 @@ import {
   users,
   type MessageStatus
 } from '../schema/index.js'
-import type { NextStep } from '../../domain/notifications/index.js'
+import type { MessageKind, NextStep } from '../../domain/notifications/index.js'
 
 export type NotificationMessage = typeof notificationMessages.$inferSelect
 export type NewNotificationMessage = typeof notificationMessages.$inferInsert
@@ -124,6 +124,35 @@ export async function claimDueEvents (
     .orderBy(asc(outbox.id))
     .limit(limit)
     .for('update', { skipLocked: true })
+}
+
+/** A notification for people, written in the caller's transaction; the fan-out job words and sends it. */
+export interface NotificationEvent {
+  councilId: string
+  kind: MessageKind
+  /** makes the event idempotent: a retried action never tells anyone twice */
+  dedupeKey: string
+  /** one person; otherwise the provider's people; neither: the council's co-ordinators */
+  recipientUserId?: string | undefined
+  recipientProviderId?: string | undefined
+  payload: Record<string, unknown>
+  now: Date
+}
+
+export async function enqueueNotification (q: Queryable, e: NotificationEvent): Promise<void> {
+  await q
+    .insert(outbox)
+    .values({
+      councilId: e.councilId,
+      topic: `notification.${e.kind}`,
+      dedupeKey: e.dedupeKey,
+      recipientUserId: e.recipientUserId ?? null,
+      recipientProviderId: e.recipientProviderId ?? null,
+      payload: e.payload,
+      createdAt: e.now,
+      nextAttemptAt: e.now
+    })
+    .onConflictDoNothing()
 }
 
 /** Marks events as turned into messages (the messages carry the delivery from here). */

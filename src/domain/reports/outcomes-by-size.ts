@@ -7,6 +7,9 @@ import { fisherExactTest, type FisherResult } from './fisher-exact.js'
 import { MIN_GROUP_SIZE, suppressSmallGroups, type GroupRow } from './suppression.js'
 
 export interface OutcomeResponse {
+  /** Who the answer is about: a group is hidden when fewer than minGroupSize providers stand behind it. */
+  providerId: string
+  /** The provider's band when the response was given (kept on the response), not its band today. */
   sizeBand: SizeBand
   /** The answer level, e.g. "as_i_want"; responses that skipped the item are left out by the caller. */
   answer: string
@@ -35,8 +38,9 @@ export function analyseOutcomesBySize (
   answers: readonly string[],
   { minGroupSize = MIN_GROUP_SIZE }: { minGroupSize?: number } = {}
 ): OutcomesBySize {
+  const dichotomyOf = (r: OutcomeResponse): string => (r.sizeBand === 'micro' ? 'micro' : 'others')
   const dichotomy = buildContingencyTable(
-    responses.map((r) => ({ group: r.sizeBand === 'micro' ? 'micro' : 'others', answer: r.answer })),
+    responses.map((r) => ({ group: dichotomyOf(r), answer: r.answer })),
     { groups: ['micro', 'others'], answers }
   )
   const bands = buildContingencyTable(
@@ -45,10 +49,30 @@ export function analyseOutcomesBySize (
   )
   return {
     minGroupSize,
-    microVersusOthers: compareGroups(suppressSmallGroups(dichotomy, { minGroupSize })),
+    microVersusOthers: compareGroups(
+      suppressSmallGroups(dichotomy, { minGroupSize, providers: providersPerGroup(responses, dichotomyOf) })
+    ),
     // "others" is shown in the first comparison, so the other bands are suppressed together (see suppression.ts).
-    bySizeBand: compareGroups(suppressSmallGroups(bands, { minGroupSize, complements: [OTHER_BANDS] }))
+    bySizeBand: compareGroups(
+      suppressSmallGroups(bands, {
+        minGroupSize,
+        complements: [OTHER_BANDS],
+        providers: providersPerGroup(responses, (r) => r.sizeBand)
+      })
+    )
   }
+}
+
+function providersPerGroup (
+  responses: readonly OutcomeResponse[],
+  groupOf: (r: OutcomeResponse) => string
+): Map<string, number> {
+  const seen = new Map<string, Set<string>>()
+  for (const r of responses) {
+    const group = groupOf(r)
+    seen.set(group, (seen.get(group) ?? new Set()).add(r.providerId))
+  }
+  return new Map([...seen].map(([group, ids]) => [group, ids.size]))
 }
 
 function compareGroups ({

@@ -1,4 +1,5 @@
-// The disclosure rule: "reports never reveal a group smaller than 3 responses" (src/domain/README.md: Reports).
+// The disclosure rule: "reports never reveal a group smaller than 3 responses or providers" (src/domain/README.md:
+// Reports): a band holding one or two named businesses would show their answers, however many responses they had.
 import { groupTotals, percentagesByGroup, type ContingencyTable } from './contingency-table.js'
 
 export const MIN_GROUP_SIZE = 3
@@ -10,6 +11,8 @@ export interface SuppressionOptions {
    * of them alone would let a reader subtract the shown ones from that total, so more are hidden with it.
    */
   complements?: ReadonlyArray<readonly string[]>
+  /** Distinct providers behind each group's responses: a group with fewer than minGroupSize is hidden too. */
+  providers?: ReadonlyMap<string, number>
 }
 
 /**
@@ -54,7 +57,9 @@ export interface SuppressedTable {
 
 export function suppressSmallGroups (table: ContingencyTable, options: SuppressionOptions = {}): SuppressedTable {
   const totals = groupTotals(table)
-  const hidden = chooseSuppressedGroups(new Map(table.groups.map((g, i) => [g, totals[i] as number])), options)
+  // A group counts as the smaller of its responses and its providers, for hiding it and for hiding others with it.
+  const sizeOf = (g: string, i: number): number => Math.min(totals[i] as number, options.providers?.get(g) ?? Infinity)
+  const hidden = chooseSuppressedGroups(new Map(table.groups.map((g, i) => [g, sizeOf(g, i)])), options)
   const percentages = percentagesByGroup(table)
   const rows: GroupRow[] = table.groups.map((group, i) =>
     hidden.has(group)

@@ -15,6 +15,20 @@ import {
 } from '../../domain/errors.js'
 import type { Problem } from '../schemas/problem.js'
 import { UnsafeTextError } from './text-safety.js'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/unavailable.js'
+
+/**
+ * A database that is down, restarting, frozen or too slow (src/db/unavailable.ts) is the service's own passing
+ * trouble, not a defect: 503 with Retry-After, logged as a warning (README: Reliability). Pages use it too.
+ */
+export function whenDatabaseUnavailable (error: unknown, request: FastifyRequest, reply: FastifyReply): boolean {
+  if (!isDatabaseUnavailable(error)) return false
+  request.log.warn({ err: error }, 'database unavailable')
+  reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+  return true
+}
+
+export const DATABASE_UNAVAILABLE_DETAIL = 'The database is not answering just now; try again in a few seconds'
 
 export const statusOfKind = {
   bad_request: 400,
@@ -160,6 +174,12 @@ export default fp(
           reply,
           problem(500, { code: 'INTERNAL_ERROR', detail: 'The service failed to build its answer.' })
         )
+      }
+      if (whenDatabaseUnavailable(error, request, reply)) {
+        return sendProblem(request, reply, problem(503, {
+          code: 'DATABASE_UNREACHABLE',
+          detail: DATABASE_UNAVAILABLE_DETAIL
+        }))
       }
       const status = error.statusCode ?? 500
       if ((status >= 400 && status < 500) || status === 503) {

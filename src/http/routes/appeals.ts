@@ -170,7 +170,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     async (request) => {
       const appeal = await getAppeal(deps, ctxOf(request), request.params.id)
-      return { items: await listAuditEvents(deps.db, appeal.councilId, 'appeal', appeal.id) } as never
+      return { items: await listAuditEvents(deps.db, appeal.councilId, 'appeal', appeal.id) }
     }
   )
 }

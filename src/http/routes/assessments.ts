@@ -122,7 +122,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     },
     async (request) => {
       const a = await getAssessment(deps, ctxOf(request), request.params.id)
-      return { items: await listAuditEvents(deps.db, a.councilId, 'assessment', a.id) } as never
+      return { items: await listAuditEvents(deps.db, a.councilId, 'assessment', a.id) }
     }
   )
 

@@ -56,7 +56,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     },
     async (request) => {
       const award = await getAward(deps, ctxOf(request), request.params.id)
-      return { items: await listAuditEvents(deps.db, award.councilId, 'award', award.id) } as never
+      return { items: await listAuditEvents(deps.db, award.councilId, 'award', award.id) }
     }
   )
 

@@ -1,13 +1,11 @@
-// Public badges and verification pages: GET /badges/{awardId}.svg and GET /verify/{awardId}. Both state the
-// award's truth now (a revoked, suspended or expired mark says so) and revalidate by the council's version.
-import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
+// Public badges: GET /badges/{awardId}.svg states the award's truth now (a revoked, suspended or expired mark
+// says so) and revalidates by the council's version. Its verification page is in src/web/verify.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
 import { loadAwardTruth } from '../../use-cases/publication/award-truth.js'
 import { etagOfView, matchesIfNoneMatch } from '../../use-cases/publication/page-cache.js'
-import { useHtmlErrorPages } from '../../web/plugin.js'
 import { renderBadge } from '../../web/verify/badge-svg.js'
-import { renderVerifyPage } from '../../web/verify/verify-page.js'
 import { PUBLIC_CACHE_CONTROL } from './feed.js'
 
 const badgeParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.svg$/i, 'must be {awardId}.svg') })
@@ -35,22 +33,5 @@ export const badgeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         .type('image/svg+xml; charset=utf-8')
         .send(renderBadge(truth, `${deps.config.publicBaseUrl}/verify/${awardId}`).value)
     }
-  )
-
-  await app.register(
-    async (pages) => {
-      useHtmlErrorPages(pages)
-      pages.withTypeProvider<ZodTypeProvider>().get(
-        '/:id',
-        {
-          schema: { hide: true, params: z.object({ id: z.uuid() }) }
-        },
-        async (request, reply) => {
-          const truth = await loadAwardTruth(deps.db, request.params.id)
-          return reply.header('cache-control', 'no-cache').html(200, renderVerifyPage(truth, deps.clock()))
-        }
-      )
-    },
-    { prefix: '/verify' }
   )
 }

@@ -172,7 +172,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     },
     async (request) => {
       const concern = await getConcern(deps, ctxOf(request), request.params.id)
-      return { items: await listAuditEvents(deps.db, concern.councilId, 'concern', concern.id) } as never
+      return { items: await listAuditEvents(deps.db, concern.councilId, 'concern', concern.id) }
     }
   )
 }

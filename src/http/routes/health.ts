@@ -4,10 +4,14 @@ import { z } from 'zod'
 import type { DatabaseHandle } from '../../db/client.js'
 import { problemResponses } from '../schemas/problem.js'
 import { problem, sendProblem } from '../plugins/problems.js'
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../db/unavailable.js'
 
 const status = z.object({ status: z.enum(['ok']), database: z.enum(['pglite', 'postgres']).optional() })
 
-export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; serving: () => boolean }> = async (
+  app,
+  { database, serving }
+) => {
   app.get(
     '/live',
     {
@@ -26,11 +30,15 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
       }
     },
     async (request, reply) => {
+      reply.header('cache-control', 'no-store')
       try {
+        // not before the process has migrated its database, and then only through the pool requests use
+        if (!serving()) throw new Error('still waiting for the database and its migrations')
         await withTimeout(database.ping(), 2000)
         return { status: 'ok' as const, database: database.kind }
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed')
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
         return await sendProblem(
           request,
           reply,

@@ -15,7 +15,20 @@ import {
   ORUK_API_DETAILS
 } from '../../use-cases/publication/oruk-feed.js'
 import {
+  getOrukOrganization,
+  getOrukServiceAtLocation,
+  listOrukOrganizations,
+  listOrukServiceAtLocations
+} from '../../use-cases/publication/oruk-places.js'
+import {
   orukApiDetailsSchema,
+  orukOrganizationPageSchema,
+  orukOrganizationQuery,
+  orukOrganizationSchema,
+  orukOrganizationsQuery,
+  orukServiceAtLocationPageSchema,
+  orukServiceAtLocationSchema,
+  orukServiceAtLocationsQuery,
   orukCouncilParams,
   orukIdParams,
   orukListQuery,
@@ -163,6 +176,92 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
     async (request, reply) =>
       await serve(request, reply, request.params.council, `term:${request.params.id}`, (council) =>
         getOrukTerm(council, baseOf(council), request.params.id)
+      )
+  )
+
+  app.get(
+    '/:council/service_at_locations',
+    {
+      schema: {
+        tags,
+        summary: 'Services at their locations; near a postcode (nearest first), within `proximity` metres',
+        params: orukCouncilParams,
+        querystring: orukServiceAtLocationsQuery,
+        response: { 200: orukServiceAtLocationPageSchema, ...problemResponses(404, 503) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `service_at_locations:${JSON.stringify(request.query)}`,
+        async (council, db) => await listOrukServiceAtLocations(deps, db, council, baseOf(council), request.query)
+      )
+  )
+
+  app.get(
+    '/:council/service_at_locations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One service at its location, the service fully nested',
+        params: orukIdParams,
+        response: { 200: orukServiceAtLocationSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `service_at_location:${request.params.id}`,
+        async (council, db) => await getOrukServiceAtLocation(db, council, baseOf(council), request.params.id)
+      )
+  )
+
+  app.get(
+    '/:council/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'The organizations running marked services, with their charity and company numbers',
+        params: orukCouncilParams,
+        querystring: orukOrganizationsQuery,
+        response: { 200: orukOrganizationPageSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `organizations:${JSON.stringify(request.query)}`,
+        async (council, db) => await listOrukOrganizations(db, council, baseOf(council), request.query)
+      )
+  )
+
+  app.get(
+    '/:council/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One organization with its services',
+        params: orukIdParams,
+        querystring: orukOrganizationQuery,
+        response: { 200: orukOrganizationSchema, ...problemResponses(404) }
+      }
+    },
+    async (request, reply) =>
+      await serve(
+        request,
+        reply,
+        request.params.council,
+        `organization:${request.params.id}:${request.query.full_service === true}`,
+        async (council, db) => {
+          const fullService = request.query.full_service === true
+          return await getOrukOrganization(db, council, baseOf(council), request.params.id, fullService)
+        }
       )
   )
 }

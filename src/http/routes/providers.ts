@@ -131,7 +131,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     async (request) => {
       const ctx = ctxOf(request)
       const provider = await getProvider(deps, ctx, request.params.id)
-      return { items: await listAuditEvents(deps.db, provider.councilId, 'provider', provider.id) } as never
+      return { items: await listAuditEvents(deps.db, provider.councilId, 'provider', provider.id) }
     }
   )
 }

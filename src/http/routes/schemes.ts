@@ -246,7 +246,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     async (request) => {
       const version = await getSchemeVersion(deps, ctxOf(request), request.params.id)
-      return { items: await listAuditEvents(deps.db, version.councilId, 'scheme_version', version.id) } as never
+      return { items: await listAuditEvents(deps.db, version.councilId, 'scheme_version', version.id) }
     }
   )
 }

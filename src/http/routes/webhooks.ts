@@ -99,6 +99,6 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         response: { 200: deliveryListSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await listWebhookDeliveries(deps, ctxOf(request), request.params.id, request.query)) as never
+    async (request) => await listWebhookDeliveries(deps, ctxOf(request), request.params.id, request.query)
   )
 }

@@ -13,7 +13,13 @@ export const councilCreateSchema = z
     contactEmail: z.email().optional(),
     microMaxFte: fteBound.optional().describe('Largest FTE that counts as micro (default 5)'),
     smallMaxFte: fteBound.optional(),
-    mediumMaxFte: fteBound.optional()
+    mediumMaxFte: fteBound.optional(),
+    brandColour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be # and six hex digits, e.g. "#5a2d81"')
+      .nullable()
+      .optional()
+      .describe("The colour of the council's pages, dark enough for white text (4.5:1); null for the default")
   })
   .meta({ id: 'CouncilCreate' })
 
@@ -32,6 +38,7 @@ export const councilSchema = z
     microMaxFte: z.number(),
     smallMaxFte: z.number(),
     mediumMaxFte: z.number(),
+    brandColour: z.string().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
     version: z.number().int()

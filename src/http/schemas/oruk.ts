@@ -1,6 +1,7 @@
 // The Open Referral UK (HSDS-UK 3.0) contract of the public feed: query filters and the documented response
 // shapes (the tests validate real responses against the standard's own JSON Schemas in test/fixtures/hsds-uk-3.0).
 import { z } from 'zod'
+import { postcodeSchema } from './providers.js'
 
 const modifiedAfter = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO 8601 date or date-time' })
@@ -17,6 +18,14 @@ export const orukCouncilParams = z.object({
 })
 export const orukIdParams = orukCouncilParams.extend({ id: z.uuid({ error: 'must be a UUID' }) })
 
+const flag = (description: string) =>
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(description)
+const minimal = flag('true: the smallest record the schema accepts (ids, name, and when a service last changed)')
+
 export const orukServicesQuery = z.object({
   ...paging,
   search: z.string().trim().max(200).optional().describe('Words in the name, description or area'),
@@ -31,13 +40,52 @@ export const orukServicesQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional()
-    .describe('true: fully nested services (organization, locations, contacts, cost options) in the page')
+    .describe('true: fully nested services (organization, locations, contacts, cost options) in the page'),
+  minimal
+})
+
+const MAX_PROXIMITY_METRES = 200_000
+
+export const orukServiceAtLocationsQuery = orukServicesQuery
+  .extend({
+    postcode: postcodeSchema
+      .optional()
+      .describe(
+        'Services nearest this postcode first; with `proximity`, only those within that distance. An unknown ' +
+          'postcode matches no service (an empty page).'
+      ),
+    proximity: z.coerce
+      .number({ error: 'must be a whole number of metres' })
+      .int({ error: 'must be a whole number of metres' })
+      .min(1)
+      .max(MAX_PROXIMITY_METRES)
+      .optional()
+      .describe(`Metres from the postcode's centre, at most ${MAX_PROXIMITY_METRES}; needs \`postcode\``)
+  })
+  .superRefine((q, ctx) => {
+    if (q.proximity !== undefined && q.postcode === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['proximity'], message: 'needs a postcode to measure from' })
+    }
+  })
+
+export const orukOrganizationsQuery = z.object({
+  ...paging,
+  search: orukServicesQuery.shape.search,
+  modified_after: modifiedAfter.optional(),
+  full: flag('true: each organization with its services in summary'),
+  full_service: flag('true: each organization with its services fully nested'),
+  minimal
+})
+
+export const orukOrganizationQuery = z.object({
+  full_service: flag('true: the services fully nested (default: in summary)')
 })
 
 export const orukListQuery = z.object({
   ...paging,
   search: z.string().trim().max(200).optional(),
-  taxonomy_id: z.uuid({ error: 'must be a UUID' }).optional()
+  taxonomy_id: z.uuid({ error: 'must be a UUID' }).optional(),
+  minimal
 })
 
 export const orukApiDetailsSchema = z
@@ -98,6 +146,48 @@ export const orukServiceSchema = z
   })
   .meta({ id: 'OrukService' })
 
+const identifierSchema = z.object({
+  id: z.uuid(),
+  organization_id: z.uuid(),
+  identifier_scheme: z.enum(['GB-CHC', 'GB-SC', 'GB-NIC', 'GB-COH']).describe('org-id.guide scheme'),
+  identifier_type: z.enum(['Charity number', 'Company number']),
+  identifier: z.string()
+})
+
+export const orukOrganizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    email: z.string().optional(),
+    website: z.url().optional(),
+    organization_identifiers: z.array(identifierSchema).optional(),
+    services: z.array(withId).optional()
+  })
+  .meta({ id: 'OrukOrganization' })
+
+const orukLocationSchema = z
+  .object({
+    id: z.uuid(),
+    location_type: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    latitude: z.number().optional().describe("The postcode's centre (WGS84), when the postcode could be placed"),
+    longitude: z.number().optional(),
+    addresses: z.array(withId)
+  })
+  .meta({ id: 'OrukLocation' })
+
+export const orukServiceAtLocationSchema = z
+  .object({
+    id: z.uuid(),
+    service_id: z.uuid(),
+    location_id: z.uuid(),
+    location: orukLocationSchema.optional(),
+    service: withId.optional()
+  })
+  .meta({ id: 'OrukServiceAtLocation' })
+
 const page = <T extends z.ZodType>(item: T, id: string) =>
   z
     .object({
@@ -127,9 +217,13 @@ export const orukServicePageSchema = page(
       assured_date: true,
       last_modified: true,
       attributes: true
-    })
+    }),
+    orukServiceSchema.pick({ id: true, name: true, status: true, last_modified: true })
   ]),
   'OrukServicePage'
 )
 export const orukTaxonomyPageSchema = page(orukTaxonomySchema, 'OrukTaxonomyPage')
 export const orukTermPageSchema = page(orukTermSchema, 'OrukTaxonomyTermPage')
+
+export const orukServiceAtLocationPageSchema = page(orukServiceAtLocationSchema, 'OrukServiceAtLocationPage')
+export const orukOrganizationPageSchema = page(orukOrganizationSchema, 'OrukOrganizationPage')

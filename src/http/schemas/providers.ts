@@ -26,7 +26,7 @@ const contactSchema = z.strictObject({
   route: z.string().max(300).optional().describe("How people should get in touch, in the provider's words")
 })
 
-const postcode = z
+export const postcodeSchema = z
   .string()
   .max(10)
   .transform((v, ctx) => {
@@ -38,6 +38,22 @@ const postcode = z
     return n
   })
   .describe('A UK postcode; stored upper case with one space')
+
+// UK registration numbers, upper case without spaces (org-id.guide: GB-CHC, GB-SC, GB-NIC and GB-COH).
+const registrationNumber = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .max(12)
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().regex(pattern, message))
+const charityNumber = registrationNumber(
+  /^(?:\d{6,8}|SC\d{6}|NIC\d{6})$/,
+  'must be a charity number: 6 to 8 digits (England and Wales), SC and 6 digits, or NIC and 6 digits'
+).describe('Registered charity number, where the provider is a charity; published as an organization identifier')
+const companyNumber = registrationNumber(
+  /^(?:\d{8}|[A-Z]{2}\d{6})$/,
+  'must be a Companies House number: 8 digits, or 2 letters and 6 digits'
+).describe('Companies House number, where the provider is a company; published as an organization identifier')
 
 const providerFields = {
   name: z.string().trim().min(2).max(200),
@@ -55,13 +71,15 @@ const providerFields = {
     .min(1)
     .refine((a) => new Set(a).size === a.length, 'must not repeat a client group'),
   area: z.string().trim().min(2).max(100).describe('The area served, e.g. a town or ward'),
-  postcode,
+  postcode: postcodeSchema,
   hourlyPricePence: z.number().int().min(0).max(100_000).nullable().default(null),
   cqcLocationId: z
     .string()
     .regex(/^1-\d{6,12}$/, 'must be a CQC location id like 1-123456789')
     .nullable()
     .default(null),
+  charityNumber: charityNumber.nullable().default(null),
+  companyNumber: companyNumber.nullable().default(null),
   contact: contactSchema
 }
 
@@ -83,13 +101,15 @@ export const providerPatchSchema = z
     flags: offeringFlagsSchema.optional(),
     clientGroups: providerFields.clientGroups.optional(),
     area: providerFields.area.optional(),
-    postcode: postcode.optional(),
+    postcode: postcodeSchema.optional(),
     hourlyPricePence: z.number().int().min(0).max(100_000).nullable().optional(),
     cqcLocationId: z
       .string()
       .regex(/^1-\d{6,12}$/, 'must be a CQC location id like 1-123456789')
       .nullable()
       .optional(),
+    charityNumber: charityNumber.nullable().optional(),
+    companyNumber: companyNumber.nullable().optional(),
     contact: contactSchema.optional(),
     cqcRating: CqcRatingSchema.nullable().optional().describe('Co-ordinators only')
   })
@@ -116,6 +136,8 @@ export const providerSchema = z
     hourlyPricePence: z.number().int().nullable(),
     cqcLocationId: z.string().nullable(),
     cqcRating: CqcRatingSchema.nullable(),
+    charityNumber: z.string().nullable(),
+    companyNumber: z.string().nullable(),
     contact: contactSchema,
     status: z.enum(['active', 'inactive']),
     createdAt: z.date(),

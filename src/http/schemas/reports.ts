@@ -55,6 +55,10 @@ export const operationsQuery = z.strictObject({ ...periodFields, format }).refin
 export const operationsChartQuery = z.strictObject({ ...periodFields }).refine(periodInOrder, periodProblem)
 
 const period = z.object({ from: z.iso.date(), to: z.iso.date() })
+const councilName = z.string().describe("The council's name, as the CSV and the chart print it")
+const notes = z
+  .array(z.string())
+  .describe('Which groups are hidden and why, and warnings about the tests; the CSV and the chart say the same')
 
 const notComputed = z.object({
   computed: z.literal(false),
@@ -94,7 +98,9 @@ const groupRow = z.union([
   z.object({
     group: z.string(),
     label: z.string(),
-    suppressed: z.literal(true).describe('Fewer than 3 responses, or hidden so that such a group cannot be worked out')
+    suppressed: z
+      .literal(true)
+      .describe('Fewer than 3 responses or 3 providers, or hidden so that such a group cannot be worked out')
   })
 ])
 
@@ -114,6 +120,7 @@ export const groupComparisonSchema = z
 export const outcomesReportSchema = z
   .object({
     councilId: z.uuid(),
+    councilName,
     period,
     schemeVersion: z.number().int(),
     instrumentVersion: z.number().int(),
@@ -121,7 +128,8 @@ export const outcomesReportSchema = z
     answers: z.array(z.object({ value: z.string(), label: z.string(), score: z.number().int().nullable() })),
     minGroupSize: z.number().int(),
     microVersusOthers: groupComparisonSchema,
-    bySizeBand: groupComparisonSchema
+    bySizeBand: groupComparisonSchema,
+    notes
   })
   .meta({
     id: 'OutcomesBySizeReport',
@@ -142,6 +150,7 @@ const figure = distributionSchema.nullable()
 export const valueForMoneyReportSchema = z
   .object({
     councilId: z.uuid(),
+    councilName,
     period,
     schemeVersion: z.number().int(),
     instrumentVersion: z.number().int(),
@@ -161,7 +170,8 @@ export const valueForMoneyReportSchema = z
         }),
         z.object({ sizeBand: SizeBandSchema, suppressed: z.literal(true) })
       ])
-    )
+    ),
+    notes
   })
   .meta({
     id: 'ValueForMoneyReport',
@@ -171,6 +181,7 @@ export const valueForMoneyReportSchema = z
 export const operationsReportSchema = z
   .object({
     councilId: z.uuid(),
+    councilName,
     asOf: z.iso.date(),
     period,
     awardsByLevel: z.array(

@@ -1,7 +1,7 @@
 // Reminds providers of evidence about to expire, at 60/30/7 days by default (src/domain/README.md: Scheduled work;
 // scheme setting evidenceReminderDays). Each reminder is an outbox notification whose dedupe key makes it happen once.
 import type { Tx } from '../../db/client.js'
-import { outbox } from '../../db/schema/index.js'
+import { enqueueOutboxEvent } from '../../db/stores/outbox.js'
 import { isItemApplicable } from '../../domain/scheme/applicability.js'
 import { computeEvidenceExpiry } from '../../domain/scoring/index.js'
 import { dueEvidenceReminders, type ExpiringEvidence } from '../../domain/workflow/index.js'
@@ -27,29 +27,25 @@ export async function sendEvidenceReminders (
       return typeof expiresOn === 'string' ? [{ evidenceId: `${assessment.id}:${item.code}`, expiresOn }] : []
     })
     for (const reminder of dueEvidenceReminders(expiring, today, scheme.settings.evidenceReminderDays)) {
-      const itemCode = reminder.evidenceId.split(':')[1]!
+      const itemCode = reminder.evidenceId.slice(assessment.id.length + 1)
       await runAction(tx, deps.log, result, async (sp) => {
-        const inserted = await sp
-          .insert(outbox)
-          .values({
-            councilId: assessment.councilId,
-            topic: 'notification.evidence_expiring',
-            dedupeKey: reminder.key,
-            recipientProviderId: assessment.providerId,
-            payload: {
-              providerId: assessment.providerId,
-              assessmentId: assessment.id,
-              itemCode,
-              expiresOn: reminder.expiresOn,
-              daysBefore: reminder.daysBefore,
-              daysLeft: reminder.daysLeft
-            },
-            createdAt: ctx.now,
-            nextAttemptAt: ctx.now
-          })
-          .onConflictDoNothing()
-          .returning({ id: outbox.id })
-        return inserted.length > 0
+        const inserted = await enqueueOutboxEvent(sp, {
+          councilId: assessment.councilId,
+          topic: 'notification.evidence_expiring',
+          dedupeKey: reminder.key,
+          recipientProviderId: assessment.providerId,
+          payload: {
+            providerId: assessment.providerId,
+            assessmentId: assessment.id,
+            itemCode,
+            expiresOn: reminder.expiresOn,
+            daysBefore: reminder.daysBefore,
+            daysLeft: reminder.daysLeft
+          },
+          createdAt: ctx.now,
+          nextAttemptAt: ctx.now
+        })
+        return inserted
           ? `reminder ${itemCode} of assessment ${assessment.id}: ${reminder.daysBefore} days`
           : null
       })

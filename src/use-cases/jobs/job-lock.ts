@@ -1,9 +1,9 @@
 // One job run at a time across every service instance: a transaction-level advisory lock per job
 // (src/domain/README.md: Scheduled work, "safe with several instances against one database"), and a savepoint per
 // action so one failing action is logged and rolled back without undoing the others.
-import { sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Database, Tx } from '../../db/client.js'
+import { tryJobLock } from '../../db/stores/jobs.js'
 
 /** Stable advisory-lock keys: one per job, the same in every instance (and distinct from the migration lock). */
 export const JOB_LOCK_KEYS = {
@@ -33,12 +33,7 @@ export async function runExclusively (
 ): Promise<JobResult> {
   const result: JobResult = { job, ran: false, done: 0, failed: 0, actions: [] }
   await db.transaction(async (tx) => {
-    const answer = await tx.execute<{ locked: boolean }>(
-      sql`select pg_try_advisory_xact_lock(${JOB_LOCK_KEYS[job]}) as locked`
-    )
-    // postgres.js returns the rows, PGlite an object holding them.
-    const rows = Array.isArray(answer) ? answer : (answer as unknown as { rows: Array<{ locked: boolean }> }).rows
-    if (rows[0]?.locked !== true) return
+    if (!(await tryJobLock(tx, JOB_LOCK_KEYS[job]))) return
     result.ran = true
     await work(tx, result)
   })

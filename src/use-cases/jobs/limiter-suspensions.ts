@@ -1,12 +1,11 @@
 // Suspends a live award when a limiter item behind it stays lapsed past the grace period (src/domain/README.md: Award,
 // "suspended (evidence lapsed past a 14-day grace ...)"; scheme setting gracePeriodDays).
-import { eq } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
-import { awards, outbox } from '../../db/schema/index.js'
+import { lockAwardState } from '../../db/stores/jobs.js'
+import { enqueueOutboxEvent } from '../../db/stores/outbox.js'
 import { findLapsedLimiters } from '../../domain/scoring/index.js'
-import { plannedActionKey } from '../../domain/workflow/index.js'
+import { isSuspendable, plannedActionKey, SUSPENDABLE_AWARD_STATES } from '../../domain/workflow/index.js'
 import { transitionAward } from '../awards.js'
-import { SUSPENDABLE_AWARD_STATES } from '../concerns.js'
 import { isoDate, type Ctx, type Deps } from '../context.js'
 import { runAction, type JobResult } from './job-lock.js'
 import { listMonitoredAssessments, loadMonitoringBasis, type JobScope } from './monitored-assessments.js'
@@ -27,37 +26,31 @@ export async function suspendLapsedAwards (
   for (const assessment of await listMonitoredAssessments(tx, scope, SUSPENDABLE_AWARD_STATES)) {
     const { scheme, provider, evidence } = await loadMonitoringBasis(tx, assessment)
     const lapsed = findLapsedLimiters(scheme, provider, evidence, today).filter((l) => l.pastGrace)
-    if (lapsed.length === 0) continue
-    const awardId = assessment.awardId!
+    const awardId = assessment.awardId
+    // the earliest expiry behind the lapse (a lapsed item past grace always has one)
+    const [earliest] = lapsed.flatMap((l) => (l.expiredOn === null ? [] : [l.expiredOn])).sort()
+    if (awardId === null || earliest === undefined) continue
     const items = lapsed.map((l) => l.item)
-    const key = plannedActionKey('limiter-suspension', awardId, lapsed.map((l) => l.expiredOn!).sort()[0]!)
+    const key = plannedActionKey('limiter-suspension', awardId, earliest)
     await runAction(tx, deps.log, result, async (sp) => {
-      const [award] = await sp
-        .select({ status: awards.status })
-        .from(awards)
-        .where(eq(awards.id, awardId))
-        .for('update')
-      if (award === undefined || !(SUSPENDABLE_AWARD_STATES as readonly string[]).includes(award.status)) return null
-      const inserted = await sp
-        .insert(outbox)
-        .values({
-          councilId: assessment.councilId,
-          topic: 'notification.award_suspended',
-          dedupeKey: key,
-          recipientProviderId: assessment.providerId,
-          // The provider is told which of its own items lapsed, so it can put them right.
-          payload: {
-            providerId: assessment.providerId,
-            awardId,
-            reason: 'evidence_lapsed',
-            items: lapsed.map((l) => l.message)
-          },
-          createdAt: ctx.now,
-          nextAttemptAt: ctx.now
-        })
-        .onConflictDoNothing()
-        .returning({ id: outbox.id })
-      if (inserted.length === 0) return null
+      const state = await lockAwardState(sp, awardId)
+      if (state === undefined || !isSuspendable(state)) return null
+      const inserted = await enqueueOutboxEvent(sp, {
+        councilId: assessment.councilId,
+        topic: 'notification.award_suspended',
+        dedupeKey: key,
+        recipientProviderId: assessment.providerId,
+        // The provider is told which of its own items lapsed, so it can put them right.
+        payload: {
+          providerId: assessment.providerId,
+          awardId,
+          reason: 'evidence_lapsed',
+          items: lapsed.map((l) => l.message)
+        },
+        createdAt: ctx.now,
+        nextAttemptAt: ctx.now
+      })
+      if (!inserted) return null
       await transitionAward(sp, ctx, awardId, 'suspend', `evidence_lapsed: ${items.join(', ')}`)
       return `award ${awardId} suspended: ${items.join(', ')} lapsed past grace`
     })

@@ -21,6 +21,7 @@ export async function loadAwardTruth (q: Queryable, awardId: string): Promise<Aw
         slug: councils.slug,
         name: councils.name,
         contactEmail: councils.contactEmail,
+        brandColour: councils.brandColour,
         version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
       }
     })

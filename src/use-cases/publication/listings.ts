@@ -13,6 +13,8 @@ export interface PublicCouncil {
   slug: string
   name: string
   contactEmail: string | null
+  /** null or absent: the service's default colour (src/domain/branding.ts) */
+  brandColour?: string | null
   version: number
 }
 
@@ -142,6 +144,7 @@ const prepareCouncilLookup = (q: Queryable) =>
       slug: councils.slug,
       name: councils.name,
       contactEmail: councils.contactEmail,
+      brandColour: councils.brandColour,
       version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
     })
     .from(councils)

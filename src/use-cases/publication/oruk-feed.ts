@@ -3,10 +3,19 @@
 import type { Queryable } from '../../db/client.js'
 import { notFound } from '../access.js'
 import { organizationIdOf } from './ids.js'
-import { findListing, listListedProviderIds, listListings, type ListingFilter, type PublicCouncil } from './listings.js'
+import { loadOrukDetails } from '../../db/stores/oruk-locations.js'
+import {
+  findListing,
+  listListedProviderIds,
+  listListings,
+  type Listing,
+  type ListingFilter,
+  type PublicCouncil
+} from './listings.js'
 import {
   orukContextOf,
   orukPage,
+  orukServiceMinimalOf,
   orukServiceOf,
   orukServiceSummaryOf,
   orukTaxonomy,
@@ -32,9 +41,17 @@ export interface OrukServiceQuery {
   modified_after?: Date | undefined
   /** ORUK `full`: fully nested services in the page (default: summaries; GET /services/{id} is always full). */
   full?: boolean | undefined
+  /** ORUK `minimal`: only what identifies a service and when it changed */
+  minimal?: boolean | undefined
 }
 
-async function filterOf (q: Queryable, ctx: OrukContext, query: OrukServiceQuery): Promise<ListingFilter> {
+/** The filters the ORUK lists share (validator open_api.json: components/parameters). */
+export type OrukFilterQuery = Pick<
+  OrukServiceQuery,
+  'search' | 'taxonomy_term_id' | 'taxonomy_id' | 'organization_id' | 'modified_after'
+>
+
+export async function filterOf (q: Queryable, ctx: OrukContext, query: OrukFilterQuery): Promise<ListingFilter> {
   const filter: ListingFilter = { scope: 'all', search: query.search, modifiedAfter: query.modified_after }
   if (query.taxonomy_term_id !== undefined) {
     const term = ctx.terms.find((t) => t.id === query.taxonomy_term_id)
@@ -67,9 +84,15 @@ export async function listOrukServices (
     page: query.page,
     perPage: query.per_page
   })
-  const map = query.full === true ? orukServiceOf : orukServiceSummaryOf
+  const details = query.full === true ? await loadOrukDetails(q, items.map((l) => l.providerId)) : new Map()
+  const map = (l: Listing) =>
+    query.minimal === true
+      ? orukServiceMinimalOf(l)
+      : query.full === true
+        ? orukServiceOf(l, ctx, details.get(l.providerId))
+        : orukServiceSummaryOf(l, ctx)
   return orukPage(
-    items.map((l) => map(l, ctx)),
+    items.map(map),
     totalItems,
     query.page,
     query.per_page
@@ -79,7 +102,8 @@ export async function listOrukServices (
 export async function getOrukService (q: Queryable, council: PublicCouncil, baseUrl: string, id: string) {
   const listing = await findListing(q, council.id, id)
   if (listing === undefined) throw notFound('Service')
-  return orukServiceOf(listing, orukContextOf(council, baseUrl))
+  const details = await loadOrukDetails(q, [listing.providerId])
+  return orukServiceOf(listing, orukContextOf(council, baseUrl), details.get(listing.providerId))
 }
 
 export interface OrukListQuery {
@@ -87,7 +111,12 @@ export interface OrukListQuery {
   per_page: number
   search?: string | undefined
   taxonomy_id?: string | undefined
+  minimal?: boolean | undefined
 }
+
+// `minimal` on the vocabulary lists: what the schemas require of a taxonomy or term, nothing more.
+const brief = <T extends { id: string; name: string; description: string }>(x: T, query: OrukListQuery) =>
+  query.minimal === true ? { id: x.id, name: x.name, description: x.description } : x
 
 const pageOf = <T>(all: T[], query: OrukListQuery) =>
   orukPage(
@@ -103,7 +132,7 @@ const matchesSearch = (search: string | undefined, ...texts: string[]) =>
 export function listOrukTaxonomies (council: PublicCouncil, baseUrl: string, query: OrukListQuery) {
   const all = taxonomiesOf(council).filter((t) => matchesSearch(query.search, t.name, t.description))
   return pageOf(
-    all.map((t) => orukTaxonomy(t, baseUrl)),
+    all.map((t) => brief(orukTaxonomy(t, baseUrl), query)),
     query
   )
 }
@@ -121,7 +150,7 @@ export function listOrukTerms (council: PublicCouncil, baseUrl: string, query: O
       matchesSearch(query.search, t.name, t.description, t.code)
   )
   return pageOf(
-    all.map((t) => orukTerm(t, baseUrl)),
+    all.map((t) => brief(orukTerm(t, baseUrl), query)),
     query
   )
 }

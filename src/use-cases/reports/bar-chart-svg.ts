@@ -87,6 +87,21 @@ function renderGroup (
   return { svg: joinHtml(parts, html`  `), height: ROW * (group.bars.length + 1) + 12 }
 }
 
+// SVG text does not wrap: a note is cut into lines that fit the chart's width at 12px (about 6.5px a character).
+const NOTE_CHARACTERS = 130
+
+function wrapNote (note: string): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of note.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > NOTE_CHARACTERS) {
+      lines.push(line)
+      line = word
+    } else line = line === '' ? word : `${line} ${word}`
+  }
+  return [...lines, line]
+}
+
 export function renderBarChart (chart: BarChart): string {
   // One colour per series (e.g. "Micro providers") across the whole chart, whichever groups are shown.
   const series = [...new Set(chart.groups.flatMap((g) => g.bars.map((b) => b.label)))]
@@ -98,8 +113,9 @@ export function renderBarChart (chart: BarChart): string {
     groups.push(svg)
     y += height
   }
-  const notes = chart.notes.map((note, i) => text(LABEL_X, y + 8 + i * 20, note, { size: 12 }))
-  const height = y + 16 + chart.notes.length * 20
+  const lines = chart.notes.flatMap(wrapNote)
+  const notes = lines.map((line, i) => text(LABEL_X, y + 8 + i * 20, line, { size: 12 }))
+  const height = y + 16 + lines.length * 20
   return html`<svg
     xmlns="http://www.w3.org/2000/svg"
     width="${WIDTH}"

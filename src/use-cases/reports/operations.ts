@@ -7,6 +7,7 @@ import { summariseDistribution } from '../../domain/reports/index.js'
 import { isItemApplicable } from '../../domain/scheme/applicability.js'
 import { computeEvidenceExpiry } from '../../domain/scoring/index.js'
 import { AssessmentState, addCalendarDays, calendarDaysBetween } from '../../domain/workflow/index.js'
+import { councilName } from '../../db/stores/council-names.js'
 import { LIVE_AWARD_STATES } from '../awards.js'
 import { isoDate, type Ctx, type Deps } from '../context.js'
 import { listMonitoredAssessments, loadMonitoringBasis } from '../jobs/monitored-assessments.js'
@@ -20,6 +21,7 @@ export const STAGES = AssessmentState.options.filter((s) => s !== 'decided' && s
 
 export interface OperationsReport {
   councilId: string
+  councilName: string
   /** Today, from which the expiry windows count. */
   asOf: string
   /** The period whose finished stays the stage durations describe. */
@@ -105,6 +107,7 @@ export async function reportOperations (deps: Deps, ctx: Ctx, query: PeriodQuery
 
   return {
     councilId,
+    councilName: await councilName(deps.db, councilId),
     asOf: today,
     period,
     awardsByLevel: AWARD_LEVELS.map((level) => ({

@@ -2,12 +2,13 @@
 // providers and per size band, with chi-square and Fisher's exact tests (src/domain/README.md: Reports,
 // the research report's appendix table). The statistics and the suppression of groups under 3 are the domain's.
 import { and, between, eq, isNotNull, sql } from 'drizzle-orm'
-import { feedbackResponses, providers } from '../../db/schema/index.js'
+import { feedbackResponses } from '../../db/schema/index.js'
 import { DomainError } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
-import type { SizeBand } from '../../domain/providers.js'
 import { analyseOutcomesBySize, type GroupComparison, type OutcomesBySize } from '../../domain/reports/index.js'
 import type { Ctx, Deps } from '../context.js'
+import { councilName } from '../../db/stores/council-names.js'
+import { lowExpectedWarning, suppressionNote } from './report-notes.js'
 import {
   loadReportInstrument,
   requireReportCouncil,
@@ -29,6 +30,7 @@ export interface AnswerLevel {
 
 export interface OutcomesReport extends Omit<OutcomesBySize, 'microVersusOthers' | 'bySizeBand'> {
   councilId: string
+  councilName: string
   period: ReportPeriod
   schemeVersion: number
   instrumentVersion: number
@@ -36,6 +38,21 @@ export interface OutcomesReport extends Omit<OutcomesBySize, 'microVersusOthers'
   answers: AnswerLevel[]
   microVersusOthers: LabelledComparison
   bySizeBand: LabelledComparison
+  /** Which groups are hidden and why, and when a test's expected counts are too small: shown in every form. */
+  notes: string[]
+}
+
+export const COMPARISON_NAMES = { microVersusOthers: 'Micro versus others', bySizeBand: 'By size band' } as const
+
+function outcomesNotes (report: Omit<OutcomesReport, 'notes'>): string[] {
+  const comparisons = [['microVersusOthers', report.microVersusOthers], ['bySizeBand', report.bySizeBand]] as const
+  const hidden = [
+    ...new Set(comparisons.flatMap(([, c]) => c.rows.flatMap((row) => (row.suppressed ? [row.label] : []))))
+  ]
+  return [
+    ...(hidden.length > 0 ? [suppressionNote(report.minGroupSize, 'providers or responses', hidden)] : []),
+    ...comparisons.flatMap(([key, c]) => lowExpectedWarning(COMPARISON_NAMES[key], c.chiSquare) ?? [])
+  ]
 }
 
 export type LabelledComparison = Omit<GroupComparison, 'rows'> & {
@@ -83,16 +100,15 @@ export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: Outcome
   const { schemeVersion, instrument } = await loadReportInstrument(deps.db, councilId, query.schemeVersion)
   const { item, answers } = requireScaleItem(instrument, query.item)
 
-  // The size band is the provider's band now (recomputed on every change of its staff numbers).
+  // The size band is the provider's band when the response was given (kept on the response), so last year's figures
+  // do not change when a provider grows or the council moves its micro bound.
   const answer = sql<string>`${feedbackResponses.answers} ->> ${item.code}`
   const rows = await deps.db
-    .select({ sizeBand: providers.sizeBand, answer })
+    .select({ providerId: feedbackResponses.providerId, sizeBand: feedbackResponses.sizeBand, answer })
     .from(feedbackResponses)
-    .innerJoin(providers, eq(providers.id, feedbackResponses.providerId))
     .where(
       and(
         eq(feedbackResponses.councilId, councilId),
-        eq(providers.councilId, councilId),
         eq(feedbackResponses.instrumentVersion, instrument.version),
         between(feedbackResponses.receivedOn, period.from, period.to),
         isNotNull(answer)
@@ -102,13 +118,14 @@ export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: Outcome
   const known = new Set(answers.map((a) => a.value))
   const responses = rows
     .filter((r) => known.has(r.answer))
-    .map((r) => ({ sizeBand: r.sizeBand as SizeBand, answer: r.answer }))
+    .map((r) => ({ providerId: r.providerId, sizeBand: r.sizeBand, answer: r.answer }))
   const analysis = analyseOutcomesBySize(
     responses,
     answers.map((a) => a.value)
   )
-  return {
+  const report = {
     councilId,
+    councilName: await councilName(deps.db, councilId),
     period,
     schemeVersion,
     instrumentVersion: instrument.version,
@@ -118,4 +135,5 @@ export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: Outcome
     microVersusOthers: labelRows(analysis.microVersusOthers),
     bySizeBand: labelRows(analysis.bySizeBand)
   }
+  return { ...report, notes: outcomesNotes(report) }
 }

@@ -4,7 +4,8 @@
 import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
 import { renderBarChart, type ChartGroup } from './bar-chart-svg.js'
 import type { OperationsReport } from './operations.js'
-import type { OutcomesReport } from './outcomes-by-size.js'
+import { COMPARISON_NAMES, type OutcomesReport } from './outcomes-by-size.js'
+import { describeScope, lowExpectedWarning, suppressionNote } from './report-notes.js'
 import type { ValueFigure, ValueForMoneyReport } from './value-for-money.js'
 
 const percent = (x: number): string => `${Math.round(x)}%`
@@ -21,7 +22,8 @@ function describeTests (chiSquare: ChiSquareResult, fisher: FisherResult): strin
 export type OutcomesChartGroups = 'micro_vs_others' | 'size_band'
 
 export function renderOutcomesChart (report: OutcomesReport, groups: OutcomesChartGroups): string {
-  const comparison = groups === 'size_band' ? report.bySizeBand : report.microVersusOthers
+  const key = groups === 'size_band' ? 'bySizeBand' : 'microVersusOthers'
+  const comparison = report[key]
   const shown = comparison.rows.flatMap((row) => (row.suppressed || row.n === 0 ? [] : [row]))
   const hidden = comparison.rows.flatMap((row) => (row.suppressed ? [row.label] : []))
   const who = groups === 'size_band' ? 'by provider size band' : 'micro providers versus all others'
@@ -37,20 +39,18 @@ export function renderOutcomesChart (report: OutcomesReport, groups: OutcomesCha
     }))
   }))
   const tests = describeTests(comparison.chiSquare, comparison.fisher)
+  const warning = lowExpectedWarning(COMPARISON_NAMES[key], comparison.chiSquare)
   return renderBarChart({
     title: report.item.question,
     subtitle: `${report.item.code}: ${who}`,
-    description: `Percentage of responses giving each answer, ${who}, ${period(report)}. ` +
+    description: `Percentage of responses giving each answer, ${who}, ${period(report)}, ${report.councilName}. ` +
       `${sizes === '' ? 'No group has enough responses to show.' : `${sizes}.`} ${tests}`,
     groups: chartGroups,
     notes: [
-      `Responses received ${period(report)}. ${tests}`,
-      ...(hidden.length > 0
-        ? [
-            `Not shown (fewer than ${report.minGroupSize} responses, or would reveal such a group): ` +
-              `${hidden.join(', ')}.`
-          ]
-        : [])
+      describeScope(report, 'Responses received'),
+      tests,
+      ...(warning === null ? [] : [warning]),
+      ...(hidden.length > 0 ? [suppressionNote(report.minGroupSize, 'providers or responses', hidden)] : [])
     ]
   })
 }
@@ -93,20 +93,18 @@ export function renderValueForMoneyChart (report: ValueForMoneyReport): string {
       }))
     }
   })
-  const hidden = report.bands.flatMap((b) => (b.suppressed ? [b.sizeBand] : []))
   return renderBarChart({
     title: 'Value for money: hourly price, feedback quality and gain',
     subtitle: 'By provider size band: medians and interquartile ranges (IQR)',
     description:
-      `Medians and interquartile ranges by size band, from feedback received ${period(report)}; each figure says how ` +
+      `Medians and interquartile ranges by size band, from feedback received ${period(report)}, ` +
+      `${report.councilName}; each figure says how ` +
       'many providers it rests on.',
     groups,
     notes: [
-      `Feedback received ${period(report)}. Figures resting on fewer than ${report.minGroupSize} providers are not ` +
-        'shown.',
-      ...(hidden.length > 0
-        ? [`Bands not shown (fewer than ${report.minGroupSize} providers): ${hidden.join(', ')}.`]
-        : [])
+      describeScope(report),
+      `Figures resting on fewer than ${report.minGroupSize} providers are not shown.`,
+      ...report.notes
     ]
   })
 }
@@ -121,7 +119,7 @@ export function renderOperationsChart (report: OperationsReport): string {
   const expiringMax = Math.max(1, ...report.expiring.flatMap((e) => [e.awards, e.evidence]))
   return renderBarChart({
     title: 'Quality Mark scheme operations',
-    subtitle: `As of ${report.asOf}`,
+    subtitle: `${report.councilName}, as of ${report.asOf}`,
     description:
       `Live awards by level (${awardsTotal} in all), assessments by state (${assessmentsTotal} in all), median days ` +
       `per stage for stays ended ${period(report)}, and awards and evidence expiring within 30, 60 and 90 days of ` +

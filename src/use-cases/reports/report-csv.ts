@@ -2,7 +2,12 @@
 // suppressed groups shown as suppressed with no figures. toCsv quotes (RFC 4180) and escapes formulas.
 import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
 import type { OperationsReport } from './operations.js'
-import type { LabelledComparison, OutcomesReport } from './outcomes-by-size.js'
+import {
+  COMPARISON_NAMES as COMPARISON_LABELS,
+  type LabelledComparison,
+  type OutcomesReport
+} from './outcomes-by-size.js'
+import { lowExpectedWarning, type ReportScope } from './report-notes.js'
 import type { ValueForMoneyReport } from './value-for-money.js'
 import { toCsv, type CsvCell as Cell } from './csv.js'
 
@@ -10,6 +15,16 @@ const round = (x: number | null | undefined, places: number): number | null =>
   x == null ? null : Number(x.toFixed(places))
 
 const COMPARISON_NAMES = { microVersusOthers: 'micro versus others', bySizeBand: 'by size band' } as const
+
+/** Every row says whose data it is, for which period and scheme version, so a pasted row keeps its context. */
+const SCOPE_HEADER = ['council', 'period from', 'period to', 'scheme version', 'instrument version']
+const scopeCells = (r: ReportScope): Cell[] => [
+  r.councilName,
+  r.period.from,
+  r.period.to,
+  r.schemeVersion ?? null,
+  r.instrumentVersion ?? null
+]
 
 function testCells (chiSquare: ChiSquareResult, fisher: FisherResult): Cell[] {
   const notes = [chiSquare, fisher]
@@ -36,8 +51,13 @@ export function renderOutcomesCsv (report: OutcomesReport): string {
     'degrees of freedom',
     'chi-square p-value',
     'Fisher exact p-value',
-    'tests not computed because'
+    'tests not computed because',
+    'cells with expected count below 5 (share)',
+    'warning',
+    ...SCOPE_HEADER,
+    'notes'
   ]
+  const notes = report.notes.join(' ')
   const rowsOf = (key: keyof typeof COMPARISON_NAMES, comparison: LabelledComparison): Cell[][] =>
     comparison.rows.map((row) => [
       report.item.code,
@@ -48,7 +68,11 @@ export function renderOutcomesCsv (report: OutcomesReport): string {
       ...report.answers.flatMap((_, a) =>
         row.suppressed ? [null, null] : [row.counts[a] ?? 0, round(row.percentages[a], 1)]
       ),
-      ...testCells(comparison.chiSquare, comparison.fisher)
+      ...testCells(comparison.chiSquare, comparison.fisher),
+      comparison.chiSquare.computed ? round(comparison.chiSquare.lowExpectedShare, 2) : null,
+      lowExpectedWarning(COMPARISON_LABELS[key], comparison.chiSquare),
+      ...scopeCells(report),
+      notes
     ])
   return toCsv(header, [
     ...rowsOf('microVersusOthers', report.microVersusOthers),
@@ -71,17 +95,21 @@ export function renderValueForMoneyCsv (report: ValueForMoneyReport): string {
     ...figures.flatMap((f) =>
       ['median', 'lower quartile', 'upper quartile', 'providers'].map((m) => `${FIGURE_NAMES[f]} ${m}`)
     ),
-    'figures hidden (fewer than 3 providers)'
+    'figures hidden (fewer than 3 providers)',
+    ...SCOPE_HEADER,
+    'notes'
   ]
+  const scope = [...scopeCells(report), report.notes.join(' ')]
   const rows = report.bands.map((band): Cell[] =>
     band.suppressed
-      ? [band.sizeBand, null, 'yes', ...figures.flatMap(() => summaryCells(null)), null]
+      ? [band.sizeBand, null, 'yes', ...figures.flatMap(() => summaryCells(null)), null, ...scope]
       : [
           band.sizeBand,
           band.providers,
           'no',
           ...figures.flatMap((f) => summaryCells(band[f])),
-          band.hiddenFigures.map((f) => FIGURE_NAMES[f]).join('; ')
+          band.hiddenFigures.map((f) => FIGURE_NAMES[f]).join('; '),
+          ...scope
         ]
   )
   return toCsv(header, rows)
@@ -89,6 +117,9 @@ export function renderValueForMoneyCsv (report: ValueForMoneyReport): string {
 
 export function renderOperationsCsv (report: OperationsReport): string {
   const rows: Cell[][] = [
+    ['council', report.councilName, null, null],
+    ['as of', report.asOf, null, null],
+    ['stage durations for stays ended', `${report.period.from} to ${report.period.to}`, null, null],
     ...report.awardsByLevel.flatMap((a) => [
       ['live awards', a.level, a.live, null],
       ['suspended awards', a.level, a.suspended, null]

@@ -11,7 +11,9 @@ import {
   type BandValue,
   type ProviderValue
 } from '../../domain/reports/index.js'
+import { councilName } from '../../db/stores/council-names.js'
 import type { Ctx, Deps } from '../context.js'
+import { suppressionNote } from './report-notes.js'
 import {
   loadReportInstrument,
   requireReportCouncil,
@@ -33,12 +35,17 @@ export type BandValueReport = BandValueShown | Extract<BandValue, { suppressed: 
 
 export interface ValueForMoneyReport {
   councilId: string
+  councilName: string
   period: ReportPeriod
   schemeVersion: number
   instrumentVersion: number
   minGroupSize: number
   bands: BandValueReport[]
+  /** Which bands are hidden and why: shown in every form of the report. */
+  notes: string[]
 }
+
+const qualityOf = (m: { q: number | null; g: number | null }) => ({ quality: m.q, gain: m.g })
 
 /**
  * The band rule is the domain's (fewer than 3 providers: the band is hidden). A shown band may still have a figure
@@ -62,8 +69,15 @@ export async function reportValueForMoney (
   const period = resolvePeriod(query, ctx.now)
   const { schemeVersion, instrument } = await loadReportInstrument(deps.db, councilId, query.schemeVersion)
 
+  // Each provider counts in the band it had when its responses were given (kept on each response): a provider that
+  // moved band within the period counts in each band for the responses it had there. Providers without feedback in
+  // the period count in their band today, with their price only.
   const responses = await deps.db
-    .select({ providerId: feedbackResponses.providerId, answers: feedbackResponses.answers })
+    .select({
+      providerId: feedbackResponses.providerId,
+      sizeBand: feedbackResponses.sizeBand,
+      answers: feedbackResponses.answers
+    })
     .from(feedbackResponses)
     .where(
       and(
@@ -72,12 +86,14 @@ export async function reportValueForMoney (
         between(feedbackResponses.receivedOn, period.from, period.to)
       )
     )
-  const byProvider = new Map<string, NormalisedAnswers[]>()
+  const byProviderBand = new Map<string, { providerId: string; sizeBand: SizeBand; given: NormalisedAnswers[] }>()
   for (const r of responses) {
-    const given = byProvider.get(r.providerId) ?? []
-    given.push(r.answers as NormalisedAnswers)
-    byProvider.set(r.providerId, given)
+    const key = `${r.providerId} ${r.sizeBand}`
+    const unit = byProviderBand.get(key) ?? { providerId: r.providerId, sizeBand: r.sizeBand, given: [] }
+    unit.given.push(r.answers as NormalisedAnswers)
+    byProviderBand.set(key, unit)
   }
+  const withFeedback = new Set(responses.map((r) => r.providerId))
   // Active providers, and any that left but had feedback in the period (their price and outcomes were real).
   const rows = await deps.db
     .select({ id: providers.id, sizeBand: providers.sizeBand, hourlyPricePence: providers.hourlyPricePence })
@@ -85,27 +101,37 @@ export async function reportValueForMoney (
     .where(
       and(
         eq(providers.councilId, councilId),
-        or(eq(providers.status, 'active'), inArray(providers.id, [...byProvider.keys()]))
+        or(eq(providers.status, 'active'), inArray(providers.id, [...withFeedback]))
       )
     )
-  const values: ProviderValue[] = rows.map((p) => {
-    const quality = measureFeedbackQuality(
-      instrument,
-      (byProvider.get(p.id) ?? []).map((answers) => ({ answers }))
-    )
-    return {
-      sizeBand: p.sizeBand as SizeBand,
-      hourlyPrice: p.hourlyPricePence === null ? null : p.hourlyPricePence / 100,
-      quality: quality.q,
-      gain: quality.g
-    }
-  })
+  const priceOf = new Map(rows.map((p) => [p.id, p.hourlyPricePence === null ? null : p.hourlyPricePence / 100]))
+  const values: ProviderValue[] = [
+    ...[...byProviderBand.values()].map((unit) => {
+      const quality = measureFeedbackQuality(
+        instrument,
+        unit.given.map((answers) => ({ answers }))
+      )
+      return { sizeBand: unit.sizeBand, hourlyPrice: priceOf.get(unit.providerId) ?? null, ...qualityOf(quality) }
+    }),
+    ...rows
+      .filter((p) => !withFeedback.has(p.id))
+      .map((p) => ({
+        sizeBand: p.sizeBand as SizeBand,
+        hourlyPrice: priceOf.get(p.id) ?? null,
+        quality: null,
+        gain: null
+      }))
+  ]
+  const bands = summariseValueForMoney(values).map((band) => hideThinFigures(band, MIN_GROUP_SIZE))
+  const hidden = bands.flatMap((b) => (b.suppressed ? [`${b.sizeBand} providers`] : []))
   return {
     councilId,
+    councilName: await councilName(deps.db, councilId),
     period,
     schemeVersion,
     instrumentVersion: instrument.version,
     minGroupSize: MIN_GROUP_SIZE,
-    bands: summariseValueForMoney(values).map((band) => hideThinFigures(band, MIN_GROUP_SIZE))
+    bands,
+    notes: hidden.length > 0 ? [suppressionNote(MIN_GROUP_SIZE, 'providers', hidden)] : []
   }
 }

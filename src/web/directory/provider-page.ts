@@ -2,69 +2,54 @@
 import type { Listing, PublicCouncil } from '../../use-cases/publication/listings.js'
 import { longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
-import { html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
-import { groupsText, markOf, offeringsText } from './listing-parts.js'
+import { layoutOf, type PageView } from '../layout.js'
+import { badgeAlt, groupsText, markOf, offeringsText, type MarkView } from './listing-parts.js'
 
-export function renderProviderPage (council: PublicCouncil, l: Listing, pastAwards: Array<Listing['award']>): Page {
+/** Rows of a govukSummaryList. */
+export type SummaryRows = Array<{ key: { text: string }; value: { text: string } }>
+
+export const summaryRows = (rows: Array<[string, string]>): SummaryRows =>
+  rows.map(([key, value]) => ({ key: { text: key }, value: { text: value } }))
+
+export interface ProviderView extends PageView {
+  name: string
+  backHref: string
+  mark: MarkView
+  badge: { src: string; alt: string }
+  verifyHref: string
+  description: string
+  details: SummaryRows
+  pastAwards: string[]
+}
+
+declare module '../views.js' {
+  interface PageViews {
+    'directory-provider': ProviderView
+  }
+}
+
+export function providerView (council: PublicCouncil, l: Listing, pastAwards: Array<Listing['award']>): ProviderView {
   const price = l.hourlyPricePence === null ? 'Ask the provider' : `£${(l.hourlyPricePence / 100).toFixed(2)} an hour`
-  return renderPage({
-    title: l.name,
-    councilName: council.name,
-    homeHref: `/directory/${council.slug}`,
-    body: html`<p><a href="/directory/${council.slug}">Back to all services</a></p>
-      <h1>${l.name}</h1>
-      ${markOf(l)}
-      <p>
-        <img
-          src="/badges/${l.award.id}.svg"
-          alt="${LEVEL_NAMES[l.award.level]} Quality Mark badge"
-          width="320"
-          height="104"
-        />
-      </p>
-      <p><a href="/verify/${l.award.id}">Check this Quality Mark</a></p>
-      <p>${l.description}</p>
-      <table class="table">
-        <caption class="visually-hidden">
-          About ${l.name}
-        </caption>
-        <tbody>
-          <tr>
-            <th scope="row">Area</th>
-            <td>${l.area} (${l.postcode})</td>
-          </tr>
-          <tr>
-            <th scope="row">Services</th>
-            <td>${offeringsText(l)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Who it supports</th>
-            <td>${groupsText(l)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Price</th>
-            <td>${price}</td>
-          </tr>
-          <tr>
-            <th scope="row">Contact</th>
-            <td>
-              ${[l.contact.phone, l.contact.email, l.contact.website, l.contact.route]
-                .filter((x) => x !== undefined && x !== '')
-                .join('. ') || 'Through the council'}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      ${
-        pastAwards.length === 0
-          ? ''
-          : html`<h2>Earlier awards</h2>
-              <ul>
-                ${pastAwards.map((a) => html`<li>${LEVEL_NAMES[a.level]}, ${longDate(a.validFrom)} to ${
-                  longDate(a.validTo)
-                } (${publicStatusOf(a.status)})</li>`)}
-              </ul>`
-      }`
-  })
+  const contact = [l.contact.phone, l.contact.email, l.contact.website, l.contact.route]
+    .filter((x) => x !== undefined && x !== '')
+    .join('. ')
+  return {
+    layout: layoutOf({ title: l.name, council }),
+    name: l.name,
+    backHref: `/directory/${council.slug}`,
+    mark: markOf(l),
+    badge: { src: `/badges/${l.award.id}.svg`, alt: badgeAlt(l) },
+    verifyHref: `/verify/${l.award.id}`,
+    description: l.description,
+    details: summaryRows([
+      ['Area', `${l.area} (${l.postcode})`],
+      ['Services', offeringsText(l)],
+      ['Who it supports', groupsText(l)],
+      ['Price', price],
+      ['Contact', contact === '' ? 'Through the council' : contact]
+    ]),
+    pastAwards: pastAwards.map(
+      (a) => `${LEVEL_NAMES[a.level]}, ${longDate(a.validFrom)} to ${longDate(a.validTo)} (${publicStatusOf(a.status)})`
+    )
+  }
 }

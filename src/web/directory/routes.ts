@@ -6,19 +6,26 @@ import type { Deps } from '../../use-cases/context.js'
 import { getDirectoryEntry, searchDirectory } from '../../use-cases/publication/directory.js'
 import { AwardLevelSchema, ClientGroupSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'
 import { useHtmlErrorPages } from '../plugin.js'
-import { renderProviderPage } from './provider-page.js'
-import { renderSearchPage } from './search-page.js'
+import { providerView } from './provider-page.js'
+import { searchView } from './search-page.js'
 
-// A form's "Any" sends an empty value: treat it as no filter.
-const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional())
+/**
+ * A filter value the form does not offer (a stale bookmark, `?level=platinum`, "Any" sent as '') is no filter,
+ * as GOV.UK's filters do, rather than a dead-end error page.
+ */
+const ignoredUnlessValid = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (s.safeParse(v).success ? v : undefined), s.optional())
 
 const searchQuery = z.object({
-  q: optional(z.string().trim().max(100)),
-  level: optional(AwardLevelSchema),
-  offering: optional(ServiceTypeSchema),
-  group: optional(ClientGroupSchema),
-  area: optional(z.string().trim().max(100)),
-  page: z.coerce.number().int().min(1).max(10_000).default(1)
+  q: ignoredUnlessValid(z.string().trim().min(1).max(100)),
+  level: ignoredUnlessValid(AwardLevelSchema),
+  offering: ignoredUnlessValid(ServiceTypeSchema),
+  group: ignoredUnlessValid(ClientGroupSchema),
+  area: ignoredUnlessValid(z.string().trim().min(1).max(100)),
+  page: z.preprocess(
+    (v) => (z.coerce.number().int().min(1).max(10_000).safeParse(v).success ? v : undefined),
+    z.coerce.number().int().default(1)
+  )
 })
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
 
@@ -31,8 +38,10 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       schema: { hide: true, params: z.object({ council: slug }), querystring: searchQuery }
     },
     async (request, reply) => {
-      const result = await searchDirectory(deps.db, request.params.council, request.query)
-      return reply.header('cache-control', 'no-cache').html(200, renderSearchPage({ ...result, query: request.query }))
+      const { council, ...result } = await searchDirectory(deps.db, request.params.council, request.query)
+      return await reply
+        .header('cache-control', 'no-cache')
+        .page(200, 'directory-search', searchView(council, request.query, result))
     }
   )
 
@@ -47,7 +56,9 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         request.params.council,
         request.params.id
       )
-      return reply.header('cache-control', 'no-cache').html(200, renderProviderPage(council, listing, pastAwards))
+      return await reply
+        .header('cache-control', 'no-cache')
+        .page(200, 'directory-provider', providerView(council, listing, pastAwards))
     }
   )
 }

@@ -1,41 +1,60 @@
-// The directory search page: a GET form (works without JavaScript) filtering by text, level, offering, client
-// group and area; results with their mark, valid-until and small-sample note; numbered pagination.
+// The directory search page's view model: a GET form (works without JavaScript) filtering by text, level,
+// offering, client group and area; results with their mark; numbered pagination; and a page past the last one
+// says so and links back, rather than blaming the filters.
 import type { DirectoryQuery } from '../../use-cases/publication/directory.js'
 import type { Listing, PublicCouncil } from '../../use-cases/publication/listings.js'
 import { AWARD_LEVELS } from '../../domain/scheme/enums.js'
 import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../use-cases/publication/vocabulary.js'
-import { html, type Html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
-import { groupsText, markOf, offeringsText } from './listing-parts.js'
+import { layoutOf, type PageView } from '../layout.js'
+import { groupsText, markOf, offeringsText, type MarkView } from './listing-parts.js'
 
-export interface SearchView {
-  council: PublicCouncil
-  query: DirectoryQuery
+export interface SearchResult {
   items: Listing[]
   totalItems: number
   totalPages: number
   areas: string[]
 }
 
-function select (
-  name: keyof DirectoryQuery,
-  label: string,
-  options: Array<[string, string]>,
-  chosen: string | undefined
-): Html {
-  return html`<div class="form-group">
-    <label for="filter-${name}">${label}</label>
-    <select class="input" id="filter-${name}" name="${name}">
-      <option value="">Any</option>
-      ${options.map(([value, text]) =>
-        html`<option value="${value}" ${value === chosen ? html` selected` : ''}>${text}</option>`)}
-    </select>
-  </div>`
+/** The parameters of one govukSelect. */
+interface FilterSelect {
+  id: string
+  name: string
+  label: { text: string }
+  items: Array<{ value: string; text: string; selected: boolean }>
 }
+
+interface PaginationView {
+  previous?: { href: string; text: string }
+  next?: { href: string; text: string }
+  items: Array<{ number: number; href: string; current: boolean } | { ellipsis: true }>
+}
+
+export interface SearchView extends PageView {
+  councilName: string
+  action: string
+  search: string
+  filters: FilterSelect[]
+  heading: string
+  /** Set when the filters match nothing at all. */
+  noMatches: boolean
+  /** Set when the page asked for is past the last page of results. */
+  beyondLast: { href: string; page: number } | null
+  pageOf: string | null
+  results: Array<{ name: string; href: string; mark: MarkView; summary: string }>
+  pagination: PaginationView | null
+}
+
+declare module '../views.js' {
+  interface PageViews {
+    'directory-search': SearchView
+  }
+}
+
+const FILTER_KEYS = ['q', 'level', 'offering', 'group', 'area'] as const
 
 const hrefOf = (slug: string, query: DirectoryQuery, page: number): string => {
   const params = new URLSearchParams()
-  for (const k of ['q', 'level', 'offering', 'group', 'area'] as const) {
+  for (const k of FILTER_KEYS) {
     if (query[k] !== undefined) params.set(k, query[k])
   }
   if (page > 1) params.set('page', String(page))
@@ -43,63 +62,62 @@ const hrefOf = (slug: string, query: DirectoryQuery, page: number): string => {
   return `/directory/${slug}${s === '' ? '' : `?${s}`}`
 }
 
-function pagination (v: SearchView): Html {
-  if (v.totalPages <= 1) return html``
-  const page = v.query.page
-  return html`<nav aria-label="Pagination">
-    <p>Page ${page} of ${v.totalPages}</p>
-    <ul>
-      ${page > 1
-        ? html`<li><a href="${hrefOf(v.council.slug, v.query, page - 1)}" rel="prev">Previous page</a></li>`
-        : ''}
-      ${page < v.totalPages
-        ? html`<li><a href="${hrefOf(v.council.slug, v.query, page + 1)}" rel="next">Next page</a></li>`
-        : ''}
-    </ul>
-  </nav>`
+const filter = (
+  name: keyof DirectoryQuery,
+  label: string,
+  options: Array<[string, string]>,
+  chosen: string | undefined
+): FilterSelect => ({
+  id: `filter-${name}`,
+  name,
+  label: { text: label },
+  items: [{ value: '', text: 'Any', selected: chosen === undefined }].concat(
+    options.map(([value, text]) => ({ value, text, selected: value === chosen }))
+  )
+})
+
+function paginationOf (slug: string, query: DirectoryQuery, totalPages: number): PaginationView | null {
+  const page = query.page
+  if (totalPages <= 1 || page > totalPages) return null
+  const link = (n: number, text: string) => ({ href: hrefOf(slug, query, n), text })
+  // GOV.UK pagination: the first, the last, and the pages either side of the current one, gaps as ellipses.
+  const shown = [...new Set([1, page - 1, page, page + 1, totalPages])].filter((n) => n >= 1 && n <= totalPages)
+  const items: PaginationView['items'] = []
+  for (const n of shown.sort((a, b) => a - b)) {
+    const last = items.at(-1)
+    if (last !== undefined && 'number' in last && n > last.number + 1) items.push({ ellipsis: true })
+    items.push({ number: n, href: hrefOf(slug, query, n), current: n === page })
+  }
+  return {
+    ...(page > 1 ? { previous: link(page - 1, 'Previous page') } : {}),
+    ...(page < totalPages ? { next: link(page + 1, 'Next page') } : {}),
+    items
+  }
 }
 
-export function renderSearchPage (v: SearchView): Page {
-  const q = v.query
-  return renderPage({
-    title: 'Find a quality-marked care service',
-    councilName: v.council.name,
-    homeHref: `/directory/${v.council.slug}`,
-    body: html`<h1>Find a quality-marked care service</h1>
-      <p class="lead">Care and support services that hold ${v.council.name}'s gold, silver or bronze Quality Mark.</p>
-      <form method="get" action="/directory/${v.council.slug}" role="search" aria-label="Filter services">
-        <div class="form-group">
-          <label for="filter-q">Search by name, description or place</label>
-          <input class="input" id="filter-q" name="q" type="search" value="${q.q ?? ''}" maxlength="100" />
-        </div>
-        ${select(
-          'level',
-          'Quality Mark level',
-          [...AWARD_LEVELS].reverse().map((l) => [l, LEVEL_NAMES[l]]),
-          q.level
-        )}
-        ${select('offering', 'Type of service', Object.entries(SERVICE_TYPE_NAMES), q.offering)}
-        ${select('group', 'Who it supports', Object.entries(CLIENT_GROUP_NAMES), q.group)}
-        ${select(
-          'area',
-          'Area',
-          v.areas.map((a) => [a, a]),
-          q.area
-        )}
-        <button type="submit" class="button">Apply filters</button>
-      </form>
-      <h2 id="results">${v.totalItems === 1 ? '1 service found' : `${v.totalItems} services found`}</h2>
-      ${v.items.length === 0 ? html`<p>No services match these filters. Try removing a filter.</p>` : ''}
-      <ul aria-labelledby="results">
-        ${v.items.map(
-          (l) =>
-            html`<li>
-              <h3><a href="/directory/${v.council.slug}/providers/${l.providerId}">${l.name}</a></h3>
-              ${markOf(l)}
-              <p>${l.area}. ${offeringsText(l)}. Supports: ${groupsText(l)}.</p>
-            </li>`
-        )}
-      </ul>
-      ${pagination(v)}`
-  })
+export function searchView (council: PublicCouncil, query: DirectoryQuery, r: SearchResult): SearchView {
+  const beyond = r.totalItems > 0 && query.page > r.totalPages
+  return {
+    layout: layoutOf({ title: 'Find a quality-marked care service', council }),
+    councilName: council.name,
+    action: `/directory/${council.slug}`,
+    search: query.q ?? '',
+    filters: [
+      filter('level', 'Quality Mark level', [...AWARD_LEVELS].reverse().map((l) => [l, LEVEL_NAMES[l]]), query.level),
+      filter('offering', 'Type of service', Object.entries(SERVICE_TYPE_NAMES), query.offering),
+      filter('group', 'Who it supports', Object.entries(CLIENT_GROUP_NAMES), query.group),
+      filter('area', 'Area', r.areas.map((a) => [a, a]), query.area)
+    ],
+    heading: r.totalItems === 1 ? '1 service found' : `${r.totalItems} services found`,
+    noMatches: r.totalItems === 0,
+    beyondLast: beyond ? { href: hrefOf(council.slug, query, r.totalPages), page: r.totalPages } : null,
+    pageOf: r.totalPages > 1 && !beyond ? `Page ${query.page} of ${r.totalPages}` : null,
+    results: r.items.map((l) => ({
+      name: l.name,
+      href: `/directory/${council.slug}/providers/${l.providerId}`,
+      mark: markOf(l),
+      summary: `${l.area}. ${offeringsText(l)}. Supports: ${groupsText(l)}.`
+    })),
+    pagination: paginationOf(council.slug, query, r.totalPages)
+  }
 }

@@ -1,14 +1,13 @@
-// The feedback form (README: Feedback from people who use services): one page, plain English or easy read, a fieldset
-// and legend per question, an error summary linked to the fields, the comment box, the safeguarding box and a short
-// consent statement. No JavaScript.
+// The feedback form's view model (README: Feedback from people who use services): one page, plain English or easy
+// read, a fieldset and legend per question, an error summary linked to the fields, the comment box, the
+// safeguarding box and a short consent statement. Works without JavaScript. When the answers could not be saved
+// (the database is out of reach) the form comes back with every answer kept and says they were not sent.
 import type { FieldProblem } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import type { FeedbackTarget } from '../../use-cases/feedback-instrument.js'
-import { button, checkboxes, errorSummary, firstInputId, radios, textarea, type FieldError } from '../components.js'
-import { html, type Html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
+import { layoutOf, type PageView } from '../layout.js'
 
-/** What the person sent, kept on a bad submit so nothing they chose is lost. */
+/** What the person sent, kept on a bad or failed submit so nothing they chose or wrote is lost. */
 export interface FormValues {
   answers: Record<string, string>
   safeguarding: boolean
@@ -21,10 +20,62 @@ export interface FormPage {
   easyRead: boolean
   values: FormValues
   problems: readonly FieldProblem[]
+  /** True when the answers were valid but could not be saved: nothing was sent, the link still works. */
+  notSent?: boolean
 }
 
 export const SAFEGUARDING_FIELD = 'safeguarding'
 const fieldId = (code: string) => `q-${code}`
+/** Id of a group's first input: where an error summary link lands (its fieldset's legend is scrolled to). */
+const firstInputId = (idPrefix: string): string => `${idPrefix}-0`
+
+interface ChoiceItem {
+  value: string
+  text: string
+  id: string
+  checked: boolean
+}
+
+export interface QuestionView {
+  name: string
+  idPrefix: string
+  caption: string
+  wording: string
+  hint: string | null
+  error: string | null
+  items: ChoiceItem[]
+}
+
+export interface FeedbackFormView extends PageView {
+  easyRead: boolean
+  notSent: boolean
+  errorList: Array<{ href: string; text: string }>
+  providerName: string
+  councilName: string
+  heading: string
+  otherVersion: { href: string; text: string }
+  questionCount: number
+  commentRetentionDays: number
+  action: string
+  version: 'easy' | 'standard'
+  questions: QuestionView[]
+  comment: {
+    name: string
+    id: string
+    label: string
+    hint: string
+    error: string | null
+    value: string
+    maxLength: number
+  } | null
+  safeguarding: { legend: string; hint: string; item: ChoiceItem }
+}
+
+declare module '../views.js' {
+  interface PageViews {
+    'feedback-form': FeedbackFormView
+  }
+}
 
 interface Numbered {
   item: ScaleItem
@@ -76,126 +127,101 @@ function errorMessages (
   return messages
 }
 
-function question (
+function questionView (
   instrument: Instrument,
-  q: Numbered,
+  { item, number }: Numbered,
   numbers: Map<string, number>,
   page: FormPage,
   error: string | undefined
-): Html {
-  const { item, number } = q
+): QuestionView {
   const scale = instrument.scales.find((s) => s.code === item.scale)
-  const wording = page.easyRead ? item.wording.easyRead : item.wording.plain
   const condition = item.askedWhen
-  const hint =
-    condition === null
-      ? undefined
-      : page.easyRead
-        ? `Only answer this if you said Yes to question ${numbers.get(condition.item) ?? ''}.`
-        : `Only answer this if you said yes to question ${numbers.get(condition.item) ?? ''}. ` +
-          'If you said no, leave it and go on to the next question.'
-  return radios({
+  const asked = condition === null ? '' : String(numbers.get(condition.item) ?? '')
+  const idPrefix = fieldId(item.code)
+  return {
     name: item.code,
-    idPrefix: fieldId(item.code),
-    legend: html`<span class="caption">Question ${number}</span>${wording}`,
-    hint,
-    error,
-    choices: (scale?.answers ?? []).map((a) => ({
+    idPrefix,
+    caption: `Question ${number}`,
+    wording: page.easyRead ? item.wording.easyRead : item.wording.plain,
+    hint:
+      condition === null
+        ? null
+        : page.easyRead
+          ? `Only answer this if you said Yes to question ${asked}.`
+          : `Only answer this if you said yes to question ${asked}. ` +
+            'If you said no, leave it and go on to the next question.',
+    error: error ?? null,
+    items: (scale?.answers ?? []).map((a, i) => ({
       value: a.value,
-      text: page.easyRead ? a.wording.easyRead : a.wording.plain
-    })),
-    checked: page.values.answers[item.code] === undefined ? [] : [page.values.answers[item.code]!]
-  })
-}
-
-function introduction (page: FormPage): Html {
-  const { target } = page
-  if (page.easyRead) {
-    return html`<p>We want to know what you think about the help you get from ${target.providerName}.</p>
-      <p>There are ${numberQuestions(target.instrument).length} questions. Pick one answer for each question.</p>
-      <p>You can ask someone to help you.</p>
-      <div class="inset">
-        <p>We will not ask your name.</p>
-        <p>${target.providerName} will not see your answers. They only see totals from 3 or more people.</p>
-        <p>When you send your answers, you say yes to us using them.</p>
-      </div>`
+      text: page.easyRead ? a.wording.easyRead : a.wording.plain,
+      id: `${idPrefix}-${i}`,
+      checked: page.values.answers[item.code] === a.value
+    }))
   }
-  return html`<p>Tell us about the care and support you get from ${target.providerName}. It takes about 5 minutes.</p>
-    <p>${target.councilName} uses these answers, with other people's, to decide the provider's Quality Mark.</p>
-    <div class="inset">
-      <h2 class="heading-m">Your answers are anonymous</h2>
-      <p>
-        We do not ask for your name, and we do not keep your contact details, your IP address or details of your device.
-        The provider only sees totals from 3 or more people, never your own answers. Comments are checked by the council
-        before the provider sees them, and deleted after ${target.commentRetentionDays} days.
-      </p>
-      <p>By sending your answers you agree that ${target.councilName} may use them in this way.</p>
-    </div>`
 }
 
-export function renderFeedbackForm (page: FormPage): Page {
+export function feedbackFormView (page: FormPage): FeedbackFormView {
   const { instrument } = page.target
   const messages = errorMessages(instrument, page.problems, page.easyRead)
   const questions = numberQuestions(instrument)
   const numbers = new Map(questions.map((q) => [q.item.code, q.number]))
-  const summary: FieldError[] = instrument.items.flatMap((item) => {
+  const errorList = instrument.items.flatMap((item) => {
     const text = messages.get(item.code)
     if (text === undefined) return []
-    return [{ href: item.kind === 'text' ? fieldId(item.code) : firstInputId(fieldId(item.code)), text }]
+    return [{ href: `#${item.kind === 'text' ? fieldId(item.code) : firstInputId(fieldId(item.code))}`, text }]
   })
-  const title = page.easyRead ? 'Tell us about your support' : instrument.title
-  const otherVersion = page.easyRead
-    ? html`<p><a href="?version=standard">Standard version of this form</a></p>`
-    : html`<p><a href="?version=easy">Easy read version of this form</a></p>`
-  const body = html`<div class="${page.easyRead ? 'easy-read' : ''}">
-    ${errorSummary(summary)}
-    <span class="caption">${page.target.providerName}</span>
-    <h1>${title}</h1>
-    ${otherVersion} ${introduction(page)}
-    <form method="post" action="/feedback/${page.token}" novalidate>
-      <input type="hidden" name="version" value="${page.easyRead ? 'easy' : 'standard'}" />
-      ${instrument.items.map((item) => {
-        if (item.kind === 'text') {
-          return textarea({
-            name: item.code,
-            id: fieldId(item.code),
-            label: page.easyRead ? item.wording.easyRead : item.wording.plain,
-            hint: page.easyRead
-              ? 'You do not have to write anything. Do not write your name.'
-              : "Optional. Please do not include your name or anyone else's.",
-            error: messages.get(item.code),
-            value: page.values.answers[item.code] ?? '',
-            maxLength: item.maxLength
-          })
-        }
-        return question(
-          instrument,
-          { item, number: numbers.get(item.code) ?? 0 },
-          numbers,
-          page,
-          messages.get(item.code)
-        )
-      })}
-      ${checkboxes({
-        name: SAFEGUARDING_FIELD,
-        idPrefix: 'q-safeguarding',
-        legend: page.easyRead ? 'Are you worried about someone being hurt?' : 'Telling someone about a worry',
-        hint: page.easyRead
-          ? 'Tick the box if you are worried. We will tell the council. If someone is in danger now, call 999.'
-          : "Tick the box if you are worried about your safety or someone else's. " +
-            "We will tell the council's safeguarding team. If someone is in danger now, call 999.",
-        choices: [
-          {
-            value: 'yes',
-            text: page.easyRead
-              ? "I am worried about my safety or someone else's"
-              : "I want to tell someone about a worry for my safety or someone else's"
-          }
-        ],
-        checked: page.values.safeguarding ? ['yes'] : []
-      })}
-      ${button('Send my answers')}
-    </form>
-  </div>`
-  return renderPage({ title, councilName: page.target.councilName, hasErrors: summary.length > 0, body })
+  const heading = page.easyRead ? 'Tell us about your support' : instrument.title
+  const notSent = page.notSent === true
+  const text = instrument.items.find((i) => i.kind === 'text')
+  return {
+    layout: layoutOf({ title: heading, council: councilOf(page.target), hasErrors: errorList.length > 0 || notSent }),
+    easyRead: page.easyRead,
+    notSent,
+    errorList,
+    providerName: page.target.providerName,
+    councilName: page.target.councilName,
+    heading,
+    otherVersion: page.easyRead
+      ? { href: '?version=standard', text: 'Standard version of this form' }
+      : { href: '?version=easy', text: 'Easy read version of this form' },
+    questionCount: questions.length,
+    commentRetentionDays: page.target.commentRetentionDays,
+    action: `/feedback/${page.token}`,
+    version: page.easyRead ? 'easy' : 'standard',
+    questions: questions.map((q) => questionView(instrument, q, numbers, page, messages.get(q.item.code))),
+    comment: text?.kind !== 'text'
+      ? null
+      : {
+          name: text.code,
+          id: fieldId(text.code),
+          label: page.easyRead ? text.wording.easyRead : text.wording.plain,
+          hint: page.easyRead
+            ? 'You do not have to write anything. Do not write your name.'
+            : 'Optional. Please do not include your name or anyone else’s.',
+          error: messages.get(text.code) ?? null,
+          value: page.values.answers[text.code] ?? '',
+          maxLength: text.maxLength
+        },
+    safeguarding: {
+      legend: page.easyRead ? 'Are you worried about someone being hurt?' : 'Telling someone about a worry',
+      hint: page.easyRead
+        ? 'Tick the box if you are worried. We will tell the council. If someone is in danger now, call 999.'
+        : 'Tick the box if you are worried about your safety or someone else’s. ' +
+          'We will tell the council’s safeguarding team. If someone is in danger now, call 999.',
+      item: {
+        value: 'yes',
+        id: 'q-safeguarding-0',
+        checked: page.values.safeguarding,
+        text: page.easyRead
+          ? 'I am worried about my safety or someone else’s'
+          : 'I want to tell someone about a worry for my safety or someone else’s'
+      }
+    }
+  }
 }
+
+const councilOf = (t: FeedbackTarget) => ({
+  name: t.councilName,
+  slug: t.councilSlug,
+  brandColour: t.councilBrandColour
+})

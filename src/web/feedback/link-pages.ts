@@ -1,13 +1,14 @@
 // Kind explanation pages for feedback links that cannot be used (unknown 404; used, expired, revoked, closed 410)
 // and the thank-you page after a response (README: Feedback from people who use services: "never a stack trace").
-import { html } from '../html.js'
-import { renderPage, type Page } from '../layout.js'
-import { renderMessagePage, type MessagePage } from '../plugin.js'
+import type { CouncilSummary } from '../../use-cases/publication/public-councils.js'
+import { layoutOf, type PageView } from '../layout.js'
+import { messageView, type Message } from '../plugin.js'
+import type { MessageView } from '../views.js'
 
 const ASK_AGAIN = 'If you still want to give your views, ask the person who gave you the link for a new one.'
 
 /** Keyed by the DomainError code the use case throws. */
-const LINK_PAGES: Record<string, { status: number; page: MessagePage }> = {
+const LINK_PAGES: Record<string, { status: number; page: Message }> = {
   NOT_FOUND: {
     status: 404,
     page: {
@@ -45,38 +46,24 @@ const LINK_PAGES: Record<string, { status: number; page: MessagePage }> = {
   }
 }
 
-export function linkProblemPage (code: string): { status: number; page: Page } | undefined {
+export function linkProblemPage (code: string): { status: number; view: MessageView } | undefined {
   const known = LINK_PAGES[code]
-  return known === undefined ? undefined : { status: known.status, page: renderMessagePage(known.page) }
+  return known === undefined ? undefined : { status: known.status, view: messageView(known.page) }
 }
 
-export function renderThankYou (opts: { councilName: string | null; easyRead: boolean }): Page {
-  const body = opts.easyRead
-    ? html`<div class="easy-read">
-        <div class="panel">
-          <h1>Thank you</h1>
-          <p>We have your answers.</p>
-        </div>
-        <h2>What happens next</h2>
-        <p>The council will read the answers from lots of people.</p>
-        <p>This helps them decide if the service is good.</p>
-        <p>The service will not see your own answers.</p>
-        <p>If you ticked the box about a worry, we will tell the council. If someone is in danger now, call 999.</p>
-        <p>You can close this page now.</p>
-      </div>`
-    : html`<div class="panel">
-          <h1>Thank you</h1>
-          <p>Your answers have been sent.</p>
-        </div>
-        <h2>What happens next</h2>
-        <p>
-          ${opts.councilName ?? 'The council'} will use your answers, together with other people's, to decide the
-          provider's Quality Mark. The provider will only see totals from 3 or more people, never your own answers.
-        </p>
-        <p>
-          If you ticked the box about a worry, we will tell the council's safeguarding team. If someone is in danger
-          now, call 999.
-        </p>
-        <p>You can now close this page.</p>`
-  return renderPage({ title: 'Thank you', councilName: opts.councilName, body })
+export interface ThankYouView extends PageView {
+  easyRead: boolean
+  councilName: string
 }
+
+declare module '../views.js' {
+  interface PageViews {
+    'thank-you': ThankYouView
+  }
+}
+
+export const thankYouView = (council: CouncilSummary | null, easyRead: boolean): ThankYouView => ({
+  layout: layoutOf({ title: 'Thank you', council }),
+  easyRead,
+  councilName: council?.name ?? 'The council'
+})

@@ -4,21 +4,31 @@
 // (an attacker would need the token itself); posts without Origin/Referer (Referrer-Policy: no-referrer) are accepted.
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { eq } from 'drizzle-orm'
+import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
 import { openFeedbackInvitation, type OpenInvitation } from '../../use-cases/feedback-invitations.js'
 import { checkFeedbackAnswers } from '../../use-cases/feedback-instrument.js'
 import { recordFeedbackFromLink } from '../../use-cases/feedback-responses.js'
-import { councils } from '../../db/schema/index.js'
+import { findPublicCouncil } from '../../use-cases/publication/public-councils.js'
+import { sha256Hex } from '../../use-cases/tokens.js'
 import { isDomainError } from '../../domain/errors.js'
 import { useHtmlErrorPages } from '../plugin.js'
-import { renderFeedbackForm, SAFEGUARDING_FIELD, emptyFormValues, type FormValues } from './form-page.js'
-import { linkProblemPage, renderThankYou } from './link-pages.js'
+import { feedbackFormView, SAFEGUARDING_FIELD, emptyFormValues, type FormPage, type FormValues } from './form-page.js'
+import { linkProblemPage, thankYouView } from './link-pages.js'
 
 const tokenParams = z.object({ token: z.string().max(200) })
 const versionQuery = z.object({ version: z.string().max(20).optional() })
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
+
+/** What a form needs to be shown again: kept per link (by its hash) from when it was last shown. */
+type ShownForm = Pick<OpenInvitation, 'target'> & { mode: OpenInvitation['invitation']['mode'] }
+
+/**
+ * A failure that is not one of the link's own answers (used, expired...): the database is out of reach, or the
+ * save failed. Its transaction rolled back, so nothing was sent and the link is still unused.
+ */
+const isFailedSave = (error: unknown): boolean => !isDomainError(error) || error.kind === 'unavailable'
 
 /**
  * A used, expired, revoked, closed or unknown link gets its kind page; anything else goes to the HTML error handler.
@@ -29,18 +39,18 @@ async function withLink<T> (reply: FastifyReply, work: () => Promise<T>): Promis
   } catch (error) {
     const known = isDomainError(error) ? linkProblemPage(error.code) : undefined
     if (known === undefined) throw error
-    return reply.html(known.status, known.page)
+    return await reply.page(known.status, 'message', known.view)
   }
 }
 
 /** Only the instrument's own question codes are read from the post; the answers are checked by the use case. */
 function readForm (
-  open: OpenInvitation,
+  shown: ShownForm,
   body: Record<string, string | string[]>
 ): FormValues & { raw: Record<string, unknown> } {
   const raw: Record<string, unknown> = {}
   const answers: Record<string, string> = {}
-  for (const item of open.target.instrument.items) {
+  for (const item of shown.target.instrument.items) {
     const value = body[item.code]
     if (value === undefined) continue
     raw[item.code] = value
@@ -49,25 +59,29 @@ function readForm (
   return { raw, answers, safeguarding: body[SAFEGUARDING_FIELD] === 'yes' }
 }
 
-const wantsEasyRead = (version: string | undefined, open: OpenInvitation) =>
-  version === 'easy' || (version !== 'standard' && open.invitation.mode === 'easy_read')
+const wantsEasyRead = (version: string | undefined, shown: ShownForm) =>
+  version === 'easy' || (version !== 'standard' && shown.mode === 'easy_read')
 
 export const feedbackWebRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   useHtmlErrorPages(app)
+  // Bounded: a few KB a form, for the hours a person may take to answer (README: Feedback, database outages).
+  const shownForms = new LRUCache<string, ShownForm>({ max: 2_000, ttl: 12 * 60 * 60 * 1000 })
+  const open = async (token: string): Promise<ShownForm> => {
+    const o = await openFeedbackInvitation(deps.db, token, deps.clock())
+    const shown = { target: o.target, mode: o.invitation.mode }
+    shownForms.set(sha256Hex(token), shown)
+    return shown
+  }
+  const form = async (reply: FastifyReply, status: number, page: FormPage) =>
+    await reply.page(status, 'feedback-form', feedbackFormView(page))
 
   app.get(
     '/thank-you',
     { schema: { hide: true, querystring: versionQuery.extend({ council: z.string().max(64).optional() }) } },
     async (request, reply) => {
       const slug = request.query.council
-      const [council] =
-        slug === undefined
-          ? []
-          : await deps.db.select({ name: councils.name }).from(councils).where(eq(councils.slug, slug))
-      return reply.html(
-        200,
-        renderThankYou({ councilName: council?.name ?? null, easyRead: request.query.version === 'easy' })
-      )
+      const council = slug === undefined ? null : await findPublicCouncil(deps.db, slug)
+      return await reply.page(200, 'thank-you', thankYouView(council, request.query.version === 'easy'))
     }
   )
 
@@ -76,18 +90,11 @@ export const feedbackWebRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     { schema: { hide: true, params: tokenParams, querystring: versionQuery } },
     async (request, reply) =>
       await withLink(reply, async () => {
-        const open = await openFeedbackInvitation(deps.db, request.params.token, deps.clock())
-        const easyRead = wantsEasyRead(request.query.version, open)
-        return reply.html(
-          200,
-          renderFeedbackForm({
-            token: request.params.token,
-            target: open.target,
-            easyRead,
-            values: emptyFormValues(),
-            problems: []
-          })
-        )
+        const { token } = request.params
+        const shown = await open(token)
+        const easyRead = wantsEasyRead(request.query.version, shown)
+        const values = emptyFormValues()
+        return await form(reply, 200, { token, target: shown.target, easyRead, values, problems: [] })
       })
   )
 
@@ -97,28 +104,44 @@ export const feedbackWebRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     async (request, reply) =>
       await withLink(reply, async () => {
         const { token } = request.params
-        const open = await openFeedbackInvitation(deps.db, token, deps.clock())
         const version = typeof request.body.version === 'string' ? request.body.version : undefined
-        const easyRead = wantsEasyRead(version, open)
-        const form = readForm(open, request.body)
-        const checked = checkFeedbackAnswers(open.target.instrument, form.raw, { requireAsked: true })
-        if (!checked.ok) {
-          return reply.html(
-            400,
-            renderFeedbackForm({
-              token,
-              target: open.target,
-              easyRead,
-              values: form,
-              problems: checked.error.errors ?? []
-            })
-          )
+        let shown = shownForms.get(sha256Hex(token))
+        /** The form again with everything kept, saying plainly that nothing was sent (README: Feedback). */
+        const notSent = async (error: unknown) => {
+          if (shown === undefined || !isFailedSave(error)) throw error
+          request.log.error({ err: error }, 'feedback not saved; the form is shown again with its answers')
+          const values = readForm(shown, request.body)
+          const easyRead = wantsEasyRead(version, shown)
+          reply.header('retry-after', '30')
+          return await form(reply, 503, { token, target: shown.target, easyRead, values, problems: [], notSent: true })
         }
-        const { councilSlug } = await recordFeedbackFromLink(deps, token, {
-          feedback: checked.value,
-          safeguarding: form.safeguarding,
-          easyRead
-        })
+        try {
+          shown = await open(token)
+        } catch (error) {
+          return await notSent(error)
+        }
+        const easyRead = wantsEasyRead(version, shown)
+        const values = readForm(shown, request.body)
+        const checked = checkFeedbackAnswers(shown.target.instrument, values.raw, { requireAsked: true })
+        if (!checked.ok) {
+          return await form(reply, 400, {
+            token,
+            target: shown.target,
+            easyRead,
+            values,
+            problems: checked.error.errors ?? []
+          })
+        }
+        let councilSlug: string
+        try {
+          ({ councilSlug } = await recordFeedbackFromLink(deps, token, {
+            feedback: checked.value,
+            safeguarding: values.safeguarding,
+            easyRead
+          }))
+        } catch (error) {
+          return await notSent(error)
+        }
         const query = new URLSearchParams({ council: councilSlug, ...(easyRead ? { version: 'easy' } : {}) })
         return reply.code(303).header('location', `/feedback/thank-you?${query.toString()}`).send()
       })

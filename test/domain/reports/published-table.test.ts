@@ -79,6 +79,7 @@ t.test('the whole report from individual responses gives the same micro-versus-o
   const responses = timeUse.counts.flatMap((row, g) =>
     row.flatMap((count, a) =>
       Array.from({ length: count }, (_, i) => ({
+        providerId: `provider-${g}-${a}-${i}`,
         // spread the others over the three larger bands
         sizeBand:
           g === 0

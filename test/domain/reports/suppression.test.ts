@@ -6,10 +6,13 @@ import { chooseSuppressedGroups, suppressSmallGroups } from '../../../src/domain
 import type { SizeBand } from '../../../src/domain/providers.js'
 
 const YES_NO = ['yes', 'no']
-const responses = (band: SizeBand, yes: number, no: number): OutcomeResponse[] => [
-  ...Array.from({ length: yes }, () => ({ sizeBand: band, answer: 'yes' })),
-  ...Array.from({ length: no }, () => ({ sizeBand: band, answer: 'no' }))
-]
+/** Each response from a provider of its own, unless `providers` names how many share them (round robin). */
+const responses = (band: SizeBand, yes: number, no: number, providers = Infinity): OutcomeResponse[] =>
+  [...Array.from({ length: yes }, () => 'yes'), ...Array.from({ length: no }, () => 'no')].map((answer, i) => ({
+    providerId: `${band}-${i % providers}`,
+    sizeBand: band,
+    answer
+  }))
 const sizes = (entries: Array<[string, number]>) => new Map(entries)
 
 t.test('contingency tables keep the declared order, add unlisted categories, and never divide by zero', async (t) => {
@@ -189,22 +192,40 @@ t.test('the outcomes report hides small groups and turns the tests off when noth
   t.same(noneSmall.microVersusOthers.suppressedGroups, ['micro'])
 })
 
+t.test('many responses from fewer than 3 providers are hidden, and the bands that would reveal them', async (t) => {
+  const report = analyseOutcomesBySize(
+    [...responses('micro', 6, 6, 2), ...responses('small', 10, 2, 1), ...responses('medium', 4, 4)],
+    YES_NO
+  )
+  t.same(report.microVersusOthers.suppressedGroups, ['micro'], '12 responses, but from 2 micro providers')
+  t.match(report.microVersusOthers.rows[1], { group: 'others', suppressed: false, n: 20 }, '1 + 8 providers')
+  t.same(report.bySizeBand.suppressedGroups, ['micro', 'small', 'medium'], 'one small business, and its complement')
+  t.same(report.bySizeBand.chiSquare, { computed: false, reason: 'suppressed' })
+  const three = analyseOutcomesBySize(responses('micro', 6, 6, 3), YES_NO)
+  t.same(three.microVersusOthers.suppressedGroups, [], 'three providers are enough')
+})
+
 t.test('property: no size band under 3 is ever shown, nor recoverable by subtracting from "others"', async () => {
   const bandSize = fc.nat({ max: 6 })
+  const perBand = fc.integer({ min: 1, max: 4 })
   fc.assert(
-    fc.property(bandSize, bandSize, bandSize, bandSize, (micro, small, medium, large) => {
-      const report = analyseOutcomesBySize(
-        [
-          ...responses('micro', micro, 0),
-          ...responses('small', small, 0),
-          ...responses('medium', 0, medium),
-          ...responses('large', large, 0)
-        ],
-        YES_NO
+    fc.property(bandSize, bandSize, bandSize, bandSize, perBand, (micro, small, medium, large, k) => {
+      const all = [
+        ...responses('micro', micro, 0, k),
+        ...responses('small', small, 0, k),
+        ...responses('medium', 0, medium, k),
+        ...responses('large', large, 0, k)
+      ]
+      const report = analyseOutcomesBySize(all, YES_NO)
+      // a band's size for disclosure: the fewer of its responses and its providers
+      const n: Record<string, number> = Object.fromEntries(
+        Object.entries({ micro, small, medium, large }).map(([band, count]) => [band, Math.min(count, k)])
       )
-      const n: Record<string, number> = { micro, small, medium, large }
+      const providersOf = (groups: string[]) =>
+        new Set(all.filter((r) => groups.includes(r.sizeBand)).map((r) => r.providerId)).size
+      const groupsOf = (group: string) => (group === 'others' ? ['small', 'medium', 'large'] : [group])
       const shownSmall = [...report.microVersusOthers.rows, ...report.bySizeBand.rows].some(
-        (row) => !row.suppressed && row.n > 0 && row.n < 3
+        (row) => !row.suppressed && row.n > 0 && (row.n < 3 || providersOf(groupsOf(row.group)) < 3)
       )
       const othersShown = report.microVersusOthers.rows.some((row) => row.group === 'others' && !row.suppressed)
       const hiddenOthers = report.bySizeBand.suppressedGroups.filter((g) => g !== 'micro' && (n[g] as number) > 0)

@@ -1,0 +1,2 @@
+ALTER TABLE "councils" ADD COLUMN "brand_colour" text;--> statement-breakpoint
+ALTER TABLE "councils" ADD CONSTRAINT "councils_brand_colour_format" CHECK ("councils"."brand_colour" ~ '^#[0-9a-f]{6}$');
