@@ -24,7 +24,6 @@ import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
 import { healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { providerRoutes } from './http/routes/providers.js'
-// also installs the default scheme for every new council (onCouncilCreated in src/use-cases/schemes.ts)
 import { schemeRoutes } from './http/routes/schemes.js'
 import { assessmentRoutes } from './http/routes/assessments.js'
 import { awardRoutes } from './http/routes/awards.js'

@@ -1,9 +1,12 @@
 // Use cases for councils, users and tokens (src/domain/README.md: admin manages councils, users and tokens;
 // co-ordinators may onboard their own providers' users).
-import { and, asc, eq, isNull } from 'drizzle-orm'
-import { apiTokens, councils, providers, users, type UserRole } from '../db/schema/index.js'
+import type { Queryable } from '../db/client.js'
+import * as store from '../db/stores/councils.js'
+import type { CouncilRecord, TokenRecord, UserRecord } from '../db/stores/councils.js'
+import { findProvider } from '../db/stores/providers.js'
 import { sizeBandOf } from '../domain/providers.js'
 import { DomainError } from '../domain/errors.js'
+import { isStaffRole, type UserRole } from '../domain/roles.js'
 import {
   MIN_CONTRAST,
   brandColourProblem,
@@ -14,19 +17,12 @@ import { forbidden, notFound } from './access.js'
 import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
 import type { Actor, Ctx, Deps } from './context.js'
+import { installDefaultScheme } from './schemes.js'
 import { issueToken } from './tokens.js'
-import type { Queryable } from '../db/client.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 
-export type CouncilRow = typeof councils.$inferSelect
-export type UserRow = typeof users.$inferSelect
-
-/** Hooks run inside createCouncil's transaction (e.g. installing the default scheme version). */
-export type CouncilSetup = (tx: Queryable, ctx: Ctx, council: CouncilRow) => Promise<void>
-const councilSetups: CouncilSetup[] = []
-export function onCouncilCreated (setup: CouncilSetup) {
-  councilSetups.push(setup)
-}
+export type CouncilRow = CouncilRecord
+export type UserRow = UserRecord
 
 const requireAdmin = (actor: Actor) => {
   if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden('Only an admin may do this')
@@ -79,8 +75,7 @@ function checkBounds (b: { microMaxFte: number; smallMaxFte: number; mediumMaxFt
 export async function createCouncil (deps: Deps, ctx: Ctx, input: CouncilInput): Promise<CouncilRow> {
   requireAdmin(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.slug, input.slug))
-    if (existing !== undefined) {
+    if ((await store.findCouncilBySlug(tx, input.slug)) !== undefined) {
       throw new DomainError('COUNCIL_SLUG_TAKEN', 'conflict', `A council with slug ${input.slug} exists already`)
     }
     const bounds = {
@@ -89,37 +84,35 @@ export async function createCouncil (deps: Deps, ctx: Ctx, input: CouncilInput):
       mediumMaxFte: input.mediumMaxFte ?? 249
     }
     checkBounds(bounds)
-    const [row] = await tx
-      .insert(councils)
-      .values({
-        ...input,
-        ...bounds,
-        brandColour: checkedBrandColour(input.brandColour),
-        createdAt: ctx.now,
-        updatedAt: ctx.now
-      })
-      .returning()
+    const row = await store.insertCouncil(tx, {
+      ...input,
+      ...bounds,
+      brandColour: checkedBrandColour(input.brandColour),
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
     await recordAudit(tx, ctx, {
-      councilId: row!.id,
+      councilId: row.id,
       entityType: 'council',
-      entityId: row!.id,
+      entityId: row.id,
       action: 'create',
       after: row
     })
-    for (const setup of councilSetups) await setup(tx, ctx, row!)
-    return row!
+    // src/domain/README.md: every new council gets the default scheme, published, so assessments can start at once.
+    await installDefaultScheme(tx, ctx, row.id)
+    return row
   })
 }
 
 export async function listCouncils (deps: Deps, ctx: Ctx) {
   requireAdmin(ctx.actor)
-  return await deps.db.select().from(councils).orderBy(asc(councils.name))
+  return await store.listAllCouncils(deps.db)
 }
 
 export async function getCouncil (deps: Deps, ctx: Ctx, id: string) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || (actor.role !== 'admin' && actor.councilId !== id)) throw notFound('Council')
-  const [row] = await deps.db.select().from(councils).where(eq(councils.id, id))
+  const row = await store.findCouncil(deps.db, id)
   if (row === undefined) throw notFound('Council')
   return row
 }
@@ -133,28 +126,20 @@ export async function updateCouncil (
 ) {
   requireAdmin(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(councils).where(eq(councils.id, id)).for('update')
+    const before = await store.lockCouncil(tx, id)
     if (before === undefined) throw notFound('Council')
     assertVersion(before.version, expectedVersion, 'The council')
     const next = { ...before, ...patch }
     checkBounds(next)
     const brandColour = checkedBrandColour(patch.brandColour)
-    const [after] = await tx
-      .update(councils)
-      .set({ ...patch, brandColour, updatedAt: ctx.now, version: before.version + 1 })
-      .where(eq(councils.id, id))
-      .returning()
+    const after = await store.updateCouncilRow(tx, before, { ...patch, brandColour }, ctx.now)
     // Size bands are stored for fast filtering: recompute them when the council moves the bounds.
-    const rows = await tx
-      .select({ id: providers.id, fte: providers.fte, sizeBand: providers.sizeBand })
-      .from(providers)
-      .where(eq(providers.councilId, id))
-    for (const p of rows) {
+    for (const p of await store.listProviderSizes(tx, id)) {
       const band = sizeBandOf(p.fte, next)
-      if (band !== p.sizeBand) await tx.update(providers).set({ sizeBand: band }).where(eq(providers.id, p.id))
+      if (band !== p.sizeBand) await store.setProviderSizeBand(tx, p.id, band)
     }
     await recordAudit(tx, ctx, { councilId: id, entityType: 'council', entityId: id, action: 'update', before, after })
-    return after!
+    return after
   })
 }
 
@@ -203,87 +188,71 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
   }
   return await deps.db.transaction(async (tx) => {
     if (councilId !== undefined) {
-      const [c] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, councilId))
-      if (c === undefined) throw notFound('Council')
+      if ((await store.findCouncil(tx, councilId)) === undefined) throw notFound('Council')
     }
     if (input.providerId !== undefined) {
-      const [p] = await tx
-        .select({ councilId: providers.councilId })
-        .from(providers)
-        .where(eq(providers.id, input.providerId))
+      const p = await findProvider(tx, input.providerId)
       if (p === undefined || p.councilId !== councilId) throw notFound('Provider')
     }
-    const [row] = await tx
-      .insert(users)
-      .values({
-        councilId: councilId ?? null,
-        role: input.role,
-        name: input.name,
-        email: input.email ?? null,
-        providerId: input.providerId ?? null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now
-      })
-      .returning()
+    const row = await store.insertUser(tx, {
+      councilId: councilId ?? null,
+      role: input.role,
+      name: input.name,
+      email: input.email ?? null,
+      providerId: input.providerId ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
     await recordAudit(tx, ctx, {
       councilId: councilId ?? null,
       entityType: 'user',
-      entityId: row!.id,
+      entityId: row.id,
       action: 'create',
-      after: { ...row, email: row!.email === null ? null : '[set]' }
+      after: { ...row, email: row.email === null ? null : '[set]' }
     })
     // Invited when it has an address to be invited at; a person added without one is told nothing.
-    if (row!.role === 'provider' && row!.councilId !== null && row!.email !== null) {
+    if (row.role === 'provider' && row.councilId !== null && row.email !== null) {
       await enqueueNotification(tx, {
-        councilId: row!.councilId,
+        councilId: row.councilId,
         kind: 'provider_invited',
-        dedupeKey: `provider-invited:${row!.id}`,
-        recipientUserId: row!.id,
-        payload: { providerId: row!.providerId },
+        dedupeKey: `provider-invited:${row.id}`,
+        recipientUserId: row.id,
+        payload: { providerId: row.providerId },
         now: ctx.now
       })
     }
-    return row!
+    return row
   })
 }
 
 /** The user a token operation is about, if the actor may manage it. */
 async function manageableUser (q: Queryable, actor: Actor, userId: string): Promise<UserRow> {
-  const [u] = await q.select().from(users).where(eq(users.id, userId))
+  const u = await store.findUser(q, userId)
   if (u === undefined || actor.kind !== 'user') throw notFound('User')
   if (actor.role === 'admin' || actor.userId === u.id) return u
-  const staff = actor.role === 'coordinator' || actor.role === 'reviewer'
-  if (staff && u.role === 'provider' && u.councilId === actor.councilId) return u
+  if (isStaffRole(actor.role) && u.role === 'provider' && u.councilId === actor.councilId) return u
   throw notFound('User')
 }
 
 export async function listUsers (deps: Deps, ctx: Ctx, councilId: string | undefined) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.role === 'provider') throw forbidden('Not allowed')
-  const scope = actor.role === 'admin' ? councilId : actor.councilId!
-  const rows = await deps.db
-    .select()
-    .from(users)
-    .where(scope === undefined ? undefined : eq(users.councilId, scope))
-    .orderBy(asc(users.name), asc(users.id))
-  return rows
+  // Every user but an admin belongs to a council (users_council_unless_admin): staff see their own.
+  const scope = actor.role === 'admin' ? councilId : (actor.councilId ?? undefined)
+  return await store.listUsersOf(deps.db, scope)
 }
 
 export async function setUserActive (deps: Deps, ctx: Ctx, userId: string, active: boolean) {
   return await deps.db.transaction(async (tx) => {
     const before = await manageableUser(tx, ctx.actor, userId)
-    const [after] = await tx
-      .update(users)
-      .set({ active, updatedAt: ctx.now, version: before.version + 1 })
-      .where(eq(users.id, userId))
-      .returning()
+    const after = await store.setUserActiveRow(tx, before, active, ctx.now)
     await recordAudit(tx, ctx, {
       councilId: before.councilId,
       entityType: 'user',
       entityId: userId,
       action: active ? 'activate' : 'deactivate'
     })
-    return after!
+    return after
   })
 }
 
@@ -324,19 +293,15 @@ export async function createTokenForUser (deps: Deps, ctx: Ctx, userId: string, 
 
 export async function listTokens (deps: Deps, ctx: Ctx, userId: string) {
   await manageableUser(deps.db, ctx.actor, userId)
-  return await deps.db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt))
+  return await store.listTokensOf(deps.db, userId)
 }
 
-export async function revokeToken (deps: Deps, ctx: Ctx, tokenId: string) {
+export async function revokeToken (deps: Deps, ctx: Ctx, tokenId: string): Promise<TokenRecord> {
   return await deps.db.transaction(async (tx) => {
-    const [t] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId))
+    const t = await store.findToken(tx, tokenId)
     if (t === undefined) throw notFound('Token')
     const user = await manageableUser(tx, ctx.actor, t.userId)
-    const [after] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: ctx.now })
-      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
-      .returning()
+    const after = await store.revokeTokenRow(tx, tokenId, ctx.now)
     if (after !== undefined) {
       await recordAudit(tx, ctx, {
         councilId: user.councilId,

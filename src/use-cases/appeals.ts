@@ -1,24 +1,28 @@
 // Appeals: lodged by the provider within the window → acknowledged → heard by an independent reviewer →
 // upheld | partly_upheld | dismissed → closed; an upheld appeal applies its outcome (src/domain/README.md: Appeal).
-import { and, count, desc, eq, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
+import * as store from '../db/stores/appeals.js'
+import type { AppealPatch, AppealRecord } from '../db/stores/appeals.js'
+import { findAssessment, insertAssessment, linkAward, type AssessmentRecord } from '../db/stores/assessments.js'
+import { findAward, type AwardRecord } from '../db/stores/awards.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
-import { appeals, assessments, auditEvents, awards } from '../db/schema/index.js'
 import { loadPublishedScheme } from './schemes.js'
 import { DomainError } from '../domain/errors.js'
-import type { AwardLevel, ComputedLevel } from '../domain/scheme/enums.js'
+import type { AwardLevel } from '../domain/scheme/enums.js'
 import { rankLevel } from '../domain/scoring/index.js'
 import {
   awardValidity,
+  checkAppealLevel,
   checkAppealWindow,
   checkReviewerIndependence,
+  planAppealOutcome,
   transitionAppeal,
   type AppealEvent,
+  type AppealOutcome,
   type AppealState,
   type AppealSubject
 } from '../domain/workflow/index.js'
-import type { AppealDecision, AppealListQuery, AppealLodge } from '../http/schemas/appeals.js'
-import { assertProviderAccess, forbidden, requireStaff } from './access.js'
+import { assertProviderAccess, forbidden, notFound, requireStaff, scopedProviderIds } from './access.js'
 import { openAssessmentIn } from './assessments.js'
 import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
@@ -27,9 +31,31 @@ import { assertNoOpenSafeguardingConcern } from './concerns.js'
 import { assertVersion } from './concurrency.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
 
-export type AppealRow = typeof appeals.$inferSelect
-type AssessmentRow = typeof assessments.$inferSelect
-type AwardRow = typeof awards.$inferSelect
+export type AppealRow = AppealRecord
+type AssessmentRow = AssessmentRecord
+type AwardRow = AwardRecord
+
+/** What a provider lodges (the API's AppealLodge schema is declared against this). */
+export interface AppealLodge {
+  subjectType: AppealSubject
+  /** for a decision: the decided assessment */
+  assessmentId?: string | undefined
+  /** for a downgrade, suspension or revocation: the award */
+  awardId?: string | undefined
+  grounds: string
+}
+
+export interface AppealDecision {
+  outcome: AppealOutcome
+  reason: string
+  level?: AwardLevel | undefined
+}
+
+export interface AppealListQuery {
+  page: number
+  perPage: number
+  state?: AppealState | undefined
+}
 
 const present = ({ decisionMakerIds: _makers, lodgedBy: _by, ...visible }: AppealRow) => visible
 const uniqueIds = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))]
@@ -54,12 +80,7 @@ interface Subject {
 
 /** The last time the award entered `state`, from the audit trail: when it happened and who did it. */
 async function lastEnteredState (q: Queryable, awardId: string, state: string) {
-  const [event] = await q
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'award'), eq(auditEvents.entityId, awardId), eq(auditEvents.toState, state)))
-    .orderBy(desc(auditEvents.id))
-    .limit(1)
+  const event = await store.findLastAwardEntry(q, awardId, state)
   if (event === undefined) {
     throw new DomainError('APPEAL_SUBJECT_UNKNOWN', 'conflict', `No record of the award becoming ${state}`)
   }
@@ -70,7 +91,8 @@ async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Prom
   const refuse = (why: string) =>
     new DomainError('APPEAL_SUBJECT_INVALID', 'conflict', why, { details: { subjectType: input.subjectType } })
   if (input.subjectType === 'decision') {
-    const [a] = await q.select().from(assessments).where(eq(assessments.id, input.assessmentId!))
+    // the schema's refinement: a decision appeal names its assessment
+    const a = input.assessmentId === undefined ? undefined : await findAssessment(q, input.assessmentId)
     const assessment = assertProviderAccess(ctx.actor, a, 'Assessment')
     if (assessment.state !== 'decided' || assessment.decidedAt === null) {
       throw refuse(`The assessment is ${assessment.state}: only a decided assessment can be appealed`)
@@ -84,18 +106,18 @@ async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Prom
       awardId: assessment.awardId
     }
   }
-  const [w] = await q.select().from(awards).where(eq(awards.id, input.awardId!))
+  const w = input.awardId === undefined ? undefined : await findAward(q, input.awardId)
   const award = assertProviderAccess(ctx.actor, w, 'Award')
-  const [assessment] = await q.select().from(assessments).where(eq(assessments.id, award.assessmentId))
-  const base = { ...common(assessment!), assessmentId: assessment!.id, awardId: award.id }
+  const assessment = await assessmentOfAward(q, award)
+  const base = { ...common(assessment), assessmentId: assessment.id, awardId: award.id }
   if (input.subjectType === 'downgrade') {
-    if (!(await isDowngrade(q, award, assessment!))) {
+    if (!(await isDowngrade(q, award, assessment))) {
       throw refuse(`The ${award.level} award is neither below the computed level nor below the award it renewed`)
     }
     return {
       ...base,
       subjectDate: isoDate(award.publishedAt),
-      decisionMakerIds: uniqueIds([assessment!.proposedBy, assessment!.decidedBy, award.decidedBy])
+      decisionMakerIds: uniqueIds([assessment.proposedBy, assessment.decidedBy, award.decidedBy])
     }
   }
   const state = input.subjectType === 'suspension' ? 'suspended' : 'revoked'
@@ -111,14 +133,18 @@ const common = (a: AssessmentRow) => ({
   schemeVersionId: a.schemeVersionId
 })
 
+/** Every award is issued by an assessment (awards.assessment_id references assessments). */
+async function assessmentOfAward (q: Queryable, award: AwardRow): Promise<AssessmentRow> {
+  const assessment = await findAssessment(q, award.assessmentId)
+  if (assessment === undefined) throw notFound('Assessment')
+  return assessment
+}
+
 /** Lower than the computed level, or lower than the award this assessment renewed. */
 async function isDowngrade (q: Queryable, award: AwardRow, assessment: AssessmentRow): Promise<boolean> {
-  if (
-    assessment.computedLevel !== null &&
-    rankLevel(award.level) < rankLevel(assessment.computedLevel as ComputedLevel)
-  ) { return true }
+  if (assessment.computedLevel !== null && rankLevel(award.level) < rankLevel(assessment.computedLevel)) return true
   if (assessment.renewsAwardId === null) return false
-  const [previous] = await q.select({ level: awards.level }).from(awards).where(eq(awards.id, assessment.renewsAwardId))
+  const previous = await findAward(q, assessment.renewsAwardId)
   return previous !== undefined && rankLevel(award.level) < rankLevel(previous.level)
 }
 
@@ -131,16 +157,7 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
     const { appealWindowDays } = await schemeSettings(tx, subject.councilId, subject.schemeVersionId)
     const inTime = checkAppealWindow(subject.subjectDate, isoDate(ctx.now), appealWindowDays)
     if (!inTime.ok) throw inTime.error
-    const sameSubject =
-      input.subjectType === 'decision'
-        ? eq(appeals.assessmentId, subject.assessmentId!)
-        : eq(appeals.awardId, subject.awardId!)
-    const [open] = await tx
-      .select({ id: appeals.id })
-      .from(appeals)
-      .where(
-        and(eq(appeals.subjectType, input.subjectType), sameSubject, notInArray(appeals.state, ['closed', 'withdrawn']))
-      )
+    const open = await store.findOpenAppeal(tx, input.subjectType, subjectKey(input.subjectType, subject))
     if (open !== undefined) {
       throw new DomainError(
         'APPEAL_ALREADY_OPEN',
@@ -149,26 +166,23 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
         { details: { appealId: open.id } }
       )
     }
-    const [row] = await tx
-      .insert(appeals)
-      .values({
-        councilId: subject.councilId,
-        providerId: subject.providerId,
-        subjectType: input.subjectType,
-        assessmentId: input.subjectType === 'decision' ? subject.assessmentId : null,
-        awardId: input.subjectType === 'decision' ? null : subject.awardId,
-        grounds: input.grounds,
-        decisionMakerIds: subject.decisionMakerIds,
-        lodgedBy: actor.userId,
-        lodgedAt: ctx.now,
-        createdAt: ctx.now,
-        updatedAt: ctx.now
-      })
-      .returning()
+    const row = await store.insertAppeal(tx, {
+      councilId: subject.councilId,
+      providerId: subject.providerId,
+      subjectType: input.subjectType,
+      assessmentId: input.subjectType === 'decision' ? subject.assessmentId : null,
+      awardId: input.subjectType === 'decision' ? null : subject.awardId,
+      grounds: input.grounds,
+      decisionMakerIds: subject.decisionMakerIds,
+      lodgedBy: actor.userId,
+      lodgedAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
     await recordAudit(tx, ctx, {
       councilId: subject.councilId,
       entityType: 'appeal',
-      entityId: row!.id,
+      entityId: row.id,
       action: 'lodge',
       toState: 'lodged',
       after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay: inTime.value.lastDay }
@@ -176,49 +190,42 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
     await enqueueNotification(tx, {
       councilId: subject.councilId,
       kind: 'appeal_acknowledged',
-      dedupeKey: `appeal-acknowledged:${row!.id}`,
+      dedupeKey: `appeal-acknowledged:${row.id}`,
       recipientProviderId: subject.providerId,
-      payload: { providerId: subject.providerId, appealId: row!.id },
+      payload: { providerId: subject.providerId, appealId: row.id },
       now: ctx.now
     })
-    return present(row!)
+    return present(row)
   })
 }
 
+/** A decision is appealed by its assessment, anything else by its award. */
+function subjectKey (type: AppealSubject, subject: Subject): { assessmentId: string } | { awardId: string } {
+  const key = type === 'decision' ? subject.assessmentId : subject.awardId
+  if (key === null) throw new Error(`an appeal subject of type ${type} without its id`)
+  return type === 'decision' ? { assessmentId: key } : { awardId: key }
+}
+
 export async function getAppeal (deps: Deps, ctx: Ctx, id: string) {
-  const [row] = await deps.db.select().from(appeals).where(eq(appeals.id, id))
+  const row = await store.findAppeal(deps.db, id)
   return present(assertProviderAccess(ctx.actor, row, 'Appeal'))
 }
 
 export async function listAppeals (deps: Deps, ctx: Ctx, query: AppealListQuery) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list appeals')
-  const where: SQL[] = [eq(appeals.councilId, actor.councilId)]
-  if (actor.role === 'provider') where.push(eq(appeals.providerId, actor.providerId!))
-  if (query.state !== undefined) where.push(eq(appeals.state, query.state))
+  const filter = { councilId: actor.councilId, providerIds: scopedProviderIds(actor, undefined), state: query.state }
   const page = await fetchPage(
     query,
-    async (limit, offset) =>
-      await deps.db
-        .select()
-        .from(appeals)
-        .where(and(...where))
-        .orderBy(desc(appeals.lodgedAt), desc(appeals.id))
-        .limit(limit)
-        .offset(offset),
-    async () =>
-      await deps.db
-        .select({ n: count() })
-        .from(appeals)
-        .where(and(...where))
+    async (limit, offset) => await store.pageAppeals(deps.db, filter, limit, offset),
+    async () => await store.countAppeals(deps.db, filter)
   )
   return { items: page.items.map(present), meta: page.meta }
 }
 
 // ── The lifecycle ─────────────────────────────────────────────────────────────────────────────────────────
 async function lockAppeal (tx: Tx, ctx: Ctx, id: string, expectedVersion: number | undefined) {
-  const [row] = await tx.select().from(appeals).where(eq(appeals.id, id)).for('update')
-  const current = assertProviderAccess(ctx.actor, row, 'Appeal')
+  const current = assertProviderAccess(ctx.actor, await store.lockAppealRow(tx, id), 'Appeal')
   assertVersion(current.version, expectedVersion, 'The appeal')
   return current
 }
@@ -228,17 +235,13 @@ async function moveAppeal (
   ctx: Ctx,
   current: AppealRow,
   event: AppealEvent,
-  patch: Partial<AppealRow>,
+  patch: AppealPatch,
   reason?: string,
   after?: unknown
 ) {
-  const next = transitionAppeal(current.state as AppealState, event)
+  const next = transitionAppeal(current.state, event)
   if (!next.ok) throw next.error
-  const [row] = await tx
-    .update(appeals)
-    .set({ ...patch, state: next.value, updatedAt: ctx.now, version: current.version + 1 })
-    .where(eq(appeals.id, current.id))
-    .returning()
+  const row = await store.updateAppeal(tx, current, { ...patch, state: next.value }, ctx.now)
   await recordAudit(tx, ctx, {
     councilId: current.councilId,
     entityType: 'appeal',
@@ -249,7 +252,7 @@ async function moveAppeal (
     reason,
     after
   })
-  return row!
+  return row
 }
 
 export interface AppealAction {
@@ -331,16 +334,7 @@ export async function decideAppeal (deps: Deps, ctx: Ctx, id: string, input: App
   })
 }
 
-// ── Applying the outcome ──────────────────────────────────────────────────────────────────────────────────
-// Kept simple on purpose:
-// - upheld against a suspension → the award is reinstated (refused while a safeguarding concern is open);
-//   upheld against a revocation → reinstated on appeal;
-// - upheld or partly upheld against a decision or downgrade with a `level` → a new award at that level (never
-//   above the computed level), issued through issueAward on a 'reassessment' recorded as decided by the
-//   reviewer; it supersedes the live award and keeps its end date (an appeal corrects, it does not extend);
-// - upheld against a decision or downgrade without a level → a reassessment opens for a fresh decision;
-// - anything else (dismissed, or partly upheld against a suspension/revocation) changes nothing automatically:
-//   the reviewer's reason says what the co-ordinator should do.
+// ── Applying the outcome (the plan is the domain's: src/domain/workflow/appeal-outcome.ts) ─────────────────
 type Applied = {
   action: 'none' | 'award_reinstated' | 'award_issued' | 'reassessment_opened'
   awardId: string | null
@@ -348,44 +342,44 @@ type Applied = {
 }
 
 async function applyOutcome (tx: Tx, ctx: Ctx, appeal: AppealRow, input: AppealDecision): Promise<Applied> {
-  const none: Applied = { action: 'none', awardId: null, assessmentId: null }
-  const subject = appeal.subjectType as AppealSubject
-  if (
-    input.level !== undefined &&
-    (subject === 'suspension' || subject === 'revocation' || input.outcome === 'dismissed')
-  ) {
-    throw new DomainError(
-      'APPEAL_LEVEL_NOT_APPLICABLE',
-      'invalid',
-      'A level is set only when upholding an appeal against a decision or a downgrade',
-      { errors: [{ path: 'body.level', message: 'not applicable here' }] }
-    )
+  const planned = planAppealOutcome(appeal.subjectType, input.outcome, input.level)
+  if (!planned.ok) throw planned.error
+  const plan = planned.value
+  switch (plan.action) {
+    case 'none':
+      return { action: 'none', awardId: null, assessmentId: null }
+    case 'reinstate_award': {
+      await assertNoOpenSafeguardingConcern(tx, appeal.providerId)
+      const awardId = appealedAwardId(appeal)
+      await transitionAward(tx, ctx, awardId, plan.event, `appeal ${appeal.id} upheld`)
+      return { action: 'award_reinstated', awardId, assessmentId: null }
+    }
+    case 'issue_award': {
+      const original = await loadAppealedAssessment(tx, appeal)
+      return await issueAwardOnAppeal(tx, ctx, appeal, original, plan.level, input.reason)
+    }
+    case 'open_reassessment': {
+      const reassessment = await openAssessmentIn(tx, ctx, { providerId: appeal.providerId, kind: 'reassessment' })
+      return { action: 'reassessment_opened', awardId: null, assessmentId: reassessment.id }
+    }
   }
-  if (input.outcome === 'dismissed') return none
-  if (subject === 'suspension' || subject === 'revocation') {
-    if (input.outcome !== 'upheld') return none
-    await assertNoOpenSafeguardingConcern(tx, appeal.providerId)
-    await transitionAward(
-      tx,
-      ctx,
-      appeal.awardId!,
-      subject === 'suspension' ? 'reinstate' : 'reinstate_on_appeal',
-      `appeal ${appeal.id} upheld`
-    )
-    return { action: 'award_reinstated', awardId: appeal.awardId, assessmentId: null }
-  }
-  const original = await loadAppealedAssessment(tx, appeal)
-  if (input.level !== undefined) return await issueAwardOnAppeal(tx, ctx, appeal, original, input.level, input.reason)
-  if (input.outcome !== 'upheld') return none
-  const reassessment = await openAssessmentIn(tx, ctx, { providerId: appeal.providerId, kind: 'reassessment' })
-  return { action: 'reassessment_opened', awardId: null, assessmentId: reassessment.id }
+}
+
+/** Appeals against a suspension, revocation or downgrade name the award (appeals_subject rules at lodging). */
+function appealedAwardId (appeal: AppealRow): string {
+  if (appeal.awardId === null) throw new Error(`appeal ${appeal.id} against a ${appeal.subjectType} has no award`)
+  return appeal.awardId
 }
 
 async function loadAppealedAssessment (tx: Tx, appeal: AppealRow): Promise<AssessmentRow> {
-  const assessmentId =
-    appeal.assessmentId ??
-    (await tx.select({ id: awards.assessmentId }).from(awards).where(eq(awards.id, appeal.awardId!)))[0]!.id
-  return (await tx.select().from(assessments).where(eq(assessments.id, assessmentId)))[0]!
+  if (appeal.assessmentId !== null) {
+    const assessment = await findAssessment(tx, appeal.assessmentId)
+    if (assessment === undefined) throw notFound('Assessment')
+    return assessment
+  }
+  const award = await findAward(tx, appealedAwardId(appeal))
+  if (award === undefined) throw notFound('Award')
+  return await assessmentOfAward(tx, award)
 }
 
 async function issueAwardOnAppeal (
@@ -396,57 +390,46 @@ async function issueAwardOnAppeal (
   level: AwardLevel,
   reason: string
 ): Promise<Applied> {
-  const computed = (original.computedLevel ?? 'none') as ComputedLevel
-  if (rankLevel(level) > rankLevel(computed)) {
-    throw new DomainError(
-      'APPEAL_LEVEL_ABOVE_COMPUTED',
-      'invalid',
-      `An appeal cannot award ${level}: the computed level was ${computed}`,
-      { errors: [{ path: 'body.level', message: `must be ${computed} or lower` }], details: { computed, level } }
-    )
-  }
-  const [previous] =
-    original.awardId === null ? [] : await tx.select().from(awards).where(eq(awards.id, original.awardId))
+  const allowed = checkAppealLevel(level, original.computedLevel ?? 'none')
+  if (!allowed.ok) throw allowed.error
+  const previous = original.awardId === null ? undefined : await findAward(tx, original.awardId)
   const today = isoDate(ctx.now)
   const validTo =
     previous?.validTo ??
     awardValidity(today, (await schemeSettings(tx, original.councilId, original.schemeVersionId)).awardValidityMonths)
   const reviewerId = ctx.actor.kind === 'user' ? ctx.actor.userId : null
   // The appeal's decision, recorded as a decided reassessment so the award has its own assessment and reasons.
-  const [decided] = await tx
-    .insert(assessments)
-    .values({
-      councilId: original.councilId,
-      providerId: original.providerId,
-      kind: 'reassessment',
-      state: 'decided',
-      schemeVersionId: original.schemeVersionId,
-      openedBy: reviewerId,
-      renewsAwardId: previous?.id ?? null,
-      computedLevel: original.computedLevel,
-      proposedLevel: level,
-      decisionReason: `On appeal ${appeal.id}: ${reason}`,
-      scoreSnapshot: original.scoreSnapshot,
-      proposedBy: reviewerId,
-      proposedAt: ctx.now,
-      outcome: 'awarded',
-      decidedBy: reviewerId,
-      decidedAt: ctx.now,
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    .returning()
+  const decided = await insertAssessment(tx, {
+    councilId: original.councilId,
+    providerId: original.providerId,
+    kind: 'reassessment',
+    state: 'decided',
+    schemeVersionId: original.schemeVersionId,
+    openedBy: reviewerId,
+    renewsAwardId: previous?.id ?? null,
+    computedLevel: original.computedLevel,
+    proposedLevel: level,
+    decisionReason: `On appeal ${appeal.id}: ${reason}`,
+    scoreSnapshot: original.scoreSnapshot,
+    proposedBy: reviewerId,
+    proposedAt: ctx.now,
+    outcome: 'awarded',
+    decidedBy: reviewerId,
+    decidedAt: ctx.now,
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
   await recordAudit(tx, ctx, {
     councilId: original.councilId,
     entityType: 'assessment',
-    entityId: decided!.id,
+    entityId: decided.id,
     action: 'decide_on_appeal',
     toState: 'decided',
     reason,
     after: { appealId: appeal.id, level }
   })
   const award = await issueAward(tx, ctx, {
-    assessment: decided!,
+    assessment: decided,
     level,
     validFrom: today,
     validTo,
@@ -457,6 +440,6 @@ async function issueAwardOnAppeal (
       smallSample: previous?.smallSample ?? false
     }
   })
-  await tx.update(assessments).set({ awardId: award.id }).where(eq(assessments.id, decided!.id))
-  return { action: 'award_issued', awardId: award.id, assessmentId: decided!.id }
+  await linkAward(tx, decided.id, award.id)
+  return { action: 'award_issued', awardId: award.id, assessmentId: decided.id }
 }

@@ -1,9 +1,12 @@
 // Assessments: one cycle for one provider, opened, moved through the workflow table and read with its checklist
 // (src/domain/README.md: Lifecycles, Assessment). Every transition is locked, version-checked and audited.
-import { and, count, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
+import * as store from '../db/stores/assessments.js'
+import type { AssessmentPatch, AssessmentRecord } from '../db/stores/assessments.js'
+import { findLiveAwardIds } from '../db/stores/awards.js'
+import { enqueue } from '../db/stores/enqueue.js'
+import { lockProvider } from '../db/stores/providers.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
-import { assessments, awards, outbox, providers } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
 import {
   allowedAssessmentActions,
@@ -12,20 +15,15 @@ import {
   type AssessmentKind,
   type AssessmentState
 } from '../domain/workflow/index.js'
-import { assertProviderAccess, forbidden, notFound } from './access.js'
+import { assertActorReaches, assertProviderAccess, forbidden, isStaff, notFound, scopedProviderIds } from './access.js'
 import { recordAudit } from './audit.js'
-import { LIVE_AWARD_STATES } from './awards.js'
 import { fetchPage } from './pagination.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
 import { describeChecklist } from './evidence.js'
 import { getCurrentPublishedScheme } from './schemes.js'
 
-export type AssessmentRow = typeof assessments.$inferSelect
-const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
-
-const isStaffActor = (actor: Actor) =>
-  actor.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'reviewer')
+export type AssessmentRow = AssessmentRecord
 
 /**
  * Who may take each action (src/domain/README.md: roles): review and decision are the council's, the comment the
@@ -47,7 +45,7 @@ const takenBy: Record<AssessmentEvent, 'staff' | 'provider' | 'either'> = {
 function assertMayTake (actor: Actor, event: AssessmentEvent): void {
   const who = takenBy[event]
   if (who === 'either' || actor.kind === 'system') return
-  if ((who === 'staff') !== isStaffActor(actor)) {
+  if ((who === 'staff') !== isStaff(actor)) {
     throw forbidden(`Only ${who === 'staff' ? 'co-ordinators' : 'the provider'} may ${event.replaceAll('_', ' ')}`)
   }
 }
@@ -59,9 +57,7 @@ export async function lockAssessment (
   id: string,
   expectedVersion?: number
 ): Promise<AssessmentRow> {
-  const [row] = await q.select().from(assessments).where(eq(assessments.id, id)).for('update')
-  if (ctx.actor.kind !== 'system') assertProviderAccess(ctx.actor, row, 'Assessment')
-  if (row === undefined) throw notFound('Assessment')
+  const row = assertActorReaches(ctx.actor, await store.lockAssessmentRow(q, id), 'Assessment')
   assertVersion(row.version, expectedVersion, 'The assessment')
   return row
 }
@@ -73,16 +69,12 @@ export async function applyAssessmentEvent (
   before: AssessmentRow,
   event: AssessmentEvent,
   reason: string | null,
-  patch: Partial<AssessmentRow> = {}
+  patch: AssessmentPatch = {}
 ): Promise<AssessmentRow> {
   assertMayTake(ctx.actor, event)
-  const next = transitionAssessment(before.state as AssessmentState, event)
+  const next = transitionAssessment(before.state, event)
   if (!next.ok) throw next.error
-  const [after] = await tx
-    .update(assessments)
-    .set({ ...patch, state: next.value, updatedAt: ctx.now, version: before.version + 1 })
-    .where(eq(assessments.id, before.id))
-    .returning()
+  const after = await store.updateAssessment(tx, before, { ...patch, state: next.value }, ctx.now)
   await recordAudit(tx, ctx, {
     councilId: before.councilId,
     entityType: 'assessment',
@@ -92,23 +84,20 @@ export async function applyAssessmentEvent (
     toState: next.value,
     reason
   })
-  await tx
-    .insert(outbox)
-    .values({
-      councilId: before.councilId,
-      topic: 'assessment.changed',
-      dedupeKey: `assessment:${before.id}:v${after!.version}`,
-      recipientProviderId: before.providerId,
-      payload: {
-        assessmentId: before.id,
-        providerId: before.providerId,
-        action: event,
-        from: before.state,
-        to: next.value
-      }
-    })
-    .onConflictDoNothing()
-  return after!
+  await enqueue(tx, {
+    councilId: before.councilId,
+    topic: 'assessment.changed',
+    dedupeKey: `assessment:${before.id}:v${after.version}`,
+    recipientProviderId: before.providerId,
+    payload: {
+      assessmentId: before.id,
+      providerId: before.providerId,
+      action: event,
+      from: before.state,
+      to: next.value
+    }
+  })
+  return after
 }
 
 export interface OpenAssessmentInput {
@@ -122,7 +111,7 @@ export interface OpenAssessmentInput {
  * Renewals and upgrades name the live award they would replace. Also used by the renewal job (system actor).
  */
 export async function openAssessmentIn (tx: Queryable, ctx: Ctx, input: OpenAssessmentInput): Promise<AssessmentRow> {
-  const [provider] = await tx.select().from(providers).where(eq(providers.id, input.providerId)).for('update')
+  const provider = await lockProvider(tx, input.providerId)
   if (ctx.actor.kind !== 'system') {
     assertProviderAccess(
       ctx.actor,
@@ -131,10 +120,7 @@ export async function openAssessmentIn (tx: Queryable, ctx: Ctx, input: OpenAsse
     )
   }
   if (provider === undefined || provider.status !== 'active') throw notFound('Provider')
-  const [open] = await tx
-    .select({ id: assessments.id, state: assessments.state })
-    .from(assessments)
-    .where(and(eq(assessments.providerId, provider.id), notInArray(assessments.state, FINAL_STATES)))
+  const open = await store.findOpenAssessment(tx, provider.id)
   if (open !== undefined) {
     throw new DomainError(
       'ASSESSMENT_ALREADY_OPEN',
@@ -143,10 +129,7 @@ export async function openAssessmentIn (tx: Queryable, ctx: Ctx, input: OpenAsse
       { details: { assessmentId: open.id } }
     )
   }
-  const [live] = await tx
-    .select({ id: awards.id })
-    .from(awards)
-    .where(and(eq(awards.providerId, provider.id), inArray(awards.status, [...LIVE_AWARD_STATES])))
+  const [live] = await findLiveAwardIds(tx, provider.id)
   if ((input.kind === 'renewal' || input.kind === 'upgrade') && live === undefined) {
     throw new DomainError(
       'NO_LIVE_AWARD',
@@ -155,29 +138,26 @@ export async function openAssessmentIn (tx: Queryable, ctx: Ctx, input: OpenAsse
     )
   }
   const scheme = await getCurrentPublishedScheme(tx, provider.councilId)
-  const [row] = await tx
-    .insert(assessments)
-    .values({
-      councilId: provider.councilId,
-      providerId: provider.id,
-      kind: input.kind,
-      state: 'draft',
-      schemeVersionId: scheme.id,
-      openedBy: actorUserId(ctx.actor),
-      renewsAwardId: live?.id ?? null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    .returning()
+  const row = await store.insertAssessment(tx, {
+    councilId: provider.councilId,
+    providerId: provider.id,
+    kind: input.kind,
+    state: 'draft',
+    schemeVersionId: scheme.id,
+    openedBy: actorUserId(ctx.actor),
+    renewsAwardId: live?.id ?? null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
   await recordAudit(tx, ctx, {
     councilId: provider.councilId,
     entityType: 'assessment',
-    entityId: row!.id,
+    entityId: row.id,
     action: 'open',
     toState: 'draft',
     after: { kind: input.kind, schemeVersion: scheme.number }
   })
-  return row!
+  return row
 }
 
 export async function openAssessment (
@@ -210,7 +190,7 @@ export async function actOnAssessment (
 ) {
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
-    const patch: Partial<AssessmentRow> =
+    const patch: AssessmentPatch =
       event === 'request_info'
         ? { infoRequestNote: note, infoResponseNote: null }
         : event === 'respond_info'
@@ -233,10 +213,10 @@ export async function actOnAssessment (
 
 /** An assessment with what the actor may do next and its checklist (applicable items, evidence, status, notes). */
 export async function getAssessment (deps: Deps, ctx: Ctx, id: string) {
-  const [row] = await deps.db.select().from(assessments).where(eq(assessments.id, id))
+  const row = await store.findAssessment(deps.db, id)
   const assessment = assertProviderAccess(ctx.actor, row, 'Assessment')
   const checklist = await describeChecklist(deps.db, assessment)
-  return { ...assessment, allowedActions: allowedAssessmentActions(assessment.state as AssessmentState), checklist }
+  return { ...assessment, allowedActions: allowedAssessmentActions(assessment.state), checklist }
 }
 
 export interface AssessmentListQuery {
@@ -249,24 +229,11 @@ export interface AssessmentListQuery {
 export async function listAssessments (deps: Deps, ctx: Ctx, query: AssessmentListQuery) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list assessments')
-  const where: SQL[] = [eq(assessments.councilId, actor.councilId)]
-  if (actor.role === 'provider') where.push(eq(assessments.providerId, actor.providerId!))
-  if (query.providerId !== undefined) where.push(eq(assessments.providerId, query.providerId))
-  if (query.state !== undefined) where.push(eq(assessments.state, query.state))
+  const providerIds = scopedProviderIds(actor, query.providerId)
+  const filter = { councilId: actor.councilId, providerIds, state: query.state }
   return await fetchPage(
     query,
-    async (limit, offset) =>
-      await deps.db
-        .select()
-        .from(assessments)
-        .where(and(...where))
-        .orderBy(desc(assessments.createdAt), desc(assessments.id))
-        .limit(limit)
-        .offset(offset),
-    async () =>
-      await deps.db
-        .select({ n: count() })
-        .from(assessments)
-        .where(and(...where))
+    async (limit, offset) => await store.pageAssessments(deps.db, filter, limit, offset),
+    async () => await store.countAssessments(deps.db, filter)
   )
 }

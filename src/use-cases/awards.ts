@@ -1,22 +1,27 @@
 // Awards: issuing the mark a decision grants, moving it through its lifecycle, and reading it
 // (src/domain/README.md: Lifecycles, Award). Each change is locked, versioned, audited and sent to the outbox.
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
+import * as store from '../db/stores/awards.js'
+import type { AwardRecord } from '../db/stores/awards.js'
+import { enqueue } from '../db/stores/enqueue.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
-import { awards, outbox } from '../db/schema/index.js'
 import type { MessageKind } from '../domain/notifications/index.js'
 import type { AwardLevel } from '../domain/scheme/enums.js'
-import { transitionAward as nextAwardState, type AwardEvent, type AwardState } from '../domain/workflow/index.js'
-import { assertProviderAccess, assertStaffAccess, forbidden, notFound } from './access.js'
+import {
+  LIVE_AWARD_STATES,
+  transitionAward as nextAwardState,
+  type AwardEvent,
+  type AwardState
+} from '../domain/workflow/index.js'
+import { assertProviderAccess, assertStaffAccess, forbidden, notFound, scopedProviderIds } from './access.js'
 import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Ctx, type Deps } from './context.js'
 
-export type AwardRow = typeof awards.$inferSelect
-
-/** States in which an award is the provider's live mark (shown in the directory, possibly as suspended). */
-export const LIVE_AWARD_STATES: readonly AwardState[] = ['active', 'renewal_due', 'suspended']
+export type AwardRow = AwardRecord
+/** src/domain/workflow/award-states.ts */
+export { LIVE_AWARD_STATES }
 
 /** Topics for the publication engineer's webhooks: a new mark, a mark gone from the directory, any other change. */
 export type AwardTopic = 'award.published' | 'award.withdrawn' | 'award.changed'
@@ -25,28 +30,25 @@ const topicOf = (to: AwardState): AwardTopic =>
 
 // Never the status reason: reasons for suspension are not public (src/domain/README.md: Publication).
 async function enqueueAwardEvent (q: Queryable, topic: AwardTopic, award: AwardRow, dedupeKey: string) {
-  await q
-    .insert(outbox)
-    .values({
+  await enqueue(q, {
+    councilId: award.councilId,
+    topic,
+    dedupeKey,
+    recipientProviderId: award.providerId,
+    payload: {
+      awardId: award.id,
       councilId: award.councilId,
-      topic,
-      dedupeKey,
-      recipientProviderId: award.providerId,
-      payload: {
-        awardId: award.id,
-        councilId: award.councilId,
-        providerId: award.providerId,
-        level: award.level,
-        status: award.status,
-        validFrom: award.validFrom,
-        validTo: award.validTo
-      }
-    })
-    .onConflictDoNothing()
+      providerId: award.providerId,
+      level: award.level,
+      status: award.status,
+      validFrom: award.validFrom,
+      validTo: award.validTo
+    }
+  })
 }
 
 async function lockAward (q: Queryable, awardId: string): Promise<AwardRow> {
-  const [row] = await q.select().from(awards).where(eq(awards.id, awardId)).for('update')
+  const row = await store.lockAward(q, awardId)
   if (row === undefined) throw notFound('Award')
   return row
 }
@@ -74,20 +76,16 @@ export async function transitionAward (
   if (ctx.actor.kind === 'user') assertStaffAccess(ctx.actor, before, 'Award')
   else if (ctx.actor.kind !== 'system') throw forbidden('Only co-ordinators and scheduled jobs change awards')
   assertVersion(before.version, opts.expectedVersion, 'The award')
-  const next = nextAwardState(before.status as AwardState, event)
+  const next = nextAwardState(before.status, event)
   if (!next.ok) throw next.error
   const to = next.value
-  const [after] = await tx
-    .update(awards)
-    .set({
-      status: to,
-      // Why it is suspended, revoked or withdrawn is kept for staff; a reinstated award carries no reason.
-      statusReason: to === 'active' ? null : (reason ?? before.statusReason),
-      updatedAt: ctx.now,
-      version: before.version + 1
-    })
-    .where(eq(awards.id, awardId))
-    .returning()
+  const after = await store.updateAwardStatus(
+    tx,
+    before,
+    // Why it is suspended, revoked or withdrawn is kept for staff; a reinstated award carries no reason.
+    { status: to, statusReason: to === 'active' ? null : (reason ?? before.statusReason) },
+    ctx.now
+  )
   await recordAudit(tx, ctx, {
     councilId: before.councilId,
     entityType: 'award',
@@ -97,7 +95,7 @@ export async function transitionAward (
     toState: to,
     reason
   })
-  await enqueueAwardEvent(tx, topicOf(to), after!, `award:${awardId}:v${after!.version}`)
+  await enqueueAwardEvent(tx, topicOf(to), after, `award:${awardId}:v${after.version}`)
   // A person's decision is told to the provider here; the scheduled jobs word their own (lapsed items, dates).
   // The reason stays out of the message, as out of every event: the provider reads it after signing in.
   const kind = ctx.actor.kind === 'user' ? TOLD_TO_PROVIDER[event] : undefined
@@ -105,13 +103,13 @@ export async function transitionAward (
     await enqueueNotification(tx, {
       councilId: before.councilId,
       kind,
-      dedupeKey: `${kind}:${awardId}:v${after!.version}`,
+      dedupeKey: `${kind}:${awardId}:v${after.version}`,
       recipientProviderId: before.providerId,
       payload: { providerId: before.providerId, awardId, level: before.level },
       now: ctx.now
     })
   }
-  return after!
+  return after
 }
 
 export interface IssueAwardInput {
@@ -128,53 +126,45 @@ export interface IssueAwardInput {
  */
 export async function issueAward (tx: Queryable, ctx: Ctx, input: IssueAwardInput): Promise<AwardRow> {
   const { assessment } = input
-  const live = await tx
-    .select({ id: awards.id })
-    .from(awards)
-    .where(and(eq(awards.providerId, assessment.providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
-    .orderBy(awards.id)
-    .for('update')
+  const live = await store.lockLiveAwardIds(tx, assessment.providerId)
   for (const previous of live) {
     await transitionAward(tx, ctx, previous.id, 'supersede', `superseded by the award of assessment ${assessment.id}`)
   }
-  const [award] = await tx
-    .insert(awards)
-    .values({
-      councilId: assessment.councilId,
-      providerId: assessment.providerId,
-      assessmentId: assessment.id,
-      level: input.level,
-      status: 'active',
-      validFrom: input.validFrom,
-      validTo: input.validTo,
-      smallSample: input.feedback.smallSample,
-      feedbackN: input.feedback.n,
-      feedbackQ: input.feedback.q,
-      feedbackG: input.feedback.g,
-      decidedBy: actorUserId(ctx.actor),
-      publishedAt: ctx.now,
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    .returning()
+  const award = await store.insertAward(tx, {
+    councilId: assessment.councilId,
+    providerId: assessment.providerId,
+    assessmentId: assessment.id,
+    level: input.level,
+    status: 'active',
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    smallSample: input.feedback.smallSample,
+    feedbackN: input.feedback.n,
+    feedbackQ: input.feedback.q,
+    feedbackG: input.feedback.g,
+    decidedBy: actorUserId(ctx.actor),
+    publishedAt: ctx.now,
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
   await recordAudit(tx, ctx, {
     councilId: assessment.councilId,
     entityType: 'award',
-    entityId: award!.id,
+    entityId: award.id,
     action: 'issue',
     toState: 'active',
     after: award
   })
-  await enqueueAwardEvent(tx, 'award.published', award!, `award:${award!.id}:published`)
+  await enqueueAwardEvent(tx, 'award.published', award, `award:${award.id}:published`)
   await enqueueNotification(tx, {
     councilId: assessment.councilId,
     kind: 'award_published',
-    dedupeKey: `award-published:${award!.id}`,
+    dedupeKey: `award-published:${award.id}`,
     recipientProviderId: assessment.providerId,
-    payload: { providerId: assessment.providerId, awardId: award!.id, level: input.level, validTo: input.validTo },
+    payload: { providerId: assessment.providerId, awardId: award.id, level: input.level, validTo: input.validTo },
     now: ctx.now
   })
-  return award!
+  return award
 }
 
 /** Withdraws every live award of a provider that leaves the scheme (call from deactivateProvider's transaction). */
@@ -184,10 +174,7 @@ export async function withdrawProviderAwards (
   providerId: string,
   reason: string
 ): Promise<AwardRow[]> {
-  const live = await tx
-    .select({ id: awards.id })
-    .from(awards)
-    .where(and(eq(awards.providerId, providerId), inArray(awards.status, [...LIVE_AWARD_STATES])))
+  const live = await store.findLiveAwardIds(tx, providerId)
   const done: AwardRow[] = []
   for (const a of live) done.push(await transitionAward(tx, ctx, a.id, 'withdraw', reason))
   return done
@@ -208,7 +195,7 @@ export async function changeAward (
 }
 
 export async function getAward (deps: Deps, ctx: Ctx, awardId: string): Promise<AwardRow> {
-  const [row] = await deps.db.select().from(awards).where(eq(awards.id, awardId))
+  const row = await store.findAward(deps.db, awardId)
   return assertProviderAccess(ctx.actor, row, 'Award')
 }
 
@@ -224,25 +211,11 @@ export interface AwardListQuery {
 export async function listAwards (deps: Deps, ctx: Ctx, query: AwardListQuery) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list awards')
-  const where: SQL[] = [eq(awards.councilId, actor.councilId)]
-  if (actor.role === 'provider') where.push(eq(awards.providerId, actor.providerId!))
-  if (query.providerId !== undefined) where.push(eq(awards.providerId, query.providerId))
-  if (query.status !== undefined) where.push(eq(awards.status, query.status))
-  if (query.level !== undefined) where.push(eq(awards.level, query.level))
+  const providerIds = scopedProviderIds(actor, query.providerId)
+  const filter = { councilId: actor.councilId, providerIds, status: query.status, level: query.level }
   return await fetchPage(
     query,
-    async (limit, offset) =>
-      await deps.db
-        .select()
-        .from(awards)
-        .where(and(...where))
-        .orderBy(desc(awards.createdAt), desc(awards.id))
-        .limit(limit)
-        .offset(offset),
-    async () =>
-      await deps.db
-        .select({ n: count() })
-        .from(awards)
-        .where(and(...where))
+    async (limit, offset) => await store.pageAwards(deps.db, filter, limit, offset),
+    async () => await store.countAwards(deps.db, filter)
   )
 }

@@ -1,30 +1,47 @@
 // Concerns about providers: received → triaged → investigating → outcome → closed (src/domain/README.md: Concern), with
 // a safeguarding concern suspending the live award and, once closed, letting a co-ordinator reinstate it.
-import { and, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
-import { awards, concerns, outbox, providers } from '../db/schema/index.js'
+import { lockSuspendableAward } from '../db/stores/awards.js'
+import * as store from '../db/stores/concerns.js'
+import type { ConcernPatch, ConcernRecord } from '../db/stores/concerns.js'
+import { enqueue } from '../db/stores/enqueue.js'
+import { findProvider } from '../db/stores/providers.js'
 import { DomainError } from '../domain/errors.js'
+import type { ConcernOutcome } from '../domain/scheme/enums.js'
 import {
   allowedConcernActions,
   isOpenSafeguardingConcern,
+  SUSPENDABLE_AWARD_STATES,
   transitionConcern,
   type ConcernEvent,
   type ConcernSource,
   type ConcernSeverity,
   type ConcernState
 } from '../domain/workflow/index.js'
-import type { ConcernCreate, ConcernListQuery } from '../http/schemas/concerns.js'
-import { assertStaffAccess, forbidden, notFound, requireStaff } from './access.js'
+import { assertStaffAccess, forbidden, notFound, requireStaff, scopedProviderIds } from './access.js'
 import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
 import { transitionAward } from './awards.js'
 import { assertVersion } from './concurrency.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
 
-export type ConcernRow = typeof concerns.$inferSelect
+export type ConcernRow = ConcernRecord
+/** src/domain/workflow/award-states.ts */
+export { SUSPENDABLE_AWARD_STATES }
 
-/** The states a suspension can come from (src/domain/README.md: Award, "From active or renewal_due: suspended"). */
-export const SUSPENDABLE_AWARD_STATES = ['active', 'renewal_due'] as const
+/** A concern staff raise (the API's ConcernCreate schema is declared against this). */
+export interface ConcernCreate {
+  providerId: string
+  source: Exclude<ConcernSource, 'feedback'>
+  summary: string
+}
+
+export interface ConcernListQuery {
+  page: number
+  perPage: number
+  providerId?: string | undefined
+  state?: ConcernState | undefined
+}
 
 // ── What a provider sees ──────────────────────────────────────────────────────────────────────────────────
 // src/domain/README.md is silent. Our rule: a provider sees a concern about them once it has been triaged as low,
@@ -61,7 +78,7 @@ export function presentConcern (ctx: Ctx, c: ConcernRow) {
     summary: c.summary,
     feedbackResponseId: c.feedbackResponseId,
     suspendedAwardId: c.suspendedAwardId,
-    allowedActions: allowedConcernActions(c.state as ConcernState)
+    allowedActions: allowedConcernActions(c.state)
   }
 }
 
@@ -81,35 +98,24 @@ function assertConcernAccess (ctx: Ctx, row: ConcernRow | undefined): ConcernRow
 
 // ── Reading ───────────────────────────────────────────────────────────────────────────────────────────────
 export async function getConcern (deps: Deps, ctx: Ctx, id: string) {
-  const [row] = await deps.db.select().from(concerns).where(eq(concerns.id, id))
+  const row = await store.findConcern(deps.db, id)
   return presentConcern(ctx, assertConcernAccess(ctx, row))
 }
 
 export async function listConcerns (deps: Deps, ctx: Ctx, query: ConcernListQuery) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list concerns')
-  const where: SQL[] = [eq(concerns.councilId, actor.councilId)]
-  if (actor.role === 'provider') {
+  const filter = {
+    councilId: actor.councilId,
+    providerIds: scopedProviderIds(actor, query.providerId),
+    state: query.state,
     // The same rule as isVisibleToProvider, in SQL so pages stay full.
-    where.push(
-      eq(concerns.providerId, actor.providerId!),
-      or(inArray(concerns.severity, ['low', 'medium', 'high']), eq(concerns.state, 'closed'))!
-    )
+    providerVisibleOnly: actor.role === 'provider'
   }
-  if (query.providerId !== undefined) where.push(eq(concerns.providerId, query.providerId))
-  if (query.state !== undefined) where.push(eq(concerns.state, query.state))
-  const filter = and(...where)
   const page = await fetchPage(
     query,
-    async (limit, offset) =>
-      await deps.db
-        .select()
-        .from(concerns)
-        .where(filter)
-        .orderBy(desc(concerns.createdAt), desc(concerns.id))
-        .limit(limit)
-        .offset(offset),
-    async () => await deps.db.select({ n: count() }).from(concerns).where(filter)
+    async (limit, offset) => await store.pageConcerns(deps.db, filter, limit, offset),
+    async () => await store.countConcerns(deps.db, filter)
   )
   return { items: page.items.map((c) => presentConcern(ctx, c)), meta: page.meta }
 }
@@ -118,10 +124,7 @@ export async function listConcerns (deps: Deps, ctx: Ctx, query: ConcernListQuer
 export async function raiseConcern (deps: Deps, ctx: Ctx, input: ConcernCreate) {
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    const [provider] = await tx
-      .select({ councilId: providers.councilId })
-      .from(providers)
-      .where(eq(providers.id, input.providerId))
+    const provider = await findProvider(tx, input.providerId)
     if (provider === undefined || provider.councilId !== staff.councilId) throw notFound('Provider')
     return presentConcern(
       ctx,
@@ -145,22 +148,19 @@ export async function openConcernFromFeedback (
   ctx: Ctx,
   input: { councilId: string; providerId: string; feedbackResponseId: string; summary: string }
 ): Promise<ConcernRow> {
-  const [existing] = await tx.select().from(concerns).where(eq(concerns.feedbackResponseId, input.feedbackResponseId))
+  const existing = await store.findConcernOfResponse(tx, input.feedbackResponseId)
   if (existing !== undefined) return existing
   const row = await insertConcern(tx, ctx, { ...input, source: 'feedback' })
-  await tx
-    .insert(outbox)
-    .values({
-      councilId: input.councilId,
-      topic: 'notification.concern_received',
-      dedupeKey: `concern-received:${row.id}`,
-      payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true },
-      // The caller's clock, not the database's: from a feedback form it is the day only, so the
-      // notification cannot date the anonymous response it came from to the second.
-      createdAt: ctx.now,
-      nextAttemptAt: ctx.now
-    })
-    .onConflictDoNothing()
+  await enqueue(tx, {
+    councilId: input.councilId,
+    topic: 'notification.concern_received',
+    dedupeKey: `concern-received:${row.id}`,
+    payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true },
+    // The caller's clock, not the database's: from a feedback form it is the day only, so the
+    // notification cannot date the anonymous response it came from to the second.
+    createdAt: ctx.now,
+    nextAttemptAt: ctx.now
+  })
   return row
 }
 
@@ -169,27 +169,24 @@ async function insertConcern (
   ctx: Ctx,
   v: { councilId: string; providerId: string; source: ConcernSource; summary: string; feedbackResponseId?: string }
 ) {
-  const [row] = await tx
-    .insert(concerns)
-    .values({
-      ...v,
-      state: 'received',
-      raisedOn: isoDate(ctx.now),
-      createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    .returning()
+  const row = await store.insertConcernRow(tx, {
+    ...v,
+    state: 'received',
+    raisedOn: isoDate(ctx.now),
+    createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
   // The summary stays out of the audit trail's after-image: it can be sensitive and the row keeps it.
   await recordAudit(tx, ctx, {
     councilId: v.councilId,
     entityType: 'concern',
-    entityId: row!.id,
+    entityId: row.id,
     action: 'receive',
     toState: 'received',
     after: { source: v.source, providerId: v.providerId }
   })
-  return row!
+  return row
 }
 
 // ── Moving through the lifecycle ──────────────────────────────────────────────────────────────────────────
@@ -199,8 +196,7 @@ export interface ConcernAction {
 }
 
 async function lockConcern (tx: Tx, ctx: Ctx, id: string, expectedVersion: number | undefined) {
-  const [row] = await tx.select().from(concerns).where(eq(concerns.id, id)).for('update')
-  const current = assertStaffAccess(ctx.actor, row, 'Concern')
+  const current = assertStaffAccess(ctx.actor, await store.lockConcernRow(tx, id), 'Concern')
   assertVersion(current.version, expectedVersion, 'The concern')
   return current
 }
@@ -210,16 +206,12 @@ async function moveConcern (
   ctx: Ctx,
   current: ConcernRow,
   event: ConcernEvent,
-  patch: Partial<ConcernRow>,
+  patch: ConcernPatch,
   reason?: string
 ) {
-  const next = transitionConcern(current.state as ConcernState, event)
+  const next = transitionConcern(current.state, event)
   if (!next.ok) throw next.error
-  const [after] = await tx
-    .update(concerns)
-    .set({ ...patch, state: next.value, updatedAt: ctx.now, version: current.version + 1 })
-    .where(eq(concerns.id, current.id))
-    .returning()
+  const after = await store.updateConcern(tx, current, { ...patch, state: next.value }, ctx.now)
   await recordAudit(tx, ctx, {
     councilId: current.councilId,
     entityType: 'concern',
@@ -229,9 +221,9 @@ async function moveConcern (
     toState: next.value,
     reason,
     before: { severity: current.severity, outcome: current.outcome },
-    after: { severity: after!.severity, outcome: after!.outcome, suspendedAwardId: after!.suspendedAwardId }
+    after: { severity: after.severity, outcome: after.outcome, suspendedAwardId: after.suspendedAwardId }
   })
-  return after!
+  return after
 }
 
 /** Triage (or re-triage); becoming safeguarding suspends the provider's live award (src/domain/README.md: Concern). */
@@ -263,11 +255,7 @@ export async function triageConcern (
 
 /** Suspends the provider's live award, if any, for a safeguarding investigation; the reason is never published. */
 async function suspendLiveAward (tx: Tx, ctx: Ctx, providerId: string): Promise<string | null> {
-  const [live] = await tx
-    .select({ id: awards.id })
-    .from(awards)
-    .where(and(eq(awards.providerId, providerId), inArray(awards.status, [...SUSPENDABLE_AWARD_STATES])))
-    .for('update')
+  const live = await lockSuspendableAward(tx, providerId)
   if (live === undefined) return null
   await transitionAward(tx, ctx, live.id, 'suspend', 'safeguarding_investigation')
   return live.id
@@ -286,7 +274,7 @@ export async function recordConcernOutcome (
   deps: Deps,
   ctx: Ctx,
   id: string,
-  input: ConcernAction & { outcome: keyof typeof outcomeEvents; reason: string }
+  input: ConcernAction & { outcome: ConcernOutcome; reason: string }
 ) {
   return await deps.db.transaction(async (tx) => {
     const current = await lockConcern(tx, ctx, id, input.expectedVersion)
@@ -316,19 +304,8 @@ export async function assertNoOpenSafeguardingConcern (
   providerId: string,
   exceptConcernId?: string
 ): Promise<void> {
-  const where = [
-    eq(concerns.providerId, providerId),
-    eq(concerns.severity, 'safeguarding'),
-    ne(concerns.state, 'closed')
-  ]
-  if (exceptConcernId !== undefined) where.push(ne(concerns.id, exceptConcernId))
-  const open = await q
-    .select({ id: concerns.id, state: concerns.state, severity: concerns.severity })
-    .from(concerns)
-    .where(and(...where))
-  const blocking = open.filter((c) =>
-    isOpenSafeguardingConcern({ state: c.state as ConcernState, severity: c.severity as ConcernSeverity })
-  )
+  const open = await store.listOpenSafeguarding(q, providerId, exceptConcernId)
+  const blocking = open.filter(isOpenSafeguardingConcern)
   if (blocking.length > 0) {
     throw new DomainError(
       'SAFEGUARDING_CONCERN_OPEN',

@@ -1,11 +1,11 @@
 // Decisions: the live score, a proposed level (computed or lower, never higher), the provider's factual-accuracy
 // comment or acceptance, and publication that issues the award (src/domain/README.md: Scoring, Assessment).
-import { eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
+import { findAssessment, listFeedbackAnswers } from '../db/stores/assessments.js'
+import { listConcernsAbout } from '../db/stores/concerns.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
-import { assessments, concerns, feedbackResponses } from '../db/schema/index.js'
 import { DomainError } from '../domain/errors.js'
-import type { ComputedLevel, ConcernOutcome, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
+import type { ComputedLevel, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
 import { isLevelAllowed, scoreAssessment, type ConcernInput, type ScoringResult } from '../domain/scoring/index.js'
 import {
   awardValidity,
@@ -13,8 +13,7 @@ import {
   checkDecisionPublishable,
   checkFactualAccuracyComment,
   factualAccuracyEndsOn,
-  transitionAssessment,
-  type AssessmentState
+  transitionAssessment
 } from '../domain/workflow/index.js'
 import { assertProviderAccess, notFound, requireStaff } from './access.js'
 import { applyAssessmentEvent, lockAssessment, type AssessmentRow } from './assessments.js'
@@ -24,8 +23,8 @@ import { collectScoringEvidence, loadAssessmentBasis } from './evidence.js'
 
 // An untriaged safeguarding report already counts as one: the limiter must not wait for triage (src/domain/README.md:
 // limiters).
-const concernSeverity = (c: { severity: string | null; source: string }): ConcernSeverity =>
-  (c.severity ?? (c.source === 'safeguarding' ? 'safeguarding' : 'low')) as ConcernSeverity
+const concernSeverity = (c: { severity: ConcernSeverity | null; source: string }): ConcernSeverity =>
+  c.severity ?? (c.source === 'safeguarding' ? 'safeguarding' : 'low')
 
 /**
  * Scores an assessment on a date: its pinned scheme, verified evidence, feedback, the provider's concerns and CQC
@@ -35,16 +34,13 @@ export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow
   const [{ scheme, provider }, evidence, responses, concernRows] = await Promise.all([
     loadAssessmentBasis(q, assessment),
     collectScoringEvidence(q, assessment.id),
-    q
-      .select({ answers: feedbackResponses.answers })
-      .from(feedbackResponses)
-      .where(eq(feedbackResponses.assessmentId, assessment.id)),
-    q.select().from(concerns).where(eq(concerns.providerId, assessment.providerId))
+    listFeedbackAnswers(q, assessment.id),
+    listConcernsAbout(q, assessment.providerId)
   ])
   const concernInputs: ConcernInput[] = concernRows.map((c) => ({
     severity: concernSeverity(c),
     status: c.state === 'closed' ? 'closed' : 'open',
-    outcome: c.outcome as ConcernOutcome | null,
+    outcome: c.outcome,
     raisedOn: c.raisedOn,
     closedOn: c.closedOn
   }))
@@ -60,10 +56,16 @@ export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow
   return { scheme, result }
 }
 
+/** The day a decision was proposed: a proposed assessment always records when (propose_decision sets it). */
+function proposedOn (a: AssessmentRow): string {
+  if (a.proposedAt === null) throw new Error(`assessment ${a.id} is ${a.state} without proposedAt`)
+  return isoDate(a.proposedAt)
+}
+
 /** The co-ordinator's live view: the score and its reasons as of today. */
 export async function getLiveScore (deps: Deps, ctx: Ctx, id: string): Promise<ScoringResult> {
   const staff = requireStaff(ctx.actor)
-  const [row] = await deps.db.select().from(assessments).where(eq(assessments.id, id))
+  const row = await findAssessment(deps.db, id)
   if (row === undefined || row.councilId !== staff.councilId) throw notFound('Assessment')
   return (await scoreAssessmentOn(deps.db, row, isoDate(ctx.now))).result
 }
@@ -75,20 +77,21 @@ async function publishIn (
   before: AssessmentRow,
   reason: string | null
 ): Promise<AssessmentRow> {
-  const refused = transitionAssessment(before.state as AssessmentState, 'publish_decision')
+  const refused = transitionAssessment(before.state, 'publish_decision')
   if (!refused.ok) throw refused.error
   const today = isoDate(ctx.now)
   const { scheme, result } = await scoreAssessmentOn(tx, before, today)
   // Early publication only with the provider's acceptance (README: Assessments, evidence, decisions and awards).
   if (before.providerAcceptedAt === null) {
     const publishable = checkDecisionPublishable(
-      isoDate(before.proposedAt!),
+      proposedOn(before),
       today,
       scheme.settings.factualAccuracyDays
     )
     if (!publishable.ok) throw publishable.error
   }
-  const level = before.proposedLevel as ComputedLevel
+  const level = before.proposedLevel
+  if (level === null) throw new Error(`assessment ${before.id} is ${before.state} without a proposed level`)
   // Evidence may have lapsed or a safeguarding concern opened since the proposal: never publish above today's score.
   if (!isLevelAllowed(result, level)) {
     throw new DomainError(
@@ -135,7 +138,7 @@ export async function proposeDecision (
   requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
-    const refused = transitionAssessment(before.state as AssessmentState, 'propose_decision')
+    const refused = transitionAssessment(before.state, 'propose_decision')
     if (!refused.ok) throw refused.error
     const today = isoDate(ctx.now)
     const { scheme, result } = await scoreAssessmentOn(tx, before, today)
@@ -190,11 +193,11 @@ export async function commentOnDecision (
 ) {
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
-    const refused = transitionAssessment(before.state as AssessmentState, 'comment')
+    const refused = transitionAssessment(before.state, 'comment')
     if (!refused.ok) throw refused.error
     const { scheme } = await loadAssessmentBasis(tx, before)
     const open = checkFactualAccuracyComment(
-      isoDate(before.proposedAt!),
+      proposedOn(before),
       isoDate(ctx.now),
       scheme.settings.factualAccuracyDays
     )
@@ -208,7 +211,7 @@ export async function acceptDecision (deps: Deps, ctx: Ctx, id: string, expected
   return await deps.db.transaction(async (tx) => {
     const before = await lockAssessment(tx, ctx, id, expectedVersion)
     // Accepting is the provider's answer to the proposal, allowed exactly when a comment is.
-    const refused = transitionAssessment(before.state as AssessmentState, 'comment')
+    const refused = transitionAssessment(before.state, 'comment')
     if (!refused.ok) throw refused.error
     return await applyAssessmentEvent(tx, ctx, before, 'comment', 'accepted as factually accurate', {
       providerAcceptedAt: ctx.now
@@ -218,9 +221,9 @@ export async function acceptDecision (deps: Deps, ctx: Ctx, id: string, expected
 
 /** Why: the proposal or decision and the reasons behind it, for the provider and staff alike. */
 export async function getDecision (deps: Deps, ctx: Ctx, id: string) {
-  const [row] = await deps.db.select().from(assessments).where(eq(assessments.id, id))
+  const row = await findAssessment(deps.db, id)
   const a = assertProviderAccess(ctx.actor, row, 'Assessment')
-  const snapshot = a.scoreSnapshot as ScoringResult | null
+  const snapshot = a.scoreSnapshot
   const isProvider = ctx.actor.kind === 'user' && ctx.actor.role === 'provider'
   return {
     assessmentId: a.id,

@@ -1,11 +1,13 @@
 // Evidence against checklist items: declarations, narratives, observations and files; the co-ordinator's review;
 // private downloads; and the checklist view and scoring input built from it (src/domain/README.md: Evidence).
 import { createHash } from 'node:crypto'
-import { and, asc, eq, getTableColumns } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Queryable } from '../db/client.js'
+import * as store from '../db/stores/assessments.js'
+import type { AssessmentRecord, EvidenceRecord } from '../db/stores/assessments.js'
+import { findProvider } from '../db/stores/providers.js'
+import { describeChecklistItem } from '../domain/evidence/checklist-item.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
-import { evidence, evidenceFiles, providers } from '../db/schema/index.js'
 import { DomainError, ERRORS } from '../domain/errors.js'
 import {
   checkEvidenceReviewable,
@@ -14,60 +16,44 @@ import {
   evidenceLifecycle,
   pickItemEvidence,
   type EvidenceReviewEvent,
-  type EvidenceSubmission,
-  type StoredEvidenceStatus
+  type EvidenceSubmission
 } from '../domain/evidence/evidence-rules.js'
 import { isAllowedEvidenceMediaType, EVIDENCE_MEDIA_TYPES } from '../domain/evidence/file-types.js'
 import { isItemApplicable, type SchemeDocument } from '../domain/scheme/index.js'
 import type { EvidenceState } from '../domain/scoring/index.js'
-import type { AssessmentState } from '../domain/workflow/index.js'
-import { assertProviderAccess, notFound, requireStaff } from './access.js'
-import { lockAssessment, type AssessmentRow } from './assessments.js'
+import { assertActorReaches, assertProviderAccess, isStaff, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Ctx, type Deps } from './context.js'
 import { loadPublishedScheme } from './schemes.js'
 
-export type EvidenceRow = typeof evidence.$inferSelect
-const { content: _content, ...fileMetaColumns } = getTableColumns(evidenceFiles)
+export type EvidenceRow = EvidenceRecord
+
+/** Locks an assessment the actor may reach for an evidence change (ordering it against transitions). */
+const lockAssessmentFor = async (q: Queryable, ctx: Ctx, id: string): Promise<AssessmentRecord> =>
+  assertActorReaches(ctx.actor, await store.lockAssessmentRow(q, id), 'Assessment')
 
 /** The pinned scheme and the provider as it is now: which items apply follows its current offering flags. */
 export async function loadAssessmentBasis (
   q: Queryable,
-  assessment: Pick<AssessmentRow, 'councilId' | 'providerId' | 'schemeVersionId'>
+  assessment: Pick<AssessmentRecord, 'councilId' | 'providerId' | 'schemeVersionId'>
 ) {
   const scheme = await loadPublishedScheme(q, assessment.councilId, assessment.schemeVersionId)
-  const [provider] = await q.select().from(providers).where(eq(providers.id, assessment.providerId))
-  return { scheme: scheme.document, schemeNumber: scheme.number, provider: provider! }
-}
-
-async function listEvidence (q: Queryable, assessmentId: string) {
-  const [pieces, files] = await Promise.all([
-    q
-      .select()
-      .from(evidence)
-      .where(eq(evidence.assessmentId, assessmentId))
-      .orderBy(asc(evidence.createdAt), asc(evidence.id)),
-    q
-      .select({ ...fileMetaColumns })
-      .from(evidenceFiles)
-      .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
-      .where(eq(evidence.assessmentId, assessmentId))
-      .orderBy(asc(evidenceFiles.createdAt))
-  ])
-  return pieces.map((p) => ({ ...p, files: files.filter((f) => f.evidenceId === p.id) }))
+  // assessments.provider_id references providers: the provider is there
+  const provider = await findProvider(q, assessment.providerId)
+  if (provider === undefined) throw notFound('Provider')
+  return { scheme: scheme.document, schemeNumber: scheme.number, provider }
 }
 
 /** Every checklist item with whether it applies, the evidence given, its status and the co-ordinator's note. */
-export async function describeChecklist (q: Queryable, assessment: AssessmentRow) {
+export async function describeChecklist (q: Queryable, assessment: AssessmentRecord) {
   const [{ scheme, provider }, pieces] = await Promise.all([
     loadAssessmentBasis(q, assessment),
-    listEvidence(q, assessment.id)
+    store.listEvidenceWithFiles(q, assessment.id)
   ])
   return scheme.checklist.map((item) => {
     const applicable = isItemApplicable(item, provider.flags)
     const given = pieces.filter((p) => p.itemCode === item.code)
-    const current = pickItemEvidence(given)
     return {
       code: item.code,
       category: item.category,
@@ -77,10 +63,7 @@ export async function describeChecklist (q: Queryable, assessment: AssessmentRow
       limiter: item.limiter,
       evidenceKinds: item.evidenceKinds,
       applicable,
-      // src/domain/README.md: items whose appliesWhen is false are marked not applicable.
-      status: !applicable ? 'not_applicable' : (current?.status ?? 'missing'),
-      note: current?.reviewerNote ?? null,
-      expiresOn: current?.noExpiry === true ? null : (current?.expiresOn ?? null),
+      ...describeChecklistItem(applicable, given),
       evidence: given
     }
   })
@@ -91,12 +74,13 @@ export async function collectScoringEvidence (
   q: Queryable,
   assessmentId: string
 ): Promise<Record<string, EvidenceState>> {
-  const pieces = await q.select().from(evidence).where(eq(evidence.assessmentId, assessmentId))
+  const pieces = await store.listEvidence(q, assessmentId)
   const out: Record<string, EvidenceState> = {}
   for (const code of new Set(pieces.map((p) => p.itemCode))) {
-    const e = pickItemEvidence(pieces.filter((p) => p.itemCode === code))!
+    const e = pickItemEvidence(pieces.filter((p) => p.itemCode === code))
+    if (e === undefined) continue
     out[code] = {
-      status: e.status as StoredEvidenceStatus,
+      status: e.status,
       verifiedAt: e.status === 'verified' && e.reviewedAt !== null ? e.reviewedAt.toISOString() : null,
       issuedOn: e.issuedOn,
       expiresOn: e.expiresOn,
@@ -116,9 +100,6 @@ function findItem (scheme: SchemeDocument, code: string) {
   return item
 }
 
-const isStaff = (ctx: Ctx) =>
-  ctx.actor.kind === 'user' && (ctx.actor.role === 'coordinator' || ctx.actor.role === 'reviewer')
-
 export async function addEvidence (
   deps: Deps,
   ctx: Ctx,
@@ -127,39 +108,37 @@ export async function addEvidence (
 ) {
   return await deps.db.transaction(async (tx) => {
     // The assessment row lock orders this against transitions: no evidence slips in after the review closes.
-    const assessment = await lockAssessment(tx, ctx, assessmentId)
-    const submittable = checkEvidenceSubmittable(assessment.state as AssessmentState)
+    const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
+    const submittable = checkEvidenceSubmittable(assessment.state)
     if (!submittable.ok) throw submittable.error
     const { scheme, provider } = await loadAssessmentBasis(tx, assessment)
-    const checked = checkEvidenceSubmission(findItem(scheme, input.itemCode), provider.flags, input, isStaff(ctx))
+    const item = findItem(scheme, input.itemCode)
+    const checked = checkEvidenceSubmission(item, provider.flags, input, isStaff(ctx.actor))
     if (!checked.ok) throw checked.error
-    const [row] = await tx
-      .insert(evidence)
-      .values({
-        councilId: assessment.councilId,
-        assessmentId,
-        providerId: assessment.providerId,
-        itemCode: input.itemCode,
-        kind: input.kind,
-        status: 'submitted',
-        narrative: input.narrative ?? null,
-        issuedOn: input.issuedOn ?? null,
-        expiresOn: checked.value.expiresOn,
-        noExpiry: checked.value.noExpiry,
-        submittedBy: actorUserId(ctx.actor),
-        createdAt: ctx.now,
-        updatedAt: ctx.now
-      })
-      .returning()
+    const row = await store.insertEvidence(tx, {
+      councilId: assessment.councilId,
+      assessmentId,
+      providerId: assessment.providerId,
+      itemCode: input.itemCode,
+      kind: input.kind,
+      status: 'submitted',
+      narrative: input.narrative ?? null,
+      issuedOn: input.issuedOn ?? null,
+      expiresOn: checked.value.expiresOn,
+      noExpiry: checked.value.noExpiry,
+      submittedBy: actorUserId(ctx.actor),
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
     await recordAudit(tx, ctx, {
       councilId: assessment.councilId,
       entityType: 'evidence',
-      entityId: row!.id,
+      entityId: row.id,
       action: 'submit',
       toState: 'submitted',
       after: { assessmentId, itemCode: input.itemCode, kind: input.kind }
     })
-    return { ...row!, files: [] }
+    return { ...row, files: [] }
   })
 }
 
@@ -211,14 +190,10 @@ export async function attachEvidenceFiles (
     })
   }
   return await deps.db.transaction(async (tx) => {
-    const assessment = await lockAssessment(tx, ctx, assessmentId)
-    const submittable = checkEvidenceSubmittable(assessment.state as AssessmentState)
+    const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
+    const submittable = checkEvidenceSubmittable(assessment.state)
     if (!submittable.ok) throw submittable.error
-    const [piece] = await tx
-      .select()
-      .from(evidence)
-      .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
-      .for('update')
+    const piece = await store.lockEvidence(tx, assessmentId, evidenceId)
     if (piece === undefined) throw notFound('Evidence')
     if (piece.kind !== 'document' && piece.kind !== 'photos') {
       throw new DomainError(
@@ -234,21 +209,19 @@ export async function attachEvidenceFiles (
         `This evidence is ${piece.status}; submit a new piece instead`
       )
     }
-    const rows = await tx
-      .insert(evidenceFiles)
-      .values(
-        typed.map((f) => ({
-          councilId: assessment.councilId,
-          evidenceId,
-          filename: f.filename,
-          mediaType: f.mediaType,
-          sizeBytes: f.content.length,
-          sha256: f.sha256,
-          content: f.content,
-          createdAt: ctx.now
-        }))
-      )
-      .returning({ ...fileMetaColumns })
+    const rows = await store.insertEvidenceFiles(
+      tx,
+      typed.map((f) => ({
+        councilId: assessment.councilId,
+        evidenceId,
+        filename: f.filename,
+        mediaType: f.mediaType,
+        sizeBytes: f.content.length,
+        sha256: f.sha256,
+        content: f.content,
+        createdAt: ctx.now
+      }))
+    )
     await recordAudit(tx, ctx, {
       councilId: assessment.councilId,
       entityType: 'evidence',
@@ -278,40 +251,25 @@ export async function reviewEvidence (
 ) {
   requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    const assessment = await lockAssessment(tx, ctx, assessmentId)
-    const reviewable = checkEvidenceReviewable(assessment.state as AssessmentState)
+    const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
+    const reviewable = checkEvidenceReviewable(assessment.state)
     if (!reviewable.ok) throw reviewable.error
-    const [before] = await tx
-      .select()
-      .from(evidence)
-      .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
-      .for('update')
+    const before = await store.lockEvidence(tx, assessmentId, evidenceId)
     if (before === undefined) throw notFound('Evidence')
     assertVersion(before.version, expectedVersion, 'The evidence')
-    const next = evidenceLifecycle.transition(before.status as StoredEvidenceStatus, event)
+    const next = evidenceLifecycle.transition(before.status, event)
     if (!next.ok) throw next.error
     if (event === 'verify' && (before.kind === 'document' || before.kind === 'photos')) {
-      const [file] = await tx
-        .select({ id: evidenceFiles.id })
-        .from(evidenceFiles)
-        .where(eq(evidenceFiles.evidenceId, evidenceId))
-        .limit(1)
-      if (file === undefined) {
+      if (!(await store.hasEvidenceFile(tx, evidenceId))) {
         throw new DomainError('EVIDENCE_HAS_NO_FILES', 'conflict', `This ${before.kind} has no file to verify`)
       }
     }
-    const [after] = await tx
-      .update(evidence)
-      .set({
-        status: next.value,
-        reviewerNote: note,
-        reviewedBy: actorUserId(ctx.actor),
-        reviewedAt: ctx.now,
-        updatedAt: ctx.now,
-        version: before.version + 1
-      })
-      .where(eq(evidence.id, evidenceId))
-      .returning()
+    const after = await store.updateEvidence(
+      tx,
+      before,
+      { status: next.value, reviewerNote: note, reviewedBy: actorUserId(ctx.actor), reviewedAt: ctx.now },
+      ctx.now
+    )
     await recordAudit(tx, ctx, {
       councilId: assessment.councilId,
       entityType: 'evidence',
@@ -337,16 +295,12 @@ export async function reviewEvidence (
         now: ctx.now
       })
     }
-    return after!
+    return after
   })
 }
 
 /** Only the provider and its council's co-ordinators reach a file; to anyone else it does not exist. */
 export async function getEvidenceFile (deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, fileId: string) {
-  const [row] = await deps.db
-    .select({ file: evidenceFiles, councilId: evidence.councilId, providerId: evidence.providerId })
-    .from(evidenceFiles)
-    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
-    .where(and(eq(evidenceFiles.id, fileId), eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
+  const row = await store.findEvidenceFile(deps.db, assessmentId, evidenceId, fileId)
   return assertProviderAccess(ctx.actor, row, 'File').file
 }

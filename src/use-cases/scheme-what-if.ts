@@ -3,11 +3,27 @@
 // explanation.
 import { DomainError, type FieldProblem } from '../domain/errors.js'
 import { normaliseFeedbackAnswers } from '../domain/feedback/index.js'
-import { scoreAssessment, type ScoringResult } from '../domain/scoring/index.js'
-import type { WhatIfInput } from '../http/schemas/schemes.js'
+import type { CqcRating } from '../domain/scheme/enums.js'
+import {
+  scoreAssessment,
+  type ConcernInput,
+  type EvidenceState,
+  type ProviderProfile,
+  type ScoringResult
+} from '../domain/scoring/index.js'
 import { requireStaff } from './access.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
 import { getSchemeVersion } from './schemes.js'
+
+/** A hypothetical provider to score (the API's WhatIfInput schema is declared against this). */
+export interface WhatIfInput {
+  profile: ProviderProfile
+  evidence: Record<string, EvidenceState>
+  responses: Array<{ answers: Record<string, string | null> }>
+  concerns: ConcernInput[]
+  cqcRating: CqcRating | null
+  decisionDate?: string | undefined
+}
 
 export async function scoreWhatIf (deps: Deps, ctx: Ctx, versionId: string, input: WhatIfInput) {
   requireStaff(ctx.actor)

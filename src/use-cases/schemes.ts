@@ -1,9 +1,10 @@
 // Use cases of scheme versions (src/domain/README.md: "Scheme version — an immutable, published document"): the default
 // scheme installed as published v1 for every new council, one draft at a time, edit with If-Match, validate, publish,
 // diff.
-import { and, asc, desc, eq, getTableColumns, max, sql } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { councils, schemeVersions } from '../db/schema/index.js'
+import { lockCouncil } from '../db/stores/councils.js'
+import * as store from '../db/stores/schemes.js'
+import type { SchemeVersionRow, SchemeVersionStatus } from '../db/stores/schemes.js'
 import { DomainError, type FieldProblem } from '../domain/errors.js'
 import {
   createDefaultSchemeDocument,
@@ -11,21 +12,16 @@ import {
   validateSchemeDocument,
   type SchemeDocument
 } from '../domain/scheme/index.js'
-import { notFound, requireStaff } from './access.js'
-import { onCouncilCreated } from './admin.js'
+import { isStaff, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
 
-export type SchemeVersionRow = typeof schemeVersions.$inferSelect
-export type SchemeVersionRecord = Omit<SchemeVersionRow, 'document'> & { document: SchemeDocument; title: string }
-export type SchemeVersionStatus = SchemeVersionRow['status']
+export type { SchemeVersionRow, SchemeVersionStatus }
+export type SchemeVersionRecord = SchemeVersionRow & { title: string }
 
 const ENTITY = 'scheme_version'
-const asRecord = (row: SchemeVersionRow): SchemeVersionRecord => {
-  const document = row.document as SchemeDocument
-  return { ...row, document, title: document.title }
-}
+const asRecord = (row: SchemeVersionRow): SchemeVersionRecord => ({ ...row, title: row.document.title })
 
 /**
  * Fields of `input` that parsing dropped: the domain schema strips unknown keys, the API refuses them (strict
@@ -66,34 +62,27 @@ export function requireValidSchemeDocument (input: unknown): SchemeDocument {
  * once.
  */
 export async function installDefaultScheme (q: Queryable, ctx: Ctx, councilId: string): Promise<SchemeVersionRecord> {
-  const [row] = await q
-    .insert(schemeVersions)
-    .values({
-      councilId,
-      number: 1,
-      status: 'published',
-      document: createDefaultSchemeDocument(),
-      createdBy: actorUserId(ctx.actor),
-      publishedAt: ctx.now,
-      publishedBy: actorUserId(ctx.actor),
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    .returning()
+  const row = await store.insertSchemeVersion(q, {
+    councilId,
+    number: 1,
+    status: 'published',
+    document: createDefaultSchemeDocument(),
+    createdBy: actorUserId(ctx.actor),
+    publishedAt: ctx.now,
+    publishedBy: actorUserId(ctx.actor),
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
   await recordAudit(q, ctx, {
     councilId,
     entityType: ENTITY,
-    entityId: row!.id,
+    entityId: row.id,
     action: 'install_default',
     toState: 'published',
     after: { number: 1 }
   })
-  return asRecord(row!)
+  return asRecord(row)
 }
-
-onCouncilCreated(async (tx, ctx, council) => {
-  await installDefaultScheme(tx, ctx, council.id)
-})
 
 /**
  * Providers read their council's published versions (the checklist and its guidance), never drafts: 404 as for another
@@ -101,12 +90,12 @@ onCouncilCreated(async (tx, ctx, council) => {
  */
 function canRead (actor: Actor, row: SchemeVersionRow): boolean {
   if (actor.kind !== 'user' || actor.councilId !== row.councilId) return false
-  if (actor.role === 'coordinator' || actor.role === 'reviewer') return true
+  if (isStaff(actor)) return true
   return actor.role === 'provider' && row.status === 'published'
 }
 
 async function loadReadable (q: Queryable, ctx: Ctx, id: string): Promise<SchemeVersionRecord> {
-  const [row] = await q.select().from(schemeVersions).where(eq(schemeVersions.id, id))
+  const row = await store.findSchemeVersion(q, id)
   if (row === undefined || !canRead(ctx.actor, row)) throw notFound('Scheme version')
   return asRecord(row)
 }
@@ -114,7 +103,7 @@ async function loadReadable (q: Queryable, ctx: Ctx, id: string): Promise<Scheme
 /** Locks a draft of the actor's council for a change; a published version is immutable (409). */
 async function lockDraft (q: Queryable, ctx: Ctx, id: string, expectedVersion: number): Promise<SchemeVersionRow> {
   const staff = requireStaff(ctx.actor)
-  const [row] = await q.select().from(schemeVersions).where(eq(schemeVersions.id, id)).for('update')
+  const row = await store.lockSchemeVersion(q, id)
   if (row === undefined || row.councilId !== staff.councilId) throw notFound('Scheme version')
   if (row.status !== 'draft') {
     throw new DomainError(
@@ -136,29 +125,13 @@ export async function listSchemeVersions (deps: Deps, ctx: Ctx, query: { status:
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.councilId === null) throw notFound('Council')
   const status = actor.role === 'provider' ? 'published' : query.status
-  const { document, ...columns } = getTableColumns(schemeVersions)
   // A list is a table of contents: the title, not the whole document.
-  const items = await deps.db
-    .select({ ...columns, title: sql<string>`${document}->>'title'` })
-    .from(schemeVersions)
-    .where(
-      and(
-        eq(schemeVersions.councilId, actor.councilId),
-        status === 'all' ? undefined : eq(schemeVersions.status, status)
-      )
-    )
-    .orderBy(asc(schemeVersions.number))
-  return { items }
+  return { items: await store.listSchemeVersionSummaries(deps.db, actor.councilId, status) }
 }
 
 /** The version new assessments pin (src/domain/README.md: "Assessments are pinned to the version they started on"). */
 export async function getCurrentPublishedScheme (q: Queryable, councilId: string): Promise<SchemeVersionRecord> {
-  const [row] = await q
-    .select()
-    .from(schemeVersions)
-    .where(and(eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published')))
-    .orderBy(desc(schemeVersions.number))
-    .limit(1)
+  const row = await store.findLatestPublished(q, councilId)
   if (row === undefined) {
     throw new DomainError('SCHEME_NOT_PUBLISHED', 'conflict', 'The council has no published scheme version yet')
   }
@@ -167,12 +140,7 @@ export async function getCurrentPublishedScheme (q: Queryable, councilId: string
 
 /** A published version of the council by id, e.g. the one an assessment is pinned to; 404 otherwise. */
 export async function loadPublishedScheme (q: Queryable, councilId: string, id: string): Promise<SchemeVersionRecord> {
-  const [row] = await q
-    .select()
-    .from(schemeVersions)
-    .where(
-      and(eq(schemeVersions.id, id), eq(schemeVersions.councilId, councilId), eq(schemeVersions.status, 'published'))
-    )
+  const row = await store.findPublished(q, councilId, id)
   if (row === undefined) throw notFound('Scheme version')
   return asRecord(row)
 }
@@ -194,11 +162,8 @@ export async function createSchemeDraft (
 ): Promise<SchemeVersionRecord> {
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, staff.councilId)).for('update')
-    const [draft] = await tx
-      .select({ id: schemeVersions.id, number: schemeVersions.number })
-      .from(schemeVersions)
-      .where(and(eq(schemeVersions.councilId, staff.councilId), eq(schemeVersions.status, 'draft')))
+    await lockCouncil(tx, staff.councilId)
+    const draft = await store.findDraft(tx, staff.councilId)
     if (draft !== undefined) {
       throw new DomainError(
         'SCHEME_DRAFT_EXISTS',
@@ -207,32 +172,25 @@ export async function createSchemeDraft (
       )
     }
     const base = input.fromVersionId === undefined ? undefined : await loadReadable(tx, ctx, input.fromVersionId)
-    const [last] = await tx
-      .select({ n: max(schemeVersions.number) })
-      .from(schemeVersions)
-      .where(eq(schemeVersions.councilId, staff.councilId))
-    const [row] = await tx
-      .insert(schemeVersions)
-      .values({
-        councilId: staff.councilId,
-        number: (last?.n ?? 0) + 1,
-        status: 'draft',
-        document: base?.document ?? createDefaultSchemeDocument(),
-        basedOnId: base?.id ?? null,
-        createdBy: staff.userId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now
-      })
-      .returning()
+    const row = await store.insertSchemeVersion(tx, {
+      councilId: staff.councilId,
+      number: (await store.highestNumber(tx, staff.councilId)) + 1,
+      status: 'draft',
+      document: base?.document ?? createDefaultSchemeDocument(),
+      basedOnId: base?.id ?? null,
+      createdBy: staff.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now
+    })
     await recordAudit(tx, ctx, {
       councilId: staff.councilId,
       entityType: ENTITY,
-      entityId: row!.id,
+      entityId: row.id,
       action: 'create_draft',
       toState: 'draft',
-      after: { number: row!.number, basedOnId: row!.basedOnId, basedOnNumber: base?.number ?? null }
+      after: { number: row.number, basedOnId: row.basedOnId, basedOnNumber: base?.number ?? null }
     })
-    return asRecord(row!)
+    return asRecord(row)
   })
 }
 
@@ -247,19 +205,15 @@ export async function replaceSchemeDraftDocument (
   const document = requireValidSchemeDocument(input)
   return await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, ctx, id, expectedVersion)
-    const [after] = await tx
-      .update(schemeVersions)
-      .set({ document, updatedAt: ctx.now, version: before.version + 1 })
-      .where(eq(schemeVersions.id, id))
-      .returning()
+    const after = await store.updateSchemeVersion(tx, before, { document }, ctx.now)
     await recordAudit(tx, ctx, {
       councilId: before.councilId,
       entityType: ENTITY,
       entityId: id,
       action: 'edit_draft',
-      after: { changes: diffSchemeDocuments(before.document as SchemeDocument, document) }
+      after: { changes: diffSchemeDocuments(before.document, document) }
     })
-    return asRecord(after!)
+    return asRecord(after)
   })
 }
 
@@ -276,17 +230,12 @@ export async function publishSchemeDraft (
   return await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, ctx, id, expectedVersion)
     requireValidSchemeDocument(before.document)
-    const [after] = await tx
-      .update(schemeVersions)
-      .set({
-        status: 'published',
-        publishedAt: ctx.now,
-        publishedBy: actorUserId(ctx.actor),
-        updatedAt: ctx.now,
-        version: before.version + 1
-      })
-      .where(eq(schemeVersions.id, id))
-      .returning()
+    const after = await store.updateSchemeVersion(
+      tx,
+      before,
+      { status: 'published', publishedAt: ctx.now, publishedBy: actorUserId(ctx.actor) },
+      ctx.now
+    )
     await recordAudit(tx, ctx, {
       councilId: before.councilId,
       entityType: ENTITY,
@@ -296,7 +245,7 @@ export async function publishSchemeDraft (
       toState: 'published',
       after: { number: before.number }
     })
-    return asRecord(after!)
+    return asRecord(after)
   })
 }
 
@@ -304,7 +253,7 @@ export async function publishSchemeDraft (
 export async function discardSchemeDraft (deps: Deps, ctx: Ctx, id: string, expectedVersion: number): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, ctx, id, expectedVersion)
-    await tx.delete(schemeVersions).where(eq(schemeVersions.id, id))
+    await store.deleteSchemeVersion(tx, id)
     await recordAudit(tx, ctx, {
       councilId: before.councilId,
       entityType: ENTITY,

@@ -61,7 +61,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         response: { 200: schemeVersionListSchema }
       }
     },
-    async (request) => (await listSchemeVersions(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listSchemeVersions(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -76,7 +76,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     async (request, reply) => {
       const row = await getCurrentPublishedSchemeFor(deps, ctxOf(request))
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -97,7 +97,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         .code(201)
         .header('etag', etagOf(row.version))
         .header('location', `/api/v1/scheme-versions/${row.id}`)
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -132,7 +132,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     async (request, reply) => {
       const row = await getSchemeVersion(deps, ctxOf(request), request.params.id)
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -158,7 +158,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         requireIfMatch(request.headers['if-match']),
         request.body
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -181,7 +181,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         request.params.id,
         requireIfMatch(request.headers['if-match'])
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -215,7 +215,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         response: { 200: schemeDiffSchema, ...problemResponses(404, 422) }
       }
     },
-    async (request) => (await diffSchemeVersions(deps, ctxOf(request), request.params.id, request.query.from)) as never
+    async (request) => (await diffSchemeVersions(deps, ctxOf(request), request.params.id, request.query.from))
   )
 
   app.post(

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { AwardLevelSchema } from '../../domain/scheme/enums.js'
 import { AppealOutcome, AppealState, AppealSubject } from '../../domain/workflow/index.js'
+import type { AppealDecision, AppealListQuery, AppealLodge } from '../../use-cases/appeals.js'
 import { pageMeta, pageQuery } from './common.js'
 
 export const AppealOutcomeSchema = AppealOutcome
@@ -30,8 +31,8 @@ export const appealSchema = z
   })
 
 export const appealListSchema = z.object({ items: z.array(appealSchema), meta: pageMeta }).meta({ id: 'AppealList' })
-export const appealListQuery = z.strictObject({ state: AppealState.optional(), ...pageQuery })
-export type AppealListQuery = z.infer<typeof appealListQuery>
+export const appealListQuery = z.strictObject({ state: AppealState.optional(), ...pageQuery }) satisfies
+  z.ZodType<AppealListQuery>
 
 export const appealLodgeSchema = z
   .strictObject({
@@ -44,8 +45,7 @@ export const appealLodgeSchema = z
     message: 'a decision appeal names assessmentId; a downgrade, suspension or revocation appeal names awardId',
     path: ['subjectType']
   })
-  .meta({ id: 'AppealLodge' })
-export type AppealLodge = z.infer<typeof appealLodgeSchema>
+  .meta({ id: 'AppealLodge' }) satisfies z.ZodType<AppealLodge>
 
 export const appealNoteSchema = z.strictObject({ reason: z.string().trim().min(3).max(4000).optional() })
 export const appealDecisionSchema = z
@@ -56,8 +56,7 @@ export const appealDecisionSchema = z
       'Decision or downgrade appeals upheld (or partly): issue the award at this level, never above the computed level'
     )
   })
-  .meta({ id: 'AppealDecision' })
-export type AppealDecision = z.infer<typeof appealDecisionSchema>
+  .meta({ id: 'AppealDecision' }) satisfies z.ZodType<AppealDecision>
 
 export const appealDecidedSchema = z
   .object({

@@ -1,6 +1,7 @@
 // The concerns API contract: raising, triage, investigation, outcome, closing and reinstating a suspended award.
 import { z } from 'zod'
 import { ConcernSeverity, ConcernSource, ConcernState } from '../../domain/workflow/index.js'
+import type { ConcernCreate, ConcernListQuery } from '../../use-cases/concerns.js'
 import { pageMeta, pageQuery } from './common.js'
 
 export const ConcernSourceSchema = ConcernSource
@@ -37,8 +38,7 @@ export const concernListQuery = z.strictObject({
   providerId: z.uuid().optional(),
   state: ConcernState.optional(),
   ...pageQuery
-})
-export type ConcernListQuery = z.infer<typeof concernListQuery>
+}) satisfies z.ZodType<ConcernListQuery>
 
 export const concernCreateSchema = z
   .strictObject({
@@ -46,8 +46,7 @@ export const concernCreateSchema = z
     source: ConcernSourceSchema.exclude(['feedback']).describe('Feedback concerns are opened by a flagged response'),
     summary: z.string().trim().min(3).max(4000)
   })
-  .meta({ id: 'ConcernCreate' })
-export type ConcernCreate = z.infer<typeof concernCreateSchema>
+  .meta({ id: 'ConcernCreate' }) satisfies z.ZodType<ConcernCreate>
 
 export const concernTriageSchema = z.strictObject({
   severity: ConcernSeverity.describe("safeguarding suspends the provider's live award until the concern is closed"),

@@ -16,6 +16,7 @@ import {
   ProviderProfileSchema,
   type ScoringResult
 } from '../../domain/scoring/index.js'
+import type { WhatIfInput } from '../../use-cases/scheme-what-if.js'
 
 export const schemeDocumentSchema = SchemeDocumentSchema.meta({
   id: 'SchemeDocument',
@@ -138,9 +139,8 @@ export const whatIfInputSchema = z
     cqcRating: CqcRatingSchema.nullable().default(null),
     decisionDate: IsoDateSchema.optional().describe('Defaults to today')
   })
-  .meta({ id: 'WhatIfInput', description: 'A hypothetical provider to score against a scheme version' })
-
-export type WhatIfInput = z.infer<typeof whatIfInputSchema>
+  .meta({ id: 'WhatIfInput', description: 'A hypothetical provider to score against a scheme version' }) satisfies
+  z.ZodType<WhatIfInput>
 
 const reasonSchema = z
   .object({

@@ -1,0 +1,185 @@
+// The store of assessments and their evidence (README: Architecture): the only place that queries assessments,
+// evidence and evidence_files. Row locks live here; who may touch a record is the use case's check.
+import { and, asc, count, desc, eq, getTableColumns, notInArray, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../client.js'
+import { assessments, evidence, evidenceFiles, feedbackResponses } from '../schema/index.js'
+import type { AssessmentState } from '../../domain/workflow/index.js'
+
+export type AssessmentRecord = typeof assessments.$inferSelect
+export type NewAssessment = typeof assessments.$inferInsert
+export type AssessmentPatch = Partial<Omit<AssessmentRecord, 'id' | 'councilId' | 'providerId' | 'version'>>
+export type EvidenceRecord = typeof evidence.$inferSelect
+export type NewEvidence = typeof evidence.$inferInsert
+export type NewEvidenceFile = typeof evidenceFiles.$inferInsert
+export type EvidenceFileRecord = typeof evidenceFiles.$inferSelect
+const { content: _content, ...fileMetaColumns } = getTableColumns(evidenceFiles)
+export type EvidenceFileMeta = Omit<EvidenceFileRecord, 'content'>
+export type EvidenceWithFiles = EvidenceRecord & { files: EvidenceFileMeta[] }
+
+const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
+
+function one<T> (rows: T[], what: string): T {
+  const [row] = rows
+  if (row === undefined) throw new Error(`write returned no ${what}`)
+  return row
+}
+
+export async function findAssessment (q: Queryable, id: string): Promise<AssessmentRecord | undefined> {
+  const [row] = await q.select().from(assessments).where(eq(assessments.id, id))
+  return row
+}
+
+export async function lockAssessmentRow (q: Queryable, id: string): Promise<AssessmentRecord | undefined> {
+  const [row] = await q.select().from(assessments).where(eq(assessments.id, id)).for('update')
+  return row
+}
+
+export async function insertAssessment (q: Queryable, values: NewAssessment): Promise<AssessmentRecord> {
+  return one(await q.insert(assessments).values(values).returning(), 'assessment')
+}
+
+/** Writes a patch with the next version. */
+export async function updateAssessment (
+  q: Queryable,
+  before: Pick<AssessmentRecord, 'id' | 'version'>,
+  patch: AssessmentPatch,
+  now: Date
+): Promise<AssessmentRecord> {
+  return one(
+    await q
+      .update(assessments)
+      .set({ ...patch, updatedAt: now, version: before.version + 1 })
+      .where(eq(assessments.id, before.id))
+      .returning(),
+    'assessment'
+  )
+}
+
+/** Sets the award an assessment produced, without a new version (part of issuing it). */
+export async function linkAward (q: Queryable, assessmentId: string, awardId: string): Promise<void> {
+  await q.update(assessments).set({ awardId }).where(eq(assessments.id, assessmentId))
+}
+
+/** The provider's assessment that is neither decided nor withdrawn, if any. */
+export async function findOpenAssessment (q: Queryable, providerId: string) {
+  const [row] = await q
+    .select({ id: assessments.id, state: assessments.state })
+    .from(assessments)
+    .where(and(eq(assessments.providerId, providerId), notInArray(assessments.state, FINAL_STATES)))
+  return row
+}
+
+export interface AssessmentFilter {
+  councilId: string
+  /** every id given must match (a provider's own, and the one asked for) */
+  providerIds: string[]
+  state?: AssessmentState | undefined
+}
+
+const whereOf = (f: AssessmentFilter): SQL | undefined =>
+  and(
+    eq(assessments.councilId, f.councilId),
+    ...f.providerIds.map((id) => eq(assessments.providerId, id)),
+    ...(f.state === undefined ? [] : [eq(assessments.state, f.state)])
+  )
+
+export async function pageAssessments (q: Queryable, f: AssessmentFilter, limit: number, offset: number) {
+  return await q
+    .select()
+    .from(assessments)
+    .where(whereOf(f))
+    .orderBy(desc(assessments.createdAt), desc(assessments.id))
+    .limit(limit)
+    .offset(offset)
+}
+
+export async function countAssessments (q: Queryable, f: AssessmentFilter) {
+  return await q.select({ n: count() }).from(assessments).where(whereOf(f))
+}
+
+// ── Evidence ────────────────────────────────────────────────────────────────────────────────────────────────
+export async function listEvidence (q: Queryable, assessmentId: string): Promise<EvidenceRecord[]> {
+  return await q.select().from(evidence).where(eq(evidence.assessmentId, assessmentId))
+}
+
+/** The assessment's evidence, oldest first, each with its files' metadata (never their content). */
+export async function listEvidenceWithFiles (q: Queryable, assessmentId: string): Promise<EvidenceWithFiles[]> {
+  const [pieces, files] = await Promise.all([
+    q
+      .select()
+      .from(evidence)
+      .where(eq(evidence.assessmentId, assessmentId))
+      .orderBy(asc(evidence.createdAt), asc(evidence.id)),
+    q
+      .select({ ...fileMetaColumns })
+      .from(evidenceFiles)
+      .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+      .where(eq(evidence.assessmentId, assessmentId))
+      .orderBy(asc(evidenceFiles.createdAt))
+  ])
+  return pieces.map((p) => ({ ...p, files: files.filter((f) => f.evidenceId === p.id) }))
+}
+
+export async function insertEvidence (q: Queryable, values: NewEvidence): Promise<EvidenceRecord> {
+  return one(await q.insert(evidence).values(values).returning(), 'evidence')
+}
+
+export async function lockEvidence (
+  q: Queryable,
+  assessmentId: string,
+  evidenceId: string
+): Promise<EvidenceRecord | undefined> {
+  const [row] = await q
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
+    .for('update')
+  return row
+}
+
+export async function updateEvidence (
+  q: Queryable,
+  before: Pick<EvidenceRecord, 'id' | 'version'>,
+  patch: Partial<Pick<EvidenceRecord, 'status' | 'reviewerNote' | 'reviewedBy' | 'reviewedAt'>>,
+  now: Date
+): Promise<EvidenceRecord> {
+  return one(
+    await q
+      .update(evidence)
+      .set({ ...patch, updatedAt: now, version: before.version + 1 })
+      .where(eq(evidence.id, before.id))
+      .returning(),
+    'evidence'
+  )
+}
+
+export async function insertEvidenceFiles (q: Queryable, files: NewEvidenceFile[]): Promise<EvidenceFileMeta[]> {
+  return await q.insert(evidenceFiles).values(files).returning({ ...fileMetaColumns })
+}
+
+export async function hasEvidenceFile (q: Queryable, evidenceId: string): Promise<boolean> {
+  const [file] = await q
+    .select({ id: evidenceFiles.id })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.evidenceId, evidenceId))
+    .limit(1)
+  return file !== undefined
+}
+
+/** One file with the owners of its evidence, for the access check. */
+export async function findEvidenceFile (q: Queryable, assessmentId: string, evidenceId: string, fileId: string) {
+  const [row] = await q
+    .select({ file: evidenceFiles, councilId: evidence.councilId, providerId: evidence.providerId })
+    .from(evidenceFiles)
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+    .where(and(eq(evidenceFiles.id, fileId), eq(evidence.id, evidenceId), eq(evidence.assessmentId, assessmentId)))
+  return row
+}
+
+/** The answers of the feedback responses collected for an assessment (what scoring reads of them). */
+export async function listFeedbackAnswers (q: Queryable, assessmentId: string) {
+  return await q
+    .select({ answers: feedbackResponses.answers })
+    .from(feedbackResponses)
+    .where(eq(feedbackResponses.assessmentId, assessmentId))
+}
