@@ -175,7 +175,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -338,7 +338,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -446,7 +446,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -544,7 +544,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +668,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -748,7 +748,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -858,7 +858,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -959,7 +959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1050,7 +1050,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1160,7 +1160,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1260,7 +1260,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1363,7 +1363,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1443,7 +1443,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1551,7 +1551,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1649,7 +1649,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,7 +1770,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1869,7 +1869,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1970,7 +1970,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2089,7 +2089,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2207,7 +2207,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2287,7 +2287,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2384,7 +2384,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2498,7 +2498,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2597,7 +2597,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2686,7 +2686,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2819,7 +2819,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2960,7 +2960,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3098,7 +3098,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3214,7 +3214,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3322,7 +3322,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3428,7 +3428,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3508,7 +3508,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3625,7 +3625,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3726,7 +3726,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3838,7 +3838,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3975,7 +3975,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4112,7 +4112,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4249,7 +4249,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4386,7 +4386,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4523,7 +4523,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4660,7 +4660,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4786,7 +4786,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4887,7 +4887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4997,7 +4997,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5134,7 +5134,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5265,7 +5265,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5396,7 +5396,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5528,7 +5528,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5657,7 +5657,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5786,7 +5786,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5915,7 +5915,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6041,7 +6041,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6154,7 +6154,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6295,7 +6295,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6387,7 +6387,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6488,7 +6488,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6598,7 +6598,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6733,7 +6733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6868,7 +6868,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7003,7 +7003,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7134,7 +7134,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7214,7 +7214,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7313,7 +7313,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7430,7 +7430,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7567,7 +7567,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7706,7 +7706,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7843,7 +7843,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7988,7 +7988,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8114,7 +8114,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8206,7 +8206,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8297,7 +8297,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8393,7 +8393,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8473,7 +8473,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8599,7 +8599,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8711,7 +8711,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8848,7 +8848,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8985,7 +8985,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9122,7 +9122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9257,7 +9257,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9383,7 +9383,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10651,7 +10651,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10740,7 +10740,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10839,7 +10839,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10927,7 +10927,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11038,7 +11038,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11213,7 +11213,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11304,7 +11304,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11423,7 +11423,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11533,7 +11533,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11624,7 +11624,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11747,7 +11747,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11865,7 +11865,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11964,7 +11964,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12065,7 +12065,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12176,7 +12176,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12304,7 +12304,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12431,7 +12431,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12546,7 +12546,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12671,7 +12671,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12766,7 +12766,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12839,6 +12839,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/councils/{id}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The council's staff single sign-on settings (without the client secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilSso"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the council's OpenID Connect provider for staff sign-in */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CouncilSsoPutInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilSso"];
+                    };
+                };
+                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests. Codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error on the service's side (no internals are given). Codes: INTERNAL_ERROR */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12855,7 +13045,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "PROVIDER_CASE_OPEN" | "PROVIDER_ALREADY_ERASED" | "ERASURE_NOT_CONFIRMED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "PROVIDER_CASE_OPEN" | "PROVIDER_ALREADY_ERASED" | "ERASURE_NOT_CONFIRMED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -14648,6 +14838,30 @@ export interface components {
                 evidence: number;
             }[];
         };
+        CouncilSsoPutInput: {
+            /**
+             * Format: uri
+             * @description The OpenID provider's issuer URL (its discovery document is read)
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Write-only: never answered back */
+            clientSecret: string;
+            /** @description The ID token claim matched to a staff email address (default "email") */
+            userClaim?: string;
+            enabled?: boolean;
+        };
+        CouncilSsoInput: {
+            /** Format: uuid */
+            councilId: string;
+            issuer: string;
+            clientId: string;
+            userClaim: string;
+            enabled: boolean;
+            createdAt: unknown;
+            updatedAt: unknown;
+            version: number;
+        };
         ProviderErasureInput: {
             /** Format: uuid */
             providerId: string;
@@ -14666,7 +14880,7 @@ export interface components {
              * @description Stable machine-readable code from the registry (src/domain/errors.ts), e.g. VERSION_MISMATCH
              * @enum {string}
              */
-            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "PROVIDER_CASE_OPEN" | "PROVIDER_ALREADY_ERASED" | "ERASURE_NOT_CONFIRMED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
+            code?: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_FAILED" | "CTP_INVALID_JSON_BODY" | "CTP_EMPTY_JSON_BODY" | "CTP_INVALID_CONTENT_LENGTH" | "MP_PREMATURE_CLOSE" | "PROTO_VIOLATION" | "UNAUTHENTICATED" | "CSRF_MISSING_SECRET" | "CSRF_INVALID_TOKEN" | "CROSS_SITE_REQUEST" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "INVALID_MULTIPART_CONTENT_TYPE" | "PAYLOAD_TOO_LARGE" | "CTP_BODY_TOO_LARGE" | "UPLOAD_TOO_LARGE" | "REQ_FILE_TOO_LARGE" | "FILES_LIMIT" | "PARTS_LIMIT" | "FIELDS_LIMIT" | "MAX_PARAM_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "CTP_INVALID_MEDIA_TYPE" | "MULTIPART_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "UNDER_PRESSURE" | "SERVICE_UNAVAILABLE" | "DATABASE_UNREACHABLE" | "IF_MATCH_INVALID" | "VERSION_MISMATCH" | "IF_MATCH_REQUIRED" | "COUNCIL_SLUG_TAKEN" | "COUNCIL_REQUIRED" | "ADMIN_HAS_NO_COUNCIL" | "PROVIDER_ID_MISMATCH" | "PROVIDER_REQUIRED" | "PROVIDER_CASE_OPEN" | "PROVIDER_ALREADY_ERASED" | "ERASURE_NOT_CONFIRMED" | "SIZE_BOUNDS_INCONSISTENT" | "BRAND_COLOUR_TOO_LIGHT" | "USER_INACTIVE" | "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_LIMIT_REACHED" | "TOKEN_FOR_PROVIDER_REFUSED" | "INVALID_CURSOR" | "UNKNOWN_POSTCODE" | "POSTCODE_LOOKUP_UNAVAILABLE" | "INVALID_CALENDAR_DATE" | "SCHEME_DOCUMENT_INVALID" | "SCHEME_VERSION_PUBLISHED" | "SCHEME_NOT_PUBLISHED" | "SCHEME_DRAFT_EXISTS" | "SCHEME_DIFF_BASE_REQUIRED" | "WHAT_IF_INPUT_INVALID" | "REPORT_ITEM_UNKNOWN" | "ASSESSMENT_TRANSITION_NOT_ALLOWED" | "ASSESSMENT_ALREADY_OPEN" | "NO_LIVE_AWARD" | "ITEM_UNKNOWN" | "ITEM_NOT_APPLICABLE" | "EVIDENCE_KIND_NOT_ACCEPTED" | "OBSERVATION_BY_STAFF_ONLY" | "EVIDENCE_TEXT_REQUIRED" | "EXPIRY_WAIVER_NOT_ALLOWED" | "EVIDENCE_DATES_INVERTED" | "EVIDENCE_DATE_REQUIRED" | "EVIDENCE_TRANSITION_NOT_ALLOWED" | "EVIDENCE_TAKES_NO_FILES" | "EVIDENCE_ALREADY_REVIEWED" | "EVIDENCE_HAS_NO_FILES" | "FILE_REQUIRED" | "DECISION_ABOVE_COMPUTED" | "DECISION_REASON_REQUIRED" | "DECISION_NO_LONGER_SUPPORTED" | "FACTUAL_ACCURACY_WINDOW_OPEN" | "FACTUAL_ACCURACY_WINDOW_CLOSED" | "AWARD_TRANSITION_NOT_ALLOWED" | "AWARD_VALIDITY_OUT_OF_RANGE" | "CONCERN_TRANSITION_NOT_ALLOWED" | "SAFEGUARDING_CONCERN_OPEN" | "CONCERN_NOT_CLOSED" | "CONCERN_SUSPENDED_NO_AWARD" | "APPEAL_TRANSITION_NOT_ALLOWED" | "APPEAL_SUBJECT_UNKNOWN" | "APPEAL_SUBJECT_INVALID" | "APPEAL_ALREADY_OPEN" | "APPEAL_BEFORE_SUBJECT" | "APPEAL_WINDOW_CLOSED" | "APPEAL_LEVEL_NOT_APPLICABLE" | "APPEAL_LEVEL_ABOVE_COMPUTED" | "REVIEWER_NOT_INDEPENDENT" | "FEEDBACK_CLOSED" | "FEEDBACK_ANSWERS_INVALID" | "FEEDBACK_INVITATION_INVALID" | "FEEDBACK_INVITATION_USED" | "FEEDBACK_LINK_USED" | "FEEDBACK_LINK_EXPIRED" | "FEEDBACK_LINK_REVOKED" | "FEEDBACK_LINK_CLOSED" | "FEEDBACK_NO_COMMENT";
             /** @description Every field that failed validation */
             errors?: {
                 /** @description Where the problem is, e.g. "body.postcode" or "checklist/3/code" */
@@ -16488,6 +16702,32 @@ export interface components {
                 awards: number;
                 evidence: number;
             }[];
+        };
+        CouncilSsoPut: {
+            /**
+             * Format: uri
+             * @description The OpenID provider's issuer URL (its discovery document is read)
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Write-only: never answered back */
+            clientSecret: string;
+            /** @description The ID token claim matched to a staff email address (default "email") */
+            userClaim?: string;
+            enabled?: boolean;
+        };
+        CouncilSso: {
+            /** Format: uuid */
+            councilId: string;
+            issuer: string;
+            clientId: string;
+            userClaim: string;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         ProviderErasure: {
             /** Format: uuid */
