@@ -107,8 +107,8 @@ t.test(
     t.equal(page.statusCode, 200)
     t.match(page.headers['content-type'], /text\/html/)
     t.equal(page.headers['cache-control'], 'no-store')
-    t.match(page.body, /<fieldset id="q-SAFE"/)
-    t.match(page.body, /<legend[^>]*><span class="caption">Question 7<\/span>How safe do you feel/)
+    t.match(page.body, /id="q-SAFE-0" name="SAFE"/)
+    t.match(page.body, /<legend[^>]*>\s*<span class="govuk-caption-m">Question 7<\/span> How safe do you feel/)
     t.match(page.body, /Your answers are anonymous/)
     const easy = await h.app.inject({ url: `${pathOf(fresh!)}?version=easy` })
     t.match(easy.body, /Do you feel safe when they help you\?/)
@@ -139,7 +139,8 @@ t.test(
     t.match(unknown.body, /We cannot find this feedback form/)
     const garbage = await h.app.inject({ url: '/feedback/%3Cscript%3E' })
     t.equal(garbage.statusCode, 404)
-    t.notMatch(garbage.body, /<script>/)
+    const scripts = (body: string) => body.match(/<script/g)?.length ?? 0
+    t.equal(scripts(garbage.body), scripts(unknown.body), 'the path is never reflected as markup')
     t.notMatch(unknown.body + used.body + revoked.body, /at .*\.(ts|js):\d+/, 'no stack trace')
 
     const [expiring] = await makeLinks(h, north, id, { expiresInDays: 1 })
@@ -192,7 +193,7 @@ t.test(
     const res = await post(link!, form({ ...rest, RECOMMEND: 'bribe', COMMENT: 'Kind <b>staff</b>' }))
     t.equal(res.statusCode, 400)
     t.match(res.body, /<title>Error: /)
-    t.match(res.body, /<div class="error-summary" role="alert"/)
+    t.match(res.body, /<div class="govuk-error-summary" data-module="govuk-error-summary">\s*<div role="alert">/)
     t.match(
       res.body,
       /<a href="#q-SAFE-0">Select an answer to question 7: How safe do you feel when this provider supports you\?<\/a>/
