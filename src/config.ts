@@ -45,6 +45,7 @@ export const configSchema = z.object({
   // Every query on a server is answered or failed within this (statement, lock and connect timeouts, a server
   // that stops answering): the request then gets a 503 with Retry-After (README: Reliability).
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_WATCHDOG: booleanish.default(false),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),

@@ -31,7 +31,8 @@ async function main () {
     url: config.DATABASE_URL,
     readUrl: config.DATABASE_READ_URL,
     dataDir: embedded ? path.resolve(config.DATA_DIR, 'pglite') : undefined,
-    timeoutMs: config.DATABASE_TIMEOUT_MS
+    timeoutMs: config.DATABASE_TIMEOUT_MS,
+    watchdog: config.DATABASE_WATCHDOG
   })
   let serving = false
   let stopScheduler: StopScheduler = async () => {}

@@ -9,6 +9,8 @@ import { startServerProcess, stopServerProcess, until } from './helpers/server-p
 
 const RESTARTS = 20
 
+const ANSWER_WITHIN_MS = 15_000
+
 t.test('20 immediate restarts of PostgreSQL under load: the process never exits', async (t) => {
   const pg = await startPrivatePostgres(t)
   const setup = await buildTestApp(t, { serverUrl: pg.url })
@@ -29,12 +31,20 @@ t.test('20 immediate restarts of PostgreSQL under load: the process never exits'
           ? await fetch(`${server.url}/api/v1/providers`, {
             method: 'POST',
             headers: { ...auth, 'content-type': 'application/json' },
-            body: JSON.stringify(sampleProvider({ name: `Restart ${i}-${n}` }))
+            body: JSON.stringify(sampleProvider({ name: `Restart ${i}-${n}` })),
+            signal: AbortSignal.timeout(ANSWER_WITHIN_MS)
           })
-          : await fetch(`${server.url}/api/v1/providers?perPage=5`, { headers: auth })
+          : await fetch(`${server.url}/api/v1/providers?perPage=5`, {
+            headers: auth,
+            signal: AbortSignal.timeout(ANSWER_WITHIN_MS)
+          })
         await res.arrayBuffer()
         count(res.status)
-      } catch {
+      } catch (err) {
+        if (err instanceof DOMException && err.name === 'TimeoutError') {
+          count(-1) // not answered in time: an outage must be answered, never left hanging
+          continue
+        }
         count(0) // connection refused: only once the process has gone
         if (server.hasExited()) return
       }
@@ -49,7 +59,9 @@ t.test('20 immediate restarts of PostgreSQL under load: the process never exits'
   }
   // serving again once the database is back, then stop the load
   await until('a read succeeds', async () =>
-    server.hasExited() || (await fetch(`${server.url}/api/v1/providers`, { headers: auth })).status === 200
+    server.hasExited() ||
+    (await fetch(`${server.url}/api/v1/providers`, { headers: auth, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) }))
+      .status === 200
   )
   load.on = false
   await Promise.all(loops)
@@ -57,5 +69,6 @@ t.test('20 immediate restarts of PostgreSQL under load: the process never exits'
   if (server.hasExited()) t.fail(`the process exited during the restarts:\n${server.output()}`)
   else t.pass(`the process is still running after ${RESTARTS} restarts`)
   t.ok((statuses.get(200) ?? 0) + (statuses.get(201) ?? 0) > 0, 'requests were served between the restarts')
+  t.equal(statuses.get(-1) ?? 0, 0, `every request was answered within ${ANSWER_WITHIN_MS} ms`)
   t.equal(await stopServerProcess(server), 0, 'and it still shuts down cleanly')
 })

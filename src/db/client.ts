@@ -45,6 +45,11 @@ export interface DatabaseOptions {
    * driver's defaults (tests and scripts that run long statements).
    */
   timeoutMs?: number | undefined
+  /**
+   * Give up on a connection whose server stopped answering (src/db/watchdog.ts; DATABASE_WATCHDOG). Off by default:
+   * with it, a service under load did not serve again after repeated database restarts (test/server-db-restart).
+   */
+  watchdog?: boolean | undefined
 }
 
 const loggerOf = (onQuery: DatabaseOptions['onQuery']) =>
@@ -139,7 +144,7 @@ function bounded (url: string, opts: DatabaseOptions) {
     connection: { statement_timeout: ms, lock_timeout: ms },
     backoff: reconnectBackoff,
     // and a server that answers nothing at all is given up one second after it should have ended the statement
-    ...(tls ? {} : { socket: watchedSocket(ms + 1000, ms) })
+    ...(tls || opts.watchdog !== true ? {} : { socket: watchedSocket(ms + 1000, ms) })
   }
 }
 

@@ -116,6 +116,7 @@ export async function buildTestApp (
     serverUrl?: string
     /** the database's query bounds (DATABASE_TIMEOUT_MS, README: Reliability) */
     timeoutMs?: number
+    watchdog?: boolean
     onQuery?: (query: string) => void
     logStream?: NodeJS.WritableStream
     resolveHost?: ResolveHost
@@ -125,7 +126,8 @@ export async function buildTestApp (
     max: opts.dbMax ?? 5,
     serverUrl: opts.serverUrl,
     onQuery: opts.onQuery,
-    timeoutMs: opts.timeoutMs
+    timeoutMs: opts.timeoutMs,
+    watchdog: opts.watchdog
   })
   const clock = opts.clock ?? testClock()
   const config = testConfig(opts.env)

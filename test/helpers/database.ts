@@ -12,7 +12,7 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 export async function createTestDatabase (
-  opts: { max?: number; onQuery?: (query: string) => void; serverUrl?: string; timeoutMs?: number } = {}
+  opts: { max?: number; onQuery?: (query: string) => void; serverUrl?: string; timeoutMs?: number; watchdog?: boolean } = {}
 ): Promise<TestDatabase> {
   const serverUrl = opts.serverUrl ?? process.env.DATABASE_URL
   if (serverUrl === undefined || serverUrl === '') {
@@ -29,7 +29,8 @@ export async function createTestDatabase (
     url: url.toString(),
     max: opts.max ?? 5,
     onQuery: opts.onQuery,
-    timeoutMs: opts.timeoutMs
+    timeoutMs: opts.timeoutMs,
+    watchdog: opts.watchdog
   })
   await handle.migrate()
   let dropped = false

@@ -8,7 +8,7 @@ import { startPrivatePostgres } from '../helpers/private-postgres.js'
 import { until } from '../helpers/server-process.js'
 
 const pg = await startPrivatePostgres(t)
-const h = await buildTestApp(t, { serverUrl: pg.url, timeoutMs: 1500 })
+const h = await buildTestApp(t, { serverUrl: pg.url, timeoutMs: 1500, watchdog: true })
 const [north] = h.councils
 const providers = (): InjectOptions => ({
   method: 'GET',
