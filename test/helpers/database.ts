@@ -12,7 +12,13 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 export async function createTestDatabase (
-  opts: { max?: number; onQuery?: (query: string) => void; serverUrl?: string; timeoutMs?: number; watchdog?: boolean } = {}
+  opts: {
+    max?: number
+    onQuery?: (query: string) => void
+    serverUrl?: string
+    timeoutMs?: number
+    watchdog?: boolean
+  } = {}
 ): Promise<TestDatabase> {
   const serverUrl = opts.serverUrl ?? process.env.DATABASE_URL
   if (serverUrl === undefined || serverUrl === '') {
