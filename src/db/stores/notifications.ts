@@ -2,6 +2,7 @@
 // a crashed sender's message is tried again; SKIP LOCKED, so two instances never claim one message).
 import { and, asc, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
+import { enqueue } from './enqueue.js'
 import {
   councils,
   notificationMessages,
@@ -142,19 +143,16 @@ export interface NotificationEvent {
 }
 
 export async function enqueueNotification (q: Queryable, e: NotificationEvent): Promise<void> {
-  await q
-    .insert(outbox)
-    .values({
-      councilId: e.councilId,
-      topic: `notification.${e.kind}`,
-      dedupeKey: e.dedupeKey,
-      recipientUserId: e.recipientUserId ?? null,
-      recipientProviderId: e.recipientProviderId ?? null,
-      payload: e.payload,
-      createdAt: e.now,
-      nextAttemptAt: e.now
-    })
-    .onConflictDoNothing()
+  await enqueue(q, {
+    councilId: e.councilId,
+    topic: `notification.${e.kind}`,
+    dedupeKey: e.dedupeKey,
+    recipientUserId: e.recipientUserId ?? null,
+    recipientProviderId: e.recipientProviderId ?? null,
+    payload: e.payload,
+    createdAt: e.now,
+    nextAttemptAt: e.now
+  })
 }
 
 /** Marks events as turned into messages (the messages carry the delivery from here). */
