@@ -5,6 +5,7 @@ import { SizeBandSchema } from '../../domain/providers.js'
 import { ServiceTypeSchema } from '../../domain/scheme/enums.js'
 import type { listProvidersWithAwards, ProviderListQuery } from '../../use-cases/provider-overview.js'
 import { layoutOf, type PageView } from '../layout.js'
+import { paginationOf, type PaginationView } from '../pagination.js'
 import { MANAGE_HOME, manageNavigation } from '../portal.js'
 import { dayOf, LEVEL_NAMES, nameOf, SERVICE_TYPE_NAMES, SIZE_BAND_NAMES } from './words.js'
 
@@ -42,11 +43,6 @@ export const listQueryOf = (p: ProviderPageQuery): ProviderListQuery => ({
 })
 
 interface Option { value: string; text: string; selected: boolean }
-interface PaginationView {
-  previous?: { href: string; text: string }
-  next?: { href: string; text: string }
-  items: Array<{ number: number; href: string; current: boolean } | { ellipsis: true }>
-}
 
 export interface ProvidersView extends PageView {
   q: string
@@ -83,24 +79,6 @@ const select = (name: string, label: string, options: Array<[string, string]>, c
   items: options.map(([value, text]) => ({ value, text, selected: value === (chosen ?? '') }))
 })
 
-function paginationOf (p: ProviderPageQuery, totalPages: number): PaginationView | null {
-  if (totalPages <= 1 || p.page > totalPages) return null
-  // GOV.UK pagination: the first, the last and the pages either side of this one; gaps as ellipses.
-  const shown = [...new Set([1, p.page - 1, p.page, p.page + 1, totalPages])]
-    .filter((n) => n >= 1 && n <= totalPages).sort((a, b) => a - b)
-  const items: PaginationView['items'] = []
-  for (const n of shown) {
-    const last = items.at(-1)
-    if (last !== undefined && 'number' in last && n > last.number + 1) items.push({ ellipsis: true })
-    items.push({ number: n, href: hrefOf(p, n), current: n === p.page })
-  }
-  return {
-    ...(p.page > 1 ? { previous: { href: hrefOf(p, p.page - 1), text: 'Previous' } } : {}),
-    ...(p.page < totalPages ? { next: { href: hrefOf(p, p.page + 1), text: 'Next' } } : {}),
-    items
-  }
-}
-
 const awardText = (a: { level: keyof typeof LEVEL_NAMES; status: string } | null): string => {
   if (a === null) return 'None'
   const level = LEVEL_NAMES[a.level]
@@ -131,7 +109,7 @@ export function providersView (p: ProviderPageQuery, r: ProviderPage, notice: st
       award: awardText(x.liveAward),
       updated: dayOf(x.updatedAt)
     })),
-    pagination: paginationOf(p, totalPages),
+    pagination: paginationOf(p.page, totalPages, (n) => hrefOf(p, n)),
     pageOf: totalPages > 1 ? `Page ${Math.min(p.page, totalPages)} of ${totalPages}` : null
   }
 }
