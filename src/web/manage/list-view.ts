@@ -20,6 +20,8 @@ export interface ListView extends PageView {
   rows: Cell[][]
   previous: string | null
   next: string | null
+  /** buttons above the list (e.g. "Raise a concern") */
+  actions: ReadonlyArray<{ href: string; text: string }>
 }
 
 declare module '../views.js' {
@@ -38,6 +40,7 @@ export function listView<S extends string> (i: {
   page: number
   totalPages: number
   total: number
+  actions?: ListView['actions']
 }): ListView {
   const f = i.filter
   const at = (page: number) => `${i.href}?page=${page}${f.value === undefined ? '' : `&${f.name}=${f.value}`}`
@@ -57,6 +60,7 @@ export function listView<S extends string> (i: {
     head: i.head.map((text) => ({ text })),
     rows: i.rows,
     previous: i.page > 1 ? at(i.page - 1) : null,
-    next: i.page < i.totalPages ? at(i.page + 1) : null
+    next: i.page < i.totalPages ? at(i.page + 1) : null,
+    actions: i.actions ?? []
   }
 }

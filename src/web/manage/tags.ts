@@ -52,6 +52,13 @@ export const awardTag = (s: AwardState): Tag => AWARD[s]
 
 export const stateName = (s: AssessmentState): string => ASSESSMENT[s].text
 
+/** A vocabulary word as people read it: "partly_upheld" → "partly upheld". */
+export const words = (s: string): string => s.replaceAll('_', ' ')
+
+/** A state's tag, coloured by its table. */
+export const stateTagIn = <S extends string>(colours: Record<S, string>) => (s: S): string =>
+  tagHtml(tag(words(s), colours[s]))
+
 /** A link inside a summary list value or a table cell. */
 export const linkHtml = (href: string, text: string): string =>
   html`<a class="govuk-link" href="${href}">${text}</a>`.value
