@@ -51,6 +51,7 @@ import { manageAssessmentRoutes } from './web/manage/assessment-routes.js'
 import { manageAwardRoutes } from './web/manage/award-routes.js'
 import { manageConcernRoutes } from './web/manage/concern-routes.js'
 import { manageAppealRoutes } from './web/manage/appeal-routes.js'
+import { providerPortalRoutes } from './web/provider/routes.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
 export interface BuildOptions {
@@ -172,6 +173,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(manageAwardRoutes, { prefix: '/manage/awards', deps })
   await app.register(manageConcernRoutes, { prefix: '/manage/concerns', deps })
   await app.register(manageAppealRoutes, { prefix: '/manage/appeals', deps })
+  await app.register(providerPortalRoutes, { prefix: '/provider', deps })
 
   app.addHook('onClose', async () => {
     await opts.beforeDatabaseCloses?.()
