@@ -6,6 +6,7 @@ import t from 'tap'
 import { evidence, evidenceFiles, feedbackResponses, schemeVersions } from '../../src/db/schema/index.js'
 import { createDefaultSchemeDocument } from '../../src/domain/scheme/index.js'
 import { buildTestApp } from '../helpers/app.js'
+import { addAssessment, bestAnswers, makeLinks, pathOf } from '../helpers/feedback.js'
 import { publishAward } from '../helpers/publication.js'
 
 const h = await buildTestApp(t)
@@ -203,3 +204,33 @@ t.test('the directory pages set no cookie (the privacy notice says so)', async (
     t.equal((await get(url)).headers['set-cookie'], undefined, url)
   }
 })
+
+t.test('the feedback form: the council’s safeguarding phone by the worry box, and a text field for the worry',
+  async (t) => {
+    const [first, second] = await makeLinks(h, north, await addAssessment(h, north, ann.id), { count: 2 })
+    const form = await get(pathOf(first!))
+    t.equal(form.statusCode, 200)
+    t.match(form.text, 'To talk to someone now, call Northshire Council’s adult safeguarding team on')
+    t.match(form.body, '<a class="govuk-link" href="tel:01132224401">0113 222 4401</a>')
+    t.match(form.body, /<textarea[^>]*name="safeguardingDetail"[^>]*maxlength="1000"/)
+    t.match(form.body, 'govuk-checkboxes__conditional', 'revealed by the box with JavaScript; always shown without')
+    t.match((await get(`${pathOf(first!)}?version=easy`)).text, /To talk to someone now, phone <a[^>]*>0113 222 4401</)
+
+    const send = async (link: string, fields: Record<string, string>) =>
+      await h.app.inject({
+        method: 'POST',
+        url: pathOf(link),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ ...bestAnswers(), version: 'standard', ...fields }).toString()
+      })
+    const ticked = await send(first!, { safeguarding: 'yes', safeguardingDetail: 'Money goes missing from my purse' })
+    t.equal(ticked.statusCode, 303)
+    const unticked = await send(second!, { safeguardingDetail: 'Someone shouts at my neighbour' })
+    t.equal(unticked.statusCode, 303, 'a worry written down without ticking the box is still a worry')
+    const concerns = await h.app.inject({ url: '/api/v1/concerns', headers: h.auth(north.coordinator.token) })
+    const summaries = (concerns.json().items as Array<{ summary: string }>).map((c) => c.summary).join('\n')
+    t.match(summaries, 'In their words: Money goes missing from my purse')
+    t.match(summaries, 'In their words: Someone shouts at my neighbour')
+    const responses = await h.app.inject({ url: `/api/v1/providers/${ann.id}`, headers: h.auth(ann.token) })
+    t.notMatch(responses.body, /purse|neighbour/, 'never on the provider’s record')
+  })
