@@ -5,14 +5,18 @@
 import type { FieldProblem } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import type { FeedbackTarget } from '../../use-cases/feedback-instrument.js'
+import { SAFEGUARDING_DETAIL_MAX } from '../../use-cases/feedback-responses.js'
+import { phoneContact } from '../directory/council-pages.js'
 import { layoutOf, type PageView } from '../layout.js'
 
 /** What the person sent, kept on a bad or failed submit so nothing they chose or wrote is lost. */
 export interface FormValues {
   answers: Record<string, string>
   safeguarding: boolean
+  /** what the person wrote about their worry */
+  safeguardingDetail: string
 }
-export const emptyFormValues = (): FormValues => ({ answers: {}, safeguarding: false })
+export const emptyFormValues = (): FormValues => ({ answers: {}, safeguarding: false, safeguardingDetail: '' })
 
 export interface FormPage {
   token: string
@@ -25,6 +29,7 @@ export interface FormPage {
 }
 
 export const SAFEGUARDING_FIELD = 'safeguarding'
+export const SAFEGUARDING_DETAIL_FIELD = 'safeguardingDetail'
 const fieldId = (code: string) => `q-${code}`
 /** Id of a group's first input: where an error summary link lands (its fieldset's legend is scrolled to). */
 const firstInputId = (idPrefix: string): string => `${idPrefix}-0`
@@ -68,7 +73,14 @@ export interface FeedbackFormView extends PageView {
     value: string
     maxLength: number
   } | null
-  safeguarding: { legend: string; hint: string; item: ChoiceItem }
+  safeguarding: {
+    legend: string
+    hint: string
+    /** the council's adult safeguarding team, when it has published a number */
+    phone: { before: string; text: string; href: string } | null
+    item: ChoiceItem
+    detail: { name: string; id: string; label: string; hint: string; value: string; maxLength: number }
+  }
 }
 
 declare module '../views.js' {
@@ -208,6 +220,7 @@ export function feedbackFormView (page: FormPage): FeedbackFormView {
         ? 'Tick the box if you are worried. We will tell the council. If someone is in danger now, call 999.'
         : 'Tick the box if you are worried about your safety or someone else’s. ' +
           'We will tell the council’s safeguarding team. If someone is in danger now, call 999.',
+      phone: phoneOf(page),
       item: {
         value: 'yes',
         id: 'q-safeguarding-0',
@@ -215,9 +228,28 @@ export function feedbackFormView (page: FormPage): FeedbackFormView {
         text: page.easyRead
           ? 'I am worried about my safety or someone else’s'
           : 'I want to tell someone about a worry for my safety or someone else’s'
+      },
+      detail: {
+        name: SAFEGUARDING_DETAIL_FIELD,
+        id: 'q-safeguarding-detail',
+        label: page.easyRead ? 'What are you worried about?' : 'Tell us about your worry (optional)',
+        hint: page.easyRead
+          ? 'You do not have to write anything. Only the council’s safeguarding team will read it.'
+          : 'Only the council’s safeguarding team will read this. The provider will not see it.',
+        value: page.values.safeguardingDetail,
+        maxLength: SAFEGUARDING_DETAIL_MAX
       }
     }
   }
+}
+
+function phoneOf (page: FormPage): FeedbackFormView['safeguarding']['phone'] {
+  const phone = phoneContact(page.target.councilSafeguardingPhone)
+  if (phone === null) return null
+  const before = page.easyRead
+    ? 'To talk to someone now, phone'
+    : `To talk to someone now, call ${page.target.councilName}’s adult safeguarding team on`
+  return { before, ...phone }
 }
 
 const councilOf = (t: FeedbackTarget) => ({
