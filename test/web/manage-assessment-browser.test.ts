@@ -46,7 +46,7 @@ t.test('review, verify, propose and publish in Chromium', { skip: !browserAvaila
   const link = new URL(await mailboxLink(h, 'co@northshire.example', seen))
   await page.goto(`${base}${link.pathname}`)
   await page.click('main button[type=submit]')
-  await page.waitForURL(`${base}/account`)
+  await page.waitForURL(`${base}/manage`)
 
   await page.goto(`${base}/manage/assessments`)
   await check('assessment list', page)

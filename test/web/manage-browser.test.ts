@@ -30,7 +30,7 @@ t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !brow
   await page.waitForURL(`${base}/sign-in/check-email`)
   await page.goto(await mailboxLink(h, 'co@northshire.example'))
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(/\/(account|manage)$/)
+  await page.waitForURL(`${base}/manage`)
 
   const shot = async (name: string) => {
     if (process.env.SCREENSHOTS === undefined) return

@@ -29,7 +29,7 @@ async function signIn (h: TestApp, page: Page, base: string, email: string) {
   await page.waitForURL(`${base}/sign-in/check-email`)
   await page.goto(`${base}${new URL(await mailboxLink(h, email, seen)).pathname}`)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${base}/account`)
+  await page.waitForURL(`${base}/provider`)
 }
 
 const scrollsSideways = async (page: Page) =>
