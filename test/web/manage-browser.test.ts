@@ -10,7 +10,7 @@ import { freePort } from '../helpers/free-port.js'
 import { fillQueue } from '../helpers/manage.js'
 import { mailboxLink, setEmail } from '../helpers/sign-in.js'
 
-const SHOTS = 'docs/screenshots'
+const SHOTS = 'test/screenshots'
 
 t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !browserAvailable() }, async (t) => {
   const port = await freePort()
