@@ -121,12 +121,12 @@ t.test('the award: suspend with a reason and a confirmation, then reinstate', as
   t.equal(audit!.actorUserId, north.coordinator.id)
 
   const again = await formOf(`${url}/reinstate`)
-  const empty = await co.post(`${url}/reinstate`, { _csrf: again.csrf, version: again.version, reason: '' })
+  const empty = await co.post(`${url}/reinstate`, { _csrf: again.csrf, version: again.version, note: '' })
   t.match(empty.body, /Enter why the award is reinstated/)
   const reinstated = await co.post(`${url}/reinstate`, {
     _csrf: again.csrf,
     version: again.version,
-    reason: 'The complaint was resolved'
+    note: 'The complaint was resolved'
   })
   t.equal(reinstated.statusCode, 303, 'reinstating asks no confirmation: it takes nothing away')
   const [back] = await h.db.db.select().from(awards).where(eq(awards.id, awardId!))
