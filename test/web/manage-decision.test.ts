@@ -121,12 +121,12 @@ t.test('the award: suspend with a reason and a confirmation, then reinstate', as
   t.equal(audit!.actorUserId, north.coordinator.id)
 
   const again = await formOf(`${url}/reinstate`)
-  const empty = await co.post(`${url}/reinstate`, { _csrf: again.csrf, version: again.version, reason: '' })
+  const empty = await co.post(`${url}/reinstate`, { _csrf: again.csrf, version: again.version, note: '' })
   t.match(empty.body, /Enter why the award is reinstated/)
   const reinstated = await co.post(`${url}/reinstate`, {
     _csrf: again.csrf,
     version: again.version,
-    reason: 'The complaint was resolved'
+    note: 'The complaint was resolved'
   })
   t.equal(reinstated.statusCode, 303, 'reinstating asks no confirmation: it takes nothing away')
   const [back] = await h.db.db.select().from(awards).where(eq(awards.id, awardId!))
@@ -151,4 +151,28 @@ t.test("another council's co-ordinator gets 404 for the award and its actions", 
   })
   t.equal(post.statusCode, 404)
   t.notMatch((await other.get('/manage/awards')).body, /Bright Days/)
+})
+
+t.test('revoke follows a suspension and asks first; withdraw is offered while the award is live', async (t) => {
+  const { awardId } = await stateOf()
+  const url = `/manage/awards/${awardId}`
+  t.match((await co.get(url)).body, new RegExp(`href="${url}/withdraw"`))
+  const s = await formOf(`${url}/suspend`)
+  const suspend = { _csrf: s.csrf, version: s.version, reason: 'non_engagement', note: 'No reply', confirm: 'yes' }
+  t.equal((await co.post(`${url}/suspend`, suspend)).statusCode, 303)
+  const r = await formOf(`${url}/revoke`)
+  const asked = await co.post(`${url}/revoke`, { _csrf: r.csrf, version: r.version, note: 'No reply in three months' })
+  t.match(asked.body, /Are you sure you want to revoke this award\?/)
+  t.match(asked.body, /govuk-button--warning/)
+  const done = await co.post(`${url}/revoke`, {
+    _csrf: r.csrf,
+    version: r.version,
+    note: 'No reply in three months',
+    confirm: 'yes'
+  })
+  t.equal(done.statusCode, 303)
+  const page = await co.get(String(done.headers.location))
+  t.match(page.body, /The award is revoked\./)
+  t.match(page.body, /govuk-tag--red">Revoked</)
+  t.notMatch(page.body, /govuk-button[^"]*" href="[^"]+\/(suspend|reinstate|revoke|withdraw)"/, 'nothing more to do')
 })

@@ -36,6 +36,8 @@ export interface ActionSpec {
   note: { label: string; hint?: string; required: string | null }
   /** When set, the action is final: this warning is shown on a confirmation page first. */
   confirm?: string
+  /** The confirmation page's question; default "Are you sure? <title>". */
+  confirmTitle?: string
   /** The notice on the record once done. */
   done: string
   run: (ctx: Ctx, id: string, input: { version: number; choices: Record<string, string>; note: string }) =>
@@ -76,8 +78,11 @@ export interface RecordActionsOptions {
   deps: Deps
   base: string
   what: string
-  /** The record's version and a caption naming it; throws a 404 for a record the actor may not see. */
-  load: (ctx: Ctx, id: string) => Promise<{ version: number; caption: string }>
+  /**
+   * The record's version and a caption naming it, for the action at `path`; throws a 404 for a record the actor
+   * may not see (and may refuse an action its state does not allow).
+   */
+  load: (ctx: Ctx, id: string, path: string) => Promise<{ version: number; caption: string }>
   actions: readonly ActionSpec[]
 }
 
@@ -87,7 +92,7 @@ export const recordActionRoutes: FastifyPluginAsyncZod<RecordActionsOptions> = a
   for (const a of o.actions) {
     const choices = a.choices ?? []
     const render = async (reply: FastifyReply, ctx: Ctx, id: string, status: number, f: Form | null, sure: boolean) => {
-      const record = await o.load(ctx, id)
+      const record = await o.load(ctx, id, a.path)
       const form = f ?? { version: record.version, choices: {}, note: '', errors: {} }
       const common = {
         active: o.base,
@@ -99,7 +104,7 @@ export const recordActionRoutes: FastifyPluginAsyncZod<RecordActionsOptions> = a
       if (sure) {
         return await reply.page(200, 'manage-form', formPage({
           ...common,
-          title: `Are you sure? ${a.title}`,
+          title: a.confirmTitle ?? `Are you sure? ${a.title}`,
           summaryRows: [
             ...choices.map((c) => row(c.label, c.options.find((x) => x.value === form.choices[c.name])?.text ?? '')),
             row(a.note.label, form.note === '' ? 'None' : form.note)
