@@ -51,6 +51,7 @@ import { auditListSchema } from '../schemas/audit.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import { ctxOf } from './context.js'
+import { presentScore, withScore } from '../presenters/score.js'
 
 const evidenceParams = idParams.extend({ evidenceId: z.uuid({ error: 'must be a UUID' }) })
 const fileParams = evidenceParams.extend({ fileId: z.uuid({ error: 'must be a UUID' }) })
@@ -75,7 +76,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         .code(201)
         .header('etag', etagOf(row.version))
         .header('location', `/api/v1/assessments/${row.id}`)
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -90,7 +91,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: assessmentListSchema }
       }
     },
-    async (request) => (await listAssessments(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listAssessments(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -106,7 +107,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     },
     async (request, reply) => {
       const detail = await getAssessment(deps, ctxOf(request), request.params.id)
-      return await reply.header('etag', etagOf(detail.version)).send(detail as never)
+      return await reply.header('etag', etagOf(detail.version)).send(detail)
     }
   )
 
@@ -162,7 +163,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           parseIfMatch(request.headers['if-match']),
           request.body.note ?? null
         )
-        return await reply.header('etag', etagOf(row.version)).send(row as never)
+        return await reply.header('etag', etagOf(row.version)).send(row)
       }
     )
   }
@@ -178,7 +179,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: scoreSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await getLiveScore(deps, ctxOf(request), request.params.id)) as never
+    async (request) => presentScore(await getLiveScore(deps, ctxOf(request), request.params.id))
   )
 
   app.get(
@@ -192,7 +193,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: decisionSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await getDecision(deps, ctxOf(request), request.params.id)) as never
+    async (request) => withScore(await getDecision(deps, ctxOf(request), request.params.id))
   )
 
   app.post(
@@ -218,7 +219,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         parseIfMatch(request.headers['if-match']),
         request.body
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -243,7 +244,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         parseIfMatch(request.headers['if-match']),
         request.body.comment
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -266,7 +267,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         request.params.id,
         parseIfMatch(request.headers['if-match'])
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -290,7 +291,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         request.params.id,
         parseIfMatch(request.headers['if-match'])
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -313,7 +314,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       return await reply
         .code(201)
         .header('etag', etagOf(row.version))
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -343,7 +344,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           request.body.note ?? null,
           parseIfMatch(request.headers['if-match'])
         )
-        return await reply.header('etag', etagOf(row.version)).send(row as never)
+        return await reply.header('etag', etagOf(row.version)).send(row)
       }
     )
   }
@@ -411,7 +412,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           const { id, evidenceId } = request.params
           return await reply
             .code(201)
-            .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) } as never)
+            .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) })
         } finally {
           await Promise.all(files.map(async (f) => await f.discard()))
         }
