@@ -3,10 +3,11 @@
 // its own records (anyone else's are not found).
 import * as store from '../db/stores/assessments.js'
 import { describeStanding, type Standing } from '../domain/scoring/standing-words.js'
+import { checkFactualAccuracyComment } from '../domain/workflow/index.js'
 import { assertProviderAccess, forbidden } from './access.js'
 import { getAssessment } from './assessments.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
-import { scoreAssessmentOn } from './decisions.js'
+import { getDecision, scoreAssessmentOn } from './decisions.js'
 import { loadAssessmentBasis } from './evidence.js'
 import { loadProvider } from './providers.js'
 import { getCurrentPublishedScheme } from './schemes.js'
@@ -58,4 +59,26 @@ export async function getMyStanding (deps: Deps, ctx: Ctx): Promise<Standing | n
   const row = assertProviderAccess(ctx.actor, await store.findAssessment(deps.db, latest.id), 'Assessment')
   const { scheme, result } = await scoreAssessmentOn(deps.db, row, isoDate(ctx.now))
   return describeStanding(result, scheme.checklist)
+}
+
+/**
+ * The decision proposed on (or made about) the provider's latest assessment, its reasons in words, and whether the
+ * factual-accuracy window is open today; null before any proposal.
+ */
+export async function getMyDecision (deps: Deps, ctx: Ctx) {
+  const { latest } = await latestAssessment(deps, ctx)
+  if (latest === undefined || latest.proposedAt === null) return null
+  const decision = await getDecision(deps, ctx, latest.id)
+  const { scheme } = await loadAssessmentBasis(deps.db, latest)
+  const window = checkFactualAccuracyComment(
+    isoDate(latest.proposedAt),
+    isoDate(ctx.now),
+    scheme.settings.factualAccuracyDays
+  )
+  return {
+    decision,
+    version: latest.version,
+    standing: decision.score === null ? null : describeStanding(decision.score, scheme.checklist),
+    windowOpen: decision.state === 'decision_proposed' && window.ok
+  }
 }

@@ -75,6 +75,12 @@ t.test('a provider uploads evidence from a phone', { skip: !browserAvailable() }
       await axe('item page')
       await reflows('item page')
 
+      if (js) {
+        await page.getByRole('button', { name: 'Upload and send' }).click()
+        await page.waitForURL(`${base}/provider/items/INS_PL/files`)
+        t.match(await page.textContent('.govuk-error-summary'), /Select a file to upload/)
+        await axe('item page with an error')
+      }
       await page.setInputFiles('#file-file', { name: 'insurance.pdf', mimeType: 'application/pdf', buffer: tinyPdf() })
       await page.fill('#file-expiresOn-day', '30')
       await page.fill('#file-expiresOn-month', '11')

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'
 import { useHtmlErrorPages } from '../plugin.js'
 import { applicationRoutes } from './application-routes.js'
+import { decisionRoutes } from './decision-routes.js'
 import { itemRoutes } from './item-routes.js'
 import { standingRoutes } from './standing-routes.js'
 
@@ -12,4 +13,5 @@ export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   await app.register(applicationRoutes, { deps })
   await app.register(itemRoutes, { deps })
   await app.register(standingRoutes, { deps })
+  await app.register(decisionRoutes, { deps })
 }
