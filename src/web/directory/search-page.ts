@@ -8,6 +8,7 @@ import { isCurrentMark, longDate } from '../../use-cases/publication/public-awar
 import { AWARD_LEVELS } from '../../domain/scheme/enums.js'
 import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { layoutOf, type PageView } from '../layout.js'
+import { paginationOf, type PaginationView } from '../pagination.js'
 import {
   CONTACT_THROUGH_COUNCIL,
   contactHtml,
@@ -38,12 +39,6 @@ interface FilterSelect {
   name: string
   label: { text: string }
   items: Array<{ value: string; text: string; selected: boolean }>
-}
-
-interface PaginationView {
-  previous?: { href: string; text: string }
-  next?: { href: string; text: string }
-  items: Array<{ number: number; href: string; current: boolean } | { ellipsis: true }>
 }
 
 export interface ResultView {
@@ -114,25 +109,6 @@ const filter = (
     options.map(([value, text]) => ({ value, text, selected: value === chosen }))
   )
 })
-
-function paginationOf (slug: string, query: DirectoryQuery, totalPages: number): PaginationView | null {
-  const page = query.page
-  if (totalPages <= 1 || page > totalPages) return null
-  const link = (n: number, text: string) => ({ href: hrefOf(slug, query, n), text })
-  // GOV.UK pagination: the first, the last, and the pages either side of the current one, gaps as ellipses.
-  const shown = [...new Set([1, page - 1, page, page + 1, totalPages])].filter((n) => n >= 1 && n <= totalPages)
-  const items: PaginationView['items'] = []
-  for (const n of shown.sort((a, b) => a - b)) {
-    const last = items.at(-1)
-    if (last !== undefined && 'number' in last && n > last.number + 1) items.push({ ellipsis: true })
-    items.push({ number: n, href: hrefOf(slug, query, n), current: n === page })
-  }
-  return {
-    ...(page > 1 ? { previous: link(page - 1, 'Previous page') } : {}),
-    ...(page < totalPages ? { next: link(page + 1, 'Next page') } : {}),
-    items
-  }
-}
 
 // GOV.UK error messages say what went wrong and what to do, kindly (the postcode is kept in the box).
 const POSTCODE_ERRORS: Partial<Record<NearStatus, string>> = {
@@ -208,6 +184,6 @@ export function searchView (council: PublicCouncil, query: DirectoryQuery, r: Se
     beyondLast: beyond ? { href: hrefOf(council.slug, query, r.totalPages), page: r.totalPages } : null,
     pageOf: r.totalPages > 1 && !beyond ? `Page ${query.page} of ${r.totalPages}` : null,
     results: r.items.map((l) => resultView(council.slug, l)),
-    pagination: paginationOf(council.slug, query, r.totalPages)
+    pagination: paginationOf(query.page, r.totalPages, (n) => hrefOf(council.slug, query, n))
   }
 }
