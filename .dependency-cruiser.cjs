@@ -40,11 +40,11 @@ module.exports = {
     {
       name: 'web-not-http-internals',
       comment:
-        'Pages reach the HTTP layer only through its problem renderer and the session cookie, ' +
-        'never its routes or schemas.',
+        'Pages reach the HTTP layer only through its problem renderer, the session cookie and the ' +
+        'version-keyed page cache, never its routes or schemas.',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/http/', pathNot: '^src/http/plugins/(problems|session)[.]ts$' }
+      to: { path: '^src/http/', pathNot: '^src/http/(plugins/(problems|session)|page-cache)[.]ts$' }
     },
     {
       name: 'http-not-web-internals',

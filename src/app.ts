@@ -157,7 +157,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', deps })
   await app.register(badgeRoutes, { deps })
   await app.register(verifyRoutes, { prefix: '/verify', deps })
-  await app.register(directoryRoutes, { prefix: '/directory', deps })
+  await app.register(directoryRoutes, { prefix: '/directory', deps, publication })
   await app.register(feedbackRoutes, { prefix: '/api/v1', deps })
   await app.register(feedbackWebRoutes, { prefix: '/feedback', deps })
   await app.register(reportRoutes, { prefix: '/api/v1/reports', deps })

@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Sends a rendered page. Pages are private and uncached unless the route set its own Cache-Control. */
     page: <K extends keyof PageViews>(status: number, template: K, view: PageViews[K]) => Promise<FastifyReply>
+    /** The page's HTML without sending it (for pages cached by publication version). */
+    renderPage: <K extends keyof PageViews>(template: K, view: PageViews[K]) => Promise<string>
   }
 }
 
@@ -100,6 +102,9 @@ export default fp(
           env.addGlobal('assets', assets)
         }
       }
+    })
+    app.decorateReply('renderPage', async function (this: FastifyReply, template: string, data: object) {
+      return await this.viewAsync(`${template}.njk`, data)
     })
     app.decorateReply('page', async function (this: FastifyReply, status: number, template: string, data: object) {
       if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')

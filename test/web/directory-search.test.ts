@@ -147,3 +147,23 @@ t.test('when postcodes cannot be placed at all, the page says so and lists by na
   t.notMatch(res.body, 'govuk-error-summary', 'not the person’s mistake')
   t.same(names(res.body), ["Ann's Home Help", "Bob's Day Club", 'Cat Cares'])
 })
+
+t.test('a search page is kept per publication version: ETag, 304, and a change shows at once', async (t) => {
+  const first = await page('?postcode=LS2+9JT')
+  const etag = first.headers.etag as string
+  t.ok(etag)
+  t.equal(first.headers['cache-control'], 'no-cache')
+  const near = '/directory/northshire?postcode=LS2+9JT'
+  const again = await h.app.inject({ url: near, headers: { 'if-none-match': etag } })
+  t.equal(again.statusCode, 304)
+  const read = await h.app.inject({ url: `/api/v1/providers/${cat.id}`, headers: h.auth(cat.token) })
+  await h.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/providers/${cat.id}`,
+    headers: { ...h.auth(cat.token), 'if-match': read.headers.etag as string },
+    payload: { name: 'Cat Cares Renamed' }
+  })
+  const changed = await h.app.inject({ url: near, headers: { 'if-none-match': etag } })
+  t.equal(changed.statusCode, 200)
+  t.equal(names(changed.body)[0], 'Cat Cares Renamed')
+})

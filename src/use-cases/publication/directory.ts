@@ -11,7 +11,14 @@ import { notFound } from '../access.js'
 import type { Deps } from '../context.js'
 import { lookUpPostcode } from '../postcodes.js'
 import { getCurrentPublishedScheme } from '../schemes.js'
-import { findListing, listDirectoryAreas, listListings, listPastAwards, loadPublicCouncil } from './listings.js'
+import {
+  findListing,
+  listDirectoryAreas,
+  listListings,
+  listPastAwards,
+  loadPublicCouncil,
+  type PublicCouncil
+} from './listings.js'
 
 export type { AwardChecks }
 
@@ -42,19 +49,26 @@ export type NearStatus = 'none' | 'found' | 'malformed' | 'unknown' | 'terminate
 // A postcode without a distance orders every placed service by distance: half the Earth's circumference holds them.
 const ANYWHERE_METRES = Math.PI * EARTH_RADIUS_METRES
 
-async function nearOf (deps: Deps, query: DirectoryQuery): Promise<{ status: NearStatus; near?: Near }> {
+async function nearOf (
+  deps: Deps,
+  q: Queryable,
+  query: DirectoryQuery
+): Promise<{ status: NearStatus; near?: Near }> {
   if (query.postcode === undefined) return { status: 'none' }
   const postcode = normalisePostcode(query.postcode)
   if (postcode === null) return { status: 'malformed' }
-  const found = await lookUpPostcode(deps, deps.db, postcode)
+  const found = await lookUpPostcode(deps, q, postcode)
   if (found.status !== 'found') return { status: found.status }
   const radius = query.within === undefined ? ANYWHERE_METRES : query.within * METRES_PER_MILE
   return { status: 'found', near: { centre: found.location, radiusMetres: radius } }
 }
 
-export async function searchDirectory (deps: Deps, slug: string, query: DirectoryQuery) {
-  const q = deps.db
-  const [council, near] = await Promise.all([loadPublicCouncil(q, slug), nearOf(deps, query)])
+/**
+ * One page of the council's directory. The council (with its publication version) is read first by the caller, so
+ * what is read here is at least as new as the version the page is kept under.
+ */
+export async function searchDirectory (deps: Deps, q: Queryable, council: PublicCouncil, query: DirectoryQuery) {
+  const near = await nearOf(deps, q, query)
   const [{ items, totalItems }, areas] = await Promise.all([
     listListings(
       q,
@@ -74,7 +88,7 @@ export async function searchDirectory (deps: Deps, slug: string, query: Director
     listDirectoryAreas(q, council.id)
   ])
   const totalPages = Math.max(1, Math.ceil(totalItems / DIRECTORY_PAGE_SIZE))
-  return { council, items, totalItems, totalPages, areas, nearStatus: near.status }
+  return { items, totalItems, totalPages, areas, nearStatus: near.status }
 }
 
 export async function getDirectoryEntry (q: Queryable, slug: string, providerId: string) {

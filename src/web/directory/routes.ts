@@ -2,7 +2,9 @@
 // that works without JavaScript (src/domain/README.md: Publication).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { createBodyCache, etagOfView, matchesIfNoneMatch, ownBytes } from '../../http/page-cache.js'
 import type { Deps } from '../../use-cases/context.js'
+import type { PublicationFreshness } from '../../use-cases/publication/freshness.js'
 import { getDirectoryEntry, getSchemeInForce, searchDirectory } from '../../use-cases/publication/directory.js'
 import { loadPublicCouncil } from '../../use-cases/publication/listings.js'
 import { AwardLevelSchema, ClientGroupSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'
@@ -39,8 +41,14 @@ const searchQuery = z.object({
 })
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
 
-export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps; publication: PublicationFreshness }> = async (
+  app,
+  { deps, publication }
+) => {
   useHtmlErrorPages(app)
+  // Search pages are kept per publication version, as the feeds are (README: Publication): a hit costs no query and
+  // is never stale, whichever instance made the change; distinct queries cannot grow it past its cap.
+  const searchPages = createBodyCache()
 
   app.get(
     '/:council',
@@ -48,10 +56,21 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       schema: { hide: true, params: z.object({ council: slug }), querystring: searchQuery }
     },
     async (request, reply) => {
-      const { council, ...result } = await searchDirectory(deps, request.params.council, request.query)
-      return await reply
-        .header('cache-control', 'no-cache')
-        .page(200, 'directory-search', searchView(council, request.query, result))
+      const source = await publication.source(request.params.council)
+      const etag = etagOfView(source.council, `directory:${JSON.stringify(request.query)}`)
+      reply.header('cache-control', 'no-cache').header('etag', etag)
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return await reply.code(304).send()
+      const key = `${source.council.id}${etag}`
+      let body = searchPages.get(key)
+      if (body === undefined) {
+        const result = await publication.read(source, async (db) =>
+          await searchDirectory(deps, db, source.council, request.query))
+        const html = await reply.renderPage('directory-search', searchView(source.council, request.query, result))
+        body = ownBytes(Buffer.from(html))
+        // Postcodes that cannot be placed now are not the answer to keep: the next request tries again.
+        if (result.nearStatus !== 'unavailable') searchPages.set(key, body)
+      }
+      return await reply.type('text/html; charset=utf-8').send(body)
     }
   )
 
