@@ -45,6 +45,8 @@ import { councilSsoRoutes } from './http/routes/council-sso.js'
 import { passkeyAssetRoutes, signInRoutes } from './web/sign-in/routes.js'
 import { accountRoutes } from './web/account/routes.js'
 import { demoMailboxRoutes } from './web/demo-mailbox/routes.js'
+import { manageFeedbackRoutes } from './web/manage/feedback/routes.js'
+import { certificateRoutes } from './web/provider/certificate.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
 export interface BuildOptions {
@@ -160,6 +162,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(signInRoutes, { prefix: '/sign-in', deps })
   await app.register(accountRoutes, { prefix: '/account', deps })
   await app.register(demoMailboxRoutes, { prefix: '/demo-mailbox', deps })
+  await app.register(manageFeedbackRoutes, { prefix: '/manage/feedback', deps })
+  await app.register(certificateRoutes, { prefix: '/provider/award', deps })
 
   app.addHook('onClose', async () => {
     await opts.beforeDatabaseCloses?.()
