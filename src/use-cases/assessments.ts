@@ -4,7 +4,7 @@ import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/assessments.js'
 import type { AssessmentPatch, AssessmentRecord } from '../db/stores/assessments.js'
 import { findLiveAwardIds } from '../db/stores/awards.js'
-import { enqueue } from '../db/stores/enqueue.js'
+import { enqueueOutboxEvent } from '../db/stores/outbox.js'
 import { lockProvider } from '../db/stores/providers.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
@@ -84,7 +84,7 @@ export async function applyAssessmentEvent (
     toState: next.value,
     reason
   })
-  await enqueue(tx, {
+  await enqueueOutboxEvent(tx, {
     councilId: before.councilId,
     topic: 'assessment.changed',
     dedupeKey: `assessment:${before.id}:v${after.version}`,

@@ -3,7 +3,7 @@
 import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/awards.js'
 import type { AwardRecord } from '../db/stores/awards.js'
-import { enqueue } from '../db/stores/enqueue.js'
+import { enqueueOutboxEvent } from '../db/stores/outbox.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 import type { MessageKind } from '../domain/notifications/index.js'
 import type { AwardLevel } from '../domain/scheme/enums.js'
@@ -30,7 +30,7 @@ const topicOf = (to: AwardState): AwardTopic =>
 
 // Never the status reason: reasons for suspension are not public (src/domain/README.md: Publication).
 async function enqueueAwardEvent (q: Queryable, topic: AwardTopic, award: AwardRow, dedupeKey: string) {
-  await enqueue(q, {
+  await enqueueOutboxEvent(q, {
     councilId: award.councilId,
     topic,
     dedupeKey,

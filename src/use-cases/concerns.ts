@@ -4,7 +4,7 @@ import type { Queryable, Tx } from '../db/client.js'
 import { lockSuspendableAward } from '../db/stores/awards.js'
 import * as store from '../db/stores/concerns.js'
 import type { ConcernPatch, ConcernRecord } from '../db/stores/concerns.js'
-import { enqueue } from '../db/stores/enqueue.js'
+import { enqueueNotification } from '../db/stores/notifications.js'
 import { findProvider } from '../db/stores/providers.js'
 import { DomainError } from '../domain/errors.js'
 import type { ConcernOutcome } from '../domain/scheme/enums.js'
@@ -151,15 +151,14 @@ export async function openConcernFromFeedback (
   const existing = await store.findConcernOfResponse(tx, input.feedbackResponseId)
   if (existing !== undefined) return existing
   const row = await insertConcern(tx, ctx, { ...input, source: 'feedback' })
-  await enqueue(tx, {
+  await enqueueNotification(tx, {
     councilId: input.councilId,
-    topic: 'notification.concern_received',
+    kind: 'concern_received',
     dedupeKey: `concern-received:${row.id}`,
     payload: { concernId: row.id, providerId: input.providerId, source: 'feedback', urgent: true },
     // The caller's clock, not the database's: from a feedback form it is the day only, so the
     // notification cannot date the anonymous response it came from to the second.
-    createdAt: ctx.now,
-    nextAttemptAt: ctx.now
+    now: ctx.now
   })
   return row
 }

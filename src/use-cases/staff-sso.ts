@@ -63,13 +63,20 @@ export function staffSso (deps: Deps) {
     if (sso === undefined || !sso.enabled) return { state: 'refused' }
     let claimed: unknown
     try {
-      const tokens = await oidc.authorizationCodeGrant(await clientFor(sso), callback, {
+      const client = await clientFor(sso)
+      const tokens = await oidc.authorizationCodeGrant(client, callback, {
         pkceCodeVerifier: checks.verifier,
         expectedState: checks.state,
         expectedNonce: checks.nonce,
         idTokenExpected: true
       })
-      claimed = tokens.claims()?.[sso.userClaim]
+      const idToken = tokens.claims()
+      claimed = idToken?.[sso.userClaim]
+      // Providers that follow the specification strictly (oidc-provider, some Entra set-ups) give scope claims
+      // such as email only from the UserInfo endpoint, for the subject the ID token names.
+      if (claimed === undefined && idToken !== undefined) {
+        claimed = (await oidc.fetchUserInfo(client, tokens.access_token, idToken.sub))[sso.userClaim]
+      }
     } catch (error) {
       deps.log.info({ err: error, councilId: sso.councilId }, 'single sign-on refused')
       return { state: 'refused' }

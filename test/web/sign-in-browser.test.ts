@@ -30,8 +30,7 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
   t.notOk('clientSecret' in sso.json(), 'the client secret is never answered back')
   const browser = await launchBrowser(t)
 
-  const todo = 'the OpenID callback answers a problem page in Chromium (the inject-level flow is not yet tested either)'
-  t.test('staff: single sign-on with the council identity provider, then a passkey', { todo }, async (t) => {
+  t.test('staff: single sign-on with the council identity provider, then a passkey', async (t) => {
     const page = await openPage(browser)
     await page.goto(`${base}/sign-in`)
     t.same(await axeViolations(page), [], 'sign-in page: axe')
@@ -74,6 +73,29 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
     await page.waitForURL(`${base}/account`)
     t.match(await page.textContent('main'), /with passkey/, 'signed in again with the passkey, no email')
+  })
+
+  t.test('staff: an unknown council account, then a replayed and a forged callback', async (t) => {
+    const page = await openPage(browser)
+    await page.goto(`${base}/sign-in`)
+    await page.getByRole('link', { name: 'Sign in with your Northshire Council account' }).click()
+    await page.waitForURL(`${idp.issuer}/**`)
+    await page.fill('input[name="login"]', 'stranger@northshire.example')
+    await page.fill('input[name="password"]', 'anything')
+    await page.click('button[type="submit"]')
+    await page.waitForLoadState()
+    if (page.url().startsWith(idp.issuer)) await page.locator('button[type="submit"]').first().click()
+    await page.waitForURL(`${base}/sign-in/sso/northshire/callback**`)
+    t.match(await page.textContent('main'), /You do not have a Quality Mark account yet/)
+    t.same(await axeViolations(page), [], 'unknown account page: axe')
+    const callback = page.url()
+    const replay = await page.goto(callback)
+    t.equal(replay?.status(), 400, 'the same callback again: its checks were used up')
+    t.match(await page.textContent('main'), /Your sign-in took too long/)
+    const forged = await page.goto(`${base}/sign-in/sso/northshire/callback?code=forged&state=forged`)
+    t.equal(forged?.status(), 400, 'a callback no sign-in here started')
+    await page.goto(`${base}/account`)
+    t.match(page.url(), /\/sign-in/, 'nobody was signed in')
   })
 
   t.test('provider: an email link followed from the demo mailbox', async (t) => {

@@ -2,7 +2,7 @@
 // a crashed sender's message is tried again; SKIP LOCKED, so two instances never claim one message).
 import { and, asc, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
-import { enqueue } from './enqueue.js'
+import { enqueueOutboxEvent } from './outbox.js'
 import {
   councils,
   notificationMessages,
@@ -142,8 +142,9 @@ export interface NotificationEvent {
   now: Date
 }
 
-export async function enqueueNotification (q: Queryable, e: NotificationEvent): Promise<void> {
-  await enqueue(q, {
+/** False when an event with the same dedupe key was already written (the action had been done). */
+export async function enqueueNotification (q: Queryable, e: NotificationEvent): Promise<boolean> {
+  return await enqueueOutboxEvent(q, {
     councilId: e.councilId,
     topic: `notification.${e.kind}`,
     dedupeKey: e.dedupeKey,

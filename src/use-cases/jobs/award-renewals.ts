@@ -2,7 +2,7 @@
 // renewal_due (60 days before expiry, a renewal assessment opens) → ... expired"; scheme setting renewalLeadDays).
 import type { Tx } from '../../db/client.js'
 import { findLiveAwardsWithLeadTime, lockAwardState, type JobScope, type WatchedAward } from '../../db/stores/jobs.js'
-import { enqueueOutboxEvent } from '../../db/stores/outbox.js'
+import { enqueueNotification } from '../../db/stores/notifications.js'
 import { isDomainError } from '../../domain/errors.js'
 import { planAwardTransitions, type PlannedAwardTransition } from '../../domain/workflow/index.js'
 import { openAssessmentIn } from '../assessments.js'
@@ -46,9 +46,9 @@ async function applyPlan (
     plan.event === 'expire' ? `ended on ${award.validTo}` : `renewal due: ends on ${award.validTo}`
   )
   const renewal = plan.event === 'open_renewal' ? await openRenewal(sp, ctx, award.providerId) : null
-  await enqueueOutboxEvent(sp, {
+  await enqueueNotification(sp, {
     councilId: award.councilId,
-    topic: plan.event === 'expire' ? 'notification.award_expired' : 'notification.renewal_due',
+    kind: plan.event === 'expire' ? 'award_expired' : 'renewal_due',
     dedupeKey: plan.key,
     recipientProviderId: award.providerId,
     payload: {
@@ -57,8 +57,7 @@ async function applyPlan (
       validTo: award.validTo,
       renewalAssessmentId: renewal
     },
-    createdAt: ctx.now,
-    nextAttemptAt: ctx.now
+    now: ctx.now
   })
   return `award ${award.awardId} ${plan.to}${renewal !== null ? `, renewal assessment ${renewal} opened` : ''}`
 }

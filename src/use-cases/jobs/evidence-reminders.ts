@@ -1,7 +1,7 @@
 // Reminds providers of evidence about to expire, at 60/30/7 days by default (src/domain/README.md: Scheduled work;
 // scheme setting evidenceReminderDays). Each reminder is an outbox notification whose dedupe key makes it happen once.
 import type { Tx } from '../../db/client.js'
-import { enqueueOutboxEvent } from '../../db/stores/outbox.js'
+import { enqueueNotification } from '../../db/stores/notifications.js'
 import { isItemApplicable } from '../../domain/scheme/applicability.js'
 import { computeEvidenceExpiry } from '../../domain/scoring/index.js'
 import { dueEvidenceReminders, type ExpiringEvidence } from '../../domain/workflow/index.js'
@@ -29,9 +29,9 @@ export async function sendEvidenceReminders (
     for (const reminder of dueEvidenceReminders(expiring, today, scheme.settings.evidenceReminderDays)) {
       const itemCode = reminder.evidenceId.slice(assessment.id.length + 1)
       await runAction(tx, deps.log, result, async (sp) => {
-        const inserted = await enqueueOutboxEvent(sp, {
+        const inserted = await enqueueNotification(sp, {
           councilId: assessment.councilId,
-          topic: 'notification.evidence_expiring',
+          kind: 'evidence_expiring',
           dedupeKey: reminder.key,
           recipientProviderId: assessment.providerId,
           payload: {
@@ -42,8 +42,7 @@ export async function sendEvidenceReminders (
             daysBefore: reminder.daysBefore,
             daysLeft: reminder.daysLeft
           },
-          createdAt: ctx.now,
-          nextAttemptAt: ctx.now
+          now: ctx.now
         })
         return inserted
           ? `reminder ${itemCode} of assessment ${assessment.id}: ${reminder.daysBefore} days`

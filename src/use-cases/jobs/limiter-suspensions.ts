@@ -2,7 +2,7 @@
 // "suspended (evidence lapsed past a 14-day grace ...)"; scheme setting gracePeriodDays).
 import type { Tx } from '../../db/client.js'
 import { lockAwardState } from '../../db/stores/jobs.js'
-import { enqueueOutboxEvent } from '../../db/stores/outbox.js'
+import { enqueueNotification } from '../../db/stores/notifications.js'
 import { findLapsedLimiters } from '../../domain/scoring/index.js'
 import { isSuspendable, plannedActionKey, SUSPENDABLE_AWARD_STATES } from '../../domain/workflow/index.js'
 import { transitionAward } from '../awards.js'
@@ -35,9 +35,9 @@ export async function suspendLapsedAwards (
     await runAction(tx, deps.log, result, async (sp) => {
       const state = await lockAwardState(sp, awardId)
       if (state === undefined || !isSuspendable(state)) return null
-      const inserted = await enqueueOutboxEvent(sp, {
+      const inserted = await enqueueNotification(sp, {
         councilId: assessment.councilId,
-        topic: 'notification.award_suspended',
+        kind: 'award_suspended',
         dedupeKey: key,
         recipientProviderId: assessment.providerId,
         // The provider is told which of its own items lapsed, so it can put them right.
@@ -47,8 +47,7 @@ export async function suspendLapsedAwards (
           reason: 'evidence_lapsed',
           items: lapsed.map((l) => l.message)
         },
-        createdAt: ctx.now,
-        nextAttemptAt: ctx.now
+        now: ctx.now
       })
       if (!inserted) return null
       await transitionAward(sp, ctx, awardId, 'suspend', `evidence_lapsed: ${items.join(', ')}`)
