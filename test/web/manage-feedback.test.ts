@@ -2,7 +2,7 @@
 // letters as a PDF with one page per link whose QR code decodes to the link written on it, interview entry, the
 // moderation queue, the results (never under 3), and another council's assessment not found.
 import t from 'tap'
-import { feedbackInvitations, feedbackResponses } from '../../src/db/schema/index.js'
+import { concerns, feedbackInvitations, feedbackResponses } from '../../src/db/schema/index.js'
 import { buildTestApp } from '../helpers/app.js'
 import { addAssessment, bestAnswers, pathOf } from '../helpers/feedback.js'
 import { readPdf } from '../helpers/pdf.js'
@@ -188,4 +188,28 @@ t.test('another council’s co-ordinator gets "not found"; a provider gets a 403
   t.equal((await owner.get(base)).statusCode, 403)
   const anonymous = await browserClient(h).get(base)
   t.equal(anonymous.statusCode, 303, 'signed out: to sign in')
+})
+
+t.test('a worry ticked in an interview opens a concern; a closed assessment makes no letters', async (t) => {
+  const before = (await h.db.db.select().from(concerns)).length
+  const worry = { SAFE: 'not_at_all', safeguarding: 'yes' }
+  const res = await interview({ respondentType: 'carer', mode: 'interview', ...today, ...worry })
+  t.equal(res.statusCode, 303)
+  const opened = await h.db.db.select().from(concerns)
+  t.equal(opened.length, before + 1, 'the worry opens a concern for the safeguarding team')
+
+  const other = await h.addProvider(north, { name: 'Closed Care' })
+  const decided = await addAssessment(h, north, other.id, 'decided')
+  const invitations = (await h.db.db.select().from(feedbackInvitations)).length
+  const page = await co.get(`/manage/feedback/${decided}/letters`)
+  const refused = await co.post(`/manage/feedback/${decided}/letters`, {
+    _csrf: csrfOf(page.body),
+    count: '2',
+    respondentType: 'person',
+    wording: 'plain',
+    expiresInDays: '28'
+  })
+  t.equal(refused.statusCode, 409)
+  t.match(refused.body, /no longer collects feedback/)
+  t.equal((await h.db.db.select().from(feedbackInvitations)).length, invitations, 'no link made')
 })
