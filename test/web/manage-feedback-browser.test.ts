@@ -1,6 +1,6 @@
 // The co-ordinator's feedback pages in real Chromium (README: Feedback letters and interviews): axe-core finds no
 // violations on any of them, nothing scrolls sideways at 320 px, an interview entered with a mistake shows the error
-// summary, and the letters downloaded from the page hold QR codes that decode to working links.
+// summary, and the letters downloaded from the page (by keyboard alone) hold QR codes that decode to working links.
 import { readFile } from 'node:fs/promises'
 import t from 'tap'
 import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
@@ -63,12 +63,19 @@ t.test('the feedback pages in a real browser', { skip: !browserAvailable() }, as
   t.match(await page.textContent('.govuk-error-summary'), /must be a real date/)
   t.same(await axeViolations(page), [], 'interview form with errors: axe')
 
+  // Keyboard only: Tab to the number box, type, Tab on to the button and press Enter.
   await page.goto(`${base}/letters`)
-  await page.fill('#count', '2')
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: /download letters/ }).click()
-  ])
+  const tabTo = async (selector: string) => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab')
+      if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return true
+    }
+    return false
+  }
+  t.ok(await tabTo('#count'), 'the number box is reached with Tab')
+  await page.keyboard.type('2')
+  t.ok(await tabTo('button.govuk-button'), 'the button is reached with Tab')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
   const pdf = await readFile(await download.path())
   const letters = readPdf(pdf)
   t.equal(letters.length, 2, 'two letters, one page each')
