@@ -54,8 +54,10 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
     .insert(schemeVersions)
     .values({ councilId: council!.id, number: 1, status: 'published', document: createDefaultSchemeDocument() })
     .returning()
-  const types = ['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home']
-  const groups = ['older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers']
+  const types = ['domiciliary_care', 'day_activities', 'accommodation', 'support_in_home'] as const
+  const groups = [
+    'older_people', 'learning_disability', 'autism', 'physical_disability', 'mental_health', 'carers'
+  ] as const
   const areas = ['Otley', 'Ilkley', 'Wetherby', 'Pudsey', 'Morley', 'Garforth']
   const levels = ['gold', 'silver', 'bronze'] as const
   const now = new Date('2026-03-02T10:00:00Z')
@@ -69,10 +71,10 @@ export async function seedBenchCouncil (handle: DatabaseHandle, count = BENCH_PR
         id,
         councilId: council!.id,
         name: `Provider ${String(i).padStart(5, '0')} Care`,
-        legalForm: 'sole_trader',
+        legalForm: 'sole_trader' as const,
         description: `Help at home and in the community from a small local team (${i}).`,
         fte: 1 + (i % 5),
-        sizeBand: 'micro',
+        sizeBand: 'micro' as const,
         activeClients: 5 + (i % 10),
         serviceTypes: [types[i % 4]!],
         flags: {

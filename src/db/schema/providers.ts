@@ -1,6 +1,8 @@
 // Care providers (micro-enterprises and others) registered with a council.
 import { sql } from 'drizzle-orm'
 import { check, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import type { LegalForm, SizeBand } from '../../domain/providers.js'
+import type { ClientGroup, CqcRating, ServiceType } from '../../domain/scheme/enums.js'
 import { councils } from './councils.js'
 import { createdAt, id, rowVersion, tstz, updatedAt } from './common.js'
 
@@ -30,15 +32,15 @@ export const providers = pgTable(
       .notNull()
       .references(() => councils.id),
     name: text('name').notNull(),
-    legalForm: text('legal_form').notNull(),
+    legalForm: text('legal_form').$type<LegalForm>().notNull(),
     description: text('description').notNull().default(''),
     fte: numeric('fte', { precision: 6, scale: 2, mode: 'number' }).notNull(),
     // derived from fte and the council's bounds on every write (src/domain/README.md: size band)
-    sizeBand: text('size_band').notNull(),
+    sizeBand: text('size_band').$type<SizeBand>().notNull(),
     activeClients: integer('active_clients').notNull().default(0),
-    serviceTypes: jsonb('service_types').$type<string[]>().notNull(),
+    serviceTypes: jsonb('service_types').$type<ServiceType[]>().notNull(),
     flags: jsonb('flags').$type<OfferingFlags>().notNull(),
-    clientGroups: jsonb('client_groups').$type<string[]>().notNull(),
+    clientGroups: jsonb('client_groups').$type<ClientGroup[]>().notNull(),
     area: text('area').notNull(),
     postcode: text('postcode').notNull(),
     // the postcode's coordinates when it was saved (README: postcodes); null while no reference data is loaded
@@ -46,7 +48,7 @@ export const providers = pgTable(
     longitude: doublePrecision('longitude'),
     hourlyPricePence: integer('hourly_price_pence'),
     cqcLocationId: text('cqc_location_id'),
-    cqcRating: text('cqc_rating'),
+    cqcRating: text('cqc_rating').$type<CqcRating>(),
     // registration numbers where the provider has them, published as ORUK organization identifiers (README: ORUK)
     charityNumber: text('charity_number'),
     companyNumber: text('company_number'),

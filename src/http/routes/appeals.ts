@@ -1,5 +1,6 @@
 // Routes of appeals: the provider lodges and may withdraw; staff acknowledge and close; a reviewer hears and decides.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
 import type { Ctx, Deps } from '../../use-cases/context.js'
 import { parseIfMatch } from '../../use-cases/concurrency.js'
 import { listAuditEvents } from '../../use-cases/audit.js'
@@ -47,7 +48,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       return await reply
         .code(201)
         .header('location', `/api/v1/appeals/${row.id}`)
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -62,7 +63,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         response: { 200: appealListSchema }
       }
     },
-    async (request) => (await listAppeals(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listAppeals(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -76,7 +77,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         response: { 200: appealSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await getAppeal(deps, ctxOf(request), request.params.id)) as never
+    async (request) => (await getAppeal(deps, ctxOf(request), request.params.id))
   )
 
   // The note-only steps, all alike: optional If-Match, the appeal back.
@@ -88,7 +89,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       ctx: Ctx,
       id: string,
       input: { reason?: string | undefined; expectedVersion: number | undefined }
-    ) => Promise<unknown>
+    ) => Promise<z.input<typeof appealSchema>>
   ) => {
     app.post(
       path,
@@ -107,7 +108,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         (await run(ctxOf(request), request.params.id, {
           ...request.body,
           expectedVersion: parseIfMatch(request.headers['if-match'])
-        })) as never
+        }))
     )
   }
   action(
@@ -154,7 +155,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       (await decideAppeal(deps, ctxOf(request), request.params.id, {
         ...request.body,
         expectedVersion: parseIfMatch(request.headers['if-match'])
-      })) as never
+      }))
   )
 
   app.get(

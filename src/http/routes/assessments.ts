@@ -50,6 +50,7 @@ import { auditListSchema } from '../schemas/audit.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import { ctxOf } from './context.js'
+import { presentScore, withScore } from '../presenters/score.js'
 
 const evidenceParams = idParams.extend({ evidenceId: z.uuid({ error: 'must be a UUID' }) })
 const fileParams = evidenceParams.extend({ fileId: z.uuid({ error: 'must be a UUID' }) })
@@ -74,7 +75,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         .code(201)
         .header('etag', etagOf(row.version))
         .header('location', `/api/v1/assessments/${row.id}`)
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -89,7 +90,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: assessmentListSchema }
       }
     },
-    async (request) => (await listAssessments(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listAssessments(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -105,7 +106,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     },
     async (request, reply) => {
       const detail = await getAssessment(deps, ctxOf(request), request.params.id)
-      return await reply.header('etag', etagOf(detail.version)).send(detail as never)
+      return await reply.header('etag', etagOf(detail.version)).send(detail)
     }
   )
 
@@ -161,7 +162,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           parseIfMatch(request.headers['if-match']),
           request.body.note ?? null
         )
-        return await reply.header('etag', etagOf(row.version)).send(row as never)
+        return await reply.header('etag', etagOf(row.version)).send(row)
       }
     )
   }
@@ -177,7 +178,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: scoreSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await getLiveScore(deps, ctxOf(request), request.params.id)) as never
+    async (request) => presentScore(await getLiveScore(deps, ctxOf(request), request.params.id))
   )
 
   app.get(
@@ -191,7 +192,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: decisionSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await getDecision(deps, ctxOf(request), request.params.id)) as never
+    async (request) => withScore(await getDecision(deps, ctxOf(request), request.params.id))
   )
 
   app.post(
@@ -217,7 +218,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         parseIfMatch(request.headers['if-match']),
         request.body
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -242,7 +243,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         parseIfMatch(request.headers['if-match']),
         request.body.comment
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -265,7 +266,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         request.params.id,
         parseIfMatch(request.headers['if-match'])
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -289,7 +290,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         request.params.id,
         parseIfMatch(request.headers['if-match'])
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -312,7 +313,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       return await reply
         .code(201)
         .header('etag', etagOf(row.version))
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -342,7 +343,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           request.body.note ?? null,
           parseIfMatch(request.headers['if-match'])
         )
-        return await reply.header('etag', etagOf(row.version)).send(row as never)
+        return await reply.header('etag', etagOf(row.version)).send(row)
       }
     )
   }
@@ -414,7 +415,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         const { id, evidenceId } = request.params
         return await reply
           .code(201)
-          .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) } as never)
+          .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) })
       }
     )
   })

@@ -23,7 +23,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         response: { 200: awardListSchema }
       }
     },
-    async (request) => (await listAwards(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listAwards(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -39,7 +39,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     },
     async (request, reply) => {
       const row = await getAward(deps, ctxOf(request), request.params.id)
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -88,7 +88,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         note === undefined ? reason : `${reason}: ${note}`,
         parseIfMatch(request.headers['if-match'])
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -110,7 +110,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
           request.body.reason,
           parseIfMatch(request.headers['if-match'])
         )
-        return await reply.header('etag', etagOf(row.version)).send(row as never)
+        return await reply.header('etag', etagOf(row.version)).send(row)
       }
     )
   }

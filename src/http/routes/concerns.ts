@@ -31,6 +31,7 @@ import {
 import { ctxOf } from './context.js'
 
 const actionResponses = { 200: concernSchema, ...problemResponses(404, 409, 412, 422) }
+type ConcernBody = z.input<typeof concernSchema>
 
 export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -49,7 +50,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       return await reply
         .code(201)
         .header('location', `/api/v1/concerns/${row.id}`)
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -64,7 +65,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         response: { 200: concernListSchema }
       }
     },
-    async (request) => (await listConcerns(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listConcerns(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -78,7 +79,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         response: { 200: concernSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await getConcern(deps, ctxOf(request), request.params.id)) as never
+    async (request) => (await getConcern(deps, ctxOf(request), request.params.id))
   )
 
   // One endpoint per lifecycle action, all alike: staff only, optional If-Match, the concern back.
@@ -86,7 +87,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     path: string,
     summary: string,
     body: B,
-    run: (ctx: Ctx, id: string, input: z.infer<B> & { expectedVersion: number | undefined }) => Promise<unknown>
+    run: (ctx: Ctx, id: string, input: z.infer<B> & { expectedVersion: number | undefined }) => Promise<ConcernBody>
   ) => {
     app.post(
       path,
@@ -105,7 +106,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         (await run(ctxOf(request), request.params.id, {
           ...(request.body as object),
           expectedVersion: parseIfMatch(request.headers['if-match'])
-        } as z.infer<B> & { expectedVersion: number | undefined })) as never
+        } as z.infer<B> & { expectedVersion: number | undefined }))
     )
   }
   action(
@@ -156,7 +157,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       (await reinstateAwardAfterConcern(deps, ctxOf(request), request.params.id, {
         ...request.body,
         expectedVersion: parseIfMatch(request.headers['if-match'])
-      })) as never
+      }))
   )
 
   app.get(

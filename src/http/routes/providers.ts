@@ -44,7 +44,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         .code(201)
         .header('etag', etagOf(row.version))
         .header('location', `/api/v1/providers/${row.id}`)
-        .send(row as never)
+        .send(row)
     }
   )
 
@@ -59,7 +59,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: providerListSchema }
       }
     },
-    async (request) => (await listProviders(deps, ctxOf(request), request.query)) as never
+    async (request) => (await listProviders(deps, ctxOf(request), request.query))
   )
 
   app.get(
@@ -75,7 +75,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     async (request, reply) => {
       const row = await getProvider(deps, ctxOf(request), request.params.id)
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -100,7 +100,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         requireIfMatch(request.headers['if-match']),
         request.body
       )
-      return await reply.header('etag', etagOf(row.version)).send(row as never)
+      return await reply.header('etag', etagOf(row.version)).send(row)
     }
   )
 
@@ -116,7 +116,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: providerSchema, ...problemResponses(404) }
       }
     },
-    async (request) => (await deactivateProvider(deps, ctxOf(request), request.params.id, request.body.reason)) as never
+    async (request) => (await deactivateProvider(deps, ctxOf(request), request.params.id, request.body.reason))
   )
 
   app.get(

@@ -35,6 +35,7 @@ import {
   whatIfResultSchema
 } from '../schemas/schemes.js'
 import { ctxOf } from './context.js'
+import { presentScore } from '../presenters/score.js'
 
 const TAGS = ['schemes']
 
@@ -230,7 +231,10 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         response: { 200: whatIfResultSchema, ...problemResponses(404, 422) }
       }
     },
-    async (request) => (await scoreWhatIf(deps, ctxOf(request), request.params.id, request.body)) as never
+    async (request) => {
+      const { result, ...rest } = await scoreWhatIf(deps, ctxOf(request), request.params.id, request.body)
+      return { ...rest, result: presentScore(result) }
+    }
   )
 
   app.get(
