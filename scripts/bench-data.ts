@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
+import { loadConfig } from '../src/config.js'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
 import { assessments, awards, councils, providers, schemeVersions } from '../src/db/schema/index.js'
 import { upsertPostcodeLocations } from '../src/db/stores/postcodes.js'
@@ -12,6 +13,16 @@ export const BENCH_PROVIDERS = 10_000
 /** The postcode distance searches start from, and its coordinates (seeded into postcode_locations). */
 export const BENCH_POSTCODE = 'LS2 9JT'
 export const BENCH_CENTRE = { latitude: 53.8067, longitude: -1.555 }
+
+/** The service's configuration under a benchmark: quiet, no jobs, no rate limit in the way. */
+export const benchConfig = () =>
+  loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    JOBS_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DATABASE_URL: undefined
+  })
 
 export interface BenchDatabase {
   handle: DatabaseHandle

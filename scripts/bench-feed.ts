@@ -10,9 +10,14 @@ import type { AddressInfo } from 'node:net'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import { buildApp } from '../src/app.js'
-import { loadConfig } from '../src/config.js'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
-import { BENCH_POSTCODE, BENCH_PROVIDERS as PROVIDERS, openBenchDatabase, seedBenchCouncil } from './bench-data.js'
+import {
+  BENCH_POSTCODE,
+  BENCH_PROVIDERS as PROVIDERS,
+  benchConfig,
+  openBenchDatabase,
+  seedBenchCouncil
+} from './bench-data.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
@@ -65,13 +70,7 @@ async function main (): Promise<void> {
     `seeded ${PROVIDERS} published providers on ${handle.kind} in ${Math.round(performance.now() - seeded)} ms`
   )
 
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    DEMO: 'false',
-    JOBS_INTERVAL_SECONDS: '0',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    DATABASE_URL: undefined
-  })
+  const config = benchConfig()
   const app = await buildApp(config, { database: handle, logger: false })
   // The ceilings: the same stack (hooks, helmet, rate limit) answering constant bytes without the database, a
   // tiny JSON for the 304 and, for each page, the very bytes and headers that page sends (the same-body ceiling).

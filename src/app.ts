@@ -45,6 +45,13 @@ import { councilSsoRoutes } from './http/routes/council-sso.js'
 import { passkeyAssetRoutes, signInRoutes } from './web/sign-in/routes.js'
 import { accountRoutes } from './web/account/routes.js'
 import { demoMailboxRoutes } from './web/demo-mailbox/routes.js'
+import { workQueueRoutes } from './web/manage/queue-routes.js'
+import { manageProviderRoutes } from './web/manage/provider-routes.js'
+import { manageAssessmentRoutes } from './web/manage/assessment-routes.js'
+import { manageAwardRoutes } from './web/manage/award-routes.js'
+import { manageConcernRoutes } from './web/manage/concern-routes.js'
+import { manageAppealRoutes } from './web/manage/appeal-routes.js'
+import { providerPortalRoutes } from './web/provider/routes.js'
 import { manageFeedbackRoutes } from './web/manage/feedback/routes.js'
 import { certificateRoutes } from './web/provider/certificate.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
@@ -162,6 +169,13 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(signInRoutes, { prefix: '/sign-in', deps })
   await app.register(accountRoutes, { prefix: '/account', deps })
   await app.register(demoMailboxRoutes, { prefix: '/demo-mailbox', deps })
+  await app.register(workQueueRoutes, { prefix: '/manage', deps })
+  await app.register(manageProviderRoutes, { prefix: '/manage/providers', deps })
+  await app.register(manageAssessmentRoutes, { prefix: '/manage/assessments', deps })
+  await app.register(manageAwardRoutes, { prefix: '/manage/awards', deps })
+  await app.register(manageConcernRoutes, { prefix: '/manage/concerns', deps })
+  await app.register(manageAppealRoutes, { prefix: '/manage/appeals', deps })
+  await app.register(providerPortalRoutes, { prefix: '/provider', deps })
   await app.register(manageFeedbackRoutes, { prefix: '/manage/feedback', deps })
   await app.register(certificateRoutes, { prefix: '/provider/award', deps })
 

@@ -38,6 +38,9 @@ export interface CouncilInput {
   mediumMaxFte?: number | undefined
   /** '#' and six hex digits; null (or absent) for the service's default (src/domain/branding.ts). */
   brandColour?: string | null | undefined
+  accessibilityEmail?: string | null | undefined
+  dataProtectionEmail?: string | null | undefined
+  safeguardingPhone?: string | null | undefined
 }
 
 /** The colour as stored, refused when white text on it would be hard to read (WCAG 2.2 SC 1.4.3). */

@@ -291,6 +291,21 @@ function requireReviewer (ctx: Ctx) {
   return staff
 }
 
+/**
+ * Why the actor may not hear this appeal, or null when they may: only a reviewer, and never one who made the
+ * decision appealed (shown on the co-ordinator's appeal page before anyone tries).
+ */
+export async function whyCannotHearAppeal (deps: Deps, ctx: Ctx, id: string): Promise<string | null> {
+  const staff = requireStaff(ctx.actor)
+  const row = assertProviderAccess(ctx.actor, await store.findAppeal(deps.db, id), 'Appeal')
+  if (staff.role !== 'reviewer') {
+    return 'Appeals are heard only by a reviewer, who took no part in the decision appealed. ' +
+      'You are a co-ordinator, so you cannot hear it.'
+  }
+  const independent = checkReviewerIndependence(staff.userId, row.decisionMakerIds)
+  return independent.ok ? null : 'You took part in the decision under appeal, so another reviewer must hear it.'
+}
+
 /** A reviewer takes the appeal, never one who made the decision appealed (src/domain/README.md: Glossary, reviewer). */
 export async function startAppealReview (deps: Deps, ctx: Ctx, id: string, input: AppealAction) {
   const reviewer = requireReviewer(ctx)

@@ -6,7 +6,13 @@ import { listConcernsAbout } from '../db/stores/concerns.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
 import type { ComputedLevel, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
-import { isLevelAllowed, scoreAssessment, type ConcernInput, type ScoringResult } from '../domain/scoring/index.js'
+import {
+  isLevelAllowed,
+  scoreAssessment,
+  type ConcernInput,
+  type EvidenceState,
+  type ScoringResult
+} from '../domain/scoring/index.js'
 import {
   awardValidity,
   checkDecisionLevel,
@@ -30,8 +36,13 @@ const concernSeverity = (c: { severity: ConcernSeverity | null; source: string }
  * Scores an assessment on a date: its pinned scheme, verified evidence, feedback, the provider's concerns and CQC
  * rating.
  */
-export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow, decisionDate: string) {
-  const [{ scheme, provider }, evidence, responses, concernRows] = await Promise.all([
+export async function scoreAssessmentOn (
+  q: Queryable,
+  assessment: AssessmentRow,
+  decisionDate: string,
+  assumeVerified: readonly string[] = []
+) {
+  const [{ scheme, provider }, given, responses, concernRows] = await Promise.all([
     loadAssessmentBasis(q, assessment),
     collectScoringEvidence(q, assessment.id),
     listFeedbackAnswers(q, assessment.id),
@@ -44,6 +55,7 @@ export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow
     raisedOn: c.raisedOn,
     closedOn: c.closedOn
   }))
+  const evidence = assumingVerified(given, assumeVerified, decisionDate)
   const result = scoreAssessment({
     scheme,
     profile: { flags: provider.flags, activeClients: provider.activeClients },
@@ -56,18 +68,50 @@ export async function scoreAssessmentOn (q: Queryable, assessment: AssessmentRow
   return { scheme, result }
 }
 
+/**
+ * What-if on the live score: the named items as if verified on the decision date, keeping the dates the provider
+ * gave (an item with none is taken as issued that day).
+ */
+function assumingVerified (
+  evidence: Record<string, EvidenceState>,
+  codes: readonly string[],
+  on: string
+): Record<string, EvidenceState> {
+  const out = { ...evidence }
+  for (const code of codes) {
+    const e = evidence[code]
+    const dated = e?.issuedOn != null || e?.expiresOn != null
+    out[code] = {
+      status: 'verified',
+      verifiedAt: on,
+      issuedOn: dated ? e?.issuedOn : on,
+      expiresOn: e?.expiresOn,
+      noExpiry: e?.noExpiry
+    }
+  }
+  return out
+}
+
 /** The day a decision was proposed: a proposed assessment always records when (propose_decision sets it). */
 function proposedOn (a: AssessmentRow): string {
   if (a.proposedAt === null) throw new Error(`assessment ${a.id} is ${a.state} without proposedAt`)
   return isoDate(a.proposedAt)
 }
 
-/** The co-ordinator's live view: the score and its reasons as of today. */
-export async function getLiveScore (deps: Deps, ctx: Ctx, id: string): Promise<ScoringResult> {
+/**
+ * The co-ordinator's live view: the score and its reasons as of today; with `assumeVerified`, what it would be were
+ * those items verified (the what-if on an assessment).
+ */
+export async function getLiveScore (
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  assumeVerified: readonly string[] = []
+): Promise<ScoringResult> {
   const staff = requireStaff(ctx.actor)
   const row = await findAssessment(deps.db, id)
   if (row === undefined || row.councilId !== staff.councilId) throw notFound('Assessment')
-  return (await scoreAssessmentOn(deps.db, row, isoDate(ctx.now))).result
+  return (await scoreAssessmentOn(deps.db, row, isoDate(ctx.now), assumeVerified)).result
 }
 
 /** Publishes a proposed decision: awarded (the award is issued, superseding a live one) or not awarded. */

@@ -11,6 +11,7 @@ import { isoDate, type Ctx, type Deps } from './context.js'
 import { acceptDecision, getLiveScore, proposeDecision, publishDecision } from './decisions.js'
 import { addDemoStep, demoProviders } from './demo.js'
 import { addEvidence, attachEvidenceFiles, loadAssessmentBasis, reviewEvidence } from './evidence.js'
+import { bufferedFile } from './uploads.js'
 import { createFeedbackInvitations } from './feedback-invitations.js'
 import { recordInterviewFeedback } from './feedback-responses.js'
 
@@ -282,7 +283,7 @@ async function giveEvidence (
   })
   if (kind === 'document') {
     await attachEvidenceFiles(deps, ctx, a.id, piece.id, [
-      { filename: `${item.code.toLowerCase()}.pdf`, content: demoPdf(item.title) }
+      await bufferedFile(`${item.code.toLowerCase()}.pdf`, demoPdf(item.title))
     ])
   }
   return piece

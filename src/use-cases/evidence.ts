@@ -1,7 +1,5 @@
 // Evidence against checklist items: declarations, narratives, observations and files; the co-ordinator's review;
 // private downloads; and the checklist view and scoring input built from it (src/domain/README.md: Evidence).
-import { createHash } from 'node:crypto'
-import { fileTypeFromBuffer } from 'file-type'
 import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/assessments.js'
 import type { AssessmentRecord, EvidenceRecord } from '../db/stores/assessments.js'
@@ -18,7 +16,7 @@ import {
   type EvidenceReviewEvent,
   type EvidenceSubmission
 } from '../domain/evidence/evidence-rules.js'
-import { isAllowedEvidenceMediaType, EVIDENCE_MEDIA_TYPES } from '../domain/evidence/file-types.js'
+import { EVIDENCE_MEDIA_TYPES } from '../domain/evidence/file-types.js'
 import { isItemApplicable, type SchemeDocument } from '../domain/scheme/index.js'
 import type { EvidenceState } from '../domain/scoring/index.js'
 import { assertActorReaches, assertProviderAccess, isStaff, notFound, requireStaff } from './access.js'
@@ -26,6 +24,7 @@ import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Ctx, type Deps } from './context.js'
 import { loadPublishedScheme } from './schemes.js'
+import { refusalOf, type ReceivedFile } from './uploads.js'
 
 export type EvidenceRow = EvidenceRecord
 
@@ -100,52 +99,51 @@ function findItem (scheme: SchemeDocument, code: string) {
   return item
 }
 
-export async function addEvidence (
-  deps: Deps,
-  ctx: Ctx,
-  assessmentId: string,
-  input: EvidenceSubmission & { itemCode: string }
-) {
+type EvidenceInput = EvidenceSubmission & { itemCode: string }
+
+/** Checks and writes one piece in the caller's transaction, on an assessment it has locked. */
+async function insertEvidenceIn (tx: Queryable, ctx: Ctx, assessment: AssessmentRecord, input: EvidenceInput) {
+  const submittable = checkEvidenceSubmittable(assessment.state)
+  if (!submittable.ok) throw submittable.error
+  const { scheme, provider } = await loadAssessmentBasis(tx, assessment)
+  const item = findItem(scheme, input.itemCode)
+  const checked = checkEvidenceSubmission(item, provider.flags, input, isStaff(ctx.actor))
+  if (!checked.ok) throw checked.error
+  const row = await store.insertEvidence(tx, {
+    councilId: assessment.councilId,
+    assessmentId: assessment.id,
+    providerId: assessment.providerId,
+    itemCode: input.itemCode,
+    kind: input.kind,
+    status: 'submitted',
+    narrative: input.narrative ?? null,
+    issuedOn: input.issuedOn ?? null,
+    expiresOn: checked.value.expiresOn,
+    noExpiry: checked.value.noExpiry,
+    submittedBy: actorUserId(ctx.actor),
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
+  await recordAudit(tx, ctx, {
+    councilId: assessment.councilId,
+    entityType: 'evidence',
+    entityId: row.id,
+    action: 'submit',
+    toState: 'submitted',
+    after: { assessmentId: assessment.id, itemCode: input.itemCode, kind: input.kind }
+  })
+  return row
+}
+
+export async function addEvidence (deps: Deps, ctx: Ctx, assessmentId: string, input: EvidenceInput) {
   return await deps.db.transaction(async (tx) => {
     // The assessment row lock orders this against transitions: no evidence slips in after the review closes.
     const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
-    const submittable = checkEvidenceSubmittable(assessment.state)
-    if (!submittable.ok) throw submittable.error
-    const { scheme, provider } = await loadAssessmentBasis(tx, assessment)
-    const item = findItem(scheme, input.itemCode)
-    const checked = checkEvidenceSubmission(item, provider.flags, input, isStaff(ctx.actor))
-    if (!checked.ok) throw checked.error
-    const row = await store.insertEvidence(tx, {
-      councilId: assessment.councilId,
-      assessmentId,
-      providerId: assessment.providerId,
-      itemCode: input.itemCode,
-      kind: input.kind,
-      status: 'submitted',
-      narrative: input.narrative ?? null,
-      issuedOn: input.issuedOn ?? null,
-      expiresOn: checked.value.expiresOn,
-      noExpiry: checked.value.noExpiry,
-      submittedBy: actorUserId(ctx.actor),
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    await recordAudit(tx, ctx, {
-      councilId: assessment.councilId,
-      entityType: 'evidence',
-      entityId: row.id,
-      action: 'submit',
-      toState: 'submitted',
-      after: { assessmentId, itemCode: input.itemCode, kind: input.kind }
-    })
-    return { ...row, files: [] }
+    return { ...(await insertEvidenceIn(tx, ctx, assessment, input)), files: [] }
   })
 }
 
-export interface UploadedFile {
-  filename: string
-  content: Buffer
-}
+export type { ReceivedFile as UploadedFile } from './uploads.js'
 
 type UploadRefusal = 'UPLOAD_TOO_LARGE' | 'MULTIPART_REQUIRED' | 'FILE_TYPE_NOT_ALLOWED'
 
@@ -160,82 +158,112 @@ export class UploadRefused extends DomainError<UploadRefusal> {
   }
 }
 
-/**
- * Attaches files to a document or photos piece still awaiting review. The type is what the content shows
- * (magic bytes), never what the client declared; anything else is a 415 and nothing is stored.
- */
+/** The type is what the content shows (magic bytes), never what the client declared. */
+function assertStorable (files: readonly ReceivedFile[], limit: number): void {
+  let total = 0
+  for (const f of files) {
+    total += f.sizeBytes
+    if (refusalOf(f) === 'too_large' || total > limit) {
+      throw new UploadRefused(413, 'UPLOAD_TOO_LARGE', `The files together exceed ${limit} bytes`)
+    }
+    if (refusalOf(f) === 'type_not_allowed') {
+      throw new UploadRefused(
+        415,
+        'FILE_TYPE_NOT_ALLOWED',
+        `${f.filename} is ${f.detectedType ?? 'of an unrecognised type'}; ` +
+          `evidence files may be ${EVIDENCE_MEDIA_TYPES.join(', ')}`
+      )
+    }
+  }
+  if (files.length === 0) {
+    throw new DomainError('FILE_REQUIRED', 'invalid', 'Send at least one file', {
+      errors: [{ path: 'file', message: 'required' }]
+    })
+  }
+}
+
+/** Writes files to a document or photos piece still awaiting review, a chunk at a time, with one audit event. */
+async function storeFilesIn (tx: Queryable, ctx: Ctx, assessment: AssessmentRecord, piece: EvidenceRecord,
+  files: readonly ReceivedFile[]) {
+  if (piece.kind !== 'document' && piece.kind !== 'photos') {
+    throw new DomainError(
+      'EVIDENCE_TAKES_NO_FILES',
+      'conflict',
+      `A ${piece.kind} carries no files; give a document or photos`
+    )
+  }
+  if (piece.status !== 'submitted') {
+    throw new DomainError(
+      'EVIDENCE_ALREADY_REVIEWED',
+      'conflict',
+      `This evidence is ${piece.status}; submit a new piece instead`
+    )
+  }
+  const rows = []
+  for (const f of files) {
+    const [row] = await store.insertEvidenceFiles(tx, [{
+      councilId: assessment.councilId,
+      evidenceId: piece.id,
+      filename: f.filename,
+      // assertStorable has checked it is an allowed type
+      mediaType: f.detectedType ?? '',
+      sizeBytes: f.sizeBytes,
+      sha256: f.sha256,
+      content: new Uint8Array(0),
+      createdAt: ctx.now
+    }])
+    if (row === undefined) throw new Error('the file row was not written')
+    for await (const chunk of f.chunks()) await store.appendEvidenceFileContent(tx, row.id, chunk)
+    rows.push(row)
+  }
+  await recordAudit(tx, ctx, {
+    councilId: assessment.councilId,
+    entityType: 'evidence',
+    entityId: piece.id,
+    action: 'attach_files',
+    after: rows.map((r) => ({
+      id: r.id,
+      filename: r.filename,
+      mediaType: r.mediaType,
+      sizeBytes: r.sizeBytes,
+      sha256: r.sha256
+    }))
+  })
+  return rows
+}
+
+/** Attaches files to a document or photos piece still awaiting review; anything refused stores nothing. */
 export async function attachEvidenceFiles (
   deps: Deps,
   ctx: Ctx,
   assessmentId: string,
   evidenceId: string,
-  files: UploadedFile[]
+  files: ReceivedFile[]
 ) {
-  const typed: Array<UploadedFile & { mediaType: string; sha256: string }> = []
-  for (const f of files) {
-    const detected = (await fileTypeFromBuffer(f.content))?.mime
-    if (!isAllowedEvidenceMediaType(detected)) {
-      throw new UploadRefused(
-        415,
-        'FILE_TYPE_NOT_ALLOWED',
-        `${f.filename} is ${detected ?? 'of an unrecognised type'}; ` +
-          `evidence files may be ${EVIDENCE_MEDIA_TYPES.join(', ')}`
-      )
-    }
-    typed.push({ ...f, mediaType: detected, sha256: createHash('sha256').update(f.content).digest('hex') })
-  }
-  if (typed.length === 0) {
-    throw new DomainError('FILE_REQUIRED', 'invalid', 'Send at least one file', {
-      errors: [{ path: 'file', message: 'required' }]
-    })
-  }
+  assertStorable(files, deps.config.UPLOAD_LIMIT_BYTES)
   return await deps.db.transaction(async (tx) => {
     const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
     const submittable = checkEvidenceSubmittable(assessment.state)
     if (!submittable.ok) throw submittable.error
     const piece = await store.lockEvidence(tx, assessmentId, evidenceId)
     if (piece === undefined) throw notFound('Evidence')
-    if (piece.kind !== 'document' && piece.kind !== 'photos') {
-      throw new DomainError(
-        'EVIDENCE_TAKES_NO_FILES',
-        'conflict',
-        `A ${piece.kind} carries no files; give a document or photos`
-      )
-    }
-    if (piece.status !== 'submitted') {
-      throw new DomainError(
-        'EVIDENCE_ALREADY_REVIEWED',
-        'conflict',
-        `This evidence is ${piece.status}; submit a new piece instead`
-      )
-    }
-    const rows = await store.insertEvidenceFiles(
-      tx,
-      typed.map((f) => ({
-        councilId: assessment.councilId,
-        evidenceId,
-        filename: f.filename,
-        mediaType: f.mediaType,
-        sizeBytes: f.content.length,
-        sha256: f.sha256,
-        content: f.content,
-        createdAt: ctx.now
-      }))
-    )
-    await recordAudit(tx, ctx, {
-      councilId: assessment.councilId,
-      entityType: 'evidence',
-      entityId: evidenceId,
-      action: 'attach_files',
-      after: rows.map((r) => ({
-        id: r.id,
-        filename: r.filename,
-        mediaType: r.mediaType,
-        sizeBytes: r.sizeBytes,
-        sha256: r.sha256
-      }))
-    })
-    return rows
+    return await storeFilesIn(tx, ctx, assessment, piece, files)
+  })
+}
+
+/** A document or photos piece and its files in one transaction: a refused file leaves no piece without files. */
+export async function submitEvidenceWithFiles (
+  deps: Deps,
+  ctx: Ctx,
+  assessmentId: string,
+  input: EvidenceInput,
+  files: ReceivedFile[]
+) {
+  assertStorable(files, deps.config.UPLOAD_LIMIT_BYTES)
+  return await deps.db.transaction(async (tx) => {
+    const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
+    const piece = await insertEvidenceIn(tx, ctx, assessment, input)
+    return { ...piece, files: await storeFilesIn(tx, ctx, assessment, piece, files) }
   })
 }
 

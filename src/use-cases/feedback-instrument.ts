@@ -33,6 +33,8 @@ export interface FeedbackTarget {
   councilName: string
   councilSlug: string
   councilBrandColour: string | null
+  /** The council's adult safeguarding team, shown by the form's worry box (README: Pages, council pages). */
+  councilSafeguardingPhone: string | null
   providerId: string
   providerName: string
   /** The provider's size band now: kept on each response received, so reports use the band it had then. */
@@ -56,6 +58,7 @@ export async function loadFeedbackTarget (q: Queryable, assessmentId: string): P
       councilName: councils.name,
       councilSlug: councils.slug,
       councilBrandColour: councils.brandColour,
+      councilSafeguardingPhone: councils.safeguardingPhone,
       providerId: assessments.providerId,
       providerName: providers.name,
       providerSizeBand: providers.sizeBand,

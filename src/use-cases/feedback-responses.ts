@@ -38,11 +38,20 @@ const SAFEGUARDING_SUMMARY =
   "A person giving feedback asked to tell someone about a worry for their safety or someone else's. " +
   'Read the feedback response and its comment.'
 
+/** What the person wrote about their worry goes to the concern's handlers only (never to the provider). */
+export const SAFEGUARDING_DETAIL_MAX = 1000
+const summaryWith = (detail: string | undefined): string =>
+  detail === undefined || detail.trim() === ''
+    ? SAFEGUARDING_SUMMARY
+    : `${SAFEGUARDING_SUMMARY}\n\nIn their words: ${detail.trim().slice(0, SAFEGUARDING_DETAIL_MAX)}`
+
 interface NewResponse {
   respondentType: RespondentType
   mode: FeedbackMode
   feedback: CheckedFeedback
   safeguarding: boolean
+  /** what the person wrote about their worry, if anything */
+  safeguardingDetail?: string | undefined
   receivedOn: string
   enteredBy: string | null
 }
@@ -79,7 +88,7 @@ async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget,
       councilId: target.councilId,
       providerId: target.providerId,
       feedbackResponseId: row!.id,
-      summary: SAFEGUARDING_SUMMARY
+      summary: summaryWith(r.safeguardingDetail)
     })
   }
   return row!
@@ -88,6 +97,8 @@ async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget,
 export interface LinkSubmission {
   feedback: CheckedFeedback
   safeguarding: boolean
+  /** what the person wrote in the worry box; kept with the concern, not the response */
+  safeguardingDetail?: string | undefined
   easyRead: boolean
 }
 
@@ -131,6 +142,7 @@ export async function recordFeedbackFromLink (
         mode,
         feedback,
         safeguarding: true,
+        safeguardingDetail: input.safeguardingDetail,
         receivedOn,
         enteredBy: null
       })

@@ -23,6 +23,8 @@ export interface LayoutInput {
   lang?: string | undefined
   /** Links in the service navigation (e.g. signed-in pages). */
   navigation?: readonly NavigationItem[] | undefined
+  /** The printable version: no header, navigation or footer (the print stylesheet hides them anyway). */
+  printable?: boolean | undefined
 }
 
 export interface NavigationItem {
@@ -38,6 +40,9 @@ export interface LayoutView {
   brandStylesheet: string | null
   themeColour: string
   footerText: string
+  /** The accessibility statement and privacy notice: the council's own, or the service's list of them. */
+  footerLinks: readonly NavigationItem[]
+  printable: boolean
   mainLang: string
   navigation: readonly NavigationItem[]
 }
@@ -54,6 +59,15 @@ export function footerText (councilName: string | null): string {
     : `${SERVICE_NAME} is run by ${councilName}. It ${purpose}`
 }
 
+/** Every footer links the statements a council service must publish (README: Pages, council pages). */
+export function footerLinks (slug: string | null): NavigationItem[] {
+  const base = slug === null ? '' : `/directory/${slug}`
+  return [
+    { href: `${base}/accessibility`, text: 'Accessibility statement' },
+    { href: `${base}/privacy`, text: 'Privacy notice' }
+  ]
+}
+
 export function layoutOf (o: LayoutInput): LayoutView {
   const council = o.council ?? null
   const title = [o.title, SERVICE_NAME, council?.name].filter((p): p is string => p !== undefined && p !== '')
@@ -65,6 +79,8 @@ export function layoutOf (o: LayoutInput): LayoutView {
     brandStylesheet: council === null ? null : brandStylesheetHref(colour),
     themeColour: colour,
     footerText: footerText(council?.name ?? null),
+    footerLinks: footerLinks(council?.slug ?? null),
+    printable: o.printable === true,
     mainLang: o.lang ?? 'en',
     navigation: o.navigation ?? []
   }

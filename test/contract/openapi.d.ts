@@ -13064,6 +13064,12 @@ export interface components {
             mediumMaxFte?: number;
             /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
             brandColour?: string | null;
+            /** @description Where people report an accessibility problem (the accessibility statement); null: contactEmail */
+            accessibilityEmail?: string | null;
+            /** @description The council's data protection officer (the privacy notice); null: contactEmail */
+            dataProtectionEmail?: string | null;
+            /** @description The adult safeguarding team's telephone number, shown on the feedback form and council pages */
+            safeguardingPhone?: string | null;
         };
         CouncilPatchInput: {
             name?: string;
@@ -13075,6 +13081,12 @@ export interface components {
             mediumMaxFte?: number;
             /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
             brandColour?: string | null;
+            /** @description Where people report an accessibility problem (the accessibility statement); null: contactEmail */
+            accessibilityEmail?: string | null;
+            /** @description The council's data protection officer (the privacy notice); null: contactEmail */
+            dataProtectionEmail?: string | null;
+            /** @description The adult safeguarding team's telephone number, shown on the feedback form and council pages */
+            safeguardingPhone?: string | null;
         };
         CouncilInput: {
             /** Format: uuid */
@@ -13086,6 +13098,9 @@ export interface components {
             smallMaxFte: number;
             mediumMaxFte: number;
             brandColour: string | null;
+            accessibilityEmail: string | null;
+            dataProtectionEmail: string | null;
+            safeguardingPhone: string | null;
             createdAt: unknown;
             updatedAt: unknown;
             version: number;
@@ -13226,6 +13241,8 @@ export interface components {
                 /** @description How people should get in touch, in the provider's words */
                 route?: string;
             };
+            /** @description Whether the provider has room for new people (shown in the directory); null or absent: not said */
+            takingNewPeople?: boolean | null;
             /** @default null */
             cqcRating: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
         };
@@ -13258,6 +13275,8 @@ export interface components {
                 /** @description How people should get in touch, in the provider's words */
                 route?: string;
             };
+            /** @description Whether the provider has room for new people (shown in the directory); null or absent: not said */
+            takingNewPeople?: boolean | null;
             /** @description Co-ordinators only */
             cqcRating?: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
         };
@@ -13296,6 +13315,7 @@ export interface components {
                 /** @description How people should get in touch, in the provider's words */
                 route?: string;
             };
+            takingNewPeople: boolean | null;
             /** @enum {string} */
             status: "active" | "inactive";
             createdAt: unknown;
@@ -14899,6 +14919,12 @@ export interface components {
             mediumMaxFte?: number;
             /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
             brandColour?: string | null;
+            /** @description Where people report an accessibility problem (the accessibility statement); null: contactEmail */
+            accessibilityEmail?: string | null;
+            /** @description The council's data protection officer (the privacy notice); null: contactEmail */
+            dataProtectionEmail?: string | null;
+            /** @description The adult safeguarding team's telephone number, shown on the feedback form and council pages */
+            safeguardingPhone?: string | null;
         };
         CouncilPatch: {
             name?: string;
@@ -14910,6 +14936,12 @@ export interface components {
             mediumMaxFte?: number;
             /** @description The colour of the council's pages, dark enough for white text (4.5:1); null for the default */
             brandColour?: string | null;
+            /** @description Where people report an accessibility problem (the accessibility statement); null: contactEmail */
+            accessibilityEmail?: string | null;
+            /** @description The council's data protection officer (the privacy notice); null: contactEmail */
+            dataProtectionEmail?: string | null;
+            /** @description The adult safeguarding team's telephone number, shown on the feedback form and council pages */
+            safeguardingPhone?: string | null;
         };
         Council: {
             /** Format: uuid */
@@ -14921,6 +14953,9 @@ export interface components {
             smallMaxFte: number;
             mediumMaxFte: number;
             brandColour: string | null;
+            accessibilityEmail: string | null;
+            dataProtectionEmail: string | null;
+            safeguardingPhone: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -15070,6 +15105,8 @@ export interface components {
                 /** @description How people should get in touch, in the provider's words */
                 route?: string;
             };
+            /** @description Whether the provider has room for new people (shown in the directory); null or absent: not said */
+            takingNewPeople?: boolean | null;
             /** @default null */
             cqcRating: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
         };
@@ -15102,6 +15139,8 @@ export interface components {
                 /** @description How people should get in touch, in the provider's words */
                 route?: string;
             };
+            /** @description Whether the provider has room for new people (shown in the directory); null or absent: not said */
+            takingNewPeople?: boolean | null;
             /** @description Co-ordinators only */
             cqcRating?: ("outstanding" | "good" | "requires_improvement" | "inadequate") | null;
         };
@@ -15140,6 +15179,7 @@ export interface components {
                 /** @description How people should get in touch, in the provider's words */
                 route?: string;
             };
+            takingNewPeople: boolean | null;
             /** @enum {string} */
             status: "active" | "inactive";
             /** Format: date-time */

@@ -1,7 +1,8 @@
 // Published awards for publication tests, written as rows (assessment + award + outbox event) so these tests
 // do not depend on the assessment workflow's API.
 import { and, eq } from 'drizzle-orm'
-import { assessments, awards, outbox, schemeVersions } from '../../src/db/schema/index.js'
+import { assessments, awards, outbox, postcodeImports, schemeVersions } from '../../src/db/schema/index.js'
+import { upsertPostcodeLocations } from '../../src/db/stores/postcodes.js'
 import { createDefaultSchemeDocument } from '../../src/domain/scheme/index.js'
 import type { AwardState } from '../../src/domain/workflow/index.js'
 import type { CouncilFixture, TestApp } from './app.js'
@@ -94,4 +95,26 @@ export async function setAwardStatus (
     payload: { awardId, councilId: after!.councilId, providerId: after!.providerId, level: after!.level, status }
   })
   return after!
+}
+
+/** [postcode, latitude, longitude, terminated on] */
+export type PlacedPostcode = [string, number, number, string?]
+
+/**
+ * Loads postcodes into the reference table as a whole imported edition, so a postcode missing from it is unknown
+ * (README: Postcodes and distance search).
+ */
+export async function importPostcodes (t: TestApp, rows: PlacedPostcode[]): Promise<void> {
+  await upsertPostcodeLocations(
+    t.db.db,
+    rows.map(([postcode, latitude, longitude, terminatedOn]) => ({
+      postcode,
+      latitude,
+      longitude,
+      terminatedOn: terminatedOn ?? null
+    }))
+  )
+  await t.db.db
+    .insert(postcodeImports)
+    .values({ source: 'test', sourceBytes: 1, sourceModified: 'now', finishedAt: new Date('2026-03-01T00:00:00Z') })
 }

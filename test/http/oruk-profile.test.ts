@@ -4,33 +4,23 @@
 // edges and filters combined.
 import t from 'tap'
 import { postcodeImports } from '../../src/db/schema/index.js'
-import { upsertPostcodeLocations } from '../../src/db/stores/postcodes.js'
 import { organizationIdOf, stableId } from '../../src/use-cases/publication/ids.js'
 import { buildTestApp } from '../helpers/app.js'
 import { validatorSchema, validHsds } from '../helpers/hsds.js'
-import { publishAward } from '../helpers/publication.js'
+import { importPostcodes, publishAward } from '../helpers/publication.js'
 
 const h = await buildTestApp(t)
 const [north, south] = h.councils
 const get = async (url: string, headers: Record<string, string> = {}) => await h.app.inject({ url, headers })
 
 // A whole edition of the postcode directory counts as imported, so a postcode missing from it is unknown.
-const place = (postcode: string, latitude: number, longitude: number) => ({
-  postcode,
-  latitude,
-  longitude,
-  terminatedOn: null
-})
-await upsertPostcodeLocations(h.db.db, [
-  place('LS21 3AA', 53.9053, -1.6934), // Otley, about 14 km from LS2 9JT
-  place('LS29 8AB', 53.9254, -1.8226), // Ilkley, about 22 km
-  place('LS1 4AP', 53.7965, -1.5478), // Leeds city centre, about 1.2 km
-  place('LS2 9JT', 53.8067, -1.555), // where the searches start
-  place('LS6 3HN', 53.8193, -1.5781)
+await importPostcodes(h, [
+  ['LS21 3AA', 53.9053, -1.6934], // Otley, about 14 km from LS2 9JT
+  ['LS29 8AB', 53.9254, -1.8226], // Ilkley, about 22 km
+  ['LS1 4AP', 53.7965, -1.5478], // Leeds city centre, about 1.2 km
+  ['LS2 9JT', 53.8067, -1.555], // where the searches start
+  ['LS6 3HN', 53.8193, -1.5781]
 ])
-await h.db.db
-  .insert(postcodeImports)
-  .values({ source: 'test', sourceBytes: 1, sourceModified: 'now', finishedAt: new Date('2026-03-01T00:00:00Z') })
 
 const ann = await h.addProvider(north, {
   name: "Ann's Home Help",

@@ -1,5 +1,5 @@
 // A person filling in the feedback form while the database goes away loses nothing: on a failed save the form
-// comes back with every answer, the comment and the worry box kept, says plainly that nothing was sent and to
+// comes back with every answer, the comment, the worry box and its text kept, says plainly that nothing was sent and to
 // press Send again, and the link still works once the database is back (README: Feedback, database outages).
 // Real Chromium against the service on a private PostgreSQL cluster the test stops and starts mid-form.
 import type { AddressInfo } from 'node:net'
@@ -31,6 +31,8 @@ t.test('the form survives a database outage between filling it in and sending it
   const comment = 'The carers are kind. Ünïcödé & <b>markup</b> stay as typed.'
   await page.fill('textarea[name=COMMENT]', comment)
   await page.check('input[name=safeguarding]')
+  const worry = 'Money goes missing & nobody listens'
+  await page.fill('textarea[name=safeguardingDetail]', worry)
 
   await pg.stop('fast')
   const failed = page.waitForResponse((r) => r.request().method() === 'POST')
@@ -47,6 +49,7 @@ t.test('the form survives a database outage between filling it in and sending it
   }
   t.equal(await page.inputValue('textarea[name=COMMENT]'), comment, 'the comment is kept exactly')
   t.equal(await page.isChecked('input[name=safeguarding]'), true, 'the worry box is kept')
+  t.equal(await page.inputValue('textarea[name=safeguardingDetail]'), worry, 'what they wrote about the worry is kept')
 
   await pg.start()
   await page.click('button[type=submit]')

@@ -134,11 +134,20 @@ t.test('in Chromium', { skip: browserAvailable() ? false : 'no chromium (scripts
     const { page } = await strictPage(browser)
     await page.goto(`${base}/feedback/not-a-real-link`)
     t.equal(
-      (await page.textContent('footer'))?.replace(/\s+/g, ' ').trim(),
+      (await page.textContent('footer p'))?.replace(/\s+/g, ' ').trim(),
       'Quality Mark shows which local care and support services meet the council’s quality standards.'
+    )
+    t.same(
+      await page.$$eval('footer a', (as) => as.map((a) => a.getAttribute('href'))),
+      ['/accessibility', '/privacy'],
+      'a page of no council links the list of statements'
     )
     await page.goto(`${base}/directory/northshire`)
     t.match((await page.textContent('footer'))?.replace(/\s+/g, ' '), /Quality Mark is run by Northshire Council\. It /)
+    t.same(
+      await page.$$eval('footer a', (as) => as.map((a) => a.getAttribute('href'))),
+      ['/directory/northshire/accessibility', '/directory/northshire/privacy']
+    )
   })
 
   await t.test('a favicon of our own (not the crown) is linked and served', async (t) => {

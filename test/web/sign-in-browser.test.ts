@@ -42,9 +42,11 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
     // the provider's development consent page, when it asks
     await page.waitForLoadState()
     if (page.url().startsWith(idp.issuer)) await page.locator('button[type="submit"]').first().click()
-    await page.waitForURL(`${base}/account`, { timeout: 15_000 }).catch(async () => {
+    await page.waitForURL(`${base}/manage`, { timeout: 15_000 }).catch(async () => {
       t.fail(`ended at ${page.url()}: ${(await page.textContent('body'))?.slice(0, 400) ?? ''}`)
     })
+    t.match(await page.textContent('h1'), /Work queue/i, 'a co-ordinator lands on the work queue')
+    await page.goto(`${base}/account`)
     t.match(await page.textContent('main'), /You are signed in as Northshire Council Co-ordinator \(coordinator\)/)
     t.match(await page.textContent('main'), /with council account/)
     t.same(await axeViolations(page), [], 'account page: axe')
@@ -71,7 +73,8 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
     t.same(await axeViolations(page), [], 'signed-out page: axe')
     await page.goto(`${base}/sign-in`)
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
-    await page.waitForURL(`${base}/account`)
+    await page.waitForURL(`${base}/manage`)
+    await page.goto(`${base}/account`)
     t.match(await page.textContent('main'), /with passkey/, 'signed in again with the passkey, no email')
   })
 
@@ -116,7 +119,8 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
     await page.goto(String(link))
     t.same(await axeViolations(page), [], 'link landing page: axe')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${base}/account`)
+    await page.waitForURL(`${base}/provider`)
+    await page.goto(`${base}/account`)
     t.match(await page.textContent('main'), /Ann's Home Help owner \(provider\)/)
 
     // A page on another site (127.0.0.1 is not the same site as localhost) posts a form here: refused.

@@ -33,7 +33,9 @@ t.test('an email link signs a provider in once; the answer is the same for unkno
   const token = link.pathname.split('/').pop()!
   const signedIn = await b.post('/sign-in/link', { token, _csrf: csrfOf(landing.body) })
   t.equal(signedIn.statusCode, 303)
-  t.equal(signedIn.headers.location, '/account')
+  t.equal(signedIn.headers.location, '/sign-in/continue')
+  const onward = await b.get('/sign-in/continue')
+  t.equal(onward.headers.location, '/provider', 'a provider goes on to their application')
   const cookie = [signedIn.headers['set-cookie']].flat().find((c) => String(c).startsWith(`${SESSION}=`))
   t.match(String(cookie), /HttpOnly/i)
   t.match(String(cookie), /SameSite=Lax/i)

@@ -19,6 +19,11 @@ export const councils = pgTable(
     // The colour of the council's pages (README: Pages, branding): '#' and six lower-case hex digits, dark
     // enough for white text (src/domain/branding.ts); null means the service's default.
     brandColour: text('brand_colour'),
+    // What a council service must publish (README: Pages, council pages): who to ask about accessibility, the data
+    // protection officer, and the adult safeguarding team's telephone number (shown on the feedback form).
+    accessibilityEmail: text('accessibility_email'),
+    dataProtectionEmail: text('data_protection_email'),
+    safeguardingPhone: text('safeguarding_phone'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: rowVersion()

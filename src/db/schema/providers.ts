@@ -1,6 +1,8 @@
 // Care providers (micro-enterprises and others) registered with a council.
 import { sql } from 'drizzle-orm'
-import { check, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean, check, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid
+} from 'drizzle-orm/pg-core'
 import type { LegalForm, SizeBand } from '../../domain/providers.js'
 import type { ClientGroup, CqcRating, ServiceType } from '../../domain/scheme/enums.js'
 import { councils } from './councils.js'
@@ -53,6 +55,8 @@ export const providers = pgTable(
     charityNumber: text('charity_number'),
     companyNumber: text('company_number'),
     contact: jsonb('contact').$type<ProviderContact>().notNull(),
+    // whether it has room for new people (README: Pages, directory); null: the provider has not said
+    takingNewPeople: boolean('taking_new_people'),
     status: text('status', { enum: ['active', 'inactive'] })
       .notNull()
       .default('active'),

@@ -1,6 +1,6 @@
 // The store of assessments and their evidence (README: Architecture): the only place that queries assessments,
 // evidence and evidence_files. Row locks live here; who may touch a record is the use case's check.
-import { and, asc, count, desc, eq, getTableColumns, notInArray, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, notInArray, sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { assessments, evidence, evidenceFiles, feedbackResponses } from '../schema/index.js'
 import type { AssessmentState } from '../../domain/workflow/index.js'
@@ -155,6 +155,15 @@ export async function updateEvidence (
 
 export async function insertEvidenceFiles (q: Queryable, files: NewEvidenceFile[]): Promise<EvidenceFileMeta[]> {
   return await q.insert(evidenceFiles).values(files).returning({ ...fileMetaColumns })
+}
+
+/** Adds a chunk to a file's content, so a large file is written without being held whole in memory. */
+export async function appendEvidenceFileContent (q: Queryable, fileId: string, chunk: Uint8Array): Promise<void> {
+  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  await q
+    .update(evidenceFiles)
+    .set({ content: sql`${evidenceFiles.content} || ${bytes}::bytea` })
+    .where(eq(evidenceFiles.id, fileId))
 }
 
 export async function hasEvidenceFile (q: Queryable, evidenceId: string): Promise<boolean> {

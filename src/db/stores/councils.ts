@@ -11,7 +11,7 @@ export type TokenRecord = typeof apiTokens.$inferSelect
 export type NewCouncil = typeof councils.$inferInsert
 export type NewUser = typeof users.$inferInsert
 export type CouncilPatch = Partial<Pick<CouncilRecord, 'name' | 'contactEmail' | 'microMaxFte' | 'smallMaxFte' |
-  'mediumMaxFte' | 'brandColour'>>
+  'mediumMaxFte' | 'brandColour' | 'accessibilityEmail' | 'dataProtectionEmail' | 'safeguardingPhone'>>
 
 export async function findCouncilBySlug (q: Queryable, slug: string): Promise<CouncilRecord | undefined> {
   const [row] = await q.select().from(councils).where(eq(councils.slug, slug))

@@ -15,6 +15,10 @@ export interface PublicCouncil {
   contactEmail: string | null
   /** null or absent: the service's default colour (src/domain/branding.ts) */
   brandColour?: string | null
+  /** the council pages' contacts (README: Pages, council pages); null: contactEmail, or not published */
+  accessibilityEmail?: string | null
+  dataProtectionEmail?: string | null
+  safeguardingPhone?: string | null
   version: number
 }
 
@@ -37,6 +41,7 @@ export const listingColumns = {
   postcode: providers.postcode,
   hourlyPricePence: providers.hourlyPricePence,
   contact: providers.contact,
+  takingNewPeople: providers.takingNewPeople,
   providerStatus: providers.status,
   award: {
     id: awards.id,
@@ -61,6 +66,8 @@ export interface Listing {
   postcode: string
   hourlyPricePence: number | null
   contact: ProviderContact
+  /** null: the provider has not said */
+  takingNewPeople: boolean | null
   providerStatus: 'active' | 'inactive'
   award: {
     id: string
@@ -95,6 +102,8 @@ export interface ListingFilter {
   hasAnyOf?: 'level' | 'service_type' | 'client_group' | undefined
   /** Matches nothing (an unknown taxonomy term or organization id). */
   none?: boolean | undefined
+  /** Only providers that said they are taking new people. */
+  takingNewPeople?: boolean | undefined
   /** Within this distance of a point; the page is then ordered nearest first. */
   near?: Near | undefined
 }
@@ -118,6 +127,7 @@ function whereOf (councilId: string, f: ListingFilter): SQL {
   // An ISO string cast in SQL: drivers differ in how they bind a Date against an expression.
   if (f.modifiedAfter !== undefined) where.push(sql`${lastModified} >= ${f.modifiedAfter.toISOString()}::timestamptz`)
   if (f.near !== undefined) where.push(withinDistance(providers, f.near))
+  if (f.takingNewPeople === true) where.push(eq(providers.takingNewPeople, true))
   if (f.hasAnyOf === 'level') where.push(isCurrentMark)
   if (f.hasAnyOf === 'service_type') where.push(sql`jsonb_array_length(${providers.serviceTypes}) > 0`)
   if (f.hasAnyOf === 'client_group') where.push(sql`jsonb_array_length(${providers.clientGroups}) > 0`)
@@ -136,6 +146,9 @@ const publicCouncilColumns = {
   name: councils.name,
   contactEmail: councils.contactEmail,
   brandColour: councils.brandColour,
+  accessibilityEmail: councils.accessibilityEmail,
+  dataProtectionEmail: councils.dataProtectionEmail,
+  safeguardingPhone: councils.safeguardingPhone,
   version: sql<number>`coalesce(${publicationVersions.version}, 0)`.mapWith(Number)
 }
 

@@ -26,6 +26,7 @@ import {
   UploadRefused,
   type UploadedFile
 } from '../../use-cases/evidence.js'
+import { spoolUpload } from '../../use-cases/uploads.js'
 import type { AssessmentEvent } from '../../domain/workflow/index.js'
 import { EVIDENCE_MEDIA_TYPES } from '../../domain/evidence/file-types.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
@@ -400,22 +401,21 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         if (!request.isMultipart()) {
           throw new UploadRefused(415, 'MULTIPART_REQUIRED', 'Send the files as multipart/form-data')
         }
+        // Spooled to disk as they arrive (src/use-cases/uploads.ts); removed once answered.
         const files: UploadedFile[] = []
-        let total = 0
-        for await (const part of request.files()) {
-          const content = await part.toBuffer()
-          total += content.length
-          if (total > limit) {
-            throw new UploadRefused(413, 'UPLOAD_TOO_LARGE', `The files together exceed ${limit} bytes`)
+        try {
+          for await (const part of request.files()) {
+            files.push(await spoolUpload(part.filename, part.file, () => part.file.truncated))
           }
-          files.push({ filename: part.filename, content })
+          const unsafe = files.flatMap((f, i) => unsafeTextIn(f.filename, `body.file.${i}.filename`))
+          if (unsafe.length > 0) throw new UnsafeTextError(unsafe)
+          const { id, evidenceId } = request.params
+          return await reply
+            .code(201)
+            .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) })
+        } finally {
+          await Promise.all(files.map(async (f) => await f.discard()))
         }
-        const unsafe = files.flatMap((f, i) => unsafeTextIn(f.filename, `body.file.${i}.filename`))
-        if (unsafe.length > 0) throw new UnsafeTextError(unsafe)
-        const { id, evidenceId } = request.params
-        return await reply
-          .code(201)
-          .send({ items: await attachEvidenceFiles(deps, ctxOf(request), id, evidenceId, files) })
       }
     )
   })

@@ -19,7 +19,23 @@ export const councilCreateSchema = z
       .regex(/^#[0-9a-fA-F]{6}$/, 'must be # and six hex digits, e.g. "#5a2d81"')
       .nullable()
       .optional()
-      .describe("The colour of the council's pages, dark enough for white text (4.5:1); null for the default")
+      .describe("The colour of the council's pages, dark enough for white text (4.5:1); null for the default"),
+    accessibilityEmail: z
+      .email()
+      .nullable()
+      .optional()
+      .describe('Where people report an accessibility problem (the accessibility statement); null: contactEmail'),
+    dataProtectionEmail: z
+      .email()
+      .nullable()
+      .optional()
+      .describe("The council's data protection officer (the privacy notice); null: contactEmail"),
+    safeguardingPhone: z
+      .string()
+      .regex(/^[+\d][\d ()-]{2,19}$/, 'must be a telephone number, e.g. "0113 222 4401"')
+      .nullable()
+      .optional()
+      .describe("The adult safeguarding team's telephone number, shown on the feedback form and council pages")
   })
   .meta({ id: 'CouncilCreate' })
 
@@ -39,6 +55,9 @@ export const councilSchema = z
     smallMaxFte: z.number(),
     mediumMaxFte: z.number(),
     brandColour: z.string().nullable(),
+    accessibilityEmail: z.string().nullable(),
+    dataProtectionEmail: z.string().nullable(),
+    safeguardingPhone: z.string().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
     version: z.number().int()

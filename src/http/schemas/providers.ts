@@ -80,7 +80,12 @@ const providerFields = {
     .default(null),
   charityNumber: charityNumber.nullable().default(null),
   companyNumber: companyNumber.nullable().default(null),
-  contact: contactSchema
+  contact: contactSchema,
+  takingNewPeople: z
+    .boolean()
+    .nullable()
+    .optional()
+    .describe('Whether the provider has room for new people (shown in the directory); null or absent: not said')
 }
 
 export const providerCreateSchema = z
@@ -111,6 +116,7 @@ export const providerPatchSchema = z
     charityNumber: charityNumber.nullable().optional(),
     companyNumber: companyNumber.nullable().optional(),
     contact: contactSchema.optional(),
+    takingNewPeople: providerFields.takingNewPeople,
     cqcRating: CqcRatingSchema.nullable().optional().describe('Co-ordinators only')
   })
   .refine((o) => Object.keys(o).length > 0, 'send at least one field to change')
@@ -139,6 +145,7 @@ export const providerSchema = z
     charityNumber: z.string().nullable(),
     companyNumber: z.string().nullable(),
     contact: contactSchema,
+    takingNewPeople: z.boolean().nullable(),
     status: z.enum(['active', 'inactive']),
     createdAt: z.date(),
     updatedAt: z.date(),

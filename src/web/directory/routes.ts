@@ -3,11 +3,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
-import { getDirectoryEntry, searchDirectory } from '../../use-cases/publication/directory.js'
+import { getDirectoryEntry, getSchemeInForce, searchDirectory } from '../../use-cases/publication/directory.js'
+import { loadPublicCouncil } from '../../use-cases/publication/listings.js'
 import { AwardLevelSchema, ClientGroupSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'
 import { useHtmlErrorPages } from '../plugin.js'
+import { aboutView } from './about-page.js'
+import { accessibilityView, privacyView } from './council-pages.js'
 import { providerView } from './provider-page.js'
-import { searchView } from './search-page.js'
+import { searchView, WITHIN_MILES } from './search-page.js'
 
 /**
  * A filter value the form does not offer (a stale bookmark, `?level=platinum`, "Any" sent as '') is no filter,
@@ -22,6 +25,13 @@ const searchQuery = z.object({
   offering: ignoredUnlessValid(ServiceTypeSchema),
   group: ignoredUnlessValid(ClientGroupSchema),
   area: ignoredUnlessValid(z.string().trim().min(1).max(100)),
+  // Kept as typed, whatever it is: the page says kindly when it cannot be found (never a 400 dead end).
+  postcode: ignoredUnlessValid(z.string().trim().min(1).max(20)),
+  within: z.preprocess(
+    (v) => (WITHIN_MILES.some((m) => String(m) === v) ? Number(v) : undefined),
+    z.number().optional()
+  ),
+  taking: z.preprocess((v) => (v === 'yes' ? true : undefined), z.literal(true).optional()),
   page: z.preprocess(
     (v) => (z.coerce.number().int().min(1).max(10_000).safeParse(v).success ? v : undefined),
     z.coerce.number().int().default(1)
@@ -38,7 +48,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       schema: { hide: true, params: z.object({ council: slug }), querystring: searchQuery }
     },
     async (request, reply) => {
-      const { council, ...result } = await searchDirectory(deps.db, request.params.council, request.query)
+      const { council, ...result } = await searchDirectory(deps, request.params.council, request.query)
       return await reply
         .header('cache-control', 'no-cache')
         .page(200, 'directory-search', searchView(council, request.query, result))
@@ -48,17 +58,36 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.get(
     '/:council/providers/:id',
     {
-      schema: { hide: true, params: z.object({ council: slug, id: z.uuid() }) }
+      schema: {
+        hide: true,
+        params: z.object({ council: slug, id: z.uuid() }),
+        querystring: z.object({ print: z.string().max(10).optional() })
+      }
     },
     async (request, reply) => {
-      const { council, listing, pastAwards } = await getDirectoryEntry(
-        deps.db,
-        request.params.council,
-        request.params.id
-      )
+      const { params } = request
+      const { council, listing, pastAwards, checks } = await getDirectoryEntry(deps.db, params.council, params.id)
+      const printable = request.query.print !== undefined
       return await reply
         .header('cache-control', 'no-cache')
-        .page(200, 'directory-provider', providerView(council, listing, pastAwards))
+        .page(200, 'directory-provider', providerView(council, listing, pastAwards, checks, printable))
     }
   )
+
+  const councilParams = { hide: true, params: z.object({ council: slug }) }
+  app.get('/:council/about', { schema: councilParams }, async (request, reply) => {
+    const { council, scheme, schemeNumber } = await getSchemeInForce(deps.db, request.params.council)
+    const view = aboutView(council, scheme, schemeNumber)
+    return await reply.header('cache-control', 'no-cache').page(200, 'directory-about', view)
+  })
+  app.get('/:council/accessibility', { schema: councilParams }, async (request, reply) => {
+    const council = await loadPublicCouncil(deps.db, request.params.council)
+    const view = accessibilityView(council)
+    return await reply.header('cache-control', 'no-cache').page(200, 'directory-accessibility', view)
+  })
+  app.get('/:council/privacy', { schema: councilParams }, async (request, reply) => {
+    const { council, scheme } = await getSchemeInForce(deps.db, request.params.council)
+    const view = privacyView(council, scheme.settings.commentRetentionDays)
+    return await reply.header('cache-control', 'no-cache').page(200, 'directory-privacy', view)
+  })
 }

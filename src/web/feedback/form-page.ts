@@ -5,14 +5,18 @@
 import type { FieldProblem } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import type { FeedbackTarget } from '../../use-cases/feedback-instrument.js'
+import { SAFEGUARDING_DETAIL_MAX } from '../../use-cases/feedback-responses.js'
+import { phoneContact } from '../directory/council-pages.js'
 import { layoutOf, type PageView } from '../layout.js'
 
 /** What the person sent, kept on a bad or failed submit so nothing they chose or wrote is lost. */
 export interface FormValues {
   answers: Record<string, string>
   safeguarding: boolean
+  /** what the person wrote about their worry */
+  safeguardingDetail: string
 }
-export const emptyFormValues = (): FormValues => ({ answers: {}, safeguarding: false })
+export const emptyFormValues = (): FormValues => ({ answers: {}, safeguarding: false, safeguardingDetail: '' })
 
 export interface FormPage {
   token: string
@@ -25,6 +29,7 @@ export interface FormPage {
 }
 
 export const SAFEGUARDING_FIELD = 'safeguarding'
+export const SAFEGUARDING_DETAIL_FIELD = 'safeguardingDetail'
 const fieldId = (code: string) => `q-${code}`
 /** Id of a group's first input: where an error summary link lands (its fieldset's legend is scrolled to). */
 const firstInputId = (idPrefix: string): string => `${idPrefix}-0`
@@ -52,6 +57,13 @@ export interface SafeguardingView {
   item: ChoiceItem
 }
 
+/** The public form's safeguarding box: the council's phone number and a box to say what the worry is. */
+export interface PublicSafeguardingView extends SafeguardingView {
+  /** the council's adult safeguarding team, when it has published a number */
+  phone: { before: string; text: string; href: string } | null
+  detail: { name: string; id: string; label: string; hint: string; value: string; maxLength: number }
+}
+
 export interface FeedbackFormView extends PageView, QuestionsView {
   easyRead: boolean
   notSent: boolean
@@ -62,7 +74,7 @@ export interface FeedbackFormView extends PageView, QuestionsView {
   commentRetentionDays: number
   action: string
   version: 'easy' | 'standard'
-  safeguarding: SafeguardingView
+  safeguarding: PublicSafeguardingView
 }
 
 declare module '../views.js' {
@@ -125,7 +137,7 @@ function questionView (
   instrument: Instrument,
   { item, number }: Numbered,
   numbers: Map<string, number>,
-  form: { values: FormValues; easyRead: boolean },
+  form: { values: Pick<FormValues, 'answers'>; easyRead: boolean },
   error: string | undefined
 ): QuestionView {
   const scale = instrument.scales.find((s) => s.code === item.scale)
@@ -174,7 +186,7 @@ export interface QuestionsView {
 
 export function questionsView (
   instrument: Instrument,
-  values: FormValues,
+  values: Pick<FormValues, 'answers'>,
   problems: readonly FieldProblem[],
   easyRead: boolean
 ): QuestionsView {
@@ -237,6 +249,7 @@ export function feedbackFormView (page: FormPage): FeedbackFormView {
         ? 'Tick the box if you are worried. We will tell the council. If someone is in danger now, call 999.'
         : 'Tick the box if you are worried about your safety or someone else’s. ' +
           'We will tell the council’s safeguarding team. If someone is in danger now, call 999.',
+      phone: phoneOf(page),
       item: {
         value: 'yes',
         id: 'q-safeguarding-0',
@@ -244,9 +257,28 @@ export function feedbackFormView (page: FormPage): FeedbackFormView {
         text: page.easyRead
           ? 'I am worried about my safety or someone else’s'
           : 'I want to tell someone about a worry for my safety or someone else’s'
+      },
+      detail: {
+        name: SAFEGUARDING_DETAIL_FIELD,
+        id: 'q-safeguarding-detail',
+        label: page.easyRead ? 'What are you worried about?' : 'Tell us about your worry (optional)',
+        hint: page.easyRead
+          ? 'You do not have to write anything. Only the council’s safeguarding team will read it.'
+          : 'Only the council’s safeguarding team will read this. The provider will not see it.',
+        value: page.values.safeguardingDetail,
+        maxLength: SAFEGUARDING_DETAIL_MAX
       }
     }
   }
+}
+
+function phoneOf (page: FormPage): PublicSafeguardingView['phone'] {
+  const phone = phoneContact(page.target.councilSafeguardingPhone)
+  if (phone === null) return null
+  const before = page.easyRead
+    ? 'To talk to someone now, phone'
+    : `To talk to someone now, call ${page.target.councilName}’s adult safeguarding team on`
+  return { before, ...phone }
 }
 
 const councilOf = (t: FeedbackTarget) => ({

@@ -14,7 +14,14 @@ import { findPublicCouncil } from '../../use-cases/publication/public-councils.j
 import { sha256Hex } from '../../use-cases/tokens.js'
 import { isDomainError } from '../../domain/errors.js'
 import { useHtmlErrorPages } from '../plugin.js'
-import { feedbackFormView, SAFEGUARDING_FIELD, emptyFormValues, type FormPage, type FormValues } from './form-page.js'
+import {
+  emptyFormValues,
+  feedbackFormView,
+  SAFEGUARDING_DETAIL_FIELD,
+  SAFEGUARDING_FIELD,
+  type FormPage,
+  type FormValues
+} from './form-page.js'
 import { linkProblemPage, thankYouView } from './link-pages.js'
 
 const tokenParams = z.object({ token: z.string().max(200) })
@@ -56,7 +63,11 @@ function readForm (
     raw[item.code] = value
     if (typeof value === 'string') answers[item.code] = value
   }
-  return { raw, answers, safeguarding: body[SAFEGUARDING_FIELD] === 'yes' }
+  const detail = body[SAFEGUARDING_DETAIL_FIELD]
+  const safeguardingDetail = typeof detail === 'string' ? detail : ''
+  // A worry written down is a worry, even with the box left unticked (with JavaScript off the box is always shown).
+  const safeguarding = body[SAFEGUARDING_FIELD] === 'yes' || safeguardingDetail.trim() !== ''
+  return { raw, answers, safeguarding, safeguardingDetail }
 }
 
 const wantsEasyRead = (version: string | undefined, shown: ShownForm) =>
@@ -137,6 +148,7 @@ export const feedbackWebRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
           ({ councilSlug } = await recordFeedbackFromLink(deps, token, {
             feedback: checked.value,
             safeguarding: values.safeguarding,
+            safeguardingDetail: values.safeguardingDetail,
             easyRead
           }))
         } catch (error) {

@@ -4,7 +4,8 @@ import type { Deps } from '../../use-cases/context.js'
 import type { SignedIn } from '../../use-cases/sessions.js'
 import { clearSessionCookie, cookieNames, cookieOptions, setSessionCookie } from '../../http/plugins/session.js'
 
-export const AFTER_SIGN_IN = '/account'
+/** Where a browser goes once signed in: on to the person's own pages (src/web/portal.ts homeOf). */
+export const AFTER_SIGN_IN = '/sign-in/continue'
 
 export function signInBrowser (reply: FastifyReply, deps: Deps, secret: string): void {
   setSessionCookie(reply, deps.config, secret, deps.config.SESSION_ABSOLUTE_HOURS * 3600)

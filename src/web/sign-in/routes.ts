@@ -10,7 +10,15 @@ import { signOut } from '../../use-cases/sessions.js'
 import { checkSignInLink, redeemSignInLink, requestSignInLink } from '../../use-cases/sign-in-links.js'
 import { staffSso } from '../../use-cases/staff-sso.js'
 import { useHtmlErrorPages } from '../plugin.js'
-import { AFTER_SIGN_IN, ceremonyHandle, setCeremonyCookie, signInBrowser, signOutBrowser } from './browser-session.js'
+import { homeOf } from '../portal.js'
+import {
+  AFTER_SIGN_IN,
+  ceremonyHandle,
+  setCeremonyCookie,
+  signedInOrRedirect,
+  signInBrowser,
+  signOutBrowser
+} from './browser-session.js'
 import { checkEmailView, confirmLinkView, linkProblem, signedOutView, signInView, ssoProblem } from './pages.js'
 import { passkeyScripts } from './passkey-assets.js'
 import { authenticationResponse } from './webauthn-schemas.js'
@@ -101,6 +109,13 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       return await reply.redirect(AFTER_SIGN_IN, 303)
     }
   )
+
+  // Every route of signing in ends here: a co-ordinator's work queue, a provider's application.
+  app.get('/continue', { schema: { hide: true } }, async (request, reply) => {
+    const me = await signedInOrRedirect(request, reply)
+    if (me === null) return reply
+    return await reply.redirect(homeOf(me.principal), 303)
+  })
 
   const councilParams = z.object({ council: z.string().max(64) })
   app.get('/sso/:council', { schema: { hide: true, params: councilParams } }, async (request, reply) => {

@@ -1,0 +1,136 @@
+// Benchmark of the co-ordinator's portal (README: For co-ordinators, Benchmarks): one council of 10,000 providers
+// with their decided assessments and awards, 10,000 more open assessments spread over the queue's states, evidence
+// expiring over the next 90 days, concerns and appeals; a signed-in co-ordinator; autocannon at 20 connections
+// against the work queue, the provider list (first page, and a searched, sorted later page) and a provider page.
+// Prints requests/s, p50 and p99 latency and PASS/FAIL against p99 < 100 ms.
+// Database: DATABASE_URL (a fresh database is created on that server and dropped) or embedded PGlite in memory.
+import { randomUUID } from 'node:crypto'
+import autocannon from 'autocannon'
+import { eq, sql } from 'drizzle-orm'
+import { buildApp } from '../src/app.js'
+import {
+  appeals,
+  assessments,
+  awards,
+  concerns,
+  councils,
+  evidence,
+  providers,
+  schemeVersions,
+  users
+} from '../src/db/schema/index.js'
+import type { AssessmentState } from '../src/domain/workflow/index.js'
+import { startSession } from '../src/use-cases/sessions.js'
+import { BENCH_PROVIDERS, benchConfig, openBenchDatabase, seedBenchCouncil } from './bench-data.js'
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
+const P99_TARGET_MS = 100
+const OPEN_STATES: AssessmentState[] = ['submitted', 'under_review', 'ready_for_decision', 'decision_proposed']
+
+type Db = Awaited<ReturnType<typeof openBenchDatabase>>['handle']['db']
+
+/** The queue's records on top of the feed benchmark's council: 20,000 assessments in all. */
+async function seedQueue (db: Db, councilId: string, schemeVersionId: string): Promise<void> {
+  const rows = await db.select({ id: providers.id }).from(providers).where(eq(providers.councilId, councilId))
+  const awarded = await db.select({ id: awards.assessmentId, providerId: awards.providerId }).from(awards)
+  const today = new Date('2026-03-02T00:00:00Z')
+  const dayAfter = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10)
+  for (let start = 0; start < rows.length; start += 1000) {
+    const batch = rows.slice(start, start + 1000)
+    await db.insert(assessments).values(batch.map((p, k) => {
+      const state = OPEN_STATES[(start + k) % OPEN_STATES.length]!
+      return {
+        id: randomUUID(),
+        councilId,
+        providerId: p.id,
+        kind: 'renewal' as const,
+        state,
+        schemeVersionId,
+        infoResponseNote: state === 'under_review' && k % 2 === 0 ? 'Answered' : null,
+        factualAccuracyEndsOn: state === 'decision_proposed' ? dayAfter(k % 14) : null,
+        updatedAt: new Date(today.getTime() - (k % 60) * 86_400_000)
+      }
+    }))
+    await db.insert(evidence).values(awarded.slice(start, start + 1000).map((a, k) => ({
+      councilId,
+      assessmentId: a.id,
+      providerId: a.providerId,
+      itemCode: 'INS_PL',
+      kind: 'document' as const,
+      status: 'verified' as const,
+      expiresOn: dayAfter(k % 90)
+    })))
+  }
+  await db.insert(concerns).values(rows.slice(0, 500).map((p, k) => ({
+    councilId,
+    providerId: p.id,
+    source: k % 5 === 0 ? 'safeguarding' as const : 'complaint' as const,
+    summary: 'A concern',
+    raisedOn: dayAfter(-(k % 30))
+  })))
+  await db.insert(appeals).values(awarded.slice(0, 200).map((a) => ({
+    councilId,
+    providerId: a.providerId,
+    subjectType: 'decision' as const,
+    assessmentId: a.id,
+    grounds: 'We disagree',
+    decisionMakerIds: []
+  })))
+}
+
+interface Result { name: string; rps: number; p50: number; p99: number; non2xx: number }
+
+async function main (): Promise<void> {
+  const { handle, drop } = await openBenchDatabase()
+  await handle.migrate()
+  const started = performance.now()
+  await seedBenchCouncil(handle)
+  const db = handle.db
+  const [council] = await db.select().from(councils).where(eq(councils.slug, 'bench'))
+  const [scheme] = await db.select().from(schemeVersions).where(eq(schemeVersions.councilId, council!.id))
+  await seedQueue(db, council!.id, scheme!.id)
+  if (handle.kind === 'postgres') await db.execute(sql`analyze`)
+  console.log(`seeded ${BENCH_PROVIDERS} providers, 20,000 assessments on ${handle.kind} in ` +
+    `${Math.round(performance.now() - started)} ms (no feedback responses: these pages do not read them)`)
+
+  const config = benchConfig()
+  const app = await buildApp(config, { database: handle, logger: false })
+  const [co] = await db.insert(users)
+    .values({ councilId: council!.id, role: 'coordinator', name: 'Bench Co-ordinator' }).returning()
+  const { secret } = await startSession(app.deps, co!, 'email_link', 'bench')
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
+  const [someone] = await db.select({ id: providers.id }).from(providers).limit(1)
+  const headers = { cookie: `qm-session=${secret}` }
+
+  const pages: Array<[string, string]> = [
+    ['work queue', '/manage'],
+    ['work queue, mine', '/manage?mine=yes'],
+    ['provider list', '/manage/providers'],
+    ['provider list, searched page 3', '/manage/providers?q=Care&sort=-fte&page=3'],
+    ['provider page', `/manage/providers/${someone!.id}`]
+  ]
+  const results: Result[] = []
+  for (const [name, path] of pages) {
+    const check = await fetch(base + path, { headers })
+    if (check.status !== 200) throw new Error(`${path} answered ${check.status}`)
+    await check.arrayBuffer()
+    const r = await autocannon({ url: base + path, connections: CONNECTIONS, duration: DURATION_S, headers })
+    results.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx })
+  }
+  let pass = true
+  for (const r of results) {
+    const ok = r.p99 < P99_TARGET_MS && r.non2xx === 0
+    if (!ok) pass = false
+    console.log(`${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms` +
+      `  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}  p99 < ${P99_TARGET_MS} ms ${ok ? 'PASS' : 'FAIL'}`)
+  }
+  console.log(`\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${DURATION_S} s per page, ${handle.kind})`)
+  await app.close()
+  await drop()
+  process.exitCode = pass ? 0 : 1
+}
+
+await main()

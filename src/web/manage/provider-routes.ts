@@ -1,0 +1,158 @@
+// The co-ordinator's provider pages (README: For co-ordinators), registered with the prefix /manage/providers: the
+// list, register (and invite the first person), the provider page, edit with the version check, invite a person.
+// Each form: CSRF, checks with the input kept, Post/Redirect/Get; the API's use cases, acting as the signed-in person.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { isDomainError } from '../../domain/errors.js'
+import { createUser } from '../../use-cases/admin.js'
+import type { Ctx, Deps } from '../../use-cases/context.js'
+import { getProviderOverview, listProvidersWithAwards } from '../../use-cases/provider-overview.js'
+import { createProvider, getProvider, updateProvider } from '../../use-cases/providers.js'
+import { useHtmlErrorPages } from '../plugin.js'
+import { MANAGE_HOME, pageCtx, staffOrRedirect } from '../portal.js'
+import { inviteValuesOf, inviteView, parseInvite } from './invite-form.js'
+import { emptyValues, parseProviderForm, valuesFromBody, valuesFromProvider } from './provider-form.js'
+import { conflictRows, providerFormView } from './provider-form-page.js'
+import { providerPageView } from './provider-page.js'
+import { listQueryOf, providerPageQuery, providersView } from './providers-page.js'
+
+const idParams = z.object({ id: z.uuid() })
+const formBody = z.record(z.string(), z.unknown())
+const NOTICES = {
+  registered: 'Provider registered.',
+  registered_invited: 'Provider registered. We have emailed their first person an invitation to sign in.',
+  invited: 'We have emailed them an invitation to sign in.',
+  changed: 'Your changes have been saved.'
+} as const
+const DONE = ['registered', 'registered_invited', 'invited', 'changed'] as const
+const noticeQuery = z.object({ done: z.enum(DONE).optional().catch(undefined) })
+const pageOf = (id: string) => `${MANAGE_HOME}/providers/${id}`
+
+/** The signed-in member of staff and the page's use-case context, or null once the reply is sent. */
+async function staffCtx (deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Ctx | null> {
+  const me = await staffOrRedirect(request, reply)
+  return me === null ? null : pageCtx(deps, me, request)
+}
+
+export const manageProviderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  useHtmlErrorPages(app)
+  const csrf = { preValidation: app.csrfProtection }
+
+  app.get('/', { schema: { hide: true, querystring: providerPageQuery } }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const page = await listProvidersWithAwards(deps, ctx, listQueryOf(request.query))
+    return await reply.page(200, 'manage-providers', providersView(request.query, page, null))
+  })
+
+  const registerForm = (reply: FastifyReply) => ({
+    heading: 'Register a provider',
+    action: `${MANAGE_HOME}/providers/new`,
+    csrf: reply.generateCsrf(),
+    submit: 'Register the provider'
+  })
+
+  app.get('/new', { schema: { hide: true } }, async (request, reply) => {
+    if ((await staffCtx(deps, request, reply)) === null) return reply
+    const view = providerFormView({
+      ...registerForm(reply),
+      values: emptyValues(),
+      invite: { personName: '', personEmail: '' }
+    })
+    return await reply.page(200, 'manage-provider-form', view)
+  })
+
+  app.post('/new', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const values = valuesFromBody(request.body)
+    const invite = inviteValuesOf(request.body)
+    const parsed = parseProviderForm(values)
+    const person = parseInvite(invite, true)
+    // Nothing is written until the whole form is right.
+    if (!parsed.ok || !person.ok) {
+      const errors = [...(parsed.ok ? [] : parsed.errors), ...(person.ok ? [] : person.errors)]
+      const view = providerFormView({ ...registerForm(reply), values, invite, errors })
+      return await reply.page(400, 'manage-provider-form', view)
+    }
+    const provider = await createProvider(deps, ctx, { ...parsed.value, charityNumber: null, companyNumber: null })
+    if (person.value !== null) {
+      await createUser(deps, ctx, { role: 'provider', providerId: provider.id, ...person.value })
+    }
+    const done = person.value === null ? 'registered' : 'registered_invited'
+    return await reply.redirect(`${pageOf(provider.id)}?done=${done}`, 303)
+  })
+
+  app.get('/:id', { schema: { hide: true, params: idParams, querystring: noticeQuery } }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const overview = await getProviderOverview(deps, ctx, request.params.id)
+    const done = request.query.done
+    const notice = done === undefined ? null : NOTICES[done]
+    return await reply.page(200, 'manage-provider', providerPageView(overview, notice))
+  })
+
+  const editForm = (reply: FastifyReply, p: { id: string; name: string }) => ({
+    heading: 'Change the provider’s record',
+    caption: p.name,
+    action: `${pageOf(p.id)}/edit`,
+    csrf: reply.generateCsrf(),
+    submit: 'Save changes',
+    cancelHref: pageOf(p.id)
+  })
+
+  app.get('/:id/edit', { schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const p = await getProvider(deps, ctx, request.params.id)
+    const view = providerFormView({ ...editForm(reply, p), values: valuesFromProvider(p), version: p.version })
+    return await reply.page(200, 'manage-provider-form', view)
+  })
+
+  const posted = { schema: { hide: true, params: idParams, body: formBody }, ...csrf }
+  app.post('/:id/edit', posted, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const before = await getProvider(deps, ctx, request.params.id)
+    const version = z.coerce.number().int().min(1).catch(0).parse(request.body.version)
+    const values = valuesFromBody(request.body)
+    const parsed = parseProviderForm(values)
+    if (!parsed.ok) {
+      const view = providerFormView({ ...editForm(reply, before), values, version, errors: parsed.errors })
+      return await reply.page(400, 'manage-provider-form', view)
+    }
+    try {
+      await updateProvider(deps, ctx, before.id, version, parsed.value)
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'VERSION_MISMATCH') throw e
+      // Someone saved first: show both versions; the form keeps this person's, against the version now saved.
+      const conflict = { rows: conflictRows(values, valuesFromProvider(before)) }
+      const view = providerFormView({ ...editForm(reply, before), values, version: before.version, conflict })
+      return await reply.page(409, 'manage-provider-form', view)
+    }
+    return await reply.redirect(`${pageOf(before.id)}?done=changed`, 303)
+  })
+
+  app.get('/:id/people/new', { schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const p = await getProvider(deps, ctx, request.params.id)
+    const view = inviteView(p, reply.generateCsrf(), { personName: '', personEmail: '' })
+    return await reply.page(200, 'manage-invite', view)
+  })
+
+  app.post('/:id/people', posted, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const p = await getProvider(deps, ctx, request.params.id)
+    const values = inviteValuesOf(request.body)
+    const person = parseInvite(values, false)
+    if (!person.ok || person.value === null) {
+      const errors = person.ok ? [] : person.errors
+      return await reply.page(400, 'manage-invite', inviteView(p, reply.generateCsrf(), values, errors))
+    }
+    await createUser(deps, ctx, { role: 'provider', providerId: p.id, ...person.value })
+    return await reply.redirect(`${pageOf(p.id)}?done=invited`, 303)
+  })
+}

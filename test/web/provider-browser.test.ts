@@ -1,0 +1,105 @@
+// The provider's portal in real Chromium on a phone-sized screen (README: For providers): task list → item → upload a
+// PDF → back to the task list, axe-core on every page, no sideways scrolling at 320 px, and the same upload with
+// JavaScript turned off.
+import t from 'tap'
+import type { Browser, Page } from 'playwright-core'
+import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.js'
+import { buildTestApp, type TestApp } from '../helpers/app.js'
+import { tinyPdf } from '../helpers/assessments.js'
+import { freePort } from '../helpers/free-port.js'
+import { mailboxIds, mailboxLink, setEmail } from '../helpers/sign-in.js'
+
+async function phone (browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    bypassCSP: true,
+    javaScriptEnabled,
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true
+  })
+  return await context.newPage()
+}
+
+/** Asks for a sign-in link in the page, reads it from the demo mailbox and follows it. */
+async function signIn (h: TestApp, page: Page, base: string, email: string) {
+  const seen = await mailboxIds(h, email)
+  await page.goto(`${base}/sign-in`)
+  await page.fill('#email', email)
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+  await page.waitForURL(`${base}/sign-in/check-email`)
+  await page.goto(`${base}${new URL(await mailboxLink(h, email, seen)).pathname}`)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(`${base}/provider`)
+}
+
+const scrollsSideways = async (page: Page) =>
+  await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+
+t.test('a provider uploads evidence from a phone', { skip: !browserAvailable() }, async (t) => {
+  const port = await freePort()
+  const base = `http://localhost:${port}`
+  const h = await buildTestApp(t, { env: { PUBLIC_BASE_URL: base } })
+  await h.app.listen({ port, host: '127.0.0.1' })
+  const [north] = h.councils
+  const browser = await launchBrowser(t)
+
+  for (const js of [true, false]) {
+    t.test(`with JavaScript ${js ? 'on' : 'off'}`, async (t) => {
+      const p = await h.addProvider(north, { name: js ? 'Ann Care' : 'Bea Care' })
+      const email = js ? 'ann@care.example' : 'bea@care.example'
+      await setEmail(h, p.userId, email)
+      const page = await phone(browser, js)
+      // axe and the reflow check run scripts in the page, so only with JavaScript on; the upload is checked both ways.
+      const axe = async (what: string) => {
+        if (js) t.same(await axeViolations(page), [], `${what}: axe`)
+      }
+      const reflows = async (what: string) => {
+        if (!js) return
+        await page.setViewportSize({ width: 320, height: 700 })
+        t.notOk(await scrollsSideways(page), `${what} reflows at 320 px`)
+        await page.setViewportSize({ width: 375, height: 812 })
+      }
+      await signIn(h, page, base, email)
+
+      await page.goto(`${base}/provider`)
+      await axe('start page')
+      await page.getByRole('button', { name: 'Start your application' }).click()
+      await page.waitForURL(`${base}/provider`)
+      t.match(await page.textContent('main'), /Your application/)
+      await axe('task list')
+      await reflows('task list')
+
+      await page.getByRole('link', { name: 'Public liability insurance of at least £5m' }).click()
+      await page.waitForURL(`${base}/provider/items/INS_PL`)
+      t.match(await page.textContent('main'), /smaller than 10 MB/, 'the limits are said before the upload')
+      await axe('item page')
+      await reflows('item page')
+
+      if (js) {
+        await page.getByRole('button', { name: 'Upload and send' }).click()
+        await page.waitForURL(`${base}/provider/items/INS_PL/files`)
+        t.match(await page.textContent('.govuk-error-summary'), /Select a file to upload/)
+        await axe('item page with an error')
+      }
+      await page.setInputFiles('#file-file', { name: 'insurance.pdf', mimeType: 'application/pdf', buffer: tinyPdf() })
+      await page.fill('#file-expiresOn-day', '30')
+      await page.fill('#file-expiresOn-month', '11')
+      await page.fill('#file-expiresOn-year', '2026')
+      await page.getByRole('button', { name: 'Upload and send' }).click()
+      await page.waitForURL(`${base}/provider/items/INS_PL?done=sent`)
+      t.match(await page.textContent('main'), /Thank you/)
+      t.match(await page.textContent('main'), /insurance\.pdf/)
+      await axe('item page after the upload')
+
+      await page.getByRole('link', { name: 'Back to your application' }).first().click()
+      await page.waitForURL(`${base}/provider`)
+      const task = page.locator('.govuk-task-list__item', { hasText: 'Public liability insurance of at least £5m' })
+      t.match(await task.textContent(), /Sent/)
+
+      await page.goto(`${base}/provider/standing`)
+      t.match(await page.textContent('main'), /We are still checking your public liability insurance/)
+      await axe('where you stand')
+      await page.context().close()
+    })
+  }
+})
