@@ -52,6 +52,8 @@ import { manageAwardRoutes } from './web/manage/award-routes.js'
 import { manageConcernRoutes } from './web/manage/concern-routes.js'
 import { manageAppealRoutes } from './web/manage/appeal-routes.js'
 import { providerPortalRoutes } from './web/provider/routes.js'
+import { manageFeedbackRoutes } from './web/manage/feedback/routes.js'
+import { certificateRoutes } from './web/provider/certificate.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
 export interface BuildOptions {
@@ -174,6 +176,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(manageConcernRoutes, { prefix: '/manage/concerns', deps })
   await app.register(manageAppealRoutes, { prefix: '/manage/appeals', deps })
   await app.register(providerPortalRoutes, { prefix: '/provider', deps })
+  await app.register(manageFeedbackRoutes, { prefix: '/manage/feedback', deps })
+  await app.register(certificateRoutes, { prefix: '/provider/award', deps })
 
   app.addHook('onClose', async () => {
     await opts.beforeDatabaseCloses?.()

@@ -54,6 +54,7 @@ export const manageNavigation = (active: string): NavigationItem[] => nav([
   [MANAGE_HOME, 'Work queue'],
   [`${MANAGE_HOME}/providers`, 'Providers'],
   [`${MANAGE_HOME}/assessments`, 'Assessments'],
+  [`${MANAGE_HOME}/feedback`, 'Feedback'],
   [`${MANAGE_HOME}/awards`, 'Awards'],
   [`${MANAGE_HOME}/concerns`, 'Concerns and appeals'],
   [`${MANAGE_HOME}/reports`, 'Reports'],

@@ -34,7 +34,7 @@ const fieldId = (code: string) => `q-${code}`
 /** Id of a group's first input: where an error summary link lands (its fieldset's legend is scrolled to). */
 const firstInputId = (idPrefix: string): string => `${idPrefix}-0`
 
-interface ChoiceItem {
+export interface ChoiceItem {
   value: string
   text: string
   id: string
@@ -51,36 +51,30 @@ export interface QuestionView {
   items: ChoiceItem[]
 }
 
-export interface FeedbackFormView extends PageView {
+export interface SafeguardingView {
+  legend: string
+  hint: string
+  item: ChoiceItem
+}
+
+/** The public form's safeguarding box: the council's phone number and a box to say what the worry is. */
+export interface PublicSafeguardingView extends SafeguardingView {
+  /** the council's adult safeguarding team, when it has published a number */
+  phone: { before: string; text: string; href: string } | null
+  detail: { name: string; id: string; label: string; hint: string; value: string; maxLength: number }
+}
+
+export interface FeedbackFormView extends PageView, QuestionsView {
   easyRead: boolean
   notSent: boolean
-  errorList: Array<{ href: string; text: string }>
   providerName: string
   councilName: string
   heading: string
   otherVersion: { href: string; text: string }
-  questionCount: number
   commentRetentionDays: number
   action: string
   version: 'easy' | 'standard'
-  questions: QuestionView[]
-  comment: {
-    name: string
-    id: string
-    label: string
-    hint: string
-    error: string | null
-    value: string
-    maxLength: number
-  } | null
-  safeguarding: {
-    legend: string
-    hint: string
-    /** the council's adult safeguarding team, when it has published a number */
-    phone: { before: string; text: string; href: string } | null
-    item: ChoiceItem
-    detail: { name: string; id: string; label: string; hint: string; value: string; maxLength: number }
-  }
+  safeguarding: PublicSafeguardingView
 }
 
 declare module '../views.js' {
@@ -143,7 +137,7 @@ function questionView (
   instrument: Instrument,
   { item, number }: Numbered,
   numbers: Map<string, number>,
-  page: FormPage,
+  form: { values: Pick<FormValues, 'answers'>; easyRead: boolean },
   error: string | undefined
 ): QuestionView {
   const scale = instrument.scales.find((s) => s.code === item.scale)
@@ -154,27 +148,49 @@ function questionView (
     name: item.code,
     idPrefix,
     caption: `Question ${number}`,
-    wording: page.easyRead ? item.wording.easyRead : item.wording.plain,
+    wording: form.easyRead ? item.wording.easyRead : item.wording.plain,
     hint:
       condition === null
         ? null
-        : page.easyRead
+        : form.easyRead
           ? `Only answer this if you said Yes to question ${asked}.`
           : `Only answer this if you said yes to question ${asked}. ` +
             'If you said no, leave it and go on to the next question.',
     error: error ?? null,
     items: (scale?.answers ?? []).map((a, i) => ({
       value: a.value,
-      text: page.easyRead ? a.wording.easyRead : a.wording.plain,
+      text: form.easyRead ? a.wording.easyRead : a.wording.plain,
       id: `${idPrefix}-${i}`,
-      checked: page.values.answers[item.code] === a.value
+      checked: form.values.answers[item.code] === a.value
     }))
   }
 }
 
-export function feedbackFormView (page: FormPage): FeedbackFormView {
-  const { instrument } = page.target
-  const messages = errorMessages(instrument, page.problems, page.easyRead)
+export interface CommentView {
+  name: string
+  id: string
+  label: string
+  hint: string
+  error: string | null
+  value: string
+  maxLength: number
+}
+
+/** The questions, the comment box and the error summary's list: shared by the public form and interview entry. */
+export interface QuestionsView {
+  errorList: Array<{ href: string; text: string }>
+  questionCount: number
+  questions: QuestionView[]
+  comment: CommentView | null
+}
+
+export function questionsView (
+  instrument: Instrument,
+  values: Pick<FormValues, 'answers'>,
+  problems: readonly FieldProblem[],
+  easyRead: boolean
+): QuestionsView {
+  const messages = errorMessages(instrument, problems, easyRead)
   const questions = numberQuestions(instrument)
   const numbers = new Map(questions.map((q) => [q.item.code, q.number]))
   const errorList = instrument.items.flatMap((item) => {
@@ -182,38 +198,51 @@ export function feedbackFormView (page: FormPage): FeedbackFormView {
     if (text === undefined) return []
     return [{ href: `#${item.kind === 'text' ? fieldId(item.code) : firstInputId(fieldId(item.code))}`, text }]
   })
+  const text = instrument.items.find((i) => i.kind === 'text')
+  const form = { values, easyRead }
+  return {
+    errorList,
+    questionCount: questions.length,
+    questions: questions.map((q) => questionView(instrument, q, numbers, form, messages.get(q.item.code))),
+    comment: text?.kind !== 'text'
+      ? null
+      : {
+          name: text.code,
+          id: fieldId(text.code),
+          label: easyRead ? text.wording.easyRead : text.wording.plain,
+          hint: easyRead
+            ? 'You do not have to write anything. Do not write your name.'
+            : 'Optional. Please do not include your name or anyone else’s.',
+          error: messages.get(text.code) ?? null,
+          value: values.answers[text.code] ?? '',
+          maxLength: text.maxLength
+        }
+  }
+}
+
+export function feedbackFormView (page: FormPage): FeedbackFormView {
+  const { instrument } = page.target
+  const shared = questionsView(instrument, page.values, page.problems, page.easyRead)
   const heading = page.easyRead ? 'Tell us about your support' : instrument.title
   const notSent = page.notSent === true
-  const text = instrument.items.find((i) => i.kind === 'text')
   return {
-    layout: layoutOf({ title: heading, council: councilOf(page.target), hasErrors: errorList.length > 0 || notSent }),
+    ...shared,
+    layout: layoutOf({
+      title: heading,
+      council: councilOf(page.target),
+      hasErrors: shared.errorList.length > 0 || notSent
+    }),
     easyRead: page.easyRead,
     notSent,
-    errorList,
     providerName: page.target.providerName,
     councilName: page.target.councilName,
     heading,
     otherVersion: page.easyRead
       ? { href: '?version=standard', text: 'Standard version of this form' }
       : { href: '?version=easy', text: 'Easy read version of this form' },
-    questionCount: questions.length,
     commentRetentionDays: page.target.commentRetentionDays,
     action: `/feedback/${page.token}`,
     version: page.easyRead ? 'easy' : 'standard',
-    questions: questions.map((q) => questionView(instrument, q, numbers, page, messages.get(q.item.code))),
-    comment: text?.kind !== 'text'
-      ? null
-      : {
-          name: text.code,
-          id: fieldId(text.code),
-          label: page.easyRead ? text.wording.easyRead : text.wording.plain,
-          hint: page.easyRead
-            ? 'You do not have to write anything. Do not write your name.'
-            : 'Optional. Please do not include your name or anyone else’s.',
-          error: messages.get(text.code) ?? null,
-          value: page.values.answers[text.code] ?? '',
-          maxLength: text.maxLength
-        },
     safeguarding: {
       legend: page.easyRead ? 'Are you worried about someone being hurt?' : 'Telling someone about a worry',
       hint: page.easyRead
@@ -243,7 +272,7 @@ export function feedbackFormView (page: FormPage): FeedbackFormView {
   }
 }
 
-function phoneOf (page: FormPage): FeedbackFormView['safeguarding']['phone'] {
+function phoneOf (page: FormPage): PublicSafeguardingView['phone'] {
   const phone = phoneContact(page.target.councilSafeguardingPhone)
   if (phone === null) return null
   const before = page.easyRead
