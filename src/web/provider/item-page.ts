@@ -14,7 +14,7 @@ import { layoutOf, type PageView } from '../layout.js'
 import { PROVIDER_HOME, providerNavigation } from '../portal.js'
 import type { ErrorLink } from './application-page.js'
 import { statusOf } from './application-page.js'
-import { emptyDate, type DateParts } from './date-input.js'
+import { emptyDate, type DateParts } from '../date-input.js'
 
 export type ItemField = 'file' | 'kind' | 'narrative' | 'issuedOn' | 'expiresOn' | 'noExpiry' | 'mode'
 export type FieldErrors = Partial<Record<ItemField, string>>

@@ -12,7 +12,7 @@ import { addEvidence, attachEvidenceFiles, submitEvidenceWithFiles } from '../..
 import { getMyApplication } from '../../use-cases/provider-portal.js'
 import { refusalOf, spoolUpload, type ReceivedFile } from '../../use-cases/uploads.js'
 import { pageCtx, PROVIDER_HOME, providerOrRedirect } from '../portal.js'
-import { readDateInput } from './date-input.js'
+import { readDateInput } from '../date-input.js'
 import { itemView, megabytes, type FieldErrors, type ItemFormValues } from './item-page.js'
 
 const itemParams = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).max(40) })

@@ -15,6 +15,7 @@ import {
   type QuestionsView,
   type SafeguardingView
 } from '../../feedback/form-page.js'
+import { checkDateParts, type DateParts } from '../../date-input.js'
 import type { PageView } from '../../layout.js'
 import {
   assessmentParams,
@@ -36,7 +37,7 @@ const DATE_PARTS = ['day', 'month', 'year'] as const
 interface InterviewForm {
   respondentType: string
   mode: string
-  date: Record<(typeof DATE_PARTS)[number], string>
+  date: DateParts
   answers: Record<string, string>
   raw: Record<string, unknown>
   safeguarding: boolean
@@ -83,14 +84,13 @@ function readForm (target: FeedbackTarget, body: FormBody): InterviewForm {
   }
 }
 
-/** The GOV.UK date input's three boxes as an ISO day, or the message to show. */
-function dayOf (date: InterviewForm['date']): { day: string } | { problem: string } {
-  if (DATE_PARTS.every((p) => date[p] === '')) return { problem: 'Enter the date of the interview' }
-  const [d, m, y] = DATE_PARTS.map((p) => Number(date[p]))
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-  const real = /^\d{4}$/.test(date.year) && !Number.isNaN(Date.parse(iso)) && new Date(iso).getUTCDate() === d
-  return real ? { day: iso } : { problem: 'The date of the interview must be a real date, for example 27 3 2026' }
+/** The GOV.UK date input's three boxes as an ISO day, or the message to show (the date is required here). */
+function dayOf (date: DateParts): { day: string } | { problem: string } {
+  const read = checkDateParts(date, 'The date of the interview')
+  if (read.value !== null) return { day: read.value }
+  return { problem: read.error === null ? 'Enter the date of the interview' : INTERVIEW_DATE_NOT_REAL }
 }
+const INTERVIEW_DATE_NOT_REAL = 'The date of the interview must be a real date, for example 27 3 2026'
 
 const pagePath = (p: FieldProblem): string =>
   p.path === 'body.receivedOn' ? 'receivedOn-day' : p.path.replace(/^body\./, '')

@@ -1,5 +1,6 @@
 // Reading a GOV.UK date input (day, month and year boxes named `<name>-day` …) into an ISO date, with the
-// GOV.UK pattern's error messages (design-system.service.gov.uk: date input, error messages).
+// GOV.UK pattern's error messages (design-system.service.gov.uk: date input, error messages). One reader for every
+// page's date boxes: the provider's evidence dates and the co-ordinator's interview date.
 
 export interface DateParts { day: string; month: string; year: string }
 
@@ -17,7 +18,11 @@ export function readDateInput (body: Record<string, unknown>, name: string, labe
     const v = body[`${name}-${part}`]
     return typeof v === 'string' ? v.trim() : ''
   }
-  const parts = { day: get('day'), month: get('month'), year: get('year') }
+  return checkDateParts({ day: get('day'), month: get('month'), year: get('year') }, label)
+}
+
+/** The three boxes as typed, as an ISO day: null with no error when all are empty (an optional date). */
+export function checkDateParts (parts: DateParts, label: string): ReadDate {
   if (parts.day === '' && parts.month === '' && parts.year === '') return { parts, value: null, error: null }
   const missing = (['day', 'month', 'year'] as const).filter((p) => parts[p] === '')
   if (missing.length > 0) return { parts, value: null, error: `${label} must include a ${missing.join(' and ')}` }
