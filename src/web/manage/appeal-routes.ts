@@ -19,7 +19,8 @@ import { MANAGE_HOME, pageCtx, staffOrRedirect } from '../portal.js'
 import { row } from './forms.js'
 import { filterQuery, listView, pageQuery } from './list-view.js'
 import { recordActionRoutes, recordView, type ActionSpec } from './record-actions.js'
-import { linkHtml, stateTagIn, words } from './tags.js'
+import { linkHtml, stateTagIn } from './tags.js'
+import { words } from './words.js'
 
 export const APPEALS = `${MANAGE_HOME}/appeals`
 const STATE_COLOUR: Record<AppealState, string> = {

@@ -21,7 +21,8 @@ import {
   type AwardAction
 } from './award-views.js'
 import { recordActionRoutes, type ActionSpec } from './record-actions.js'
-import { levelName, words } from './tags.js'
+import { levelName } from './tags.js'
+import { words } from './words.js'
 
 const SUSPENSION_TEXT: Record<SuspensionReason, string> = {
   evidence_lapsed: 'Evidence for a limiter has lapsed',

@@ -22,7 +22,8 @@ import { MANAGE_HOME, pageCtx, staffOrRedirect } from '../portal.js'
 import { formPage, radios, readNote, row, textarea, textField } from './forms.js'
 import { filterQuery, listView, pageQuery } from './list-view.js'
 import { recordActionRoutes, recordView, type ActionSpec } from './record-actions.js'
-import { linkHtml, stateTagIn, words } from './tags.js'
+import { linkHtml, stateTagIn } from './tags.js'
+import { words } from './words.js'
 
 export const CONCERNS = `${MANAGE_HOME}/concerns`
 const STATE_COLOUR: Record<ConcernState, string> = {

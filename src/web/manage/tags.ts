@@ -4,6 +4,7 @@ import type { AwardState, AssessmentState } from '../../domain/workflow/index.js
 import type { ChecklistItemStatus } from '../../domain/evidence/checklist-item.js'
 import type { ComputedLevel } from '../../domain/scheme/enums.js'
 import { html } from '../html.js'
+import { words } from './words.js'
 import type { Tag } from './forms.js'
 
 const tag = (text: string, colour: string): Tag => ({ text, classes: `govuk-tag--${colour}` })
@@ -51,9 +52,6 @@ const AWARD: Record<AwardState, Tag> = {
 export const awardTag = (s: AwardState): Tag => AWARD[s]
 
 export const stateName = (s: AssessmentState): string => ASSESSMENT[s].text
-
-/** A vocabulary word as people read it: "partly_upheld" → "partly upheld". */
-export const words = (s: string): string => s.replaceAll('_', ' ')
 
 /** A state's tag, coloured by its table. */
 export const stateTagIn = <S extends string>(colours: Record<S, string>) => (s: S): string =>

@@ -36,9 +36,12 @@ export const CQC_RATING_NAMES: Record<CqcRating, string> = {
   inadequate: 'Inadequate'
 }
 
+/** A vocabulary word as people read it: "partly_upheld" → "partly upheld". */
+export const words = (code: string): string => code.replaceAll('_', ' ')
+
 /** A code in plain words when no name is known: "under_review" → "Under review". */
 export const plainWords = (code: string): string => {
-  const s = code.replace(/_/g, ' ')
+  const s = words(code)
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
 
