@@ -132,6 +132,7 @@ async function main (): Promise<void> {
   // BENCH_KEEP_DATABASE=1 keeps the seeded database to look at its query plans (README: Benchmarks).
   if (process.env.BENCH_KEEP_DATABASE === '1') {
     console.log(`kept the database for inspection: ${url ?? 'PGlite'}`)
+    await handle.close()
     await keep()
   } else await drop()
   process.exitCode = pass ? 0 : 1

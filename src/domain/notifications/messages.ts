@@ -1,5 +1,6 @@
 // What each notification says: plain English for everyone, and an easy-read version (short sentences, one idea a
 // line) for people who asked for it. Pure: the delivery step passes in the facts and the links.
+import { calendarDay, longDate as dateInWords } from '../date-words.js'
 
 export const messageKinds = [
   'sign_in_link',
@@ -45,26 +46,9 @@ export interface ComposedMessage {
   body: string
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
-
-/** "2026-03-02" → "2 March 2026", the GOV.UK style for dates. */
+/** "2026-03-02" → "2 March 2026" (src/domain/date-words.ts); "soon" when a message has no date to give. */
 export function longDate (iso: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '')
-  if (m === null) return 'soon'
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`
+  return iso !== undefined && calendarDay(iso) !== null ? dateInWords(iso) : 'soon'
 }
 
 const levelWord = (level: string | undefined) => (level === undefined ? 'Quality Mark' : `${level} Quality Mark`)

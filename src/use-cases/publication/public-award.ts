@@ -1,6 +1,6 @@
 // How an award reads in public: its status word and the sentence directories show (src/domain/README.md: Publication:
 // level, validity and status, never the reason for a suspension).
-import { format, parseISO } from 'date-fns'
+import { longDate } from '../../domain/date-words.js'
 import type { AwardState } from '../../domain/workflow/index.js'
 import type { Listing } from './listings.js'
 import { LEVEL_NAMES } from './vocabulary.js'
@@ -15,9 +15,8 @@ export const publicStatusOf = (status: AwardState): PublicAwardStatus =>
 export const isCurrentMark = (l: Pick<Listing, 'providerStatus' | 'award'>): boolean =>
   l.providerStatus === 'active' && publicStatusOf(l.award.status) === 'active'
 
-/** "1 March 2027" — the date style GOV.UK uses. */
-export const longDate = (isoDay: string | Date): string =>
-  format(typeof isoDay === 'string' ? parseISO(isoDay) : isoDay, 'd MMMM yyyy')
+/** "1 March 2027" — the date style GOV.UK uses (src/domain/date-words.ts, in London time). */
+export { longDate }
 
 /** e.g. "Gold Quality Mark from Demo Borough Council, valid until 1 March 2027". */
 export function accreditationSentence (l: Pick<Listing, 'providerStatus' | 'award'>, councilName: string): string {

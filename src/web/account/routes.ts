@@ -14,9 +14,9 @@ import { useHtmlErrorPages } from '../plugin.js'
 import { ceremonyHandle, setCeremonyCookie, signedInOrRedirect, signOutBrowser } from '../sign-in/browser-session.js'
 import { registrationResponse } from '../sign-in/webauthn-schemas.js'
 import { accountView } from '../sign-in/pages.js'
+import { longMoment } from '../../domain/date-words.js'
 
-const when = (d: Date | null) =>
-  d === null ? 'never' : d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })
+const when = (d: Date | null) => d === null ? 'never' : longMoment(d)
 
 /** Registered with the prefix /account. */
 export const accountRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {

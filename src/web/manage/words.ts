@@ -48,14 +48,5 @@ export const plainWords = (code: string): string => {
 /** The name of a code from a table of names, or the code in plain words. */
 export const nameOf = (names: Readonly<Record<string, string>>, code: string): string => names[code] ?? plainWords(code)
 
-const LONDON = 'Europe/London'
-
-/** "2 March 2026" for a calendar date (YYYY-MM-DD) or an instant. */
-export function dayOf (d: Date | string): string {
-  const date = typeof d === 'string' ? new Date(`${d.slice(0, 10)}T12:00:00Z`) : d
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON })
-}
-
-/** "2 March 2026 at 10:00". */
-export const momentOf = (d: Date): string =>
-  `${dayOf(d)} at ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: LONDON })}`
+/** Dates in words: the one implementation is src/domain/date-words.ts; the portal's names for it. */
+export { longDate as dayOf, longMoment as momentOf } from '../../domain/date-words.js'

@@ -62,7 +62,8 @@ t.test('dates in words; text messages without blank lines', async (t) => {
   t.equal(longDate('2026-12-01'), '1 December 2026')
   t.equal(longDate('2026-01-31T10:00:00Z'), '31 January 2026')
   t.equal(longDate(undefined), 'soon')
-  t.equal(longDate('2026-13-01'), '1  2026')
+  t.equal(longDate('2026-13-01'), 'soon', 'no such day: the message says soon, never a wrong day')
+  t.equal(longDate('2026-02-30'), 'soon')
   t.equal(asTextMessage({ subject: 's', body: 'a\n\nb\n\n\nc' }), 'a\nb\nc')
 })
 
