@@ -110,11 +110,17 @@ t.test('people: the list, an admin invites a reviewer by email, deactivation ask
   t.same(mail.map((m) => m.kind), ['staff_invited'], 'the invitation is in the demo mailbox')
   t.match(mail[0]!.body, /\/sign-in/)
 
-  const coForm = await formOf(co, url)
+  const coForm = await co.get(url)
+  t.equal(coForm.statusCode, 403, 'the form is not offered to a co-ordinator')
+  t.match(coForm.body, /Only an admin adds co-ordinators and reviewers/)
   const refused = await co.post(url, {
-    _csrf: coForm.csrf, personName: 'Al', personEmail: 'al@northshire.example', role: 'coordinator'
+    _csrf: (await formOf(co, '/manage/settings/tokens/new')).csrf,
+    personName: 'Al',
+    personEmail: 'al@northshire.example',
+    role: 'coordinator'
   })
-  t.equal(refused.statusCode, 403, 'a co-ordinator may not add staff')
+  t.equal(refused.statusCode, 403, 'nor may they send it (with their own CSRF token): the use case refuses')
+  t.match(refused.body, /Co-ordinators may only create provider users/)
 
   const [rae] = await h.db.db.select().from(users).where(eq(users.email, 'rae@northshire.example'))
   t.notMatch(list.body, /Deactivate<span class="govuk-visually-hidden"> Rae/)
@@ -182,6 +188,20 @@ t.test('webhooks: the URL rules, the secret once, the delivery log, removal asks
   t.equal(gone.statusCode, 303)
   t.match((await co.get(`/manage/settings/webhooks/${id}`)).body, /Removed/)
   t.equal((await auditOf('webhook', 'deactivate')).length, 1, 'audited')
+})
+
+t.test('every form refuses a post without its CSRF token, and writes nothing', async (t) => {
+  const before = (await h.db.db.select().from(auditEvents)).length
+  for (const url of [
+    '/manage/settings/people/new',
+    '/manage/settings/tokens/new',
+    '/manage/settings/webhooks/new',
+    `/manage/settings/people/${north.reviewer.id}/deactivate`
+  ]) {
+    const res = await admin.post(url, { label: 'x', url: 'https://hooks.example.org/x', personName: 'A B' })
+    t.equal(res.statusCode, 403, `${url}: no CSRF token, refused`)
+  }
+  t.equal((await h.db.db.select().from(auditEvents)).length, before, 'nothing audited, nothing written')
 })
 
 t.test('messages sent; a provider user gets the forbidden page; no session goes to sign-in', async (t) => {

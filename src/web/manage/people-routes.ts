@@ -3,7 +3,7 @@
 // person gets provider_invited), and deactivation after a confirmation. The use cases decide who may do what.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { notFound } from '../../use-cases/access.js'
+import { forbidden, notFound } from '../../use-cases/access.js'
 import type { Ctx, Deps, Principal } from '../../use-cases/context.js'
 import type { UserRow } from '../../use-cases/admin.js'
 import {
@@ -122,6 +122,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   app.get('/new', { schema: { hide: true } }, async (request, reply) => {
     const ctx = await staffCtx(deps, request, reply)
     if (ctx === null) return reply
+    // createUser refuses anyone else too; the form is not offered to someone who could not send it.
+    if (!mayAddStaff(ctx.actor)) throw forbidden('Only an admin adds co-ordinators and reviewers')
     const empty = { personName: '', personEmail: '', role: '', councilId: '' }
     return await reply.page(200, 'manage-form', await inviteForm(ctx, reply.generateCsrf(), empty, {}))
   })
