@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Ctx, Deps } from '../../use-cases/context.js'
 import { reportOperations } from '../../use-cases/reports/operations.js'
-import { reportOutcomesBySize } from '../../use-cases/reports/outcomes-by-size.js'
+import { listOutcomeQuestions, reportOutcomesBySize } from '../../use-cases/reports/outcomes-by-size.js'
 import {
   renderOperationsChart,
   renderOutcomesChart,
@@ -43,7 +43,7 @@ export interface ReportsView extends PageView {
   kinds: Array<{ value: string, text: string, checked: boolean }>
   from: ReturnType<typeof dateItems>
   to: ReturnType<typeof dateItems>
-  item: string
+  items: Array<{ value: string, text: string, selected: boolean }>
   errors: Record<string, string>
   errorList: Array<{ text: string, href: string }>
   /** the charts are the API's own SVG (src/use-cases/reports/bar-chart-svg.ts: every value escaped) */
@@ -120,7 +120,7 @@ export const manageReportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     if (from.value !== null && to.value !== null && from.value > to.value) {
       errors.from = 'The start of the period must be on or before its end'
     }
-    if (kind === 'outcomes' && item === '') errors.item = 'Enter the code of the question to compare, like OCC_NOW'
+    if (kind === 'outcomes' && item === '') errors.item = 'Select the question to compare'
     let shown: Results | null = null
     if (Object.keys(errors).length === 0) {
       try {
@@ -129,9 +129,10 @@ export const manageReportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         // REPORT_ITEM_UNKNOWN names the questions there are (src/use-cases/reports/outcomes-by-size.ts).
         const known = isDomainError(e) ? e.errors?.find((p) => p.path === 'item')?.message : undefined
         if (known === undefined) throw e
-        errors.item = `There is no answer-scale question ${item}: use one of ${known.replace(/^expected one of /, '')}`
+        errors.item = `Select a question from the list: ${item} is not one of ${known.replace(/^expected one of /, '')}`
       }
     }
+    const questions = await listOutcomeQuestions(deps, ctx)
     const title = 'Reports'
     const hasErrors = Object.keys(errors).length > 0
     return await reply.page(hasErrors ? 400 : 200, 'manage-reports', {
@@ -139,7 +140,10 @@ export const manageReportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       kinds: KIND_LIST.map((k) => ({ value: k, text: KINDS[k].title, checked: k === kind })),
       from: dateItems(from.parts, from.error !== null || errors.from !== undefined),
       to: dateItems(to.parts, to.error !== null),
-      item,
+      items: [
+        { value: '', text: 'Choose a question', selected: item === '' },
+        ...questions.map((x) => ({ value: x.code, text: `${x.question} (${x.code})`, selected: x.code === item }))
+      ],
       errors,
       errorList: Object.entries(errors).map(([field, text]) => ({
         text,
