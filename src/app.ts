@@ -53,6 +53,8 @@ import { manageConcernRoutes } from './web/manage/concern-routes.js'
 import { manageAppealRoutes } from './web/manage/appeal-routes.js'
 import { providerPortalRoutes } from './web/provider/routes.js'
 import { manageFeedbackRoutes } from './web/manage/feedback/routes.js'
+import { manageSettingsRoutes } from './web/manage/settings-routes.js'
+import { manageReportRoutes } from './web/manage/report-routes.js'
 import { certificateRoutes } from './web/provider/certificate.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 
@@ -177,6 +179,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(manageAppealRoutes, { prefix: '/manage/appeals', deps })
   await app.register(providerPortalRoutes, { prefix: '/provider', deps })
   await app.register(manageFeedbackRoutes, { prefix: '/manage/feedback', deps })
+  await app.register(manageSettingsRoutes, { prefix: '/manage/settings', deps })
+  await app.register(manageReportRoutes, { prefix: '/manage/reports', deps })
   await app.register(certificateRoutes, { prefix: '/provider/award', deps })
 
   app.addHook('onClose', async () => {

@@ -158,7 +158,7 @@ export interface UserInput {
 export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promise<UserRow> {
   const actor = ctx.actor
   if (actor.kind !== 'user') throw forbidden('Not allowed')
-  const isAdmin = actor.role === 'admin'
+  const isAdmin = mayAddStaff(actor)
   const councilId = isAdmin ? input.councilId : (actor.councilId ?? undefined)
   if (!isAdmin && input.role !== 'provider') {
     throw forbidden('Co-ordinators may only create provider users; ask an admin for staff accounts')
@@ -214,11 +214,12 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
       after: { ...row, email: row.email === null ? null : '[set]' }
     })
     // Invited when it has an address to be invited at; a person added without one is told nothing.
-    if (row.role === 'provider' && row.councilId !== null && row.email !== null) {
+    if (row.councilId !== null && row.email !== null) {
+      const kind = row.role === 'provider' ? 'provider_invited' : 'staff_invited'
       await enqueueNotification(tx, {
         councilId: row.councilId,
-        kind: 'provider_invited',
-        dedupeKey: `provider-invited:${row.id}`,
+        kind,
+        dedupeKey: `${kind.replace('_', '-')}:${row.id}`,
         recipientUserId: row.id,
         payload: { providerId: row.providerId },
         now: ctx.now
@@ -228,13 +229,21 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
   })
 }
 
+/** Whether the actor may look after this user (deactivate them, list and revoke their tokens). */
+export function mayManageUser (actor: Actor, u: Pick<UserRow, 'id' | 'role' | 'councilId'>): boolean {
+  if (actor.kind !== 'user') return false
+  if (actor.role === 'admin' || actor.userId === u.id) return true
+  return isStaffRole(actor.role) && u.role === 'provider' && u.councilId === actor.councilId
+}
+
+/** Only an admin adds co-ordinators and reviewers (createUser). */
+export const mayAddStaff = (actor: Actor): boolean => actor.kind === 'user' && actor.role === 'admin'
+
 /** The user a token operation is about, if the actor may manage it. */
 async function manageableUser (q: Queryable, actor: Actor, userId: string): Promise<UserRow> {
   const u = await store.findUser(q, userId)
-  if (u === undefined || actor.kind !== 'user') throw notFound('User')
-  if (actor.role === 'admin' || actor.userId === u.id) return u
-  if (isStaffRole(actor.role) && u.role === 'provider' && u.councilId === actor.councilId) return u
-  throw notFound('User')
+  if (u === undefined || !mayManageUser(actor, u)) throw notFound('User')
+  return u
 }
 
 export async function listUsers (deps: Deps, ctx: Ctx, councilId: string | undefined) {

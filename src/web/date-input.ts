@@ -38,3 +38,13 @@ export function checkDateParts (parts: DateParts, label: string): ReadDate {
 }
 
 export const emptyDate = (): DateParts => ({ day: '', month: '', year: '' })
+
+export const DATE_PARTS = ['day', 'month', 'year'] as const
+
+/** The three boxes for govukDateInput's `items`, as typed, marked when the date has an error. */
+export const dateItems = (parts: DateParts, hasError: boolean) => DATE_PARTS.map((p) => ({
+  name: p,
+  label: p.charAt(0).toUpperCase() + p.slice(1),
+  value: parts[p],
+  classes: `govuk-input--width-${p === 'year' ? 4 : 2}${hasError ? ' govuk-input--error' : ''}`
+}))

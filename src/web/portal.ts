@@ -46,6 +46,12 @@ export const providerOrRedirect = async (request: FastifyRequest, reply: Fastify
 export const pageCtx = (deps: Deps, me: SignedIn, request: FastifyRequest): Ctx =>
   ({ actor: me.principal, now: deps.clock(), requestId: request.id })
 
+/** The signed-in member of staff's use-case context, or null once the reply (sign-in or 403) is sent. */
+export async function staffCtx (deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Ctx | null> {
+  const me = await staffOrRedirect(request, reply)
+  return me === null ? null : pageCtx(deps, me, request)
+}
+
 const nav = (items: ReadonlyArray<readonly [string, string]>, active: string): NavigationItem[] =>
   items.map(([href, text]) => ({ href, text, active: href === active }))
 
@@ -58,6 +64,7 @@ export const manageNavigation = (active: string): NavigationItem[] => nav([
   [`${MANAGE_HOME}/awards`, 'Awards'],
   [`${MANAGE_HOME}/concerns`, 'Concerns and appeals'],
   [`${MANAGE_HOME}/reports`, 'Reports'],
+  [`${MANAGE_HOME}/settings`, 'Settings and people'],
   ['/account', 'Your account']
 ], active)
 

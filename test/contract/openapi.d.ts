@@ -14124,7 +14124,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "sign_in_link" | "provider_invited" | "information_requested" | "evidence_expiring" | "decision_proposed" | "award_published" | "award_suspended" | "award_reinstated" | "award_revoked" | "award_expired" | "renewal_due" | "appeal_acknowledged" | "appeal_decided" | "concern_received";
+            kind: "sign_in_link" | "provider_invited" | "staff_invited" | "information_requested" | "evidence_expiring" | "decision_proposed" | "award_published" | "award_suspended" | "award_reinstated" | "award_revoked" | "award_expired" | "renewal_due" | "appeal_acknowledged" | "appeal_decided" | "concern_received";
             recipientUserId: string | null;
             /**
              * @description mailbox: kept for the demo mailbox, no channel set up
@@ -16002,7 +16002,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "sign_in_link" | "provider_invited" | "information_requested" | "evidence_expiring" | "decision_proposed" | "award_published" | "award_suspended" | "award_reinstated" | "award_revoked" | "award_expired" | "renewal_due" | "appeal_acknowledged" | "appeal_decided" | "concern_received";
+            kind: "sign_in_link" | "provider_invited" | "staff_invited" | "information_requested" | "evidence_expiring" | "decision_proposed" | "award_published" | "award_suspended" | "award_reinstated" | "award_revoked" | "award_expired" | "renewal_due" | "appeal_acknowledged" | "appeal_decided" | "concern_received";
             recipientUserId: string | null;
             /**
              * @description mailbox: kept for the demo mailbox, no channel set up

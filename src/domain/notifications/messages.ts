@@ -5,6 +5,7 @@ import { calendarDay, longDate as dateInWords } from '../date-words.js'
 export const messageKinds = [
   'sign_in_link',
   'provider_invited',
+  'staff_invited',
   'information_requested',
   'evidence_expiring',
   'decision_proposed',
@@ -86,6 +87,19 @@ const composers: Record<MessageKind, Composer> = {
     easy: [
       `${f.councilName} wants you to join the Quality Mark${about(f)}.`,
       'The Quality Mark tells people your service is good.',
+      'Click this link to start:',
+      f.link
+    ]
+  }),
+  staff_invited: (f) => ({
+    subject: `You have been added to the ${f.councilName} Quality Mark`,
+    plain: [
+      `${f.councilName} has added you to the staff who run its Quality Mark.`,
+      'Sign in with this email address to start:',
+      f.link
+    ],
+    easy: [
+      `${f.councilName} has added you to the Quality Mark team.`,
       'Click this link to start:',
       f.link
     ]

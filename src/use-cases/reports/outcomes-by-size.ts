@@ -94,6 +94,12 @@ const labelRows = (comparison: GroupComparison): LabelledComparison => ({
   rows: comparison.rows.map((row) => ({ ...row, label: GROUP_LABELS[row.group] ?? row.group }))
 })
 
+/** The questions the report can compare: the answer-scale items of the current instrument, in its order. */
+export async function listOutcomeQuestions (deps: Deps, ctx: Ctx): Promise<Array<{ code: string; question: string }>> {
+  const { instrument } = await loadReportInstrument(deps.db, requireReportCouncil(ctx), undefined)
+  return instrument.items.flatMap((i) => (i.kind === 'scale' ? [{ code: i.code, question: i.wording.plain }] : []))
+}
+
 export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: OutcomesQuery): Promise<OutcomesReport> {
   const councilId = requireReportCouncil(ctx)
   const period = resolvePeriod(query, ctx.now)

@@ -32,13 +32,16 @@ export interface FieldOption {
 }
 
 export interface FormField {
-  kind: 'textarea' | 'radios'
+  kind: 'textarea' | 'radios' | 'input'
   name: string
   label: string
   hint: string | null
   value: string
   error: string | null
   options: FieldOption[]
+  /** an input's type (text, email, tel, url) and width class */
+  type?: string
+  classes?: string
 }
 
 /** An evidence file on its review page: images shown in the page, every file offered as a download. */
@@ -109,6 +112,25 @@ export function formPage (f: FormInput): FormPageView {
 
 export const textarea = (name: string, label: string, value: string, error: string | null, hint?: string) =>
   ({ kind: 'textarea', name, label, hint: hint ?? null, value, error, options: [] }) satisfies FormField
+
+/** A one-line text box; `type` is the HTML input type (email, tel, url, text). */
+export const input = (
+  name: string,
+  label: string,
+  value: string,
+  error: string | null,
+  o: { type?: string, hint?: string, classes?: string } = {}
+): FormField => ({
+  kind: 'input',
+  name,
+  label,
+  hint: o.hint ?? null,
+  value,
+  error,
+  options: [],
+  type: o.type ?? 'text',
+  classes: o.classes ?? ''
+})
 
 export function radios (
   name: string,

@@ -1,16 +1,16 @@
 // The co-ordinator's provider pages (README: For co-ordinators), registered with the prefix /manage/providers: the
 // list, register (and invite the first person), the provider page, edit with the version check, invite a person.
 // Each form: CSRF, checks with the input kept, Post/Redirect/Get; the API's use cases, acting as the signed-in person.
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { isDomainError } from '../../domain/errors.js'
 import { createUser } from '../../use-cases/admin.js'
-import type { Ctx, Deps } from '../../use-cases/context.js'
+import type { Deps } from '../../use-cases/context.js'
 import { getProviderOverview, listProvidersWithAwards } from '../../use-cases/provider-overview.js'
 import { createProvider, getProvider, updateProvider } from '../../use-cases/providers.js'
 import { useHtmlErrorPages } from '../plugin.js'
-import { MANAGE_HOME, pageCtx, staffOrRedirect } from '../portal.js'
+import { MANAGE_HOME, staffCtx } from '../portal.js'
 import { inviteValuesOf, inviteView, parseInvite } from './invite-form.js'
 import { emptyValues, parseProviderForm, valuesFromBody, valuesFromProvider } from './provider-form.js'
 import { conflictRows, providerFormView } from './provider-form-page.js'
@@ -28,12 +28,6 @@ const NOTICES = {
 const DONE = ['registered', 'registered_invited', 'invited', 'changed'] as const
 const noticeQuery = z.object({ done: z.enum(DONE).optional().catch(undefined) })
 const pageOf = (id: string) => `${MANAGE_HOME}/providers/${id}`
-
-/** The signed-in member of staff and the page's use-case context, or null once the reply is sent. */
-async function staffCtx (deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Ctx | null> {
-  const me = await staffOrRedirect(request, reply)
-  return me === null ? null : pageCtx(deps, me, request)
-}
 
 export const manageProviderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   useHtmlErrorPages(app)

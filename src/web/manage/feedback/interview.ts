@@ -15,7 +15,7 @@ import {
   type QuestionsView,
   type SafeguardingView
 } from '../../feedback/form-page.js'
-import { checkDateParts, type DateParts } from '../../date-input.js'
+import { checkDateParts, dateItems, type DateParts } from '../../date-input.js'
 import type { PageView } from '../../layout.js'
 import {
   assessmentParams,
@@ -32,7 +32,6 @@ import {
 } from './common.js'
 
 const INTERVIEW_MODES = ['interview', 'assisted', 'easy_read'] as const satisfies ReadonlyArray<InterviewInput['mode']>
-const DATE_PARTS = ['day', 'month', 'year'] as const
 
 interface InterviewForm {
   respondentType: string
@@ -131,12 +130,7 @@ function interviewView (
       INTERVIEW_MODES.filter((m) => (target.instrument.modes as string[]).includes(m)),
       form.mode
     ),
-    dateItems: DATE_PARTS.map((p) => ({
-      name: p,
-      label: p.charAt(0).toUpperCase() + p.slice(1),
-      value: form.date[p],
-      classes: `govuk-input--width-${p === 'year' ? 4 : 2}${dateError === undefined ? '' : ' govuk-input--error'}`
-    })),
+    dateItems: dateItems(form.date, dateError !== undefined),
     errors: { respondentType: errorOf('respondentType'), mode: errorOf('mode'), date: dateError },
     safeguarding: {
       legend: 'A worry about safety',
