@@ -8,6 +8,7 @@ import { awardRoutes } from './award-routes.js'
 import { decisionRoutes } from './decision-routes.js'
 import { itemRoutes } from './item-routes.js'
 import { keepingRoutes } from './keeping-routes.js'
+import { listingRoutes } from './listing-routes.js'
 import { standingRoutes } from './standing-routes.js'
 
 export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -18,4 +19,5 @@ export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   await app.register(decisionRoutes, { deps })
   await app.register(awardRoutes, { deps })
   await app.register(keepingRoutes, { deps })
+  await app.register(listingRoutes, { deps })
 }
