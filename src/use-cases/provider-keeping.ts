@@ -3,9 +3,10 @@
 // renewal, the concerns they may see, their appeals and what they may appeal today — the API's use cases and rules.
 import { findLiveAwardIds } from '../db/stores/awards.js'
 import { renewalWindow } from '../domain/evidence/provider-words.js'
-import type { AppealSubject } from '../domain/workflow/index.js'
+import { checkEvidenceSubmittable } from '../domain/evidence/evidence-rules.js'
+import type { AppealSubject, AwardState } from '../domain/workflow/index.js'
 import { checkAppealable, listAppeals } from './appeals.js'
-import { getAward } from './awards.js'
+import { getAward, listAwards } from './awards.js'
 import { listConcerns } from './concerns.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
 import { getMyApplication, ownProviderId } from './provider-portal.js'
@@ -23,24 +24,35 @@ export async function getMyAward (deps: Deps, ctx: Ctx) {
   return { award, listing: truth.listing, council: truth.council, current: isCurrentMark(truth.listing) }
 }
 
+/** The provider's newest award in any state (an ended one too), or undefined before their first. */
+export async function getMyLatestAward (deps: Deps, ctx: Ctx) {
+  return (await listAwards(deps, ctx, { page: 1, perPage: 1 })).items[0]
+}
+
 export type MyAward = NonNullable<Awaited<ReturnType<typeof getMyAward>>>
 
-/** What can be appealed: the latest decision, and the live award's level or suspension. */
-function appealTargets (decidedId: string | null, award: MyAward['award'] | null) {
+const SUBJECT_OF: Partial<Record<AwardState, AppealSubject>> = {
+  active: 'downgrade',
+  renewal_due: 'downgrade',
+  suspended: 'suspension',
+  revoked: 'revocation'
+}
+
+/** What can be appealed: the latest decision, and the latest award's level, suspension or revocation. */
+function appealTargets (decidedId: string | null, award: { id: string; status: AwardState } | undefined) {
   const targets: Array<{ subjectType: AppealSubject; assessmentId?: string; awardId?: string }> = []
   if (decidedId !== null) targets.push({ subjectType: 'decision', assessmentId: decidedId })
-  if (award !== null) {
-    targets.push({ subjectType: award.status === 'suspended' ? 'suspension' : 'downgrade', awardId: award.id })
-  }
+  const subjectType = award === undefined ? undefined : SUBJECT_OF[award.status]
+  if (award !== undefined && subjectType !== undefined) targets.push({ subjectType, awardId: award.id })
   return targets
 }
 
 /** Each target with its last day to appeal, or why it cannot be appealed now (the same checks as lodging). */
 export async function listMyAppealTargets (deps: Deps, ctx: Ctx) {
-  const [app, mine] = await Promise.all([getMyApplication(deps, ctx), getMyAward(deps, ctx)])
+  const [app, latest] = await Promise.all([getMyApplication(deps, ctx), getMyLatestAward(deps, ctx)])
   const a = app.assessment
   const decidedId = a !== null && a.state === 'decided' ? a.id : null
-  const targets = appealTargets(decidedId, mine?.award ?? null)
+  const targets = appealTargets(decidedId, latest)
   return await Promise.all(targets.map(async (t) => ({ ...t, check: await checkAppealable(deps, ctx, t) })))
 }
 
@@ -67,7 +79,12 @@ export async function getMyKeeping (deps: Deps, ctx: Ctx) {
       : [{ code: e.code, title: titles.get(e.code) ?? e.code, expiresOn: e.expiresOn, window }]
   }).sort((x, y) => x.expiresOn.localeCompare(y.expiresOn))
   const renewal = a !== null && a.kind === 'renewal' && !CLOSED_ASSESSMENT.includes(a.state) ? a : null
-  return { award, renewing, renewal, concerns: concerns.items, appeals: appeals.items, targets }
+  // Evidence goes to an open assessment only (src/domain/evidence/evidence-rules.ts): between assessments, none.
+  const canSend = a !== null && checkEvidenceSubmittable(a.state).ok
+  const { renewalLeadDays } = app.scheme.settings
+  return {
+    award, renewing, renewal, canSend, renewalLeadDays, concerns: concerns.items, appeals: appeals.items, targets
+  }
 }
 
 export type MyKeeping = Awaited<ReturnType<typeof getMyKeeping>>

@@ -79,6 +79,8 @@ await t.test('evidence to renew, by the scheme’s reminder windows, with links 
   t.match(body, /Runs out within 60 days[\s\S]*href="\/provider\/items\/FIRST_AID"/)
   t.ok(at('within 7 days') < at('within 30 days') && at('within 30 days') < at('within 60 days'), 'soonest first')
   t.notMatch(body, /items\/MCA/, 'a date further off than the first reminder is not listed')
+  t.match(body, /id="cannot-send">You can send new evidence when your next assessment opens: your renewal opens 60 days/,
+    'decided: the page says honestly that new evidence waits for the next assessment')
   await moveDays(5)
   t.match((await ann.get('/provider/keeping')).body, /Ran out[\s\S]*items\/INS_PL/)
   await moveDays(-5)
@@ -173,4 +175,12 @@ await t.test('a suspension says why and what to do, a safeguarding one unnamed; 
   })
   t.equal(closed.statusCode, 409, 'the window closed: refused kindly')
   t.match(closed.body, /The time to appeal ended on 9 May 2026/)
+
+  t.equal((await api('POST', `/awards/${awardId}/revoke`, { reason: 'Not put right' })).statusCode, 200)
+  const revoked = (await ann.get('/provider/keeping')).body
+  t.match(revoked, /Appeal against the removal of your mark by 18 June 2026/, 'a revocation can be appealed')
+  const ended = (await ann.get('/provider/award')).body
+  t.match(ended, /id="ended">Your gold Quality Mark was removed by the council\. It was valid until 28 February 2027\./)
+  t.match(ended, /href="\/provider\/keeping#appeals">keeping your mark/)
+  t.notMatch(ended, /badge-html/, 'no badge to copy for a mark that has ended')
 })

@@ -1,9 +1,10 @@
 // The award page (README: For providers): after publication, the level, its dates and state — a suspension with what
 // to do about it — the public badge with a snippet to paste into the provider's website, and the certificate.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AwardLevel } from '../../domain/scheme/enums.js'
 import { SuspensionReason, type AwardState } from '../../domain/workflow/index.js'
 import type { Deps } from '../../use-cases/context.js'
-import { getMyAward, type MyAward } from '../../use-cases/provider-keeping.js'
+import { getMyAward, getMyLatestAward, type MyAward } from '../../use-cases/provider-keeping.js'
 import { getMyApplication } from '../../use-cases/provider-portal.js'
 import { longDate } from '../../use-cases/publication/public-award.js'
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
@@ -22,6 +23,8 @@ export interface AwardView extends PageView {
     snippet: string
     certificateHref: string | null
   } | null
+  /** no live award, but one that has ended: what it was and why it ended */
+  ended: { text: string; appeal: boolean } | null
 }
 
 declare module '../views.js' {
@@ -85,9 +88,29 @@ export const badgeSnippet = (baseUrl: string, awardId: string, alt: string): str
   `<a href="${baseUrl}/verify/${awardId}"><img src="${baseUrl}/badges/${awardId}.svg" ` +
   `alt="${alt.replaceAll('"', '&quot;')}" width="320" height="104"></a>`
 
-export function awardView (mine: MyAward | null, baseUrl: string, titles: ReadonlyMap<string, string>): AwardView {
+const ENDED: Partial<Record<AwardState, string>> = {
+  expired: 'ran out on',
+  revoked: 'was removed by the council. It was valid until',
+  withdrawn: 'was withdrawn when you left the scheme. It was valid until'
+}
+
+function endedOf (last: { level: AwardLevel; status: AwardState; validTo: string } | undefined) {
+  const how = last === undefined ? undefined : ENDED[last.status]
+  if (last === undefined || how === undefined) return null
+  const text = `Your ${LEVEL_NAMES[last.level].toLowerCase()} Quality Mark ${how} ${longDate(last.validTo)}.`
+  return { text, appeal: last.status === 'revoked' }
+}
+
+export interface AwardInput {
+  mine: MyAward | null
+  last: { level: AwardLevel; status: AwardState; validTo: string } | undefined
+  baseUrl: string
+  titles: ReadonlyMap<string, string>
+}
+
+export function awardView ({ mine, last, baseUrl, titles }: AwardInput): AwardView {
   const layout = layoutOf({ title: 'Your award', navigation: providerNavigation(HREF) })
-  if (mine === null) return { layout, award: null }
+  if (mine === null) return { layout, award: null, ended: endedOf(last) }
   const { award, listing } = mine
   const alt = badgeAlt(listing)
   return {
@@ -101,7 +124,8 @@ export function awardView (mine: MyAward | null, baseUrl: string, titles: Readon
       badge: { src: `/badges/${award.id}.svg`, alt },
       snippet: badgeSnippet(baseUrl, award.id, alt),
       certificateHref: mine.current ? `${HREF}/certificate.pdf` : null
-    }
+    },
+    ended: null
   }
 }
 
@@ -111,8 +135,13 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     const me = await providerOrRedirect(request, reply)
     if (me === null) return reply
     const ctx = pageCtx(deps, me, request)
-    const [mine, application] = await Promise.all([getMyAward(deps, ctx), getMyApplication(deps, ctx)])
+    const [mine, last, application] = await Promise.all([
+      getMyAward(deps, ctx),
+      getMyLatestAward(deps, ctx),
+      getMyApplication(deps, ctx)
+    ])
     const titles = new Map(application.scheme.checklist.map((i) => [i.code, i.title]))
-    return await reply.page(200, 'provider-award', awardView(mine, deps.config.publicBaseUrl, titles))
+    const view = awardView({ mine, last, baseUrl: deps.config.publicBaseUrl, titles })
+    return await reply.page(200, 'provider-award', view)
   })
 }

@@ -13,6 +13,8 @@ export interface KeepingView extends PageView {
   notice: string | null
   renewGroups: Array<{ heading: string; items: Array<{ href: string; title: string; date: string }> }>
   renewal: { text: string; href: string } | null
+  /** why new evidence cannot be sent now, when it cannot */
+  cannotSend: string | null
   concerns: Array<{ heading: string; rows: Row[] }>
   appeals: Array<{ heading: string; rows: Row[] }>
   canAppeal: Array<{ text: string; href: string }>
@@ -98,6 +100,12 @@ export function keepingView (k: MyKeeping, notice: string | null): KeepingView {
     renewal: k.renewal === null
       ? null
       : { text: 'Your renewal assessment is open. Send what it asks for from its task list.', href: PROVIDER_HOME },
+    cannotSend: k.canSend || k.award === null
+      ? null
+      : k.award.award.status === 'renewal_due'
+        ? 'Your mark is due for renewal. When your renewal assessment opens, send new evidence from its task list.'
+        : 'You can send new evidence when your next assessment opens: your renewal opens ' +
+          `${k.renewalLeadDays} days before your mark ends. If something runs out before then, tell your co-ordinator.`,
     concerns: k.concerns.map((c) => ({
       heading: `Concern raised on ${longDate(c.raisedOn)}`,
       rows: [
