@@ -110,6 +110,23 @@ t.test('someone else changed it first: both versions, nothing saved', async (t) 
   t.match((await ann.get('/provider/listing')).body, /Saved first by a colleague\./)
 })
 
+t.test('a preview shows the entry with the changes and saves nothing', async (t) => {
+  const page = await ann.get('/provider/listing')
+  const res = await post(formOf(page.body, { takingNewPeople: 'no', hourlyPrice: '21', action: 'preview' }))
+  t.equal(res.statusCode, 200)
+  t.match(res.body, /How your entry will look/)
+  t.match(res.body, /Nothing is saved until you select/)
+  t.match(res.body, /govuk-tag--grey[^>]*>\s*Full: not taking new people/)
+  t.match(res.body, /£21\.00 an hour/)
+  t.match(res.body, /value="21"/, 'the form keeps what was typed')
+  const bad = await post(formOf(page.body, { area: '', action: 'preview' }))
+  t.equal(bad.statusCode, 400, 'a preview is checked like a save')
+  const still = (await ann.get('/provider/listing')).body
+  t.match(still, /How your entry looks now/)
+  t.match(still, /govuk-tag--green[^>]*>\s*Taking new people/, 'nothing was saved')
+  t.notMatch(still, /£21\.00/)
+})
+
 t.test('CSRF, other people and a provider without a mark', async (t) => {
   const page = await ann.get('/provider/listing')
   const forged = await post(formOf(page.body, { _csrf: 'forged' }))

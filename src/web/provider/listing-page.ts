@@ -46,6 +46,8 @@ export interface ListingView extends PageView {
   }
   conflict: { rows: Array<{ field: string; yours: string; theirs: string }> } | null
   preview: ResultView | null
+  /** the preview shows changes not saved yet */
+  previewing: boolean
 }
 
 declare module '../views.js' {
@@ -107,6 +109,8 @@ export interface ListingInput {
   notice?: string | null
   /** someone else saved first: what they saved */
   theirs?: ProviderRow
+  /** checked but not saved: the entry is previewed with these */
+  unsaved?: ListingPatch
 }
 
 export function listingView (i: ListingInput): ListingView {
@@ -135,6 +139,7 @@ export function listingView (i: ListingInput): ListingView {
       ] as const).map(([value, text]) => ({ value, text, checked: v.takingNewPeople === value }))
     },
     conflict,
-    preview: i.award === null ? null : resultView(i.award.council.slug, i.award.listing)
+    previewing: i.unsaved !== undefined,
+    preview: i.award === null ? null : resultView(i.award.council.slug, { ...i.award.listing, ...i.unsaved })
   }
 }

@@ -1,6 +1,7 @@
 // "Your listing" (README: For providers): GET shows the form and the directory entry; POST checks it, saves it through
 // updateProvider against the version the form was read at (someone else's save in between shows both versions),
-// and redirects back (PRG). A provider only ever reaches its own record.
+// and redirects back (PRG); "Preview" checks it and shows the entry with it, saving nothing. A provider only ever
+// reaches its own record.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { isDomainError } from '../../domain/errors.js'
@@ -44,6 +45,9 @@ export const listingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     const base = { csrf: reply.generateCsrf(), provider, award, values }
     if (!parsed.ok) {
       return await reply.page(400, 'provider-listing', listingView({ ...base, version, errors: parsed.errors }))
+    }
+    if (request.body.action === 'preview') {
+      return await reply.page(200, 'provider-listing', listingView({ ...base, version, unsaved: parsed.value }))
     }
     try {
       await updateProvider(deps, ctx, provider.id, version, parsed.value)
