@@ -45,6 +45,9 @@ export interface AppealLodge {
   grounds: string
 }
 
+/** How long the grounds of an appeal may be, in characters once trimmed (the API and the portal both check it). */
+export const APPEAL_GROUNDS_LENGTH = { min: 10, max: 8000 } as const
+
 export interface AppealDecision {
   outcome: AppealOutcome
   reason: string
@@ -87,7 +90,7 @@ async function lastEnteredState (q: Queryable, awardId: string, state: string) {
   return event
 }
 
-async function resolveSubject (q: Queryable, ctx: Ctx, input: AppealLodge): Promise<Subject> {
+async function resolveSubject (q: Queryable, ctx: Ctx, input: Omit<AppealLodge, 'grounds'>): Promise<Subject> {
   const refuse = (why: string) =>
     new DomainError('APPEAL_SUBJECT_INVALID', 'conflict', why, { details: { subjectType: input.subjectType } })
   if (input.subjectType === 'decision') {
@@ -149,23 +152,44 @@ async function isDowngrade (q: Queryable, award: AwardRow, assessment: Assessmen
 }
 
 // ── Lodging and reading ───────────────────────────────────────────────────────────────────────────────────
+type AppealTarget = Omit<AppealLodge, 'grounds'>
+
+/** The subject, if it may be appealed today: within its window and without an open appeal (else the domain error). */
+async function admitAppeal (q: Queryable, ctx: Ctx, input: AppealTarget) {
+  const subject = await resolveSubject(q, ctx, input)
+  const { appealWindowDays } = await schemeSettings(q, subject.councilId, subject.schemeVersionId)
+  const inTime = checkAppealWindow(subject.subjectDate, isoDate(ctx.now), appealWindowDays)
+  if (!inTime.ok) throw inTime.error
+  const open = await store.findOpenAppeal(q, input.subjectType, subjectKey(input.subjectType, subject))
+  if (open !== undefined) {
+    throw new DomainError(
+      'APPEAL_ALREADY_OPEN',
+      'conflict',
+      `An appeal against this ${input.subjectType} is already open (${open.id})`,
+      { details: { appealId: open.id } }
+    )
+  }
+  return { subject, lastDay: inTime.value.lastDay }
+}
+
+/**
+ * Whether the provider could lodge this appeal today, with the same checks lodgeAppeal makes: its last day, or the
+ * domain error that would refuse it (window closed, already open, not appealable).
+ */
+export async function checkAppealable (deps: Deps, ctx: Ctx, input: AppealTarget) {
+  try {
+    return { ok: true as const, lastDay: (await admitAppeal(deps.db, ctx, input)).lastDay }
+  } catch (e) {
+    if (e instanceof DomainError && e.code.startsWith('APPEAL_')) return { ok: false as const, error: e }
+    throw e
+  }
+}
+
 export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.role !== 'provider') throw forbidden('Appeals are lodged by the provider')
   return await deps.db.transaction(async (tx) => {
-    const subject = await resolveSubject(tx, ctx, input)
-    const { appealWindowDays } = await schemeSettings(tx, subject.councilId, subject.schemeVersionId)
-    const inTime = checkAppealWindow(subject.subjectDate, isoDate(ctx.now), appealWindowDays)
-    if (!inTime.ok) throw inTime.error
-    const open = await store.findOpenAppeal(tx, input.subjectType, subjectKey(input.subjectType, subject))
-    if (open !== undefined) {
-      throw new DomainError(
-        'APPEAL_ALREADY_OPEN',
-        'conflict',
-        `An appeal against this ${input.subjectType} is already open (${open.id})`,
-        { details: { appealId: open.id } }
-      )
-    }
+    const { subject, lastDay } = await admitAppeal(tx, ctx, input)
     const row = await store.insertAppeal(tx, {
       councilId: subject.councilId,
       providerId: subject.providerId,
@@ -185,7 +209,7 @@ export async function lodgeAppeal (deps: Deps, ctx: Ctx, input: AppealLodge) {
       entityId: row.id,
       action: 'lodge',
       toState: 'lodged',
-      after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay: inTime.value.lastDay }
+      after: { subjectType: input.subjectType, subjectDate: subject.subjectDate, lastDay }
     })
     await enqueueNotification(tx, {
       councilId: subject.councilId,

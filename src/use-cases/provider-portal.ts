@@ -12,7 +12,8 @@ import { loadAssessmentBasis } from './evidence.js'
 import { loadProvider } from './providers.js'
 import { getCurrentPublishedScheme } from './schemes.js'
 
-function ownProviderId (ctx: Ctx): string {
+/** The signed-in provider's own id; anyone else is refused. */
+export function ownProviderId (ctx: Ctx): string {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.role !== 'provider' || actor.providerId === null) {
     throw forbidden('Only a provider’s own people may see these pages')

@@ -73,6 +73,7 @@ export const providerNavigation = (active: string): NavigationItem[] => nav([
   [PROVIDER_HOME, 'Your application'],
   [`${PROVIDER_HOME}/standing`, 'Where you stand'],
   [`${PROVIDER_HOME}/award`, 'Your award'],
+  [`${PROVIDER_HOME}/keeping`, 'Keeping your mark'],
   [`${PROVIDER_HOME}/listing`, 'Your listing'],
   ['/account', 'Your account']
 ], active)

@@ -109,3 +109,25 @@ export async function insertEvidence (db: Database, f: EvidenceFixture): Promise
     .returning()
   return row!.id
 }
+
+/** The portal tests' mark: gold, published on 1 March 2026 for a year by the council's co-ordinator. */
+export const insertGoldAward = async (db: Database, c: { id: string; coordinator: { id: string } }, provider: string) =>
+  await insertAward(db, {
+    councilId: c.id,
+    providerId: provider,
+    level: 'gold',
+    validFrom: '2026-03-01',
+    validTo: '2027-02-28',
+    decidedBy: c.coordinator.id
+  })
+
+/** Verified evidence for each item code, running out on its date. */
+export async function insertExpiringEvidence (
+  db: Database,
+  piece: Omit<EvidenceFixture, 'itemCode' | 'expiresOn'>,
+  expiries: Record<string, string>
+): Promise<void> {
+  for (const [itemCode, expiresOn] of Object.entries(expiries)) {
+    await insertEvidence(db, { ...piece, itemCode, expiresOn })
+  }
+}

@@ -2,46 +2,13 @@
 // PDF → back to the task list, axe-core on every page, no sideways scrolling at 320 px, and the same upload with
 // JavaScript turned off.
 import t from 'tap'
-import type { Browser, Page } from 'playwright-core'
-import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.js'
-import { buildTestApp, type TestApp } from '../helpers/app.js'
+import { axeViolations, browserAvailable } from '../helpers/browser.js'
 import { tinyPdf } from '../helpers/assessments.js'
-import { freePort } from '../helpers/free-port.js'
-import { mailboxIds, mailboxLink, setEmail } from '../helpers/sign-in.js'
-
-async function phone (browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    bypassCSP: true,
-    javaScriptEnabled,
-    viewport: { width: 375, height: 812 },
-    isMobile: true,
-    hasTouch: true
-  })
-  return await context.newPage()
-}
-
-/** Asks for a sign-in link in the page, reads it from the demo mailbox and follows it. */
-async function signIn (h: TestApp, page: Page, base: string, email: string) {
-  const seen = await mailboxIds(h, email)
-  await page.goto(`${base}/sign-in`)
-  await page.fill('#email', email)
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
-  await page.waitForURL(`${base}/sign-in/check-email`)
-  await page.goto(`${base}${new URL(await mailboxLink(h, email, seen)).pathname}`)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${base}/provider`)
-}
-
-const scrollsSideways = async (page: Page) =>
-  await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+import { phone, portalInBrowser, scrollsSideways, signIn } from '../helpers/provider-browser.js'
+import { setEmail } from '../helpers/sign-in.js'
 
 t.test('a provider uploads evidence from a phone', { skip: !browserAvailable() }, async (t) => {
-  const port = await freePort()
-  const base = `http://localhost:${port}`
-  const h = await buildTestApp(t, { env: { PUBLIC_BASE_URL: base } })
-  await h.app.listen({ port, host: '127.0.0.1' })
-  const [north] = h.councils
-  const browser = await launchBrowser(t)
+  const { h, base, north, browser } = await portalInBrowser(t)
 
   for (const js of [true, false]) {
     t.test(`with JavaScript ${js ? 'on' : 'off'}`, async (t) => {

@@ -5,7 +5,7 @@ import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { awards } from '../../src/db/schema/index.js'
 import { buildTestApp } from '../helpers/app.js'
-import { insertAward } from '../helpers/awards.js'
+import { insertGoldAward } from '../helpers/awards.js'
 import { readPdf } from '../helpers/pdf.js'
 import { browserClient, setEmail, signInByEmail } from '../helpers/sign-in.js'
 
@@ -14,14 +14,7 @@ const h = await buildTestApp(t, { env: { SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: '10
 const [north] = h.councils
 const anns = await h.addProvider(north)
 const bobs = await h.addProvider(north, { name: "Bob's Day Club" })
-const { awardId } = await insertAward(h.db.db, {
-  councilId: north.id,
-  providerId: anns.id,
-  level: 'gold',
-  validFrom: '2026-03-01',
-  validTo: '2027-02-28',
-  decidedBy: north.coordinator.id
-})
+const { awardId } = await insertGoldAward(h.db.db, north, anns.id)
 await setEmail(h, anns.userId, 'owner@anns.example')
 await setEmail(h, bobs.userId, 'owner@bobs.example')
 await setEmail(h, north.coordinator.id, 'co@northshire.example')

@@ -97,3 +97,18 @@ export function whatItNeeds (item: Pick<ChecklistItem, 'evidenceKinds' | 'validi
 /** "Professional indemnity insurance" → "professional indemnity insurance"; "DBS check" stays as it is. */
 export const inSentence = (title: string): string =>
   /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title
+
+/**
+ * Which of the scheme's reminder windows (settings.evidenceReminderDays, e.g. 60, 30 and 7 days) a piece's last valid
+ * day falls in: the shortest window that holds it, 'expired' once it has passed, null when it is further off or never
+ * runs out. The "keeping the mark" page lists what to renew by these windows.
+ */
+export function renewalWindow (
+  expiresOn: string | null,
+  today: string,
+  reminderDays: readonly number[]
+): number | 'expired' | null {
+  if (expiresOn === null) return null
+  if (expiresOn < today) return 'expired'
+  return [...reminderDays].sort((a, b) => a - b).find((d) => expiresOn <= addDaysToDate(today, d)) ?? null
+}

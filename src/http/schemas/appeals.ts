@@ -2,7 +2,12 @@
 import { z } from 'zod'
 import { AwardLevelSchema } from '../../domain/scheme/enums.js'
 import { AppealOutcome, AppealState, AppealSubject } from '../../domain/workflow/index.js'
-import type { AppealDecision, AppealListQuery, AppealLodge } from '../../use-cases/appeals.js'
+import {
+  APPEAL_GROUNDS_LENGTH,
+  type AppealDecision,
+  type AppealListQuery,
+  type AppealLodge
+} from '../../use-cases/appeals.js'
 import { pageMeta, pageQuery } from './common.js'
 
 export const AppealOutcomeSchema = AppealOutcome
@@ -39,7 +44,7 @@ export const appealLodgeSchema = z
     subjectType: AppealSubject,
     assessmentId: z.uuid().optional().describe('For a decision: the decided assessment'),
     awardId: z.uuid().optional().describe('For a downgrade, suspension or revocation: the award'),
-    grounds: z.string().trim().min(10).max(8000)
+    grounds: z.string().trim().min(APPEAL_GROUNDS_LENGTH.min).max(APPEAL_GROUNDS_LENGTH.max)
   })
   .refine((b) => (b.subjectType === 'decision' ? b.assessmentId !== undefined : b.awardId !== undefined), {
     message: 'a decision appeal names assessmentId; a downgrade, suspension or revocation appeal names awardId',

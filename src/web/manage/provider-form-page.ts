@@ -46,7 +46,7 @@ declare module '../views.js' {
   }
 }
 
-const checkboxes = (names: Record<string, string>, codes: readonly string[], chosen: string[]): Choice[] =>
+export const checkboxes = (names: Record<string, string>, codes: readonly string[], chosen: string[]): Choice[] =>
   codes.map((value) => ({ value, text: names[value] ?? value, checked: chosen.includes(value) }))
 
 /** The labels of the fields, for the conflict table (in the form's order). */

@@ -4,8 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'
 import { useHtmlErrorPages } from '../plugin.js'
 import { applicationRoutes } from './application-routes.js'
+import { awardRoutes } from './award-routes.js'
 import { decisionRoutes } from './decision-routes.js'
 import { itemRoutes } from './item-routes.js'
+import { keepingRoutes } from './keeping-routes.js'
+import { listingRoutes } from './listing-routes.js'
 import { standingRoutes } from './standing-routes.js'
 
 export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -14,4 +17,7 @@ export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   await app.register(itemRoutes, { deps })
   await app.register(standingRoutes, { deps })
   await app.register(decisionRoutes, { deps })
+  await app.register(awardRoutes, { deps })
+  await app.register(keepingRoutes, { deps })
+  await app.register(listingRoutes, { deps })
 }

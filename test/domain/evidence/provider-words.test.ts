@@ -3,6 +3,7 @@ import t from 'tap'
 import {
   inSentence,
   providerKinds,
+  renewalWindow,
   taskStatus,
   whatItNeeds,
   whyItApplies,
@@ -65,4 +66,17 @@ t.test('what an item needs', async (t) => {
 t.test('a title inside a sentence', async (t) => {
   t.equal(inSentence('Professional indemnity insurance'), 'professional indemnity insurance')
   t.equal(inSentence('DBS check'), 'DBS check')
+})
+
+t.test('the reminder window a last valid day falls in', async (t) => {
+  const w = (expiresOn: string | null) => renewalWindow(expiresOn, TODAY, [60, 7, 30])
+  t.equal(w(null), null, 'never runs out')
+  t.equal(w('2026-03-14'), 'expired')
+  t.equal(w('2026-03-15'), 7, 'its last day is today')
+  t.equal(w('2026-03-22'), 7)
+  t.equal(w('2026-03-23'), 30)
+  t.equal(w('2026-04-14'), 30)
+  t.equal(w('2026-05-14'), 60)
+  t.equal(w('2026-05-15'), null, 'further off than the first reminder')
+  t.equal(renewalWindow('2026-03-20', TODAY, []), null, 'a scheme without reminders')
 })

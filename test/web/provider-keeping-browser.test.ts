@@ -1,0 +1,84 @@
+// The award, keeping-your-mark and listing pages in real Chromium on a phone (README: For providers): axe-core with no
+// violations, no sideways scrolling at 320 px, an appeal sent with the keyboard alone, the listing saved and its
+// preview changed — and the same journey with JavaScript turned off.
+import t from 'tap'
+import type { Page } from 'playwright-core'
+import { axeViolations, browserAvailable } from '../helpers/browser.js'
+import { insertExpiringEvidence, insertGoldAward } from '../helpers/awards.js'
+import { phone, portalInBrowser, scrollsSideways, signIn } from '../helpers/provider-browser.js'
+import { setEmail } from '../helpers/sign-in.js'
+
+/** Presses Tab until the element with `id` has the focus (at most 60 times); true if it got there. */
+async function tabTo (page: Page, id: string): Promise<boolean> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate(() => document.activeElement?.id ?? '') === id) return true
+  }
+  return false
+}
+
+t.test('a provider keeps their mark from a phone', { skip: !browserAvailable() }, async (t) => {
+  const { h, base, north, browser } = await portalInBrowser(t)
+
+  for (const js of [true, false]) {
+    await t.test(`with JavaScript ${js ? 'on' : 'off'}`, async (t) => {
+      const p = await h.addProvider(north, { name: js ? 'Ann Care' : 'Bea Care' })
+      const { assessmentId } = await insertGoldAward(h.db.db, north, p.id)
+      await insertExpiringEvidence(h.db.db, { councilId: north.id, providerId: p.id, assessmentId }, {
+        INS_PL: '2026-03-06'
+      })
+      const email = js ? 'ann@care.example' : 'bea@care.example'
+      await setEmail(h, p.userId, email)
+      const page = await phone(browser, js)
+      // axe and the reflow check run scripts in the page, so only with JavaScript on; the journey runs both ways.
+      const check = async (what: string) => {
+        if (!js) return
+        t.same(await axeViolations(page), [], `${what}: axe`)
+        await page.setViewportSize({ width: 320, height: 700 })
+        t.notOk(await scrollsSideways(page), `${what} reflows at 320 px`)
+        await page.setViewportSize({ width: 375, height: 812 })
+      }
+      await signIn(h, page, base, email)
+
+      await page.goto(`${base}/provider/award`)
+      t.match(await page.textContent('main'), /Gold/)
+      const badge = page.locator('img.app-badge')
+      t.ok(await badge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the badge loads')
+      t.match(await page.inputValue('#badge-html'), new RegExp(`^<a href="${base}/verify/`))
+      await check('award page')
+
+      await page.goto(`${base}/provider/keeping`)
+      t.match(await page.textContent('main'), /Runs out within 7 days/)
+      await check('keeping your mark')
+      await page.getByRole('link', { name: /Appeal against the decision on your application/ }).click()
+      await page.waitForURL(`${base}/provider/appeal?subject=decision`)
+      await check('appeal form')
+
+      // The keyboard alone: to the box, type, to the button, Enter — first too short, then enough.
+      t.ok(await tabTo(page, 'grounds'), 'the box is reachable with Tab')
+      await page.keyboard.type('Unfair')
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(`${base}/provider/appeal`)
+      t.match(await page.textContent('.govuk-error-summary'), /must be 10 characters or more/)
+      t.equal(await page.inputValue('#grounds'), 'Unfair', 'what was typed is kept')
+      await check('appeal form with an error')
+      t.ok(await tabTo(page, 'grounds'))
+      await page.keyboard.type(': our first aid certificates were sent but not counted.')
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(`${base}/provider/keeping?done=appealed`)
+      t.match(await page.textContent('main'), /We have received your appeal/)
+
+      await page.goto(`${base}/provider/listing`)
+      await check('your listing')
+      await page.check('#takingNewPeople-2')
+      await page.fill('#description', `${js ? 'Ann' : 'Bea'} helps at home.`)
+      await page.getByRole('button', { name: 'Save your listing' }).click()
+      await page.waitForURL(`${base}/provider/listing?done=saved`)
+      t.match(await page.textContent('#preview + ul'), /Full: not taking new people/, 'the preview shows the change')
+      await check('your listing after saving')
+      await page.context().close()
+    })
+  }
+})
