@@ -11,6 +11,7 @@ import {
   awards,
   concerns,
   evidence,
+  interests,
   notificationMessages,
   providers,
   users
@@ -206,5 +207,27 @@ export async function queueUndeliveredMessages (q: Queryable, s: QueueScope): Pr
       )
     ))
     .orderBy(asc(notificationMessages.createdAt), asc(notificationMessages.id))
+    .limit(s.limit)
+}
+
+/** Requests to join not answered yet, the longest waiting first (the business is not a provider yet). */
+export async function queueInterests (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
+  return await q
+    .select({
+      id: interests.id,
+      providerId: sql<string | null>`null`,
+      providerName: interests.businessName,
+      at: interests.createdAt,
+      note: interests.businessName,
+      parentId: sql<string | null>`null`,
+      total
+    })
+    .from(interests)
+    .where(and(
+      eq(interests.councilId, s.councilId),
+      eq(interests.state, 'received'),
+      mineOf(s, 'interest', interests.id)
+    ))
+    .orderBy(asc(interests.createdAt), asc(interests.id))
     .limit(s.limit)
 }
