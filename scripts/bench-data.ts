@@ -29,6 +29,8 @@ export interface BenchDatabase {
   /** postgres:// URL of the fresh database; undefined on PGlite */
   url: string | undefined
   drop: () => Promise<void>
+  /** lets go of the server without dropping the database (to keep it for a look at its query plans) */
+  keep: () => Promise<void>
 }
 
 /** A fresh database on the server in DATABASE_URL, or PGlite (in memory, or on disk under `dataDir`). */
@@ -36,7 +38,7 @@ export async function openBenchDatabase (opts: { dataDir?: string } = {}): Promi
   const server = process.env.DATABASE_URL
   if (server === undefined || server === '') {
     const handle = await openDatabase({ dataDir: opts.dataDir })
-    return { handle, url: undefined, drop: async () => {} }
+    return { handle, url: undefined, drop: async () => {}, keep: async () => {} }
   }
   const name = `qm_bench_${randomBytes(4).toString('hex')}`
   const admin = postgres(server, { max: 1, onnotice: () => {} })
@@ -50,7 +52,8 @@ export async function openBenchDatabase (opts: { dataDir?: string } = {}): Promi
     drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`)
       await admin.end()
-    }
+    },
+    keep: async () => { await admin.end() }
   }
 }
 

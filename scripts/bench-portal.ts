@@ -82,7 +82,7 @@ async function seedQueue (db: Db, councilId: string, schemeVersionId: string): P
 interface Result { name: string; rps: number; p50: number; p99: number; non2xx: number }
 
 async function main (): Promise<void> {
-  const { handle, drop } = await openBenchDatabase()
+  const { handle, drop, keep, url } = await openBenchDatabase()
   await handle.migrate()
   const started = performance.now()
   await seedBenchCouncil(handle)
@@ -129,7 +129,11 @@ async function main (): Promise<void> {
   }
   console.log(`\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${DURATION_S} s per page, ${handle.kind})`)
   await app.close()
-  await drop()
+  // BENCH_KEEP_DATABASE=1 keeps the seeded database to look at its query plans (README: Benchmarks).
+  if (process.env.BENCH_KEEP_DATABASE === '1') {
+    console.log(`kept the database for inspection: ${url ?? 'PGlite'}`)
+    await keep()
+  } else await drop()
   process.exitCode = pass ? 0 : 1
 }
 

@@ -75,7 +75,7 @@ export async function resolveSession (deps: Deps, secret: string): Promise<Signe
     await endSession(deps.db, row.session.id, now, state)
     return null
   }
-  await touchSession(deps.db, row.session.id, now)
+  await touchSession(deps.db, row.session.id, row.session.lastSeenAt, now)
   const principal = principalOf(row.user, `session:${row.session.id}`)
   return { principal, session: row.session, userName: row.user.name }
 }

@@ -2,6 +2,7 @@
 // longest waiting (or soonest due) first, with its count. A fixed number of queries: one per section shown.
 import {
   answeredInformation,
+  EXPIRING_COUNT_CAP,
   queueAppealsToHear,
   queueAssessments,
   queueAwardsToRenew,
@@ -40,6 +41,8 @@ export interface QueueSection {
   rows: QueueRecord[]
   /** evidence only: how many of `count` expire within 7 and within 30 days */
   within?: { days7: number; days30: number }
+  /** evidence only: there are more than `count` (counting stops at EXPIRING_COUNT_CAP) */
+  moreThan?: boolean
 }
 
 export interface WorkQueueQuery {
@@ -72,14 +75,21 @@ export async function loadWorkQueue (deps: Deps, ctx: Ctx, query: WorkQueueQuery
   const today = isoDate(ctx.now)
   const day = (n: number) => addCalendarDays(today, n)
   const q = deps.db
-  const readers: Record<QueueSectionKey, () => Promise<Omit<QueueSection, 'key' | 'subject' | 'count'>>> = {
+  type Read = Omit<QueueSection, 'key' | 'subject' | 'count'> & { total?: number }
+  const readers: Record<QueueSectionKey, () => Promise<Read>> = {
     submitted: async () => ({ rows: await queueAssessments(q, scope, 'submitted') }),
     info_answered: async () => ({ rows: await queueAssessments(q, scope, 'under_review', answeredInformation) }),
     ready_for_decision: async () => ({ rows: await queueAssessments(q, scope, 'ready_for_decision') }),
     factual_accuracy: async () => ({ rows: await queueAssessments(q, scope, 'decision_proposed') }),
     evidence_expiring: async () => {
       const rows = await queueExpiringEvidence(q, scope, today, day(7), day(30), day(LOOK_AHEAD_DAYS))
-      return { rows, within: { days7: rows[0]?.within7 ?? 0, days30: rows[0]?.within30 ?? 0 } }
+      const cap = (n: number) => Math.min(n, EXPIRING_COUNT_CAP)
+      const total = rows[0]?.total ?? 0
+      return {
+        rows,
+        within: { days7: cap(rows[0]?.within7 ?? 0), days30: cap(rows[0]?.within30 ?? 0) },
+        ...(total > EXPIRING_COUNT_CAP ? { moreThan: true, total: EXPIRING_COUNT_CAP } : {})
+      }
     },
     awards_to_renew: async () => ({ rows: await queueAwardsToRenew(q, scope, day(LOOK_AHEAD_DAYS)) }),
     concerns_to_triage: async () => ({ rows: await queueConcernsToTriage(q, scope) }),
@@ -89,7 +99,7 @@ export async function loadWorkQueue (deps: Deps, ctx: Ctx, query: WorkQueueQuery
   }
   const keys = query.section === undefined ? QUEUE_SECTIONS : [query.section]
   return await Promise.all(keys.map(async (key) => {
-    const read = await readers[key]()
-    return { key, subject: SUBJECTS[key], count: read.rows[0]?.total ?? 0, ...read }
+    const { total, ...read } = await readers[key]()
+    return { key, subject: SUBJECTS[key], count: total ?? read.rows[0]?.total ?? 0, ...read }
   }))
 }

@@ -119,3 +119,32 @@ t.test('others: a provider gets 403, another council sees only its own, no sessi
   t.equal(anonymous.statusCode, 303)
   t.match(String(anonymous.headers.location), /^\/sign-in/)
 })
+
+t.test('expiring evidence is counted up to 1,000; past that the page says "more than 1,000"', async (t) => {
+  const { insertAward } = await import('../helpers/awards.js')
+  const { evidence } = await import('../../src/db/schema/index.js')
+  const { EXPIRING_COUNT_CAP } = await import('../../src/db/stores/work-queue.js')
+  const busy = await h.addProvider(north, { name: 'Busy Bees Care' })
+  const { assessmentId } = await insertAward(h.db.db, {
+    councilId: north.id,
+    providerId: busy.id,
+    validFrom: '2025-06-01',
+    validTo: '2027-05-31',
+    decidedBy: north.coordinator.id
+  })
+  const piece = { councilId: north.id, providerId: busy.id, assessmentId }
+  const before = await co.get('/manage?section=evidence_expiring')
+  const shown = countOf(before.body, 'Evidence expiring in the next 60 days')
+  // enough pieces, each for its own item and expiring in 40 days, to pass the cap by 5
+  const extra = EXPIRING_COUNT_CAP - shown + 5
+  await h.db.db.insert(evidence).values(Array.from({ length: extra }, (_, i) =>
+    ({ ...piece, kind: 'document', status: 'verified', itemCode: `ITEM_${i}`, expiresOn: '2026-04-11' } as const)))
+  const res = await co.get('/manage?section=evidence_expiring')
+  t.equal(res.statusCode, 200)
+  t.equal(countOf(res.body, 'Evidence expiring in the next 60 days'), EXPIRING_COUNT_CAP)
+  t.match(res.body, />more than 1,000</, 'the summary says where counting stopped')
+  t.match(res.body, /Evidence expiring in the next 60 days \(more than 1,000\)/)
+  t.match(res.body, /1 within 7 days, 2 within 30 days, more than 1,000 within 60 days\./,
+    'the nearer counts stay exact')
+  t.match(res.body, /Showing the first 20 of more than 1,000\./)
+})

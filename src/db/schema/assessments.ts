@@ -1,4 +1,5 @@
 // Assessments (one cycle for one provider) and the evidence submitted against checklist items.
+import { sql } from 'drizzle-orm'
 import { boolean, customType, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { councils, users } from './councils.js'
 import { providers } from './providers.js'
@@ -53,7 +54,11 @@ export const assessments = pgTable(
     updatedAt: updatedAt(),
     version: rowVersion()
   },
-  (t) => [index('assessments_council_idx').on(t.councilId, t.state), index('assessments_provider_idx').on(t.providerId)]
+  (t) => [
+    // the work queue reads a state's oldest first and counts it from this index alone (README: Benchmarks)
+    index('assessments_council_idx').on(t.councilId, t.state, t.updatedAt, t.id),
+    index('assessments_provider_idx').on(t.providerId)
+  ]
 )
 
 export const evidence = pgTable(
@@ -85,7 +90,12 @@ export const evidence = pgTable(
     updatedAt: updatedAt(),
     version: rowVersion()
   },
-  (t) => [index('evidence_assessment_idx').on(t.assessmentId, t.itemCode), index('evidence_expiry_idx').on(t.expiresOn)]
+  (t) => [
+    index('evidence_assessment_idx').on(t.assessmentId, t.itemCode),
+    index('evidence_expiry_idx').on(t.expiresOn),
+    // "replaced by a later verified piece for the same item?" (the work queue's expiring evidence, reminders)
+    index('evidence_verified_item_idx').on(t.providerId, t.itemCode).where(sql`${t.status} = 'verified'`)
+  ]
 )
 
 export const evidenceFiles = pgTable(

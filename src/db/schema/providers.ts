@@ -70,6 +70,8 @@ export const providers = pgTable(
   (t) => [
     index('providers_council_idx').on(t.councilId, t.name, t.id),
     index('providers_updated_idx').on(t.councilId, t.updatedAt),
+    // the co-ordinator's provider list counts a status's providers from this index alone
+    index('providers_council_status_idx').on(t.councilId, t.status),
     // distance search narrows by a latitude band first (src/domain/geo: boundingBox)
     index('providers_location_idx').on(t.councilId, t.latitude, t.longitude),
     check('providers_fte_nonnegative', sql`${t.fte} >= 0`),

@@ -43,8 +43,12 @@ export async function findOpenSession (q: Queryable, tokenHash: string) {
   return row
 }
 
-/** Records activity, at most once a minute per session (one write a minute, not one a request). */
-export async function touchSession (q: Queryable, id: string, now: Date): Promise<void> {
+/**
+ * Records activity, at most once a minute per session (one write a minute, not one a request). `lastSeenAt` is what
+ * was read with the session: when it is under a minute old no statement is sent at all.
+ */
+export async function touchSession (q: Queryable, id: string, lastSeenAt: Date, now: Date): Promise<void> {
+  if (now.getTime() - lastSeenAt.getTime() < 60_000) return
   await q
     .update(sessions)
     .set({ lastSeenAt: now })

@@ -1,6 +1,8 @@
 // The co-ordinator's work queue read from the database (README: For co-ordinators): one query per section, each
-// returning its oldest rows and the section's total in the same round trip (a window count), so the queue costs
-// the same number of queries whatever the council holds.
+// returning its oldest rows and the section's total in the same round trip, so the queue costs the same number of
+// queries whatever the council holds. The rows stop at the section's limit, read in order from an index; the total
+// is a scalar subquery of the same condition over the table alone, which an index answers without joining providers
+// (a window count over the join made every row of the section be joined and sorted: README: Benchmarks).
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../client.js'
@@ -38,7 +40,15 @@ export interface QueueScope {
   limit: number
 }
 
-const total = sql<number>`count(*) over ()`.mapWith(Number)
+/**
+ * How many rows of `from` meet `where`. For everyone's queue, a scalar subquery: the condition's columns are written
+ * with their table's name, which inside the subquery means the subquery's own `from` (the nearest table of that
+ * name), so the same condition serves both and an index answers it. For "mine" the audit check filters most rows
+ * out, so one pass counting the few that pass (a window count) is cheaper than checking them all twice.
+ */
+const totalOf = (s: QueueScope, from: SQL, where: SQL | undefined) => s.mine === null
+  ? sql<number>`(select count(*) from ${from} where ${where})`.mapWith(Number)
+  : sql<number>`count(*) over ()`.mapWith(Number)
 
 /** The person has acted on the record: an audit event of theirs names it. */
 const actedOn = (entityType: string, column: AnyPgColumn, userId: string): SQL =>
@@ -51,6 +61,8 @@ const mineOf = (s: QueueScope, entityType: string, column: AnyPgColumn): SQL | u
 /** Assessments in one state (and a further condition), the longest waiting first. */
 export async function queueAssessments (q: Queryable, s: QueueScope, state: AssessmentState, extra?: SQL) {
   const at = state === 'decision_proposed' ? sql<string>`${assessments.factualAccuracyEndsOn}` : assessments.updatedAt
+  const where = and(eq(assessments.councilId, s.councilId), eq(assessments.state, state), extra,
+    mineOf(s, 'assessment', assessments.id))
   return await q
     .select({
       id: assessments.id,
@@ -59,18 +71,20 @@ export async function queueAssessments (q: Queryable, s: QueueScope, state: Asse
       at,
       note: assessments.kind,
       parentId: sql<string | null>`null`,
-      total
+      total: totalOf(s, sql`${assessments}`, where)
     })
     .from(assessments)
     .innerJoin(providers, eq(providers.id, assessments.providerId))
-    .where(and(eq(assessments.councilId, s.councilId), eq(assessments.state, state), extra,
-      mineOf(s, 'assessment', assessments.id)))
+    .where(where)
     .orderBy(asc(at), asc(assessments.id))
     .limit(s.limit)
 }
 
 /** Under review again with the provider's answer to a request for information. */
 export const answeredInformation = isNotNull(assessments.infoResponseNote)
+
+/** Expiring evidence is counted up to this many; a larger total is shown as "more than" it. */
+export const EXPIRING_COUNT_CAP = 1000
 
 export interface ExpiringEvidence extends QueueRecord {
   within7: number
@@ -92,7 +106,27 @@ export async function queueExpiringEvidence (
   const later = sql`not exists (select 1 from ${evidence} as newer where newer.provider_id = ${evidence.providerId}
     and newer.item_code = ${evidence.itemCode} and newer.status = 'verified'
     and (newer.no_expiry or newer.expires_on > ${evidence.expiresOn}))`
-  return await q
+  const where = and(
+    eq(evidence.councilId, s.councilId),
+    eq(evidence.status, 'verified'),
+    eq(evidence.noExpiry, false),
+    gte(evidence.expiresOn, today),
+    lte(evidence.expiresOn, until),
+    eq(providers.status, 'active'),
+    later,
+    mineOf(s, 'assessment', evidence.assessmentId)
+  )
+  // The three counts in one pass over the soonest EXPIRING_COUNT_CAP + 1 candidates (each checked for a later
+  // replacement, so an uncapped count grows with the council: README: Benchmarks); more than that reads "more than".
+  const soonest = sql`select ${evidence.expiresOn} as expires_on from ${evidence}
+    inner join ${providers} on ${providers.id} = ${evidence.providerId} where ${where}
+    order by ${evidence.expiresOn} limit ${EXPIRING_COUNT_CAP + 1}`
+  const counts = s.mine === null
+    ? sql`(select json_build_array(count(*), count(*) filter (where soonest.expires_on <= ${in7}),
+      count(*) filter (where soonest.expires_on <= ${in30}))::text from (${soonest}) as soonest)`
+    : sql`json_build_array(count(*) over (), count(*) filter (where ${evidence.expiresOn} <= ${in7}) over (),
+      count(*) filter (where ${evidence.expiresOn} <= ${in30}) over ())::text` // "mine": see totalOf
+  const rows = await q
     .select({
       id: evidence.id,
       providerId: evidence.providerId,
@@ -100,28 +134,23 @@ export async function queueExpiringEvidence (
       at: sql<string>`${evidence.expiresOn}`,
       note: evidence.itemCode,
       parentId: evidence.assessmentId,
-      total,
-      within7: sql<number>`count(*) filter (where ${evidence.expiresOn} <= ${in7}) over ()`.mapWith(Number),
-      within30: sql<number>`count(*) filter (where ${evidence.expiresOn} <= ${in30}) over ()`.mapWith(Number)
+      counts: counts.mapWith((text: string) => JSON.parse(text) as [number, number, number])
     })
     .from(evidence)
     .innerJoin(providers, eq(providers.id, evidence.providerId))
-    .where(and(
-      eq(evidence.councilId, s.councilId),
-      eq(evidence.status, 'verified'),
-      eq(evidence.noExpiry, false),
-      gte(evidence.expiresOn, today),
-      lte(evidence.expiresOn, until),
-      eq(providers.status, 'active'),
-      later,
-      mineOf(s, 'assessment', evidence.assessmentId)
-    ))
+    .where(where)
     .orderBy(asc(evidence.expiresOn), asc(evidence.id))
     .limit(s.limit)
+  return rows.map(({ counts: [total, within7, within30], ...row }) => ({ ...row, total, within7, within30 }))
 }
 
 /** Live awards due for renewal or ending by `until`, the soonest first. */
 export async function queueAwardsToRenew (q: Queryable, s: QueueScope, until: string): Promise<QueueRecord[]> {
+  const where = and(
+    eq(awards.councilId, s.councilId),
+    or(eq(awards.status, 'renewal_due'), and(eq(awards.status, 'active'), lte(awards.validTo, until))),
+    mineOf(s, 'award', awards.id)
+  )
   return await q
     .select({
       id: awards.id,
@@ -130,15 +159,11 @@ export async function queueAwardsToRenew (q: Queryable, s: QueueScope, until: st
       at: sql<string>`${awards.validTo}`,
       note: awards.level,
       parentId: sql<string | null>`null`,
-      total
+      total: totalOf(s, sql`${awards}`, where)
     })
     .from(awards)
     .innerJoin(providers, eq(providers.id, awards.providerId))
-    .where(and(
-      eq(awards.councilId, s.councilId),
-      or(eq(awards.status, 'renewal_due'), and(eq(awards.status, 'active'), lte(awards.validTo, until))),
-      mineOf(s, 'award', awards.id)
-    ))
+    .where(where)
     .orderBy(asc(awards.validTo), asc(awards.id))
     .limit(s.limit)
 }
@@ -146,6 +171,8 @@ export async function queueAwardsToRenew (q: Queryable, s: QueueScope, until: st
 /** Concerns not yet triaged: safeguarding ones (raised as such, or from a flagged feedback answer) first. */
 export async function queueConcernsToTriage (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
   const safeguarding = inArray(concerns.source, ['safeguarding', 'feedback'])
+  const where = and(eq(concerns.councilId, s.councilId), eq(concerns.state, 'received'),
+    mineOf(s, 'concern', concerns.id))
   return await q
     .select({
       id: concerns.id,
@@ -154,11 +181,11 @@ export async function queueConcernsToTriage (q: Queryable, s: QueueScope): Promi
       at: concerns.createdAt,
       note: sql<string>`case when ${safeguarding} then 'safeguarding' else ${concerns.source} end`,
       parentId: sql<string | null>`null`,
-      total
+      total: totalOf(s, sql`${concerns}`, where)
     })
     .from(concerns)
     .innerJoin(providers, eq(providers.id, concerns.providerId))
-    .where(and(eq(concerns.councilId, s.councilId), eq(concerns.state, 'received'), mineOf(s, 'concern', concerns.id)))
+    .where(where)
     .orderBy(desc(safeguarding), asc(concerns.createdAt), asc(concerns.id))
     .limit(s.limit)
 }
@@ -166,6 +193,8 @@ export async function queueConcernsToTriage (q: Queryable, s: QueueScope): Promi
 /** Appeals not yet decided; "mine" also takes the appeals this person is to hear. */
 export async function queueAppealsToHear (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
   const mine = s.mine === null ? undefined : or(eq(appeals.reviewerId, s.mine), actedOn('appeal', appeals.id, s.mine))
+  const where = and(eq(appeals.councilId, s.councilId),
+    inArray(appeals.state, ['lodged', 'acknowledged', 'under_review']), mine)
   return await q
     .select({
       id: appeals.id,
@@ -174,18 +203,24 @@ export async function queueAppealsToHear (q: Queryable, s: QueueScope): Promise<
       at: appeals.lodgedAt,
       note: appeals.state,
       parentId: sql<string | null>`null`,
-      total
+      total: totalOf(s, sql`${appeals}`, where)
     })
     .from(appeals)
     .innerJoin(providers, eq(providers.id, appeals.providerId))
-    .where(and(eq(appeals.councilId, s.councilId), inArray(appeals.state, ['lodged', 'acknowledged', 'under_review']),
-      mine))
+    .where(where)
     .orderBy(asc(appeals.lodgedAt), asc(appeals.id))
     .limit(s.limit)
 }
 
 /** Messages that failed, or are being retried after a failure; with the provider of the person, if one. */
 export async function queueUndeliveredMessages (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
+  const where = and(
+    eq(notificationMessages.councilId, s.councilId),
+    or(
+      eq(notificationMessages.status, 'failed'),
+      and(eq(notificationMessages.status, 'pending'), sql`${notificationMessages.attempts} > 0`)
+    )
+  )
   return await q
     .select({
       id: notificationMessages.id,
@@ -194,24 +229,20 @@ export async function queueUndeliveredMessages (q: Queryable, s: QueueScope): Pr
       at: notificationMessages.createdAt,
       note: notificationMessages.kind,
       parentId: sql<string | null>`null`,
-      total
+      total: totalOf(s, sql`${notificationMessages}`, where)
     })
     .from(notificationMessages)
     .leftJoin(users, eq(users.id, notificationMessages.recipientUserId))
     .leftJoin(providers, eq(providers.id, users.providerId))
-    .where(and(
-      eq(notificationMessages.councilId, s.councilId),
-      or(
-        eq(notificationMessages.status, 'failed'),
-        and(eq(notificationMessages.status, 'pending'), sql`${notificationMessages.attempts} > 0`)
-      )
-    ))
+    .where(where)
     .orderBy(asc(notificationMessages.createdAt), asc(notificationMessages.id))
     .limit(s.limit)
 }
 
 /** Requests to join not answered yet, the longest waiting first (the business is not a provider yet). */
 export async function queueInterests (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
+  const where = and(eq(interests.councilId, s.councilId), eq(interests.state, 'received'),
+    mineOf(s, 'interest', interests.id))
   return await q
     .select({
       id: interests.id,
@@ -220,14 +251,10 @@ export async function queueInterests (q: Queryable, s: QueueScope): Promise<Queu
       at: interests.createdAt,
       note: interests.businessName,
       parentId: sql<string | null>`null`,
-      total
+      total: totalOf(s, sql`${interests}`, where)
     })
     .from(interests)
-    .where(and(
-      eq(interests.councilId, s.councilId),
-      eq(interests.state, 'received'),
-      mineOf(s, 'interest', interests.id)
-    ))
+    .where(where)
     .orderBy(asc(interests.createdAt), asc(interests.id))
     .limit(s.limit)
 }

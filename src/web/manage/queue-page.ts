@@ -28,6 +28,8 @@ export interface QueueSectionView {
   id: string
   title: string
   count: number
+  /** the count as shown: "1,234", or "more than 1,000" where counting stopped */
+  countText: string
   whenHeading: string
   note: string | null
   rows: QueueRowView[]
@@ -38,7 +40,7 @@ export interface QueueView extends PageView {
   mine: boolean
   section: string
   sectionItems: Array<{ value: string; text: string; selected: boolean }>
-  summary: Array<{ title: string; count: number; href: string }>
+  summary: Array<{ title: string; count: number; countText: string; href: string }>
   sections: QueueSectionView[]
 }
 
@@ -132,9 +134,15 @@ function rowOf (s: QueueSection, r: QueueRecord, today: string): QueueRowView {
   }
 }
 
+/** A count in words: "more than 1,000" where counting stopped (README: For co-ordinators). */
+const countText = (s: QueueSection, n = s.count) =>
+  s.moreThan === true && n >= s.count ? `more than ${n.toLocaleString('en-GB')}` : n.toLocaleString('en-GB')
+
 function noteOf (s: QueueSection): string | null {
   if (s.within === undefined) return null
-  return `${s.within.days7} within 7 days, ${s.within.days30} within 30 days, ${s.count} within 60 days.`
+  const text = `${countText(s, s.within.days7)} within 7 days, ${countText(s, s.within.days30)} within 30 days, ` +
+    `${countText(s)} within 60 days.`
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 export function queueView (sections: QueueSection[], query: { mine: boolean; section?: string | undefined }, now: Date)
@@ -145,10 +153,11 @@ export function queueView (sections: QueueSection[], query: { mine: boolean; sec
     id: `section-${s.key}`,
     title: SECTION_WORDS[s.key].title,
     count: s.count,
+    countText: countText(s),
     whenHeading: SECTION_WORDS[s.key].whenHeading,
     note: noteOf(s),
     rows: s.rows.map((r) => rowOf(s, r, today)),
-    more: s.count > s.rows.length ? `Showing the first ${s.rows.length} of ${s.count}.` : null
+    more: s.count > s.rows.length ? `Showing the first ${s.rows.length} of ${countText(s)}.` : null
   }))
   return {
     layout: layoutOf({ title: 'Work queue', navigation: manageNavigation(MANAGE_HOME) }),
@@ -157,7 +166,7 @@ export function queueView (sections: QueueSection[], query: { mine: boolean; sec
     sectionItems: [{ value: '', text: 'Everything', selected: query.section === undefined }].concat(
       QUEUE_SECTIONS.map((k) => ({ value: k, text: SECTION_WORDS[k].title, selected: k === query.section }))
     ),
-    summary: views.map((v) => ({ title: v.title, count: v.count, href: `#${v.id}` })),
+    summary: views.map((v) => ({ title: v.title, count: v.count, countText: v.countText, href: `#${v.id}` })),
     sections: views
   }
 }
