@@ -3,7 +3,8 @@
 // accept (registered and invited) or decline with a reason (emailed); CSRF and the per-client limit; nothing of
 // another council's requests.
 import t from 'tap'
-import { auditEvents } from '../../src/db/schema/index.js'
+import { eq } from 'drizzle-orm'
+import { auditEvents, interests } from '../../src/db/schema/index.js'
 import { runJobs } from '../../src/use-cases/jobs/run-jobs.js'
 import { listDemoMailbox } from '../../src/use-cases/notifications.js'
 import { buildTestApp } from '../helpers/app.js'
@@ -144,6 +145,19 @@ t.test('accept: the register form filled in from the request; the provider regis
     const wendy = browserClient(h)
     await signInByEmail(h, wendy, 'wendy@willow.example')
     t.equal((await wendy.get('/provider')).statusCode, 200, 'Wendy signs in to her own portal')
+
+    // Erasing the provider on request erases the request it came from and the emails sent to it.
+    const providerId = String(done.headers.location).split('/')[3]!.split('?')[0]!
+    const erased = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${providerId}/erasure`,
+      headers: h.auth(north.coordinator.token),
+      payload: { confirm: 'Willow Home Help' }
+    })
+    t.equal(erased.statusCode, 200, erased.body)
+    const [row] = await h.db.db.select().from(interests).where(eq(interests.id, id))
+    t.match(row, { businessName: 'Erased provider', contactName: 'Erased user', email: '', offer: '', postcode: '' })
+    t.same(await mailTo('wendy@willow.example'), [], 'no message keeps the address')
   })
 
 t.test('decline with a reason: the person is emailed why', async (t) => {
