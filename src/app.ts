@@ -44,6 +44,8 @@ import { reportRoutes } from './http/routes/reports.js'
 import { councilSsoRoutes } from './http/routes/council-sso.js'
 import { passkeyAssetRoutes, signInRoutes } from './web/sign-in/routes.js'
 import { accountRoutes } from './web/account/routes.js'
+import { joinRoutes } from './web/join/routes.js'
+import { manageInterestRoutes } from './web/manage/interest-routes.js'
 import { demoMailboxRoutes } from './web/demo-mailbox/routes.js'
 import { workQueueRoutes } from './web/manage/queue-routes.js'
 import { manageProviderRoutes } from './web/manage/provider-routes.js'
@@ -170,6 +172,8 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(passkeyAssetRoutes)
   await app.register(signInRoutes, { prefix: '/sign-in', deps })
   await app.register(accountRoutes, { prefix: '/account', deps })
+  await app.register(joinRoutes, { prefix: '/join', deps })
+  await app.register(manageInterestRoutes, { prefix: '/manage/interest', deps })
   await app.register(demoMailboxRoutes, { prefix: '/demo-mailbox', deps })
   await app.register(workQueueRoutes, { prefix: '/manage', deps })
   await app.register(manageProviderRoutes, { prefix: '/manage/providers', deps })

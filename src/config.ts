@@ -104,6 +104,8 @@ export const configSchema = z.object({
   // Sign-in links sent to one address per hour, and sign-in requests per client per minute.
   SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   SIGN_IN_REQUESTS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  // Requests to join the scheme (the public form, README: For providers) sent per client per minute.
+  JOIN_REQUESTS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   // Development only: allow councils' OpenID providers on plain http (a local test issuer).
   OIDC_ALLOW_HTTP: booleanish.default(false)
 }).refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {

@@ -18,6 +18,16 @@ export function requireStaff (actor: Actor): StaffPrincipal {
   return { ...actor, councilId: actor.councilId }
 }
 
+export type ProviderPrincipal = Principal & { role: 'provider'; councilId: string; providerId: string }
+
+/** One of a provider's own people: returns their provider and council. */
+export function requireProviderPerson (actor: Actor): ProviderPrincipal {
+  if (actor.kind !== 'user' || actor.role !== 'provider' || actor.providerId === null || actor.councilId === null) {
+    throw forbidden("Only a provider's own people may do this")
+  }
+  return { ...actor, role: 'provider', councilId: actor.councilId, providerId: actor.providerId }
+}
+
 /** Staff of the record's council, or the provider user the record belongs to. */
 export function canAccessProvider (actor: Actor, record: { councilId: string; providerId: string }): boolean {
   if (actor.kind !== 'user') return false

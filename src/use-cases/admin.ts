@@ -197,36 +197,46 @@ export async function createUser (deps: Deps, ctx: Ctx, input: UserInput): Promi
       const p = await findProvider(tx, input.providerId)
       if (p === undefined || p.councilId !== councilId) throw notFound('Provider')
     }
-    const row = await store.insertUser(tx, {
+    return await addUser(tx, ctx, {
       councilId: councilId ?? null,
       role: input.role,
       name: input.name,
       email: input.email ?? null,
-      providerId: input.providerId ?? null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now
+      providerId: input.providerId ?? null
     })
-    await recordAudit(tx, ctx, {
-      councilId: councilId ?? null,
-      entityType: 'user',
-      entityId: row.id,
-      action: 'create',
-      after: { ...row, email: row.email === null ? null : '[set]' }
-    })
-    // Invited when it has an address to be invited at; a person added without one is told nothing.
-    if (row.councilId !== null && row.email !== null) {
-      const kind = row.role === 'provider' ? 'provider_invited' : 'staff_invited'
-      await enqueueNotification(tx, {
-        councilId: row.councilId,
-        kind,
-        dedupeKey: `${kind.replace('_', '-')}:${row.id}`,
-        recipientUserId: row.id,
-        payload: { providerId: row.providerId },
-        now: ctx.now
-      })
-    }
-    return row
   })
+}
+
+/**
+ * Writes a user with its audit event; a person with an email address is sent an invitation (a provider's person
+ * to their business's pages, staff to the council's portal).
+ */
+export async function addUser (
+  tx: Queryable,
+  ctx: Ctx,
+  values: Pick<UserRecord, 'councilId' | 'role' | 'name' | 'email' | 'providerId'>
+): Promise<UserRow> {
+  const row = await store.insertUser(tx, { ...values, createdAt: ctx.now, updatedAt: ctx.now })
+  await recordAudit(tx, ctx, {
+    councilId: row.councilId,
+    entityType: 'user',
+    entityId: row.id,
+    action: 'create',
+    after: { ...row, email: row.email === null ? null : '[set]' }
+  })
+  // Invited when it has an address to be invited at; a person added without one is told nothing.
+  if (row.councilId !== null && row.email !== null) {
+    const kind = row.role === 'provider' ? 'provider_invited' : 'staff_invited'
+    await enqueueNotification(tx, {
+      councilId: row.councilId,
+      kind,
+      dedupeKey: `${kind.replace('_', '-')}:${row.id}`,
+      recipientUserId: row.id,
+      payload: { providerId: row.providerId },
+      now: ctx.now
+    })
+  }
+  return row
 }
 
 /** Whether the actor may look after this user (deactivate them, list and revoke their tokens). */

@@ -29,8 +29,12 @@ export const principalOf = (
   tokenId
 })
 
-/** Scheduled jobs act as the system; feedback forms as an anonymous respondent. */
-export type Actor = Principal | { kind: 'system' } | { kind: 'respondent'; councilId: string }
+/** Scheduled jobs act as the system; feedback forms as an anonymous respondent; public forms as the public. */
+export type Actor =
+  | Principal
+  | { kind: 'system' }
+  | { kind: 'respondent'; councilId: string }
+  | { kind: 'public'; councilId: string }
 
 export interface Deps {
   db: Database

@@ -1,6 +1,7 @@
 // A provider's data on request (README: Security and privacy, export and erasure): everything held about it and its
 // people as one zip archive, and the erasure of its personal data, keeping what the council must keep. Both are
-// staff-only, audited, and refused while an appeal or concern about the provider is open.
+// staff-only, audited, and refused while an appeal or concern about the provider is open. A provider's own people
+// download what the service holds about their business as JSON (exportMyProviderData), audited too.
 import yazl from 'yazl'
 import type { Tx } from '../db/client.js'
 import {
@@ -12,7 +13,7 @@ import {
   type ProviderRecord
 } from '../db/stores/provider-data.js'
 import { DomainError } from '../domain/errors.js'
-import { assertStaffAccess } from './access.js'
+import { assertStaffAccess, notFound, requireProviderPerson } from './access.js'
 import { recordAudit } from './audit.js'
 import type { Ctx, Deps } from './context.js'
 
@@ -52,21 +53,57 @@ function archiveOf (data: ProviderData, exportedAt: Date): Promise<Buffer> {
   })
 }
 
-export async function exportProviderData (deps: Deps, ctx: Ctx, providerId: string) {
-  const data = await deps.db.transaction(async (tx) => {
-    const provider = await openProvider(tx, ctx, providerId)
+/** Everything about the provider, read with its 'export' audit event (counts only) in one transaction. */
+async function readForExport (deps: Deps, ctx: Ctx, open: (tx: Tx) => Promise<ProviderRecord>, by: string) {
+  return await deps.db.transaction(async (tx) => {
+    const provider = await open(tx)
     const loaded = await loadProviderData(tx, provider)
     await recordAudit(tx, ctx, {
       councilId: provider.councilId,
       entityType: 'provider',
       entityId: provider.id,
       action: 'export',
-      after: { files: loaded.files.length, auditEvents: loaded.auditEvents.length }
+      after: { by, files: loaded.files.length, auditEvents: loaded.auditEvents.length }
     })
     return loaded
   })
+}
+
+export async function exportProviderData (deps: Deps, ctx: Ctx, providerId: string) {
+  const data = await readForExport(deps, ctx, async (tx) => await openProvider(tx, ctx, providerId), 'staff')
   const filename = `provider-${providerId}-${ctx.now.toISOString().slice(0, 10)}.zip`
   return { filename, zip: await archiveOf(data, ctx.now) }
+}
+
+/**
+ * The provider's own copy, as JSON: its record, people, contact choices, messages, assessments, evidence (the files
+ * are listed; each downloads from its item page), awards and appeals. Not in it: feedback (anonymous, src/domain/
+ * README.md: roles), concerns (they may name the person who raised them) and the staff's audit trail.
+ */
+export async function exportMyProviderData (deps: Deps, ctx: Ctx) {
+  const me = requireProviderPerson(ctx.actor)
+  const data = await readForExport(deps, ctx, async (tx) => {
+    const provider = await findProvider(tx, me.providerId)
+    if (provider === undefined) throw notFound('Provider')
+    return provider
+  }, 'provider')
+  const document = {
+    exportedAt: ctx.now,
+    council: data.council,
+    provider: data.provider,
+    people: data.users.map(({ id, name, email, active, createdAt }) => ({ id, name, email, active, createdAt })),
+    apiTokens: data.tokens,
+    contactPreferences: data.notificationPreferences,
+    messages: data.notificationMessages,
+    assessments: data.assessments,
+    evidence: data.evidence,
+    evidenceFiles: data.files.map(({ content: _content, ...meta }) => meta),
+    awards: data.awards,
+    appeals: data.appeals,
+    notIncluded: 'Feedback answers (anonymous), concerns (they may name who raised them) and the council\'s audit trail'
+  }
+  const filename = `your-quality-mark-data-${ctx.now.toISOString().slice(0, 10)}.json`
+  return { filename, json: JSON.stringify(document, null, 2) }
 }
 
 /** The personal strings to redact wherever a copy was written, longest first (so a name inside a longer text goes). */

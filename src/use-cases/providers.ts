@@ -1,6 +1,6 @@
 // Use cases of the provider registry: create, read, list, update, deactivate — each audited in its transaction.
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
-import type { Queryable } from '../db/client.js'
+import type { Queryable, Tx } from '../db/client.js'
 import { councils, providers } from '../db/schema/index.js'
 import { sizeBandOf } from '../domain/providers.js'
 import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../http/schemas/providers.js'
@@ -22,30 +22,39 @@ async function councilBounds (q: Queryable, councilId: string) {
 
 export async function createProvider (deps: Deps, ctx: Ctx, input: ProviderCreate): Promise<ProviderRow> {
   const staff = requireStaff(ctx.actor)
-  return await deps.db.transaction(async (tx) => {
-    const council = await councilBounds(tx, staff.councilId)
-    const location = await placeProviderPostcode(deps, tx, input.postcode)
-    const [row] = await tx
-      .insert(providers)
-      .values({
-        ...input,
-        ...location,
-        councilId: council.id,
-        sizeBand: sizeBandOf(input.fte, council),
-        createdAt: ctx.now,
-        updatedAt: ctx.now
-      })
-      .returning()
-    await recordAudit(tx, ctx, {
+  return await deps.db.transaction(async (tx) => await registerProvider(deps, tx, ctx, staff.councilId, input))
+}
+
+/** Registers a provider in the caller's transaction (also when a request to join is accepted), audited. */
+export async function registerProvider (
+  deps: Deps,
+  tx: Tx,
+  ctx: Ctx,
+  councilId: string,
+  input: ProviderCreate
+): Promise<ProviderRow> {
+  const council = await councilBounds(tx, councilId)
+  const location = await placeProviderPostcode(deps, tx, input.postcode)
+  const [row] = await tx
+    .insert(providers)
+    .values({
+      ...input,
+      ...location,
       councilId: council.id,
-      entityType: 'provider',
-      entityId: row!.id,
-      action: 'create',
-      toState: 'active',
-      after: row
+      sizeBand: sizeBandOf(input.fte, council),
+      createdAt: ctx.now,
+      updatedAt: ctx.now
     })
-    return row!
+    .returning()
+  await recordAudit(tx, ctx, {
+    councilId: council.id,
+    entityType: 'provider',
+    entityId: row!.id,
+    action: 'create',
+    toState: 'active',
+    after: row
   })
+  return row!
 }
 
 export async function loadProvider (q: Queryable, ctx: Ctx, id: string): Promise<ProviderRow> {

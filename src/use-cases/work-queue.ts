@@ -8,6 +8,7 @@ import {
   queueAwardsToRenew,
   queueConcernsToTriage,
   queueExpiringEvidence,
+  queueInterests,
   queueUndeliveredMessages,
   type QueueRecord,
   type QueueScope
@@ -25,12 +26,13 @@ export const QUEUE_SECTIONS = [
   'awards_to_renew',
   'concerns_to_triage',
   'appeals_to_hear',
-  'undelivered_notifications'
+  'undelivered_notifications',
+  'requests_to_join'
 ] as const
 export type QueueSectionKey = (typeof QUEUE_SECTIONS)[number]
 
 /** What a row is about, so the page can link to the place to act. */
-export type QueueSubject = 'assessment' | 'evidence' | 'award' | 'concern' | 'appeal' | 'message'
+export type QueueSubject = 'assessment' | 'evidence' | 'award' | 'concern' | 'appeal' | 'message' | 'interest'
 
 export interface QueueSection {
   key: QueueSectionKey
@@ -62,7 +64,8 @@ const SUBJECTS: Record<QueueSectionKey, QueueSubject> = {
   awards_to_renew: 'award',
   concerns_to_triage: 'concern',
   appeals_to_hear: 'appeal',
-  undelivered_notifications: 'message'
+  undelivered_notifications: 'message',
+  requests_to_join: 'interest'
 }
 
 export async function loadWorkQueue (deps: Deps, ctx: Ctx, query: WorkQueueQuery): Promise<QueueSection[]> {
@@ -91,7 +94,8 @@ export async function loadWorkQueue (deps: Deps, ctx: Ctx, query: WorkQueueQuery
     awards_to_renew: async () => ({ rows: await queueAwardsToRenew(q, scope, day(LOOK_AHEAD_DAYS)) }),
     concerns_to_triage: async () => ({ rows: await queueConcernsToTriage(q, scope) }),
     appeals_to_hear: async () => ({ rows: await queueAppealsToHear(q, scope) }),
-    undelivered_notifications: async () => ({ rows: await queueUndeliveredMessages(q, scope) })
+    undelivered_notifications: async () => ({ rows: await queueUndeliveredMessages(q, scope) }),
+    requests_to_join: async () => ({ rows: await queueInterests(q, scope) })
   }
   const keys = query.section === undefined ? QUEUE_SECTIONS : [query.section]
   return await Promise.all(keys.map(async (key) => {

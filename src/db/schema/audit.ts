@@ -4,7 +4,7 @@ import { tstz } from './common.js'
 import type { UserRole } from './councils.js'
 
 /** Who acted: a user's role, a scheduled job ('system') or an anonymous feedback respondent. */
-export type AuditActorRole = UserRole | 'system' | 'respondent'
+export type AuditActorRole = UserRole | 'system' | 'respondent' | 'public'
 
 export const auditEvents = pgTable(
   'audit_events',

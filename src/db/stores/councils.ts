@@ -1,6 +1,6 @@
 // The store of councils, their users and the users' bearer tokens (README: Architecture): the only place that
 // queries these tables. Records are the tables' rows, typed by the domain's vocabularies.
-import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { apiTokens, councils, providers, users } from '../schema/index.js'
 import type { SizeBand } from '../../domain/providers.js'
@@ -84,6 +84,15 @@ export async function listUsersOf (q: Queryable, councilId: string | undefined):
     .from(users)
     .where(councilId === undefined ? undefined : eq(users.councilId, councilId))
     .orderBy(asc(users.name), asc(users.id))
+}
+
+/** A provider's people, active first, then by name. */
+export async function listProviderPeople (q: Queryable, providerId: string): Promise<UserRecord[]> {
+  return await q
+    .select()
+    .from(users)
+    .where(eq(users.providerId, providerId))
+    .orderBy(desc(users.active), asc(users.name), asc(users.id))
 }
 
 export async function setUserActiveRow (

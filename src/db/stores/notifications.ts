@@ -20,7 +20,8 @@ export type NotificationMessage = typeof notificationMessages.$inferSelect
 export type NewNotificationMessage = typeof notificationMessages.$inferInsert
 
 export interface Recipient {
-  userId: string
+  /** null for someone with no account yet (a business that asked to join) */
+  userId: string | null
   email: string | null
   channel: 'email' | 'sms'
   phone: string | null
@@ -251,5 +252,29 @@ export async function listMessages (q: Queryable, f: MessageFilter): Promise<Not
 
 export async function findMessage (q: Queryable, id: string): Promise<NotificationMessage | undefined> {
   const [row] = await q.select().from(notificationMessages).where(eq(notificationMessages.id, id))
+  return row
+}
+
+export type ContactPreference = typeof notificationPreferences.$inferSelect
+
+export async function findContactPreference (q: Queryable, userId: string): Promise<ContactPreference | undefined> {
+  const [row] = await q.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId))
+  return row
+}
+
+/** One row per person: written the first time, changed after. */
+export async function saveContactPreference (
+  q: Queryable,
+  p: Pick<ContactPreference, 'userId' | 'channel' | 'phone' | 'updatedAt'>
+): Promise<ContactPreference> {
+  const [row] = await q
+    .insert(notificationPreferences)
+    .values(p)
+    .onConflictDoUpdate({
+      target: notificationPreferences.userId,
+      set: { channel: p.channel, phone: p.phone, updatedAt: p.updatedAt }
+    })
+    .returning()
+  if (row === undefined) throw new Error('upsert returned no preference')
   return row
 }

@@ -15,6 +15,7 @@ import {
   evidenceFiles,
   feedbackHeld,
   feedbackResponses,
+  interests,
   notificationMessages,
   notificationPreferences,
   outbox,
@@ -170,6 +171,18 @@ export async function eraseProviderData (q: Queryable, data: ProviderData, terms
   await q.update(evidence).set({ narrative: null, reviewerNote: null }).where(eq(evidence.providerId, p.id))
   await q.update(awards).set({ statusReason: text(awards.statusReason) }).where(eq(awards.providerId, p.id))
   await q.update(concerns).set({ summary: '[erased]' }).where(eq(concerns.providerId, p.id))
+  // The request to join it came from: who asked, and the emails sent to them before they had an account.
+  const asked = await q.select({ email: interests.email }).from(interests).where(eq(interests.providerId, p.id))
+  await q.update(interests)
+    .set({
+      businessName: 'Erased provider', contactName: 'Erased user', email: '', phone: null, offer: '', postcode: ''
+    })
+    .where(eq(interests.providerId, p.id))
+  const addresses = asked.map((a) => a.email).filter((a) => a !== '')
+  if (addresses.length > 0) {
+    await q.update(notificationMessages).set({ address: '', subject: '', body: '' })
+      .where(inArray(notificationMessages.address, addresses))
+  }
   await q.update(appeals).set({ grounds: '[erased]', outcomeReason: null }).where(eq(appeals.providerId, p.id))
   for (const table of [feedbackResponses, feedbackHeld]) {
     await q.update(table).set({ comment: null }).where(and(eq(table.providerId, p.id), isNotNull(table.comment)))

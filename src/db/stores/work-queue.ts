@@ -13,6 +13,7 @@ import {
   awards,
   concerns,
   evidence,
+  interests,
   notificationMessages,
   providers,
   users
@@ -235,5 +236,25 @@ export async function queueUndeliveredMessages (q: Queryable, s: QueueScope): Pr
     .leftJoin(providers, eq(providers.id, users.providerId))
     .where(where)
     .orderBy(asc(notificationMessages.createdAt), asc(notificationMessages.id))
+    .limit(s.limit)
+}
+
+/** Requests to join not answered yet, the longest waiting first (the business is not a provider yet). */
+export async function queueInterests (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
+  const where = and(eq(interests.councilId, s.councilId), eq(interests.state, 'received'),
+    mineOf(s, 'interest', interests.id))
+  return await q
+    .select({
+      id: interests.id,
+      providerId: sql<string | null>`null`,
+      providerName: interests.businessName,
+      at: interests.createdAt,
+      note: interests.businessName,
+      parentId: sql<string | null>`null`,
+      total: totalOf(s, sql`${interests}`, where)
+    })
+    .from(interests)
+    .where(where)
+    .orderBy(asc(interests.createdAt), asc(interests.id))
     .limit(s.limit)
 }

@@ -17,7 +17,9 @@ export const messageKinds = [
   'renewal_due',
   'appeal_acknowledged',
   'appeal_decided',
-  'concern_received'
+  'concern_received',
+  'interest_received',
+  'interest_declined'
 ] as const
 export type MessageKind = (typeof messageKinds)[number]
 export type MessageStyle = 'plain' | 'easy_read'
@@ -238,6 +240,35 @@ const composers: Record<MessageKind, Composer> = {
       f.link
     ],
     easy: [`Someone is worried about ${f.providerName ?? 'a provider'}.`, f.link]
+  }),
+  interest_received: (f) => ({
+    subject: `We have your request to join the ${f.councilName} Quality Mark`,
+    plain: [
+      `Thank you for asking to join the Quality Mark${about(f)}.`,
+      'A co-ordinator will look at your request and email you, usually within 10 working days.',
+      'If we can go ahead, the email will have a link to sign in and start your application.',
+      `What the Quality Mark is and what you will need: ${f.link}`
+    ],
+    easy: [
+      'Thank you for asking to join the Quality Mark.',
+      'Someone from the council will email you.',
+      'This is usually within 2 weeks.',
+      `Read about the Quality Mark here: ${f.link}`
+    ]
+  }),
+  interest_declined: (f) => ({
+    subject: `Your request to join the ${f.councilName} Quality Mark`,
+    plain: [
+      `Thank you for asking to join the Quality Mark${about(f)}. We cannot go ahead with it.`,
+      ...(f.note === undefined ? [] : ['The co-ordinator said:', f.note]),
+      `If anything changes you can ask again at ${f.link}`
+    ],
+    easy: [
+      'Thank you for asking to join the Quality Mark.',
+      'We cannot say yes this time.',
+      ...(f.note === undefined ? [] : ['This is why:', f.note]),
+      `You can ask again here: ${f.link}`
+    ]
   })
 }
 

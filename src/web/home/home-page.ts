@@ -3,7 +3,7 @@ import type { CouncilSummary } from '../../use-cases/publication/public-councils
 import { layoutOf, type PageView } from '../layout.js'
 
 export interface HomeView extends PageView {
-  councils: Array<{ name: string; directoryHref: string; feedHref: string }>
+  councils: Array<{ name: string; directoryHref: string; feedHref: string; joinHref: string }>
 }
 
 declare module '../views.js' {
@@ -17,6 +17,7 @@ export const homeView = (councils: readonly CouncilSummary[]): HomeView => ({
   councils: councils.map((c) => ({
     name: c.name,
     directoryHref: `/directory/${c.slug}`,
-    feedHref: `/oruk/${c.slug}/services`
+    feedHref: `/oruk/${c.slug}/services`,
+    joinHref: `/join/${c.slug}`
   }))
 })

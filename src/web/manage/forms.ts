@@ -3,7 +3,7 @@
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import { isDomainError } from '../../domain/errors.js'
-import { layoutOf, type PageView } from '../layout.js'
+import { layoutOf, type NavigationItem, type PageView } from '../layout.js'
 import { manageNavigation } from '../portal.js'
 
 /** The longest note or reason a form takes. */
@@ -85,14 +85,22 @@ declare module '../views.js' {
 
 type Optional = 'summaryRows' | 'files' | 'paragraphs' | 'warning' | 'hidden' | 'fields' | 'destructive'
 export type FormInput = Omit<FormPageView, 'layout' | 'errors' | Optional> & Partial<Pick<FormPageView, Optional>> &
-{ active: string }
+{
+  active: string
+  /** another portal's navigation (the provider's); the co-ordinator's by default */
+  navigation?: NavigationItem[]
+}
 
 /** A form (or, with no fields, a confirmation) page; the error summary lists each field's message. */
 export function formPage (f: FormInput): FormPageView {
   const fields = f.fields ?? []
   const errors = fields.flatMap((x) => (x.error === null ? [] : [{ text: x.error, href: `#${x.name}` }]))
   return {
-    layout: layoutOf({ title: f.title, hasErrors: errors.length > 0, navigation: manageNavigation(f.active) }),
+    layout: layoutOf({
+      title: f.title,
+      hasErrors: errors.length > 0,
+      navigation: f.navigation ?? manageNavigation(f.active)
+    }),
     caption: f.caption,
     title: f.title,
     paragraphs: f.paragraphs ?? [],

@@ -1,7 +1,7 @@
 // Inviting one of a provider's people (README: For co-ordinators): the name and email checked with GOV.UK messages,
 // and the invite page's view. The invitation itself is createUser's provider_invited message.
 import { z } from 'zod'
-import { layoutOf, type PageView } from '../layout.js'
+import { layoutOf, type NavigationItem, type PageView } from '../layout.js'
 import { MANAGE_HOME, manageNavigation } from '../portal.js'
 import type { FieldError } from './provider-form.js'
 import type { InviteValues } from './provider-form-page.js'
@@ -42,22 +42,26 @@ declare module '../views.js' {
   }
 }
 
+/** Where the form posts and goes back to, and whose navigation it shows: the co-ordinator's or the provider's. */
+export interface InvitePlace { action: string; cancelHref: string; navigation: NavigationItem[] }
+
+const coordinatorsPlace = (providerId: string): InvitePlace => {
+  const base = `${MANAGE_HOME}/providers/${providerId}`
+  return { action: `${base}/people`, cancelHref: base, navigation: manageNavigation(`${MANAGE_HOME}/providers`) }
+}
+
 export function inviteView (
   provider: { id: string; name: string },
   csrf: string,
   values: InviteValues,
-  errors: FieldError[] = []
+  errors: FieldError[] = [],
+  place: InvitePlace = coordinatorsPlace(provider.id)
 ): InviteView {
-  const base = `${MANAGE_HOME}/providers/${provider.id}`
   return {
-    layout: layoutOf({
-      title: 'Invite a person',
-      hasErrors: errors.length > 0,
-      navigation: manageNavigation(`${MANAGE_HOME}/providers`)
-    }),
+    layout: layoutOf({ title: 'Invite a person', hasErrors: errors.length > 0, navigation: place.navigation }),
     providerName: provider.name,
-    action: `${base}/people`,
-    cancelHref: base,
+    action: place.action,
+    cancelHref: place.cancelHref,
     csrf,
     values,
     errors: Object.fromEntries(errors.map((e) => [e.field, e.text])),

@@ -29,6 +29,20 @@ const DONE = ['registered', 'registered_invited', 'invited', 'changed'] as const
 const noticeQuery = z.object({ done: z.enum(DONE).optional().catch(undefined) })
 const pageOf = (id: string) => `${MANAGE_HOME}/providers/${id}`
 
+/** The register form as posted: the provider and its first person (required unless `optional`), or the errors. */
+export function readRegistration (body: Record<string, unknown>, optional: boolean) {
+  const values = valuesFromBody(body)
+  const invite = inviteValuesOf(body)
+  const parsed = parseProviderForm(values)
+  const person = parseInvite(invite, optional)
+  if (!parsed.ok || !person.ok) {
+    const errors = [...(parsed.ok ? [] : parsed.errors), ...(person.ok ? [] : person.errors)]
+    return { ok: false as const, values, invite, errors }
+  }
+  const provider = { ...parsed.value, charityNumber: null, companyNumber: null }
+  return { ok: true as const, provider, person: person.value }
+}
+
 export const manageProviderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   useHtmlErrorPages(app)
   const csrf = { preValidation: app.csrfProtection }
@@ -60,21 +74,17 @@ export const manageProviderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.post('/new', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
     const ctx = await staffCtx(deps, request, reply)
     if (ctx === null) return reply
-    const values = valuesFromBody(request.body)
-    const invite = inviteValuesOf(request.body)
-    const parsed = parseProviderForm(values)
-    const person = parseInvite(invite, true)
+    const form = readRegistration(request.body, true)
     // Nothing is written until the whole form is right.
-    if (!parsed.ok || !person.ok) {
-      const errors = [...(parsed.ok ? [] : parsed.errors), ...(person.ok ? [] : person.errors)]
-      const view = providerFormView({ ...registerForm(reply), values, invite, errors })
+    if (!form.ok) {
+      const view = providerFormView({ ...registerForm(reply), ...form })
       return await reply.page(400, 'manage-provider-form', view)
     }
-    const provider = await createProvider(deps, ctx, { ...parsed.value, charityNumber: null, companyNumber: null })
-    if (person.value !== null) {
-      await createUser(deps, ctx, { role: 'provider', providerId: provider.id, ...person.value })
+    const provider = await createProvider(deps, ctx, form.provider)
+    if (form.person !== null) {
+      await createUser(deps, ctx, { role: 'provider', providerId: provider.id, ...form.person })
     }
-    const done = person.value === null ? 'registered' : 'registered_invited'
+    const done = form.person === null ? 'registered' : 'registered_invited'
     return await reply.redirect(`${pageOf(provider.id)}?done=${done}`, 303)
   })
 

@@ -70,7 +70,8 @@ export const SECTION_WORDS: Record<QueueSectionKey, SectionWords> = {
   awards_to_renew: { title: 'Awards to renew', whenHeading: 'Valid until', act: 'See the award' },
   concerns_to_triage: { title: 'Concerns to triage', whenHeading: 'Received', act: 'Triage' },
   appeals_to_hear: { title: 'Appeals to hear', whenHeading: 'Lodged', act: 'See the appeal' },
-  undelivered_notifications: { title: 'Notifications not delivered', whenHeading: 'Written', act: 'See the provider' }
+  undelivered_notifications: { title: 'Notifications not delivered', whenHeading: 'Written', act: 'See the provider' },
+  requests_to_join: { title: 'Requests to join the scheme', whenHeading: 'Received', act: 'Answer the request' }
 }
 
 const LEVELS = new Map<string, string>(Object.entries(LEVEL_NAMES))
@@ -86,6 +87,7 @@ const hrefOf = (subject: QueueSubject, r: QueueRecord): string | null => {
     case 'concern': return `${MANAGE_HOME}/concerns/${r.id}`
     case 'appeal': return `${MANAGE_HOME}/appeals/${r.id}`
     case 'message': return r.providerId === null ? null : `${MANAGE_HOME}/providers/${r.providerId}`
+    case 'interest': return `${MANAGE_HOME}/interest/${r.id}`
   }
 }
 
@@ -112,6 +114,7 @@ function whatOf (key: QueueSectionKey, r: QueueRecord): string {
     case 'concerns_to_triage': return `${plainWords(note)} concern`
     case 'appeals_to_hear': return `Appeal, ${plainWords(note).toLowerCase()}`
     case 'undelivered_notifications': return `Message: ${plainWords(note).toLowerCase()}`
+    case 'requests_to_join': return `Request to join from ${note}`
     default: return `${plainWords(note)} assessment`
   }
 }

@@ -1,7 +1,8 @@
 // The sign-in pages' view models (README: Sign-in and sessions; templates in src/web/views): ask for an email
 // address, the link's landing page (a button, so an email scanner that follows links signs nobody in), kind pages
 // for links and single sign-on that cannot be used, "you have signed out", and the account page.
-import { layoutOf, type PageView } from '../layout.js'
+import type { BusinessSection } from '../account/business-view.js'
+import { layoutOf, type NavigationItem, type PageView } from '../layout.js'
 import { PASSKEY_SCRIPT_HREF, WEBAUTHN_SCRIPT_HREF } from './passkey-assets.js'
 
 /** The passkey button (src/web/views/_passkey.njk): its ceremony posts to endpoint/options, then endpoint. */
@@ -43,6 +44,8 @@ export interface AccountView extends PageView {
   passkeys: ReadonlyArray<{ id: string; name: string; added: string; lastUsed: string }>
   passkey: PasskeyControl
   scripts: readonly string[]
+  /** a provider's person only: their business's people, how we contact them, their data */
+  business: BusinessSection | null
 }
 
 declare module '../views.js' {
@@ -138,9 +141,15 @@ export function accountView (v: {
   notice?: string | undefined
   sessions: ReadonlyArray<{ device: string; method: string; since: string; lastSeen: string; current: boolean }>
   passkeys: AccountView['passkeys']
+  navigation?: NavigationItem[] | undefined
+  business?: BusinessSection | undefined
 }): AccountView {
   return {
-    layout: layoutOf({ title: 'Your account', navigation: [{ href: '/account', text: 'Your account', active: true }] }),
+    layout: layoutOf({
+      title: 'Your account',
+      navigation: v.navigation ?? [{ href: '/account', text: 'Your account', active: true }]
+    }),
+    business: v.business ?? null,
     csrf: v.csrf,
     name: v.name,
     role: v.role,

@@ -56,6 +56,8 @@ t.test('messages read well when optional facts are missing', async (t) => {
   t.match(composeMessage('sign_in_link', bare, 'plain').body, /after 15 minutes/)
   t.match(composeMessage('award_published', bare, 'plain').subject, /a Quality Mark/)
   t.match(composeMessage('appeal_decided', bare, 'plain').body, /has been decided: decided/)
+  t.notMatch(composeMessage('interest_declined', bare, 'plain').body, /said:/, 'no reason, no empty quote')
+  t.match(composeMessage('interest_declined', facts, 'plain').body, /said:\n\nPlease send the policy schedule\./)
 })
 
 t.test('dates in words; text messages without blank lines', async (t) => {

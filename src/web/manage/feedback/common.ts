@@ -1,15 +1,13 @@
 // What the co-ordinator's feedback pages share (README: Feedback letters and interviews): the signed-in member of
 // staff as the use cases' actor, the page layout with the portal navigation, the words for respondent types and
 // modes, and small form-reading helpers (a form field is a string or, repeated, a list).
-import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { FieldProblem } from '../../../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../../../domain/scheme/index.js'
-import type { Ctx, Deps } from '../../../use-cases/context.js'
 import type { FeedbackTarget } from '../../../use-cases/feedback-instrument.js'
 import type { ChoiceItem } from '../../feedback/form-page.js'
 import { layoutOf, type LayoutView } from '../../layout.js'
-import { MANAGE_HOME, manageNavigation, pageCtx, staffOrRedirect } from '../../portal.js'
+import { MANAGE_HOME, manageNavigation, staffCtx } from '../../portal.js'
 
 export const FEEDBACK_HOME = `${MANAGE_HOME}/feedback`
 export const assessmentPath = (id: string): string => `${FEEDBACK_HOME}/${id}`
@@ -24,11 +22,8 @@ export const field = (body: FormBody, name: string): string => {
   return typeof value === 'string' ? value.trim() : ''
 }
 
-/** The use-case context of the signed-in member of staff, or null once the sign-in redirect or 403 is sent. */
-export async function staffCtx (deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Ctx | null> {
-  const me = await staffOrRedirect(request, reply)
-  return me === null ? null : pageCtx(deps, me, request)
-}
+/** The signed-in member of staff's use-case context (one for the whole portal: src/web/portal.ts). */
+export { staffCtx }
 
 export const feedbackLayout = (title: string, target: FeedbackTarget | null, hasErrors = false): LayoutView =>
   layoutOf({
