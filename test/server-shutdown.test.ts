@@ -69,13 +69,14 @@ t.test('SIGTERM with a webhook delivery to a silent directory in flight', { skip
 
   // Requests keep coming while the process shuts down; note when each was answered, and how.
   const load = { stop: false }
-  const answered: Array<{ at: number; status: number }> = []
+  const answered: Array<{ sent: number; at: number; status: number }> = []
   const loading = Promise.all(Array.from({ length: 4 }, async () => {
     while (!load.stop) {
       try {
+        const sent = performance.now()
         const res = await fetch(`${s.url}/health/live`)
         await res.arrayBuffer()
-        answered.push({ at: performance.now(), status: res.status })
+        answered.push({ sent, at: performance.now(), status: res.status })
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
@@ -86,12 +87,14 @@ t.test('SIGTERM with a webhook delivery to a silent directory in flight', { skip
   const { code, ms } = await terminate(s)
   load.stop = true
   await loading
-  const servedAfter = answered.filter((a) => a.at > sentAt + 100 && a.status === 200).length
-  t.comment(`exit ${String(code)} ${Math.round(ms)} ms after SIGTERM; ${servedAfter} requests served after it`)
+  // Asked a second after the signal, while the webhook delivery still holds the process for seconds: refused.
+  // (Not "answered 100 ms after": a loaded machine can take that long to run the signal handler at all.)
+  const servedAfter = answered.filter((a) => a.sent > sentAt + 1000 && a.status === 200).length
+  t.comment(`exit ${String(code)} ${Math.round(ms)} ms after SIGTERM; ${servedAfter} asked a second after it served`)
   t.equal(code, 0, 'a clean exit')
   t.ok(ms < 7000, `well before the 10 s forced exit (${Math.round(ms)} ms)`)
   t.ok(answered.filter((a) => a.at < sentAt).length > 0, 'it was serving before')
-  t.equal(servedAfter, 0, 'nothing served 100 ms after SIGTERM: it stopped accepting first')
+  t.equal(servedAfter, 0, 'nothing asked a second after SIGTERM is served: it stopped accepting first')
 })
 
 t.test('a stalled log reader never freezes the process', { skip }, async (t) => {
