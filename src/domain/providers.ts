@@ -47,6 +47,6 @@ const MOBILE = /^(?:\+44|0044|0)(7\d{9})$/
 
 /** The number as +447…, or null when it is not a UK mobile number. */
 export function normaliseUkMobile (raw: string): string | null {
-  const m = MOBILE.exec(raw.replace(/[\s()-]/g, ''))
-  return m === null ? null : `+44${m[1] ?? ''}`
+  const digits = MOBILE.exec(raw.replace(/[\s()-]/g, ''))?.[1]
+  return digits === undefined ? null : `+44${digits}`
 }
