@@ -3,29 +3,16 @@
 import t from 'tap'
 import type { Browser, Page } from 'playwright-core'
 import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.js'
-import { buildTestApp, type TestApp } from '../helpers/app.js'
+import { buildTestApp } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
-import { mailboxIds, mailboxLink, setEmail } from '../helpers/sign-in.js'
+import { scrollsSideways, signIn } from '../helpers/provider-browser.js'
+import { setEmail } from '../helpers/sign-in.js'
 
 async function phone (browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
   const viewport = { width: 375, height: 812 }
   const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled, viewport })
   return await context.newPage()
 }
-
-async function signIn (h: TestApp, page: Page, base: string, email: string) {
-  const seen = await mailboxIds(h, email)
-  await page.goto(`${base}/sign-in`)
-  await page.fill('#email', email)
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
-  await page.waitForURL(`${base}/sign-in/check-email`)
-  await page.goto(`${base}${new URL(await mailboxLink(h, email, seen)).pathname}`)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${base}/provider`)
-}
-
-const scrollsSideways = async (page: Page) =>
-  await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
 
 t.test('your account and apply to join, in Chromium', { skip: !browserAvailable() }, async (t) => {
   const port = await freePort()
