@@ -261,6 +261,24 @@ t.test('publish: a confirmation with the changes and the date, then in force', a
   t.equal((await co.get(`/manage/scheme/${draftId}/publish`)).statusCode, 409, 'published already')
 })
 
+t.test('a draft discarded after a confirmation; the version in force stays', async (t) => {
+  const list = await co.get('/manage/scheme')
+  t.equal((await co.post('/manage/scheme/drafts', { _csrf: csrfOf(list.body) })).statusCode, 303)
+  const made = await draftRow()
+  const confirm = await co.get(`/manage/scheme/${made?.id ?? ''}/discard`)
+  t.equal(confirm.statusCode, 200)
+  t.match(confirm.body, /Discard draft version 3\?/)
+  const done = await co.post(`/manage/scheme/${made?.id ?? ''}/discard`,
+    { _csrf: csrfOf(confirm.body), version: versionOf(confirm.body) })
+  t.equal(done.statusCode, 303)
+  t.equal(done.headers.location, '/manage/scheme?done=discarded')
+  t.equal(await draftRow(), undefined)
+  const after = await co.get('/manage/scheme?done=discarded')
+  t.match(after.body, /The draft is discarded/)
+  t.match(after.body, /Version 2: [^<]+<\/a>\s*<\/td>\s*<td[^>]*><strong class="govuk-tag govuk-tag--green">In force/)
+  t.equal((await co.get(`/manage/scheme/${draftId}/discard`)).statusCode, 409, 'a published version is not discarded')
+})
+
 t.test('without CSRF nothing is made; a provider’s person gets 403; another council’s version is not found',
   async (t) => {
     const noToken = await co.post('/manage/scheme/drafts', {})

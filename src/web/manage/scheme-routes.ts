@@ -13,6 +13,7 @@ import {
   createSchemeDraft,
   diffSchemeVersions,
   getCurrentPublishedSchemeFor,
+  discardSchemeDraft,
   getSchemeVersion,
   listSchemeVersions,
   publishSchemeDraft
@@ -30,12 +31,14 @@ import { dayOf } from './words.js'
 
 const idParams = z.object({ id: z.uuid() })
 const SECONDARY = 'govuk-button--secondary'
+const versionBody = z.object({ _csrf: z.string().optional(), version: versionField })
 const optionalId = z.union([z.uuid(), z.literal('')]).optional()
 const NOTICES: Record<string, string> = {
   created: 'The draft is made. Change it below, then publish it.',
   saved: 'The draft is saved.',
   removed: 'The item is removed from the draft.',
-  published: 'The version is published: new assessments use it from today.'
+  published: 'The version is published: new assessments use it from today.',
+  discarded: 'The draft is discarded.'
 }
 
 export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -53,6 +56,7 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       ])
       const draft = items.find((v) => v.status === 'draft')
       return await reply.page(200, 'manage-scheme', schemePage({
+        notice: NOTICES[request.query.done ?? ''] ?? null,
         caption: 'Scheme',
         title: 'Scheme versions',
         paragraphs: [
@@ -123,7 +127,8 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
             { href: `${base}/items/new`, text: 'Add a checklist item', classes: SECONDARY },
             { href: `${base}/thresholds`, text: 'Change the thresholds and timings', classes: SECONDARY },
             { href: `${base}/what-if`, text: 'Try it on an assessment', classes: SECONDARY },
-            { href: `${base}/publish`, text: 'Publish this draft', classes: '' }
+            { href: `${base}/publish`, text: 'Publish this draft', classes: '' },
+            { href: `${base}/discard`, text: 'Discard this draft', classes: 'govuk-button--warning' }
           ]
         : [],
       pick: others.length === 0
@@ -211,7 +216,7 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   })
 
   app.post('/:id/publish', {
-    schema: { hide: true, params: idParams, body: z.object({ _csrf: z.string().optional(), version: versionField }) },
+    schema: { hide: true, params: idParams, body: versionBody },
     ...csrf
   }, async (request, reply) => {
     const ctx = await staffCtx(deps, request, reply)
@@ -220,6 +225,41 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     return await unlessChanged(reply, { href: `${SCHEME}/${id}`, what: 'draft', active: SCHEME }, async () => {
       await publishSchemeDraft(deps, ctx, id, request.body.version)
       return await reply.redirect(`${SCHEME}/${id}?done=published`, 303)
+    })
+  })
+
+  app.get('/:id/discard', { schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const v = await getSchemeVersion(deps, ctx, request.params.id)
+    if (v.status !== 'draft') {
+      throw new DomainError('SCHEME_VERSION_PUBLISHED', 'conflict', `Version ${v.number} is published`)
+    }
+    return await reply.page(200, 'manage-scheme', schemePage({
+      caption: versionName(v),
+      title: `Discard draft version ${v.number}?`,
+      paragraphs: ['Its changes are lost (the audit trail keeps what it held); the version in force stays as it is.'],
+      post: {
+        action: `${SCHEME}/${v.id}/discard`,
+        csrf: reply.generateCsrf(),
+        hidden: [{ name: 'version', value: String(v.version) }],
+        submit: 'Yes, discard the draft',
+        warning: 'Discarding cannot be undone.',
+        cancelHref: `${SCHEME}/${v.id}`
+      }
+    }))
+  })
+
+  app.post('/:id/discard', {
+    schema: { hide: true, params: idParams, body: versionBody },
+    ...csrf
+  }, async (request, reply) => {
+    const ctx = await staffCtx(deps, request, reply)
+    if (ctx === null) return reply
+    const { id } = request.params
+    return await unlessChanged(reply, { href: `${SCHEME}/${id}`, what: 'draft', active: SCHEME }, async () => {
+      await discardSchemeDraft(deps, ctx, id, request.body.version)
+      return await reply.redirect(`${SCHEME}?done=discarded`, 303)
     })
   })
 
