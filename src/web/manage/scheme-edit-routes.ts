@@ -8,26 +8,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DomainError, isDomainError } from '../../domain/errors.js'
 import { removeChecklistItem, type SchemeDocument } from '../../domain/scheme/index.js'
-import type { Ctx, Deps } from '../../use-cases/context.js'
-import { getSchemeVersion, replaceSchemeDraftDocument, type SchemeVersionRecord } from '../../use-cases/schemes.js'
+import type { Deps } from '../../use-cases/context.js'
+import { replaceSchemeDraftDocument, type SchemeVersionRecord } from '../../use-cases/schemes.js'
 import { staffCtx } from '../portal.js'
 import { formPage, row, unlessChanged, versionField } from './forms.js'
 import { itemForm, many, questionForm, rulesForm, type DraftForm, type Errors, type Values } from './scheme-forms.js'
-import { SCHEME, versionName } from './scheme-page.js'
+import { SCHEME, loadDraft, versionName } from './scheme-page.js'
 import { appliesInWords, TIER_NAMES } from './scheme-words.js'
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/)
 const body = z.object({ _csrf: z.string().optional(), version: versionField })
   .catchall(z.union([z.string().max(20_000), z.array(z.string().max(200)).max(20)]))
-
-async function loadDraft (deps: Deps, ctx: Ctx, id: string): Promise<SchemeVersionRecord> {
-  const v = await getSchemeVersion(deps, ctx, id)
-  if (v.status !== 'draft') {
-    throw new DomainError('SCHEME_VERSION_PUBLISHED', 'conflict',
-      `Version ${v.number} is published and cannot change; make a draft from it on the scheme page`)
-  }
-  return v
-}
 
 const shown = (v: Values, name: string) => many(v, name).join(', ')
 

@@ -1,5 +1,8 @@
-// The view model of the scheme pages (src/web/views/manage-scheme.njk) and the words for a version's status.
-import type { SchemeVersionRecord, SchemeVersionRow } from '../../use-cases/schemes.js'
+// The view model of the scheme pages (src/web/views/manage-scheme.njk), the words for a version's status, and the
+// draft the forms change.
+import { DomainError } from '../../domain/errors.js'
+import type { Ctx, Deps } from '../../use-cases/context.js'
+import { getSchemeVersion, type SchemeVersionRecord, type SchemeVersionRow } from '../../use-cases/schemes.js'
 import { layoutOf, type PageView } from '../layout.js'
 import { MANAGE_HOME, manageNavigation } from '../portal.js'
 import type { Row, Tag } from './forms.js'
@@ -81,3 +84,13 @@ export function versionTag (v: Version, inForceId: string | null): Tag {
 export const versionName = (v: Pick<SchemeVersionRecord, 'number' | 'title'>) => `Version ${v.number}: ${v.title}`
 
 export const dateOrNone = (d: Date | null, none: string) => (d === null ? none : dayOf(d))
+
+/** A draft of the actor's council; a published version cannot change (409), as the API says. */
+export async function loadDraft (deps: Deps, ctx: Ctx, id: string): Promise<SchemeVersionRecord> {
+  const v = await getSchemeVersion(deps, ctx, id)
+  if (v.status !== 'draft') {
+    throw new DomainError('SCHEME_VERSION_PUBLISHED', 'conflict',
+      `Version ${v.number} is published and cannot change; make a draft from it on the scheme page`)
+  }
+  return v
+}

@@ -4,8 +4,8 @@
 // as src/http/routes/schemes.ts; the draft's forms are in scheme-edit-routes.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DomainError, isDomainError } from '../../domain/errors.js'
-import type { Deps } from '../../use-cases/context.js'
+import { isDomainError } from '../../domain/errors.js'
+import type { Ctx, Deps } from '../../use-cases/context.js'
 import { listAssessments } from '../../use-cases/assessments.js'
 import { nameProviders } from '../../use-cases/provider-names.js'
 import { compareAssessmentUnder } from '../../use-cases/scheme-what-if.js'
@@ -23,7 +23,7 @@ import { staffCtx } from '../portal.js'
 import { row, unlessChanged, versionField } from './forms.js'
 import { diffTables } from './scheme-diff-words.js'
 import { schemeEditRoutes } from './scheme-edit-routes.js'
-import { SCHEME, backTo, dateOrNone, schemePage, versionName, versionTag } from './scheme-page.js'
+import { SCHEME, backTo, dateOrNone, loadDraft, schemePage, versionName, versionTag } from './scheme-page.js'
 import { checklistTables, questionsTable, settingsTable, thresholdsTable } from './scheme-words.js'
 import { scoreView } from './score-view.js'
 import { linkHtml, stateName, tagHtml } from './tags.js'
@@ -181,11 +181,8 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       }))
     })
 
-  const publishView = async (ctx: NonNullable<Awaited<ReturnType<typeof staffCtx>>>, id: string, csrfToken: string) => {
-    const [v, inForce] = await Promise.all([getSchemeVersion(deps, ctx, id), getCurrentPublishedSchemeFor(deps, ctx)])
-    if (v.status !== 'draft') {
-      throw new DomainError('SCHEME_VERSION_PUBLISHED', 'conflict', `Version ${v.number} is published already`)
-    }
+  const publishView = async (ctx: Ctx, id: string, csrfToken: string) => {
+    const [v, inForce] = await Promise.all([loadDraft(deps, ctx, id), getCurrentPublishedSchemeFor(deps, ctx)])
     const diff = await diffSchemeVersions(deps, ctx, id, inForce.id)
     return schemePage({
       caption: versionName(v),
@@ -215,26 +212,27 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     return await reply.page(200, 'manage-scheme', await publishView(ctx, request.params.id, reply.generateCsrf()))
   })
 
-  app.post('/:id/publish', {
-    schema: { hide: true, params: idParams, body: versionBody },
-    ...csrf
-  }, async (request, reply) => {
-    const ctx = await staffCtx(deps, request, reply)
-    if (ctx === null) return reply
-    const { id } = request.params
-    return await unlessChanged(reply, { href: `${SCHEME}/${id}`, what: 'draft', active: SCHEME }, async () => {
-      await publishSchemeDraft(deps, ctx, id, request.body.version)
-      return await reply.redirect(`${SCHEME}/${id}?done=published`, 303)
-    })
-  })
+  /** A draft's final action (publish, discard): at the version the confirmation was read at, then PRG. */
+  type Run = (d: Deps, ctx: Ctx, id: string, expectedVersion: number) => Promise<unknown>
+  const draftAction = (path: string, run: Run, done: (id: string) => string) => {
+    app.post(`/:id/${path}`, { schema: { hide: true, params: idParams, body: versionBody }, ...csrf },
+      async (request, reply) => {
+        const ctx = await staffCtx(deps, request, reply)
+        if (ctx === null) return reply
+        const { id } = request.params
+        return await unlessChanged(reply, { href: `${SCHEME}/${id}`, what: 'draft', active: SCHEME }, async () => {
+          await run(deps, ctx, id, request.body.version)
+          return await reply.redirect(done(id), 303)
+        })
+      })
+  }
+  draftAction('publish', publishSchemeDraft, (id) => `${SCHEME}/${id}?done=published`)
+  draftAction('discard', discardSchemeDraft, () => `${SCHEME}?done=discarded`)
 
   app.get('/:id/discard', { schema: { hide: true, params: idParams } }, async (request, reply) => {
     const ctx = await staffCtx(deps, request, reply)
     if (ctx === null) return reply
-    const v = await getSchemeVersion(deps, ctx, request.params.id)
-    if (v.status !== 'draft') {
-      throw new DomainError('SCHEME_VERSION_PUBLISHED', 'conflict', `Version ${v.number} is published`)
-    }
+    const v = await loadDraft(deps, ctx, request.params.id)
     return await reply.page(200, 'manage-scheme', schemePage({
       caption: versionName(v),
       title: `Discard draft version ${v.number}?`,
@@ -248,19 +246,6 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         cancelHref: `${SCHEME}/${v.id}`
       }
     }))
-  })
-
-  app.post('/:id/discard', {
-    schema: { hide: true, params: idParams, body: versionBody },
-    ...csrf
-  }, async (request, reply) => {
-    const ctx = await staffCtx(deps, request, reply)
-    if (ctx === null) return reply
-    const { id } = request.params
-    return await unlessChanged(reply, { href: `${SCHEME}/${id}`, what: 'draft', active: SCHEME }, async () => {
-      await discardSchemeDraft(deps, ctx, id, request.body.version)
-      return await reply.redirect(`${SCHEME}?done=discarded`, 303)
-    })
   })
 
   app.get('/:id/what-if', {
