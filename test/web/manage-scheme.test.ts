@@ -111,11 +111,17 @@ t.test('an item with problems: on their fields, the input kept, nothing written'
   const invalid = await postForm(`/manage/scheme/${draftId}/items/INS_PI`,
     itemFields(form.body, { weight: '500', code: 'ins pi' }), [['evidenceKinds', 'document']])
   t.equal(invalid.statusCode, 400)
-  t.match(invalid.body, /href="#weight">Weight: /, 'the domain’s range check on the weight field')
+  t.match(invalid.body, /href="#weight">Weight must be 100 or less/, 'the domain’s range check on the weight field')
+  t.match(invalid.body, /href="#code">Code must be capital letters, digits and underscores/)
   t.match(invalid.body, /value="ins pi"/)
   const noEvidence = await postForm(`/manage/scheme/${draftId}/items/INS_PI`, itemFields(form.body, {}))
   t.equal(noEvidence.statusCode, 400)
-  t.match(noEvidence.body, /href="#evidenceKinds">Evidence accepted: /)
+  t.match(noEvidence.body, /href="#evidenceKinds">Evidence accepted needs at least one ticked/)
+  const added = await co.get(`/manage/scheme/${draftId}/items/new`)
+  const twice = await postForm(`/manage/scheme/${draftId}/items/new`,
+    itemFields(added.body, { code: 'INS_PL' }), [['evidenceKinds', 'document']])
+  t.equal(twice.statusCode, 400)
+  t.match(twice.body, /href="#code">Code: duplicate item code INS_PL/, 'a rule across items, on the code')
   const after = await draftRow()
   t.same(after?.document, before?.document, 'nothing written')
   t.equal(after?.version, before?.version)
@@ -189,7 +195,7 @@ t.test('thresholds and a question’s wording; a problem on its field', async (t
   const range = await co.post(`/manage/scheme/${draftId}/thresholds`,
     { ...fields, _csrf: csrfOf(form.body), version: versionOf(form.body), 'gold-qMin': '150' })
   t.equal(range.statusCode, 400)
-  t.match(range.body, /href="#gold-qMin">Gold: feedback quality Q at least \(0 to 100\): /)
+  t.match(range.body, /href="#gold-qMin">Gold: feedback quality Q at least \(0 to 100\) must be 100 or less/)
   const ok = await co.post(`/manage/scheme/${draftId}/thresholds`,
     { ...fields, _csrf: csrfOf(form.body), version: versionOf(form.body), 'gold-qMin': '90', goldWeightShare: '75' })
   t.equal(ok.statusCode, 303)
@@ -201,7 +207,7 @@ t.test('thresholds and a question’s wording; a problem on its field', async (t
   const empty = await co.post(`/manage/scheme/${draftId}/questions/SAFE`,
     { _csrf: csrfOf(q.body), version: versionOf(q.body), plain: '', easyRead: 'Safe?' })
   t.equal(empty.statusCode, 400)
-  t.match(empty.body, /href="#plain">The question, in plain English: /)
+  t.match(empty.body, /href="#plain">The question, in plain English must not be empty/)
   const worded = await co.post(`/manage/scheme/${draftId}/questions/SAFE`,
     { _csrf: csrfOf(q.body), version: versionOf(q.body), plain: 'Do you feel safe with them?', easyRead: 'Safe?' })
   t.equal(worded.statusCode, 303)

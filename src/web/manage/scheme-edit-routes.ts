@@ -12,7 +12,16 @@ import type { Deps } from '../../use-cases/context.js'
 import { replaceSchemeDraftDocument, type SchemeVersionRecord } from '../../use-cases/schemes.js'
 import { staffCtx } from '../portal.js'
 import { formPage, row, unlessChanged, versionField } from './forms.js'
-import { itemForm, many, questionForm, rulesForm, type DraftForm, type Errors, type Values } from './scheme-forms.js'
+import {
+  itemForm,
+  many,
+  problemInWords,
+  questionForm,
+  rulesForm,
+  type DraftForm,
+  type Errors,
+  type Values
+} from './scheme-forms.js'
 import { SCHEME, loadDraft, versionName } from './scheme-page.js'
 import { appliesInWords, TIER_NAMES } from './scheme-words.js'
 
@@ -29,7 +38,7 @@ function problemsOn (e: unknown, form: DraftForm, next: SchemeDocument, values: 
   for (const p of e.errors ?? []) {
     const path = p.path.replace(/^body\./, '')
     const field = form.fieldOf(path, next, values) ?? Object.keys(form.labels)[0] ?? 'code'
-    errors[field] ??= `${form.labels[field] ?? 'This'}: ${p.message}`
+    errors[field] ??= problemInWords(form.labels[field] ?? 'This', p.message)
   }
   return errors
 }

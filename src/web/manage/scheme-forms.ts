@@ -43,6 +43,24 @@ export const many = (v: Values, name: string): string[] => {
   return x === undefined ? [] : Array.isArray(x) ? x : [x]
 }
 
+/** The domain's structural messages (zod's) in the GOV.UK voice; a rule's own message after the field's name. */
+const PHRASES: ReadonlyArray<readonly [RegExp, (n: string) => string]> = [
+  [/^Too big: expected number to be <=(-?[\d.]+)$/, (n) => `must be ${n} or less`],
+  [/^Too small: expected number to be >=(-?[\d.]+)$/, (n) => `must be ${n} or more`],
+  [/^Too small: expected number to be >(-?[\d.]+)$/, (n) => `must be more than ${n}`],
+  [/^Too small: expected string to have >=1 characters$/, () => 'must not be empty'],
+  [/^Too small: expected array to have >=1 items$/, () => 'needs at least one ticked'],
+  [/^Invalid input: expected int, received number$/, () => 'must be a whole number'],
+  [/^must be SCREAMING_SNAKE$/, () => 'must be capital letters, digits and underscores, starting with a letter']
+]
+export function problemInWords (label: string, message: string): string {
+  for (const [pattern, phrase] of PHRASES) {
+    const m = pattern.exec(message)
+    if (m !== null) return `${label} ${phrase(m[1] ?? '')}`
+  }
+  return `${label}: ${message}`
+}
+
 /** A number typed into a box; null when empty and allowed to be. */
 function readNumber (text: string, label: string, o: { whole?: boolean, empty?: 'null' }): number | null | string {
   if (text === '' && o.empty === 'null') return null
