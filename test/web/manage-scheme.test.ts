@@ -125,6 +125,8 @@ t.test('an item with problems: on their fields, the input kept, nothing written'
   const after = await draftRow()
   t.same(after?.document, before?.document, 'nothing written')
   t.equal(after?.version, before?.version)
+  t.equal((await co.get(`/manage/scheme/${draftId}/items/NOT_THERE`)).statusCode, 404)
+  t.equal((await co.get(`/manage/scheme/${draftId}/questions/NOT_THERE`)).statusCode, 404)
 })
 
 t.test('an item changed and one added: saved, audited, in the diff in words', async (t) => {

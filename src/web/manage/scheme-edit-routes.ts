@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DomainError, isDomainError } from '../../domain/errors.js'
 import { removeChecklistItem, type SchemeDocument } from '../../domain/scheme/index.js'
-import type { Deps } from '../../use-cases/context.js'
+import type { Ctx, Deps } from '../../use-cases/context.js'
 import { replaceSchemeDraftDocument, type SchemeVersionRecord } from '../../use-cases/schemes.js'
 import { staffCtx } from '../portal.js'
 import { formPage, row, unlessChanged, versionField } from './forms.js'
@@ -78,12 +78,21 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   }
 
   type Params = z.ZodType<{ id: string, code?: string }>
-  const formRoutes = (path: string, params: Params, make: (code?: string) => DraftForm) => {
+  /** `has` says whether the draft holds the item or question a path names: a code it does not hold is not found. */
+  type Has = (doc: SchemeDocument, code: string) => boolean
+  const load = async (ctx: Ctx, p: { id: string, code?: string }, has: Has | undefined) => {
+    const v = await loadDraft(deps, ctx, p.id)
+    if (has !== undefined && !has(v.document, p.code ?? '')) {
+      throw new DomainError('NOT_FOUND', 'not_found', `${p.code ?? ''} not found in the draft`)
+    }
+    return v
+  }
+  const formRoutes = (path: string, params: Params, make: (code?: string) => DraftForm, has?: Has) => {
     app.get(path, { schema: { hide: true, params } }, async (request, reply) => {
       const ctx = await staffCtx(deps, request, reply)
       if (ctx === null) return reply
       const p = params.parse(request.params)
-      const v = await loadDraft(deps, ctx, p.id)
+      const v = await load(ctx, p, has)
       const form = make(p.code)
       const values = form.valuesOf(v.document)
       return await render(reply, v, form, request.url, { values, errors: {}, version: v.version })
@@ -94,7 +103,7 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       if (ctx === null) return reply
       const p = params.parse(request.params)
       const { version, _csrf: _, ...values } = request.body
-      const v = await loadDraft(deps, ctx, p.id)
+      const v = await load(ctx, p, has)
       const form = make(p.code)
       if (version !== v.version) {
         return await render(reply, v, form, request.url,
@@ -120,9 +129,11 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
 
   const withCode = z.object({ id: z.uuid(), code })
   formRoutes('/:id/items/new', z.object({ id: z.uuid() }), () => itemForm(null))
-  formRoutes('/:id/items/:code', withCode, (c) => itemForm(c ?? null))
+  formRoutes('/:id/items/:code', withCode, (c) => itemForm(c ?? null),
+    (doc, c) => doc.checklist.some((i) => i.code === c))
   formRoutes('/:id/thresholds', z.object({ id: z.uuid() }), () => rulesForm)
-  formRoutes('/:id/questions/:code', withCode, (c) => questionForm(c ?? ''))
+  formRoutes('/:id/questions/:code', withCode, (c) => questionForm(c ?? ''),
+    (doc, c) => doc.instrument.items.some((q) => q.code === c))
 
   // Removing an item: what it is, then "Yes, remove it"; the check that no category is left empty is the domain's.
   const removeParams = withCode
