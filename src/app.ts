@@ -57,6 +57,7 @@ import { providerPortalRoutes } from './web/provider/routes.js'
 import { manageFeedbackRoutes } from './web/manage/feedback/routes.js'
 import { manageSettingsRoutes } from './web/manage/settings-routes.js'
 import { manageReportRoutes } from './web/manage/report-routes.js'
+import { manageSchemeRoutes } from './web/manage/scheme-routes.js'
 import { certificateRoutes } from './web/provider/certificate.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
 import { councilReadCache, WORK_QUEUE_CHANNEL } from './use-cases/council-read-cache.js'
@@ -194,6 +195,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(manageFeedbackRoutes, { prefix: '/manage/feedback', deps })
   await app.register(manageSettingsRoutes, { prefix: '/manage/settings', deps })
   await app.register(manageReportRoutes, { prefix: '/manage/reports', deps })
+  await app.register(manageSchemeRoutes, { prefix: '/manage/scheme', deps })
   await app.register(certificateRoutes, { prefix: '/provider/award', deps })
 
   app.addHook('onClose', async () => {
