@@ -2,10 +2,9 @@
 // an API token, adds and removes a webhook, deactivates a provider's person and asks for a report by keyboard alone
 // with JavaScript off; axe-core finds nothing on any of the pages, none scrolls sideways at 320 CSS pixels, and a
 // printed report keeps its tables and chart without the navigation.
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import t from 'tap'
-import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
+import { axeViolations, browserAvailable, launchBrowser, openPage, screenshot } from '../helpers/browser.js'
 import { buildTestApp, fakeResolver } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
 import { mailboxLink, setEmail } from '../helpers/sign-in.js'
@@ -35,12 +34,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   const noJs = await browser.newContext({ javaScriptEnabled: false, storageState })
   const page = await noJs.newPage()
 
-  /** SCREENSHOTS=1 writes the README's pictures. */
-  const shot = async (name: string) => {
-    if (process.env.SCREENSHOTS === undefined) return
-    mkdirSync('test/screenshots', { recursive: true })
-    await page.screenshot({ path: `test/screenshots/${name}.png`, fullPage: false })
-  }
+  const shot = async (name: string) => await screenshot(page, name)
   /** axe-core (in the JavaScript-on page) finds nothing, and at 320 px the page does not scroll sideways. */
   const checkPage = async (what: string) => {
     const html = await page.content()
