@@ -1,12 +1,14 @@
 // "Your account" for a provider's people (README: For providers): the people with access (invite, remove after a
-// confirmation page, the micro bound), how we contact you (email or a UK mobile for texts), and your data as JSON;
-// another provider's people never shown or reachable; every form needs its CSRF token.
+// confirmation page, the micro bound), how we contact you (email or a UK mobile for texts), and your data as JSON or
+// CSV; another provider's people never shown or reachable; every form needs its CSRF token.
+import { parse } from 'csv-parse/sync'
+import { eq } from 'drizzle-orm'
 import t from 'tap'
 import { setMyContactChoice } from '../../src/use-cases/contact-preferences.js'
 import { principalOf } from '../../src/use-cases/context.js'
 import { runJobs } from '../../src/use-cases/jobs/run-jobs.js'
 import { listDemoMailbox } from '../../src/use-cases/notifications.js'
-import { outbox, notificationMessages } from '../../src/db/schema/index.js'
+import { auditEvents, outbox, notificationMessages } from '../../src/db/schema/index.js'
 import { buildTestApp } from '../helpers/app.js'
 import { startNotifyStandIn } from '../helpers/notify-stand-in.js'
 import { signedInProvider } from '../helpers/provider-portal.js'
@@ -142,6 +144,30 @@ t.test('your data: the business’s own data as JSON, never another provider’s
   t.ok(data.people.some((p: { email: string }) => p.email === 'ann@anns.example'))
   t.notMatch(res.body, /bob@bobs.example|Bob's Day Club/)
   t.notOk('feedbackResponses' in data || 'auditEvents' in data || 'concerns' in data)
+})
+
+t.test('your data as a spreadsheet: the same document as the JSON, one row per value', async (t) => {
+  const json = (await a.get('/account/data')).json()
+  const audited = async () =>
+    (await h.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'export'))).length
+  const before = await audited()
+  const res = await a.get('/account/data?format=csv')
+  t.equal(res.statusCode, 200)
+  t.match(res.headers['content-type'], /^text\/csv; charset=utf-8/)
+  t.match(res.headers['content-disposition'], /attachment; filename="your-quality-mark-data-\d{4}-\d{2}-\d{2}\.csv"/)
+  t.equal(res.headers['cache-control'], 'private, no-store')
+  t.equal(await audited(), before + 1, 'audited as an export, as the JSON is')
+  const [header, ...rows] = parse(res.body, { bom: true }) as string[][]
+  t.same(header, ['section', 'record', 'field', 'value'])
+  t.same([...new Set(rows.map((r) => r[0]))], Object.keys(json), 'the same parts as the JSON, in its order')
+  t.ok(rows.some((r) => r.join('|') === "provider||name|Ann's Home Help"))
+  t.ok(rows.some((r) => r.join('|') === `provider||serviceTypes.1|${json.provider.serviceTypes[0]}`))
+  const emails = rows.filter((r) => r[0] === 'people' && r[2] === 'email')
+  t.same(emails.map((r) => [r[1], r[3]]), json.people.map((p: { id: string; email: string }) => [p.id, p.email]))
+  t.ok(rows.some((r) => r[0] === 'exportedAt' && r[3] === json.exportedAt))
+  t.notMatch(res.body, /bob@bobs.example|Bob's Day Club/)
+  t.notOk(rows.some((r) => ['feedbackResponses', 'auditEvents', 'concerns'].includes(r[0] ?? '')))
+  t.match((await a.get('/account')).body, /href="\/account\/data\?format=csv" download/, 'offered on the account page')
 })
 
 t.test('people signed out and council staff cannot open these pages', async (t) => {

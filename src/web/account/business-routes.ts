@@ -112,14 +112,17 @@ export const businessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     return await reply.redirect(`${ACCOUNT}?done=contact`, 303)
   })
 
-  app.get('/data', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/data', {
+    schema: { hide: true, querystring: z.object({ format: z.enum(['json', 'csv']).catch('json').default('json') }) }
+  }, async (request, reply) => {
     const ctx = await signedIn(request, reply)
     if (ctx === null) return reply
-    const out = await exportMyProviderData(deps, ctx)
+    const format = request.query.format
+    const out = await exportMyProviderData(deps, ctx, format)
     return await reply
       .header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="${out.filename}"`)
-      .type('application/json; charset=utf-8')
-      .send(out.json)
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .send(out.body)
   })
 }
