@@ -1,6 +1,6 @@
 // The award, keeping-your-mark and listing pages in real Chromium on a phone (README: For providers): axe-core with no
-// violations, no sideways scrolling at 320 px, an appeal sent with the keyboard alone, the listing saved and its
-// preview changed — and the same journey with JavaScript turned off.
+// violations, no sideways scrolling at 320 px, an appeal sent with the keyboard alone and withdrawn after its
+// confirmation page, the listing saved and its preview changed — and the same journey with JavaScript turned off.
 import t from 'tap'
 import { browserAvailable } from '../helpers/browser.js'
 import { insertExpiringEvidence, insertGoldAward } from '../helpers/awards.js'
@@ -52,6 +52,16 @@ t.test('a provider keeps their mark from a phone', { skip: !browserAvailable() }
       await page.keyboard.press('Enter')
       await page.waitForURL(`${base}/provider/keeping?done=appealed`)
       t.match(await page.textContent('main'), /We have received your appeal/)
+
+      // Withdrawn again after its confirmation page, with a reason.
+      await page.getByRole('link', { name: /Withdraw this appeal/ }).click()
+      await page.waitForURL(/\/provider\/appeals\/[0-9a-f-]+\/withdraw$/)
+      await check('withdraw confirmation')
+      await page.fill('#reason', 'We found the certificates.')
+      await page.getByRole('button', { name: 'Withdraw your appeal' }).click()
+      await page.waitForURL(`${base}/provider/keeping?done=withdrawn`)
+      t.match(await page.textContent('main'), /You withdrew this appeal/)
+      await check('keeping your mark after withdrawing')
 
       await page.goto(`${base}/provider/listing`)
       await check('your listing')
