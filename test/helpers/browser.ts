@@ -1,6 +1,6 @@
 // Headless Debian chromium through playwright-core, with an axe-core check (WCAG 2.0/2.1 A and AA, 2.2 AA),
 // for page tests. `browserAvailable` lets a test file skip cleanly on a machine without chromium.
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import type { Test } from 'tap'
 import axe from 'axe-core'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -46,4 +46,13 @@ export async function axeViolations (page: Page): Promise<string[]> {
     })
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   }, AXE_TAGS)
+}
+
+export const SCREENSHOTS = 'test/screenshots'
+
+/** With SCREENSHOTS=1 in the environment, writes the page as test/screenshots/NAME.png (the README's pictures). */
+export async function screenshot (page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS === undefined) return
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false })
 }

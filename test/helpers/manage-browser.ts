@@ -2,11 +2,10 @@
 // emailed link, the same session in a JavaScript-off page where every form must work, and the checks every page
 // gets: axe-core finds nothing (run in a JavaScript-on page on the same HTML), no sideways scroll at 320 px, and
 // links and buttons reached by Tab alone.
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { Test } from 'tap'
 import type { TestApp } from './app.js'
-import { axeViolations, openPage } from './browser.js'
+import { axeViolations, openPage, screenshot } from './browser.js'
 import { mailboxLink, setEmail } from './sign-in.js'
 
 export async function staffInBrowser (t: Test, h: TestApp, browser: Browser, base: string, user: { id: string }) {
@@ -47,12 +46,7 @@ export async function staffInBrowser (t: Test, h: TestApp, browser: Browser, bas
     await page.keyboard.press('Enter')
     await page.waitForURL(url)
   }
-  /** SCREENSHOTS=1 writes the README's pictures. */
-  const shot = async (name: string) => {
-    if (process.env.SCREENSHOTS === undefined) return
-    mkdirSync('test/screenshots', { recursive: true })
-    await page.screenshot({ path: `test/screenshots/${name}.png`, fullPage: false })
-  }
+  const shot = async (name: string) => await screenshot(page, name)
   return { page, checker, checkPage, tabTo, go, shot }
 }
 

@@ -1,16 +1,13 @@
 // The co-ordinator's portal in real Chromium (README: For co-ordinators): signed in from the demo mailbox's link,
 // keyboard only from the work queue to a provider and its edit form, axe-core on every page, focus visible, an
 // error summary that takes focus, and no sideways scrolling at 320 CSS pixels. SCREENSHOTS=1 writes the README's.
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import t from 'tap'
-import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
+import { axeViolations, browserAvailable, launchBrowser, openPage, screenshot } from '../helpers/browser.js'
 import { buildTestApp } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
 import { fillQueue } from '../helpers/manage.js'
 import { mailboxLink, setEmail } from '../helpers/sign-in.js'
-
-const SHOTS = 'test/screenshots'
 
 t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !browserAvailable() }, async (t) => {
   const port = await freePort()
@@ -32,11 +29,7 @@ t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !brow
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL(`${base}/manage`)
 
-  const shot = async (name: string) => {
-    if (process.env.SCREENSHOTS === undefined) return
-    mkdirSync(SHOTS, { recursive: true })
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false })
-  }
+  const shot = async (name: string) => await screenshot(page, name)
   const checkPage = async (what: string) => {
     t.same(await axeViolations(page), [], `${what}: axe-core finds nothing`)
     await page.setViewportSize({ width: 320, height: 800 })
