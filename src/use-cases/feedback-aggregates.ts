@@ -2,9 +2,14 @@
 // counts, means, Q, G and n from the domain's aggregateFeedback — the same implementation the scorer uses. Providers
 // see aggregates of their own, never single responses, and nothing at all for a group of fewer than 3
 // (src/domain/README.md: reports never reveal a group < 3).
-import { and, desc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { assessments, feedbackResponses, providers } from '../db/schema/index.js'
+import {
+  findLatestAssessmentId,
+  listAnswersOfAssessment,
+  listResponsesOfAssessment,
+  listResponsesOfProvider
+} from '../db/stores/feedback-aggregates.js'
+import { findProvider } from '../db/stores/providers.js'
 import { aggregateFeedback, type FeedbackResponse, type Instrument } from '../domain/feedback/index.js'
 import { assertProviderAccess } from './access.js'
 import type { Actor, Ctx, Deps } from './context.js'
@@ -21,13 +26,7 @@ interface Scope {
   assessmentId: string | null
   providerId: string
 }
-type AggregateRow = Pick<typeof feedbackResponses.$inferSelect, 'answers' | 'comment' | 'commentStatus'>
-
-const responseColumns = {
-  answers: feedbackResponses.answers,
-  comment: feedbackResponses.comment,
-  commentStatus: feedbackResponses.commentStatus
-}
+type AggregateRow = Awaited<ReturnType<typeof listResponsesOfAssessment>>[number]
 
 export function presentAggregate (
   actor: Actor,
@@ -76,10 +75,7 @@ export function presentAggregate (
 
 export async function getAssessmentFeedbackAggregate (deps: Deps, ctx: Ctx, assessmentId: string) {
   const target = assertProviderAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
-  const rows = await deps.db
-    .select(responseColumns)
-    .from(feedbackResponses)
-    .where(eq(feedbackResponses.assessmentId, assessmentId))
+  const rows = await listResponsesOfAssessment(deps.db, assessmentId)
   return presentAggregate(ctx.actor, target.instrument, rows, {
     scope: 'assessment',
     assessmentId,
@@ -92,34 +88,17 @@ export async function getAssessmentFeedbackAggregate (deps: Deps, ctx: Ctx, asse
  * instrument version do not mean the same and are not mixed in).
  */
 export async function getProviderFeedbackAggregate (deps: Deps, ctx: Ctx, providerId: string) {
-  const [provider] = await deps.db
-    .select({ councilId: providers.councilId, providerId: providers.id })
-    .from(providers)
-    .where(eq(providers.id, providerId))
-  assertProviderAccess(ctx.actor, provider, 'Provider')
+  const provider = await findProvider(deps.db, providerId)
+  assertProviderAccess(ctx.actor, provider === undefined ? undefined : { ...provider, providerId }, 'Provider')
   const scope: Scope = { scope: 'provider', assessmentId: null, providerId }
-  const [latest] = await deps.db
-    .select({ id: assessments.id })
-    .from(assessments)
-    .where(eq(assessments.providerId, providerId))
-    .orderBy(desc(assessments.createdAt))
-    .limit(1)
+  const latest = await findLatestAssessmentId(deps.db, providerId)
   if (latest === undefined) return presentAggregate(ctx.actor, null, [], scope)
-  const { instrument } = await requireFeedbackTarget(deps.db, latest.id)
-  const rows = await deps.db
-    .select(responseColumns)
-    .from(feedbackResponses)
-    .where(
-      and(eq(feedbackResponses.providerId, providerId), eq(feedbackResponses.instrumentVersion, instrument.version))
-    )
+  const { instrument } = await requireFeedbackTarget(deps.db, latest)
+  const rows = await listResponsesOfProvider(deps.db, providerId, instrument.version)
   return presentAggregate(ctx.actor, instrument, rows, scope)
 }
 
 /** The responses the scorer reads for an assessment (answers only: nothing else about a response reaches scoring). */
 export async function loadFeedbackForScoring (q: Queryable, assessmentId: string): Promise<FeedbackResponse[]> {
-  const rows = await q
-    .select({ answers: feedbackResponses.answers })
-    .from(feedbackResponses)
-    .where(eq(feedbackResponses.assessmentId, assessmentId))
-  return rows.map((r) => ({ answers: r.answers as Record<string, string> }))
+  return await listAnswersOfAssessment(q, assessmentId)
 }

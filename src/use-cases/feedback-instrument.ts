@@ -1,8 +1,7 @@
 // What every feedback use case shares: the assessment with its pinned scheme's instrument, whether it still
 // collects feedback, the day-only clock for anonymous records, and checking answers against the instrument.
-import { eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { assessments, councils, providers, schemeVersions } from '../db/schema/index.js'
+import { findAssessmentWithScheme } from '../db/stores/feedback-aggregates.js'
 import { DomainError, err, ok, type FieldProblem, type Result } from '../domain/errors.js'
 import {
   compileInstrument,
@@ -11,7 +10,6 @@ import {
   type NormalisedAnswers
 } from '../domain/feedback/index.js'
 import type { SizeBand } from '../domain/providers.js'
-import type { SchemeDocument } from '../domain/scheme/index.js'
 import { notFound } from './access.js'
 import { isoDate, type Ctx } from './context.js'
 
@@ -50,32 +48,13 @@ export interface FeedbackTarget {
 
 /** The assessment, its provider and council, and its pinned instrument; undefined when there is no such assessment. */
 export async function loadFeedbackTarget (q: Queryable, assessmentId: string): Promise<FeedbackTarget | undefined> {
-  const [row] = await q
-    .select({
-      assessmentId: assessments.id,
-      assessmentState: assessments.state,
-      councilId: assessments.councilId,
-      councilName: councils.name,
-      councilSlug: councils.slug,
-      councilBrandColour: councils.brandColour,
-      councilSafeguardingPhone: councils.safeguardingPhone,
-      providerId: assessments.providerId,
-      providerName: providers.name,
-      providerSizeBand: providers.sizeBand,
-      openedAt: assessments.createdAt,
-      document: schemeVersions.document
-    })
-    .from(assessments)
-    .innerJoin(councils, eq(councils.id, assessments.councilId))
-    .innerJoin(providers, eq(providers.id, assessments.providerId))
-    .innerJoin(schemeVersions, eq(schemeVersions.id, assessments.schemeVersionId))
-    .where(eq(assessments.id, assessmentId))
+  const row = await findAssessmentWithScheme(q, assessmentId)
   if (row === undefined) return undefined
   const { document, openedAt, providerSizeBand, ...rest } = row
-  const scheme = document as SchemeDocument
+  const scheme = document
   return {
     ...rest,
-    providerSizeBand: providerSizeBand as SizeBand,
+    providerSizeBand,
     openedOn: isoDate(openedAt),
     instrument: scheme.instrument,
     commentRetentionDays: scheme.settings.commentRetentionDays
