@@ -7,11 +7,14 @@ import { launchBrowser } from './browser.js'
 import { freePort } from './free-port.js'
 import { mailboxIds, mailboxLink } from './sign-in.js'
 
-/** The app listening on a free port (links in emails point at it), its first council and a Chromium. */
-export async function portalInBrowser (t: Test) {
+/**
+ * The app listening on a free port (links in emails point at it), its first council and a Chromium; `env` adds to
+ * the configuration.
+ */
+export async function portalInBrowser (t: Test, env: Record<string, string> = {}) {
   const port = await freePort()
   const base = `http://localhost:${port}`
-  const h = await buildTestApp(t, { env: { PUBLIC_BASE_URL: base } })
+  const h = await buildTestApp(t, { env: { PUBLIC_BASE_URL: base, ...env } })
   await h.app.listen({ port, host: '127.0.0.1' })
   const [north] = h.councils
   if (north === undefined) throw new Error('the test app has no council')
