@@ -2,10 +2,9 @@
 // an API token, adds and removes a webhook, deactivates a provider's person and asks for a report by keyboard alone
 // with JavaScript off; axe-core finds nothing on any of the pages, none scrolls sideways at 320 CSS pixels, and a
 // printed report keeps its tables and chart without the navigation.
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import t from 'tap'
-import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
+import { axeViolations, browserAvailable, launchBrowser, openPage, screenshot } from '../helpers/browser.js'
 import { buildTestApp, fakeResolver } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
 import { mailboxLink, setEmail } from '../helpers/sign-in.js'
@@ -35,12 +34,6 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   const noJs = await browser.newContext({ javaScriptEnabled: false, storageState })
   const page = await noJs.newPage()
 
-  /** SCREENSHOTS=1 writes the README's pictures. */
-  const shot = async (name: string) => {
-    if (process.env.SCREENSHOTS === undefined) return
-    mkdirSync('test/screenshots', { recursive: true })
-    await page.screenshot({ path: `test/screenshots/${name}.png`, fullPage: false })
-  }
   /** axe-core (in the JavaScript-on page) finds nothing, and at 320 px the page does not scroll sideways. */
   const checkPage = async (what: string) => {
     const html = await page.content()
@@ -67,7 +60,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   await page.goto(`${base}/manage`)
   await go('Settings and people', `${base}/manage/settings`)
   await checkPage('settings')
-  await shot('manage-settings')
+  await screenshot(page, 'manage-settings')
   await go('Your API tokens', `${base}/manage/settings/tokens`)
   await checkPage('tokens')
   await go('Create a token', `${base}/manage/settings/tokens/new`)
@@ -81,7 +74,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   await page.waitForSelector('.app-secret__value')
   t.match(await page.textContent('.app-secret__value'), /^qm_/)
   await checkPage('the new token')
-  await shot('manage-token-once')
+  await screenshot(page, 'manage-token-once')
 
   await page.goto(`${base}/manage/settings/webhooks`)
   await checkPage('webhooks')
@@ -105,7 +98,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
 
   await page.goto(`${base}/manage/settings/people`)
   await checkPage('people')
-  await shot('manage-people')
+  await screenshot(page, 'manage-people')
   await tabTo(page, 'Deactivate Bright Days owner')
   await page.keyboard.press('Enter')
   await page.waitForSelector('h1:text("Are you sure you want to deactivate this person?")')
@@ -128,7 +121,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
     '&to-day=&to-month=&to-year=&item=')
   t.match(await page.textContent('main'), /Awards by level/)
   await checkPage('operations report')
-  await shot('manage-report')
+  await screenshot(page, 'manage-report')
   await page.emulateMedia({ media: 'print' })
   const printed = await page.evaluate(() => {
     // shown: it takes up room on the page (inside a hidden parent it has none)
