@@ -99,6 +99,10 @@ t.test('a co-ordinator’s whole day in Chromium', { skip: !browserAvailable() }
       await page.waitForURL(`${review}?done=verified`)
     }
     await axe(t, 'review page after verifying')
+    const tops = await page.evaluate(() => [...document.querySelectorAll('.govuk-button-group .govuk-button')]
+      .map((b) => Math.round(b.getBoundingClientRect().top)))
+    t.equal(tops.length, 2, 'mark ready, and ask for information')
+    t.equal(new Set(tops).size, 1, 'the form’s button and the link button line up')
     t.match(await page.textContent('#score + dl'), /None/, 'not bronze yet')
     t.match(await page.textContent('main'), /SG_TRAIN not verified/, 'and the reason says why')
 
