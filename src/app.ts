@@ -57,8 +57,10 @@ import { providerPortalRoutes } from './web/provider/routes.js'
 import { manageFeedbackRoutes } from './web/manage/feedback/routes.js'
 import { manageSettingsRoutes } from './web/manage/settings-routes.js'
 import { manageReportRoutes } from './web/manage/report-routes.js'
+import { manageSchemeRoutes } from './web/manage/scheme-routes.js'
 import { certificateRoutes } from './web/provider/certificate.js'
 import { PUBLICATION_CHANNEL, publicationFreshness } from './use-cases/publication/freshness.js'
+import { councilReadCache, WORK_QUEUE_CHANNEL } from './use-cases/council-read-cache.js'
 
 export interface BuildOptions {
   database: DatabaseHandle
@@ -99,13 +101,15 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
+  const workQueue = councilReadCache()
   const deps: Deps = {
     db: opts.database.db,
     config,
     clock: opts.clock ?? (() => new Date()),
     log: app.log as unknown as Logger,
     resolveHost: opts.resolveHost ?? systemResolver,
-    channels: opts.channels ?? channelsFromConfig(config)
+    channels: opts.channels ?? channelsFromConfig(config),
+    workQueue
   }
   app.decorate('deps', deps)
   // Every instance hears each new publication version, so cached feed pages cost no query (README: Publication).
@@ -115,6 +119,12 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     maxLagMs: config.DATABASE_READ_MAX_LAG_MS
   })
   const listening = await opts.database.listen(PUBLICATION_CHANNEL, publication)
+  const queueListening = await opts.database.listen(WORK_QUEUE_CHANNEL, workQueue)
+  // A write through this instance is seen by its writer at once, before the NOTIFY comes back: the handler's
+  // transaction has committed by the time its answer is sent (src/use-cases/council-read-cache.ts).
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') workQueue.changed()
+  })
 
   await app.register(problems)
   const serving = opts.serving ?? (() => true)
@@ -185,12 +195,14 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(manageFeedbackRoutes, { prefix: '/manage/feedback', deps })
   await app.register(manageSettingsRoutes, { prefix: '/manage/settings', deps })
   await app.register(manageReportRoutes, { prefix: '/manage/reports', deps })
+  await app.register(manageSchemeRoutes, { prefix: '/manage/scheme', deps })
   await app.register(certificateRoutes, { prefix: '/provider/award', deps })
 
   app.addHook('onClose', async () => {
     await opts.beforeDatabaseCloses?.()
     await deps.channels.close()
     await listening.stop()
+    await queueListening.stop()
     await opts.database.close()
   })
   return app

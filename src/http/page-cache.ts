@@ -1,6 +1,7 @@
 // Serialised public responses keyed by the council's publication version (a database counter bumped by
 // triggers on every change): a hit is never stale, whichever instance made the change (README: Publication).
 import { gzipSync } from 'node:zlib'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
 import { sha256Hex } from '../use-cases/tokens.js'
 import type { PublicCouncil } from '../use-cases/publication/listings.js'
@@ -64,14 +65,42 @@ export async function versionedBody (
     body = ownBytes(Buffer.from(JSON.stringify(await compute())))
     cache.set(key, body)
   }
-  const bytes = body
+  return withGzip(cache, key, etag, body, true)
+}
+
+/**
+ * A body filed under `key` with its gzip bytes, compressed on first demand and, when `keep`, kept beside it so
+ * that is done once per version (worth the smallest bytes then).
+ */
+export function withGzip (cache: BodyCache, key: string, etag: string, body: Buffer, keep: boolean): VersionedBody {
   const gzipped = () => {
-    let gz = cache.get(`${key}gz`)
-    // once per version: worth the smallest bytes
-    if (gz === undefined) cache.set(`${key}gz`, (gz = ownBytes(gzipSync(bytes, { level: 9 }))))
+    let gz = keep ? cache.get(`${key}gz`) : undefined
+    if (gz === undefined) {
+      gz = ownBytes(gzipSync(body, { level: 9 }))
+      if (keep) cache.set(`${key}gz`, gz)
+    }
     return gz
   }
   return { etag, body, gzipped }
+}
+
+/**
+ * The headers of a versioned body — its validator (the gzip representation's own, RFC 9110 §8.8.3), caching and
+ * Vary — and whether the client takes gzip and already holds this version (answer 304 then).
+ */
+export function versionedHeaders (request: FastifyRequest, reply: FastifyReply, etag: string, cacheControl: string) {
+  const gzip = acceptsGzip(request.headers['accept-encoding'])
+  reply
+    .header('etag', gzip ? gzipEtagOf(etag) : etag)
+    .header('cache-control', cacheControl)
+    .header('vary', 'accept-encoding')
+  return { gzip, notModified: matchesIfNoneMatch(request.headers['if-none-match'], etag) }
+}
+
+/** Sends a versioned body as `type`, gzipped when the client takes it. */
+export async function sendVersionedBody (reply: FastifyReply, out: VersionedBody, gzip: boolean, type: string) {
+  reply.type(type)
+  return gzip ? await reply.header('content-encoding', 'gzip').send(out.gzipped()) : await reply.send(out.body)
 }
 
 /** True when the client takes gzip (Accept-Encoding lists it without q=0). */

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.js'
 import type { AuditActorRole, UserRole } from '../db/schema/index.js'
 import type { ResolveHost } from './webhook-targets.js'
 import type { Channels } from './notification-channels.js'
+import type { CouncilReadCache } from './council-read-cache.js'
 
 export interface Principal {
   kind: 'user'
@@ -46,6 +47,8 @@ export interface Deps {
   resolveHost: ResolveHost
   /** where messages to people go (README: notifications) */
   channels: Channels
+  /** the work queue kept per council until its data changes (src/use-cases/council-read-cache.ts); none: read */
+  workQueue?: CouncilReadCache | undefined
 }
 
 export interface Ctx {

@@ -6,6 +6,7 @@ import { listConcernsAbout } from '../db/stores/concerns.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
 import type { ComputedLevel, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
+import type { SchemeDocument } from '../domain/scheme/index.js'
 import {
   isLevelAllowed,
   scoreAssessment,
@@ -33,21 +34,23 @@ const concernSeverity = (c: { severity: ConcernSeverity | null; source: string }
   c.severity ?? (c.source === 'safeguarding' ? 'safeguarding' : 'low')
 
 /**
- * Scores an assessment on a date: its pinned scheme, verified evidence, feedback, the provider's concerns and CQC
- * rating.
+ * Scores an assessment on a date: its pinned scheme (or `under`, another version's document, for the scheme's
+ * what-if), verified evidence, feedback, the provider's concerns and CQC rating.
  */
 export async function scoreAssessmentOn (
   q: Queryable,
   assessment: AssessmentRow,
   decisionDate: string,
-  assumeVerified: readonly string[] = []
+  assumeVerified: readonly string[] = [],
+  under?: SchemeDocument
 ) {
-  const [{ scheme, provider }, given, responses, concernRows] = await Promise.all([
+  const [{ scheme: pinned, provider }, given, responses, concernRows] = await Promise.all([
     loadAssessmentBasis(q, assessment),
     collectScoringEvidence(q, assessment.id),
     listFeedbackAnswers(q, assessment.id),
     listConcernsAbout(q, assessment.providerId)
   ])
+  const scheme = under ?? pinned
   const concernInputs: ConcernInput[] = concernRows.map((c) => ({
     severity: concernSeverity(c),
     status: c.state === 'closed' ? 'closed' : 'open',

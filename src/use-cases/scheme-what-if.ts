@@ -11,9 +11,11 @@ import {
   type ProviderProfile,
   type ScoringResult
 } from '../domain/scoring/index.js'
-import { requireStaff } from './access.js'
+import { findAssessment } from '../db/stores/assessments.js'
+import { notFound, requireStaff } from './access.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
-import { getSchemeVersion } from './schemes.js'
+import { scoreAssessmentOn } from './decisions.js'
+import { getCurrentPublishedScheme, getSchemeVersion } from './schemes.js'
 
 /** A hypothetical provider to score (the API's WhatIfInput schema is declared against this). */
 export interface WhatIfInput {
@@ -68,4 +70,29 @@ export async function scoreWhatIf (deps: Deps, ctx: Ctx, versionId: string, inpu
     decisionDate: input.decisionDate ?? isoDate(ctx.now)
   })
   return { schemeVersion: { id: version.id, number: version.number, status: version.status }, result }
+}
+
+/**
+ * A real assessment scored today under a version of the scheme (a draft, typically) beside the version in force:
+ * what its level would be were the draft published. Nothing is saved.
+ */
+export async function compareAssessmentUnder (deps: Deps, ctx: Ctx, versionId: string, assessmentId: string) {
+  const staff = requireStaff(ctx.actor)
+  const [version, inForce, assessment] = await Promise.all([
+    getSchemeVersion(deps, ctx, versionId),
+    getCurrentPublishedScheme(deps.db, staff.councilId),
+    findAssessment(deps.db, assessmentId)
+  ])
+  if (assessment === undefined || assessment.councilId !== staff.councilId) throw notFound('Assessment')
+  const today = isoDate(ctx.now)
+  const [under, now] = await Promise.all([
+    scoreAssessmentOn(deps.db, assessment, today, [], version.document),
+    scoreAssessmentOn(deps.db, assessment, today, [], inForce.document)
+  ])
+  const summary = (v: typeof version) => ({ id: v.id, number: v.number, status: v.status })
+  return {
+    assessment,
+    version: { ...summary(version), result: under.result },
+    inForce: { ...summary(inForce), result: now.result }
+  }
 }

@@ -68,7 +68,12 @@ const SUBJECTS: Record<QueueSectionKey, QueueSubject> = {
   requests_to_join: 'interest'
 }
 
-export async function loadWorkQueue (deps: Deps, ctx: Ctx, query: WorkQueueQuery): Promise<QueueSection[]> {
+/** The queue's sections; the answer may be shared with other requests, so callers never change it. */
+export async function loadWorkQueue (
+  deps: Deps,
+  ctx: Ctx,
+  query: WorkQueueQuery
+): Promise<readonly QueueSection[]> {
   const staff = requireStaff(ctx.actor)
   const mine = query.mine ? staff.userId : null
   const scope: QueueScope = { councilId: staff.councilId, mine, limit: ROWS_PER_SECTION }
@@ -98,8 +103,12 @@ export async function loadWorkQueue (deps: Deps, ctx: Ctx, query: WorkQueueQuery
     requests_to_join: async () => ({ rows: await queueInterests(q, scope) })
   }
   const keys = query.section === undefined ? QUEUE_SECTIONS : [query.section]
-  return await Promise.all(keys.map(async (key) => {
+  const load = async () => await Promise.all(keys.map(async (key): Promise<QueueSection> => {
     const { total, ...read } = await readers[key]()
     return { key, subject: SUBJECTS[key], count: total ?? read.rows[0]?.total ?? 0, ...read }
   }))
+  // Kept until something the queue reads changes (src/use-cases/council-read-cache.ts); the day is in the key
+  // because the look-ahead sections move with it.
+  if (deps.workQueue === undefined) return await load()
+  return await deps.workQueue.read(staff.councilId, `${mine ?? 'all'} ${query.section ?? 'all'} ${today}`, load)
 }

@@ -64,6 +64,7 @@ export const manageNavigation = (active: string): NavigationItem[] => nav([
   [`${MANAGE_HOME}/awards`, 'Awards'],
   [`${MANAGE_HOME}/concerns`, 'Concerns and appeals'],
   [`${MANAGE_HOME}/reports`, 'Reports'],
+  [`${MANAGE_HOME}/scheme`, 'Scheme'],
   [`${MANAGE_HOME}/settings`, 'Settings and people'],
   ['/account', 'Your account']
 ], active)

@@ -183,7 +183,7 @@ t.test('feedback comments are erased after the retention period, the answers kep
           mode: 'self',
           instrumentVersion: 1,
           sizeBand: 'micro',
-          answers: { SAFE: 3 },
+          answers: { SAFE: '3' },
           comment: `said ${daysAgo} days ago`,
           commentStatus: 'approved',
           receivedOn: addCalendarDays(today(), -daysAgo)
@@ -195,7 +195,7 @@ t.test('feedback comments are erased after the retention period, the answers kep
   const recent = await response(10)
   await run()
   const row = async (id: string) => (await db.select().from(feedbackResponses).where(eq(feedbackResponses.id, id)))[0]!
-  t.match(await row(old), { comment: null, commentStatus: 'erased', answers: { SAFE: 3 } })
+  t.match(await row(old), { comment: null, commentStatus: 'erased', answers: { SAFE: '3' } })
   t.match(
     await row(lastDay),
     { comment: `said ${retention} days ago`, commentStatus: 'approved' },

@@ -1,6 +1,7 @@
 // The directory search near a postcode: distance on each result (miles, one decimal), nearest first, "within N
 // miles", room for new people, contact links, the count in the page title, "Clear filters", and a postcode that
 // cannot be found answered kindly with the GOV.UK error summary and the input kept (never a 400 dead end).
+import { gunzipSync } from 'node:zlib'
 import t from 'tap'
 import { postcodeImports } from '../../src/db/schema/index.js'
 import { buildTestApp } from '../helpers/app.js'
@@ -172,4 +173,26 @@ t.test('a search page is kept per publication version: ETag, 304, and a change s
   }
   t.equal(changed.statusCode, 200)
   t.equal(names(changed.body)[0], 'Cat Cares Renamed')
+})
+
+t.test('a search page is sent gzipped to a browser that takes it, the same page when unpacked', async (t) => {
+  const near = '/directory/northshire?postcode=LS2+9JT'
+  const plain = await h.app.inject({ url: near })
+  const packed = await h.app.inject({ url: near, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+  t.equal(packed.statusCode, 200)
+  t.equal(packed.headers['content-encoding'], 'gzip')
+  t.match(String(packed.headers.vary), /accept-encoding/i)
+  t.match(String(packed.headers['content-type']), /^text\/html/)
+  t.equal(gunzipSync(packed.rawPayload).toString('utf8'), plain.body, 'the very same page')
+  const sizes = `${plain.rawPayload.length} → ${packed.rawPayload.length} bytes`
+  t.ok(packed.rawPayload.length * 3 < plain.rawPayload.length, sizes)
+  t.not(packed.headers.etag, plain.headers.etag, 'each representation its own validator')
+  const held = await h.app.inject({
+    url: near,
+    headers: { 'accept-encoding': 'gzip', 'if-none-match': String(packed.headers.etag) }
+  })
+  t.equal(held.statusCode, 304, 'a browser holding the gzipped page revalidates it')
+  const refused = await h.app.inject({ url: near, headers: { 'accept-encoding': 'gzip;q=0, identity' } })
+  t.equal(refused.headers['content-encoding'], undefined, 'gzip;q=0 is a refusal')
+  t.equal(refused.body, plain.body)
 })

@@ -18,10 +18,15 @@ async function addProviders (n: number) {
   }
 }
 
-/** The queries one page view makes (after a first view, so one-off session work is not counted). */
+/**
+ * The queries one page view makes (after a first view, so one-off session work is not counted). The work queue
+ * is kept until something changes (src/use-cases/council-read-cache.ts): it is forgotten first, so the count is
+ * of the queue read from the database, as after any change.
+ */
 async function queriesOf (url: string): Promise<number> {
   const warm = await co.get(url)
   if (warm.statusCode !== 200) throw new Error(`${url}: ${warm.statusCode}`)
+  h.app.deps.workQueue?.changed()
   queries = 0
   await co.get(url)
   return queries

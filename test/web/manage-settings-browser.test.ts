@@ -2,12 +2,11 @@
 // an API token, adds and removes a webhook, deactivates a provider's person and asks for a report by keyboard alone
 // with JavaScript off; axe-core finds nothing on any of the pages, none scrolls sideways at 320 CSS pixels, and a
 // printed report keeps its tables and chart without the navigation.
-import type { Page } from 'playwright-core'
 import t from 'tap'
-import { axeViolations, browserAvailable, launchBrowser, openPage, screenshot } from '../helpers/browser.js'
+import { browserAvailable, launchBrowser } from '../helpers/browser.js'
 import { buildTestApp, fakeResolver } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
-import { mailboxLink, setEmail } from '../helpers/sign-in.js'
+import { staffInBrowser } from '../helpers/manage-browser.js'
 
 t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !browserAvailable() }, async (t) => {
   const port = await freePort()
@@ -19,48 +18,13 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   await h.app.listen({ port, host: '127.0.0.1' })
   const [north] = h.councils
   await h.addProvider(north, { name: 'Bright Days' })
-  await setEmail(h, north.coordinator.id, 'co@northshire.example')
   const browser = await launchBrowser(t)
-  const checker = await openPage(browser)
-  await checker.goto(`${base}/sign-in`)
-  await checker.fill('#email', 'co@northshire.example')
-  await checker.getByRole('button', { name: 'Email me a sign-in link' }).click()
-  await checker.waitForURL(`${base}/sign-in/check-email`)
-  await checker.goto(await mailboxLink(h, 'co@northshire.example'))
-  await checker.getByRole('button', { name: 'Sign in' }).click()
-  await checker.waitForURL(`${base}/manage`)
-  // The same session in a browser with JavaScript off, where every form must still work.
-  const storageState = await checker.context().storageState()
-  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState })
-  const page = await noJs.newPage()
-
-  /** axe-core (in the JavaScript-on page) finds nothing, and at 320 px the page does not scroll sideways. */
-  const checkPage = async (what: string) => {
-    const html = await page.content()
-    await checker.setContent(html, { waitUntil: 'load' })
-    t.same(await axeViolations(checker), [], `${what}: axe-core finds nothing`)
-    await page.setViewportSize({ width: 320, height: 800 })
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
-    t.equal(wide, false, `${what}: no sideways scroll at 320 px`)
-    await page.setViewportSize({ width: 1024, height: 900 })
-  }
-  const tabTo = async (p: Page, text: string) => {
-    for (let i = 0; i < 80; i++) {
-      await p.keyboard.press('Tab')
-      if ((await p.evaluate(() => document.activeElement?.textContent?.trim())) === text) return
-    }
-    t.fail(`${text}: never reached by Tab`)
-  }
-  const go = async (text: string, url: string) => {
-    await tabTo(page, text)
-    await page.keyboard.press('Enter')
-    await page.waitForURL(url)
-  }
+  const { page, checkPage, shot, go, tabTo } = await staffInBrowser(t, h, browser, base, north.coordinator)
 
   await page.goto(`${base}/manage`)
   await go('Settings and people', `${base}/manage/settings`)
   await checkPage('settings')
-  await screenshot(page, 'manage-settings')
+  await shot('manage-settings')
   await go('Your API tokens', `${base}/manage/settings/tokens`)
   await checkPage('tokens')
   await go('Create a token', `${base}/manage/settings/tokens/new`)
@@ -74,7 +38,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   await page.waitForSelector('.app-secret__value')
   t.match(await page.textContent('.app-secret__value'), /^qm_/)
   await checkPage('the new token')
-  await screenshot(page, 'manage-token-once')
+  await shot('manage-token-once')
 
   await page.goto(`${base}/manage/settings/webhooks`)
   await checkPage('webhooks')
@@ -85,11 +49,11 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   await page.waitForSelector('.app-secret__value')
   t.match(await page.textContent('.app-secret__value'), /^whsec_/)
   await checkPage('the new webhook')
-  await tabTo(page, 'See its delivery log')
+  await tabTo('See its delivery log')
   await page.keyboard.press('Enter')
   await page.waitForSelector('h1:text("Delivery log")')
   await checkPage('delivery log')
-  await tabTo(page, 'Remove this webhook')
+  await tabTo('Remove this webhook')
   await page.keyboard.press('Enter')
   await page.waitForSelector('h1:text("Are you sure you want to remove this webhook?")')
   await checkPage('remove a webhook')
@@ -98,8 +62,8 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
 
   await page.goto(`${base}/manage/settings/people`)
   await checkPage('people')
-  await screenshot(page, 'manage-people')
-  await tabTo(page, 'Deactivate Bright Days owner')
+  await shot('manage-people')
+  await tabTo('Deactivate Bright Days owner')
   await page.keyboard.press('Enter')
   await page.waitForSelector('h1:text("Are you sure you want to deactivate this person?")')
   await checkPage('deactivate a person')
@@ -121,7 +85,7 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
     '&to-day=&to-month=&to-year=&item=')
   t.match(await page.textContent('main'), /Awards by level/)
   await checkPage('operations report')
-  await screenshot(page, 'manage-report')
+  await shot('manage-report')
   await page.emulateMedia({ media: 'print' })
   const printed = await page.evaluate(() => {
     // shown: it takes up room on the page (inside a hidden parent it has none)
@@ -137,5 +101,4 @@ t.test('settings, people and reports, by keyboard, JavaScript off', { skip: !bro
   t.ok(printed.tables >= 4, 'printed: the tables stay')
   t.ok(printed.chart, 'printed: the chart stays')
   await page.emulateMedia({ media: 'screen' })
-  await noJs.close()
 })

@@ -4,6 +4,7 @@ import { councils, users } from './councils.js'
 import { providers } from './providers.js'
 import { assessments } from './assessments.js'
 import { createdAt, id, tstz } from './common.js'
+import type { NormalisedAnswers } from '../../domain/feedback/instrument.js'
 import type { SizeBand } from '../../domain/providers.js'
 
 export const feedbackInvitations = pgTable(
@@ -49,7 +50,7 @@ const answerColumns = () => ({
   // its micro bound (README: Reports); copied from the held row on release
   sizeBand: text('size_band').$type<SizeBand>().notNull(),
   // normalised answers: item code → answer score (0–3) or 'yes' | 'no'
-  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  answers: jsonb('answers').$type<NormalisedAnswers>().notNull(),
   comment: text('comment')
 })
 

@@ -8,11 +8,10 @@ import type { PublicationFreshness } from '../../use-cases/publication/freshness
 import type { PublicCouncil } from '../../use-cases/publication/listings.js'
 import { getPublicAward, listAwardChanges } from '../../use-cases/publication/native-feed.js'
 import {
-  acceptsGzip,
   createBodyCache,
-  gzipEtagOf,
-  matchesIfNoneMatch,
+  sendVersionedBody,
   versionedBody,
+  versionedHeaders,
   type VersionedBody
 } from '../page-cache.js'
 import {
@@ -29,14 +28,9 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, must-revalidate'
 
 /** Sends a versioned JSON body (gzip when accepted), or 304 when the client already holds it (RFC 9110 §13.1.2). */
 export async function sendCachedJson (request: FastifyRequest, reply: FastifyReply, out: VersionedBody) {
-  const gzip = acceptsGzip(request.headers['accept-encoding'])
-  reply
-    .header('etag', gzip ? gzipEtagOf(out.etag) : out.etag)
-    .header('cache-control', PUBLIC_CACHE_CONTROL)
-    .header('vary', 'accept-encoding')
-  if (matchesIfNoneMatch(request.headers['if-none-match'], out.etag)) return await reply.code(304).send()
-  reply.type('application/json; charset=utf-8')
-  return gzip ? await reply.header('content-encoding', 'gzip').send(out.gzipped()) : await reply.send(out.body)
+  const { gzip, notModified } = versionedHeaders(request, reply, out.etag, PUBLIC_CACHE_CONTROL)
+  if (notModified) return await reply.code(304).send()
+  return await sendVersionedBody(reply, out, gzip, 'application/json; charset=utf-8')
 }
 
 /**

@@ -1,13 +1,12 @@
 // "Scheme operations": live awards by level, assessments by state, median days per stage from the audit trail,
 // and awards and evidence expiring in the next 30, 60 and 90 days (src/domain/README.md: Reports).
 // Counts of awards and assessments are not answers of people: the under-3 rule for responses does not apply.
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
-import { assessments, auditEvents, awards } from '../../db/schema/index.js'
 import { summariseDistribution } from '../../domain/reports/index.js'
 import { isItemApplicable } from '../../domain/scheme/applicability.js'
 import { computeEvidenceExpiry } from '../../domain/scoring/index.js'
 import { AssessmentState, addCalendarDays, calendarDaysBetween } from '../../domain/workflow/index.js'
 import { councilName } from '../../db/stores/council-names.js'
+import { countAssessmentsByState, listAssessmentStateChanges, listAwardsIn } from '../../db/stores/reports.js'
 import { LIVE_AWARD_STATES } from '../awards.js'
 import { isoDate, type Ctx, type Deps } from '../context.js'
 import { listMonitoredAssessments, loadMonitoringBasis } from '../jobs/monitored-assessments.js'
@@ -57,16 +56,7 @@ async function listEvidenceExpiries (deps: Deps, councilId: string): Promise<str
 }
 
 async function measureStageDurations (deps: Deps, councilId: string, period: ReportPeriod) {
-  const changes = await deps.db
-    .select({
-      entityId: auditEvents.entityId,
-      fromState: auditEvents.fromState,
-      toState: auditEvents.toState,
-      at: auditEvents.at
-    })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.councilId, councilId), eq(auditEvents.entityType, 'assessment')))
-    .orderBy(asc(auditEvents.entityId), asc(auditEvents.at), asc(auditEvents.id))
+  const changes = await listAssessmentStateChanges(deps.db, councilId)
   const endedWithin = {
     from: new Date(`${period.from}T00:00:00Z`),
     to: new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`)
@@ -89,15 +79,8 @@ export async function reportOperations (deps: Deps, ctx: Ctx, query: PeriodQuery
   const period = resolvePeriod(query, ctx.now)
   const today = isoDate(ctx.now)
 
-  const live = await deps.db
-    .select({ level: awards.level, status: awards.status, validTo: awards.validTo })
-    .from(awards)
-    .where(and(eq(awards.councilId, councilId), inArray(awards.status, [...LIVE_AWARD_STATES])))
-  const states = await deps.db
-    .select({ state: assessments.state, count: count() })
-    .from(assessments)
-    .where(eq(assessments.councilId, councilId))
-    .groupBy(assessments.state)
+  const live = await listAwardsIn(deps.db, councilId, LIVE_AWARD_STATES)
+  const states = await countAssessmentsByState(deps.db, councilId)
   const evidenceExpiries = await listEvidenceExpiries(deps, councilId)
   const within = (dates: readonly string[], days: number) =>
     dates.filter((d) => {

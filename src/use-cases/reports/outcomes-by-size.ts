@@ -1,13 +1,12 @@
 // "Outcomes by provider size" from real responses: one instrument item's answers for micro versus all other
 // providers and per size band, with chi-square and Fisher's exact tests (src/domain/README.md: Reports,
 // the research report's appendix table). The statistics and the suppression of groups under 3 are the domain's.
-import { and, between, eq, isNotNull, sql } from 'drizzle-orm'
-import { feedbackResponses } from '../../db/schema/index.js'
 import { DomainError } from '../../domain/errors.js'
 import type { Instrument, ScaleItem } from '../../domain/feedback/index.js'
 import { analyseOutcomesBySize, type GroupComparison, type OutcomesBySize } from '../../domain/reports/index.js'
 import type { Ctx, Deps } from '../context.js'
 import { councilName } from '../../db/stores/council-names.js'
+import { listAnswersTo } from '../../db/stores/reports.js'
 import { lowExpectedWarning, suppressionNote } from './report-notes.js'
 import {
   loadReportInstrument,
@@ -108,18 +107,7 @@ export async function reportOutcomesBySize (deps: Deps, ctx: Ctx, query: Outcome
 
   // The size band is the provider's band when the response was given (kept on the response), so last year's figures
   // do not change when a provider grows or the council moves its micro bound.
-  const answer = sql<string>`${feedbackResponses.answers} ->> ${item.code}`
-  const rows = await deps.db
-    .select({ providerId: feedbackResponses.providerId, sizeBand: feedbackResponses.sizeBand, answer })
-    .from(feedbackResponses)
-    .where(
-      and(
-        eq(feedbackResponses.councilId, councilId),
-        eq(feedbackResponses.instrumentVersion, instrument.version),
-        between(feedbackResponses.receivedOn, period.from, period.to),
-        isNotNull(answer)
-      )
-    )
+  const rows = await listAnswersTo(deps.db, { councilId, instrumentVersion: instrument.version, ...period }, item.code)
   // Only answers on the item's scale count (a response skipping the item is left out, as the research did).
   const known = new Set(answers.map((a) => a.value))
   const responses = rows

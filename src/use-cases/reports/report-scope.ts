@@ -2,11 +2,9 @@
 // the feedback instrument of a published scheme version (src/domain/README.md: Reports; roles: "reports" are
 // co-ordinators').
 import { subYears } from 'date-fns'
-import { and, eq } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
-import { schemeVersions } from '../../db/schema/index.js'
+import { findPublishedByNumber } from '../../db/stores/reports.js'
 import type { Instrument } from '../../domain/feedback/index.js'
-import type { SchemeDocument } from '../../domain/scheme/index.js'
 import { formatCalendarDate, parseCalendarDate } from '../../domain/workflow/index.js'
 import { notFound, requireStaff } from '../access.js'
 import { isoDate, type Ctx } from '../context.js'
@@ -51,16 +49,7 @@ export async function loadReportInstrument (
     const current = await getCurrentPublishedScheme(q, councilId)
     return { schemeVersion: current.number, instrument: current.document.instrument }
   }
-  const [row] = await q
-    .select({ number: schemeVersions.number, document: schemeVersions.document })
-    .from(schemeVersions)
-    .where(
-      and(
-        eq(schemeVersions.councilId, councilId),
-        eq(schemeVersions.number, schemeVersion),
-        eq(schemeVersions.status, 'published')
-      )
-    )
+  const row = await findPublishedByNumber(q, councilId, schemeVersion)
   if (row === undefined) throw notFound('Published scheme version')
-  return { schemeVersion: row.number, instrument: (row.document as SchemeDocument).instrument }
+  return { schemeVersion: row.number, instrument: row.document.instrument }
 }

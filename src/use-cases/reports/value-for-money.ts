@@ -1,8 +1,6 @@
 // "Value for money": each provider's hourly price against its feedback quality Q and gain G from responses in the
 // period, summarised by size band as medians and interquartile ranges (src/domain/README.md: Reports).
 // Q and G come from the scorer's own measureFeedbackQuality: one implementation of the scoring rules.
-import { and, between, eq, inArray, or } from 'drizzle-orm'
-import { feedbackResponses, providers } from '../../db/schema/index.js'
 import { measureFeedbackQuality, type NormalisedAnswers } from '../../domain/feedback/index.js'
 import type { SizeBand } from '../../domain/providers.js'
 import {
@@ -12,6 +10,7 @@ import {
   type ProviderValue
 } from '../../domain/reports/index.js'
 import { councilName } from '../../db/stores/council-names.js'
+import { listProviderPrices, listResponsesIn } from '../../db/stores/reports.js'
 import type { Ctx, Deps } from '../context.js'
 import { suppressionNote } from './report-notes.js'
 import {
@@ -72,38 +71,17 @@ export async function reportValueForMoney (
   // Each provider counts in the band it had when its responses were given (kept on each response): a provider that
   // moved band within the period counts in each band for the responses it had there. Providers without feedback in
   // the period count in their band today, with their price only.
-  const responses = await deps.db
-    .select({
-      providerId: feedbackResponses.providerId,
-      sizeBand: feedbackResponses.sizeBand,
-      answers: feedbackResponses.answers
-    })
-    .from(feedbackResponses)
-    .where(
-      and(
-        eq(feedbackResponses.councilId, councilId),
-        eq(feedbackResponses.instrumentVersion, instrument.version),
-        between(feedbackResponses.receivedOn, period.from, period.to)
-      )
-    )
+  const responses = await listResponsesIn(deps.db, { councilId, instrumentVersion: instrument.version, ...period })
   const byProviderBand = new Map<string, { providerId: string; sizeBand: SizeBand; given: NormalisedAnswers[] }>()
   for (const r of responses) {
     const key = `${r.providerId} ${r.sizeBand}`
     const unit = byProviderBand.get(key) ?? { providerId: r.providerId, sizeBand: r.sizeBand, given: [] }
-    unit.given.push(r.answers as NormalisedAnswers)
+    unit.given.push(r.answers)
     byProviderBand.set(key, unit)
   }
   const withFeedback = new Set(responses.map((r) => r.providerId))
   // Active providers, and any that left but had feedback in the period (their price and outcomes were real).
-  const rows = await deps.db
-    .select({ id: providers.id, sizeBand: providers.sizeBand, hourlyPricePence: providers.hourlyPricePence })
-    .from(providers)
-    .where(
-      and(
-        eq(providers.councilId, councilId),
-        or(eq(providers.status, 'active'), inArray(providers.id, [...withFeedback]))
-      )
-    )
+  const rows = await listProviderPrices(deps.db, councilId, [...withFeedback])
   const priceOf = new Map(rows.map((p) => [p.id, p.hourlyPricePence === null ? null : p.hourlyPricePence / 100]))
   const values: ProviderValue[] = [
     ...[...byProviderBand.values()].map((unit) => {

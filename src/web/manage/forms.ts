@@ -32,7 +32,7 @@ export interface FieldOption {
 }
 
 export interface FormField {
-  kind: 'textarea' | 'radios' | 'input'
+  kind: 'textarea' | 'radios' | 'input' | 'checkboxes'
   name: string
   label: string
   hint: string | null
@@ -67,6 +67,8 @@ export interface FormPageView extends PageView {
   submit: string
   destructive: boolean
   cancelHref: string
+  /** the version check's answer on the form itself: what is different, yours beside the saved (_conflict.njk) */
+  conflict: { what: string; rows: ReadonlyArray<{ field: string; yours: string; theirs: string }> } | null
 }
 
 export interface ConflictView extends PageView {
@@ -83,7 +85,7 @@ declare module '../views.js' {
   }
 }
 
-type Optional = 'summaryRows' | 'files' | 'paragraphs' | 'warning' | 'hidden' | 'fields' | 'destructive'
+type Optional = 'summaryRows' | 'files' | 'paragraphs' | 'warning' | 'hidden' | 'fields' | 'destructive' | 'conflict'
 export type FormInput = Omit<FormPageView, 'layout' | 'errors' | Optional> & Partial<Pick<FormPageView, Optional>> &
 {
   active: string
@@ -98,7 +100,7 @@ export function formPage (f: FormInput): FormPageView {
   return {
     layout: layoutOf({
       title: f.title,
-      hasErrors: errors.length > 0,
+      hasErrors: errors.length > 0 || (f.conflict ?? null) !== null,
       navigation: f.navigation ?? manageNavigation(f.active)
     }),
     caption: f.caption,
@@ -114,7 +116,8 @@ export function formPage (f: FormInput): FormPageView {
     fields,
     submit: f.submit,
     destructive: f.destructive ?? false,
-    cancelHref: f.cancelHref
+    cancelHref: f.cancelHref,
+    conflict: f.conflict ?? null
   }
 }
 
@@ -162,6 +165,21 @@ export function radios (
     }))
   }
 }
+
+/** Check boxes: any number of `values` ticked; the first box's id is `name`, so the error summary links to it. */
+export const checkboxes = (
+  name: string,
+  label: string,
+  values: readonly string[],
+  error: string | null,
+  options: ReadonlyArray<{ value: string; text: string; hint?: string }>,
+  hint?: string
+): FormField => ({
+  ...radios(name, label, '', error, options),
+  kind: 'checkboxes',
+  hint: hint ?? null,
+  options: radios(name, label, '', error, options).options.map((o) => ({ ...o, checked: values.includes(o.value) }))
+})
 
 /** A trimmed note, or the GOV.UK-voice message when it is required and empty or too long. */
 export function readNote (value: string | undefined, required: string | null): { note: string; error: string | null } {

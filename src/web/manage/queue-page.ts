@@ -145,8 +145,11 @@ function noteOf (s: QueueSection): string | null {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-export function queueView (sections: QueueSection[], query: { mine: boolean; section?: string | undefined }, now: Date)
-  : QueueView {
+export function queueView (
+  sections: readonly QueueSection[],
+  query: { mine: boolean; section?: string | undefined },
+  now: Date
+): QueueView {
   const today = isoDate(now)
   const views = sections.map((s): QueueSectionView => ({
     key: s.key,

@@ -1,0 +1,173 @@
+// Benchmark of the provider's portal (README: For providers, Benchmarks). Two targets of issue "The provider's
+// portal": (1) the task list of an application with 40 checklist items and 60 pieces of evidence, p99 < 100 ms at
+// 20 concurrent users; (2) a 10 MB upload streams through, the server's memory (RSS) growing by less than 20 MB.
+// The upload is sent by another process from a file on disk, a chunk at a time, so only the server's own buffering
+// is measured; RSS is sampled every 10 ms from just before the upload until its answer, over several uploads.
+// Database: DATABASE_URL (a fresh database on that server, dropped) or embedded PGlite.
+import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { eq } from 'drizzle-orm'
+import { buildApp } from '../src/app.js'
+import { assessments, councils, evidence, providers, schemeVersions, users } from '../src/db/schema/index.js'
+import { createDefaultSchemeDocument } from '../src/domain/scheme/index.js'
+import type { ChecklistItem } from '../src/domain/scheme/index.js'
+import { startSession } from '../src/use-cases/sessions.js'
+import { benchConfig, openBenchDatabase, seedBenchCouncil } from './bench-data.js'
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
+const ITEMS = 40
+const EVIDENCE = 60
+const UPLOAD_BYTES = 10 * 1000 * 1000 // under the 10 MB limit with the form's other parts
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 5)
+const P99_TARGET_MS = 100
+const GROWTH_TARGET_MB = 20
+
+/** The default scheme with more items, every one applying to everyone, until it has ITEMS. */
+function fortyItemScheme () {
+  const doc = createDefaultSchemeDocument()
+  const extra: ChecklistItem[] = []
+  for (let n = doc.checklist.length + 1; n <= ITEMS; n++) {
+    extra.push({
+      code: `BENCH_${String(n).padStart(2, '0')}`,
+      category: doc.categories[n % doc.categories.length]!.code,
+      title: `Bench item ${n}`,
+      guidance: 'A document that shows how you do this.',
+      tier: 'S',
+      appliesWhen: { allOf: [], anyOf: [] },
+      weight: 1,
+      validityMonths: null,
+      expiryWaivedBy: null,
+      limiter: false,
+      evidenceKinds: ['document']
+    })
+  }
+  return { ...doc, checklist: [...doc.checklist, ...extra] }
+}
+
+/** A multipart form of the CSRF token and one PDF of `bytes`, written to disk; sent as a stream. */
+async function uploadFile (dir: string, csrf: string, bytes: number) {
+  const boundary = `----qmbench${randomUUID()}`
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="insurance.pdf"\r\n` +
+    'Content-Type: application/pdf\r\n\r\n'
+  const pdf = Buffer.alloc(bytes, 0x20)
+  Buffer.from('%PDF-1.4\n').copy(pdf)
+  Buffer.from('\n%%EOF\n').copy(pdf, bytes - 7)
+  const file = path.join(dir, 'upload.bin')
+  await writeFile(file, Buffer.concat([Buffer.from(head), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]))
+  return { file, contentType: `multipart/form-data; boundary=${boundary}` }
+}
+
+// The sender runs as a process of its own, so its buffers are not counted as the server's.
+const SENDER = `const [url, cookie, type, file] = process.argv.slice(1)
+const req = require('node:http').request(url, { method: 'POST', headers: { cookie, 'content-type': type } }, (res) => {
+  res.resume(); res.on('end', () => { process.stdout.write(String(res.statusCode)) })
+})
+require('node:fs').createReadStream(file, { highWaterMark: 64 * 1024 }).pipe(req)`
+
+async function sendFromAnotherProcess (url: string, cookie: string, type: string, file: string): Promise<number> {
+  return await new Promise<number>((resolve, reject) => {
+    const child = execFile(process.execPath, ['-e', SENDER, url, cookie, type, file], (error, stdout) => {
+      if (error !== null) reject(error)
+      else resolve(Number(stdout))
+    })
+    child.stdin?.end()
+  })
+}
+
+async function main (): Promise<void> {
+  const { handle, drop } = await openBenchDatabase()
+  await handle.migrate()
+  await seedBenchCouncil(handle, 1000)
+  const db = handle.db
+  const [council] = await db.select().from(councils).where(eq(councils.slug, 'bench'))
+  const [scheme] = await db.insert(schemeVersions)
+    .values({ councilId: council!.id, number: 2, status: 'published', document: fortyItemScheme() }).returning()
+  const [provider] = await db.select().from(providers).where(eq(providers.councilId, council!.id)).limit(1)
+  const [assessment] = await db.insert(assessments).values({
+    councilId: council!.id, providerId: provider!.id, kind: 'renewal', state: 'draft', schemeVersionId: scheme!.id
+  }).returning()
+  const codes = scheme!.document.checklist.map((i) => i.code)
+  await db.insert(evidence).values(Array.from({ length: EVIDENCE }, (_, n) => ({
+    councilId: council!.id,
+    assessmentId: assessment!.id,
+    providerId: provider!.id,
+    itemCode: codes[n % codes.length]!,
+    kind: 'document' as const,
+    status: n % 3 === 0 ? 'verified' as const : 'submitted' as const,
+    expiresOn: n % 2 === 0 ? '2027-01-31' : null
+  })))
+  const [person] = await db.insert(users).values({
+    councilId: council!.id, providerId: provider!.id, role: 'provider', name: 'Bench Provider'
+  }).returning()
+
+  const app = await buildApp(benchConfig(), { database: handle, logger: false })
+  const { secret } = await startSession(app.deps, person!, 'email_link', 'bench')
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const base = `http://127.0.0.1:${port}`
+  const cookie = `qm-session=${secret}`
+
+  const list = await fetch(`${base}/provider`, { headers: { cookie } })
+  const html = await list.text()
+  const tasks = (html.match(/<li class="govuk-task-list__item/g) ?? []).length
+  if (list.status !== 200 || tasks < ITEMS) throw new Error(`task list: ${list.status}, ${tasks} tasks`)
+  console.log(`task list of ${tasks} items and ${EVIDENCE} pieces of evidence, ${html.length} bytes (${handle.kind})`)
+  const r = await autocannon({
+    url: `${base}/provider`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie }
+  })
+  const listOk = r.latency.p99 < P99_TARGET_MS && r.non2xx === 0 && r.errors === 0
+  console.log(`task list ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +
+    `non-2xx ${r.non2xx}  p99 < ${P99_TARGET_MS} ms ${listOk ? 'PASS' : 'FAIL'}`)
+
+  // The upload: the item page's CSRF token (and its cookie), then the form streamed from disk.
+  const item = codes.at(-1)!
+  const page = await fetch(`${base}/provider/items/${item}`, { headers: { cookie } })
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1]
+  const csrfCookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ')
+  if (csrf === undefined) throw new Error(`item page: ${page.status}, no CSRF token`)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qm-bench-upload-'))
+  const form = await uploadFile(dir, csrf, UPLOAD_BYTES)
+  const growths: number[] = []
+  for (let n = 0; n < UPLOADS; n++) {
+    const before = process.memoryUsage()
+    const peaks = { ...before }
+    const sample = () => {
+      const now = process.memoryUsage()
+      for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers'] as const) peaks[k] = Math.max(peaks[k], now[k])
+    }
+    const sampler = setInterval(sample, 10)
+    const status = await sendFromAnotherProcess(`${base}/provider/items/${item}/files`,
+      [cookie, csrfCookie].filter((c) => c !== '').join('; '), form.contentType, form.file)
+    clearInterval(sampler)
+    sample()
+    if (status !== 303) throw new Error(`upload ${n + 1} answered ${status}`)
+    const mb = (k: 'rss' | 'heapUsed' | 'external' | 'arrayBuffers') => (peaks[k] - before[k]) / 1024 / 1024
+    growths.push(mb('rss'))
+    if (process.env.BENCH_VERBOSE === '1') {
+      console.log(`  upload ${n + 1}: peak growth rss ${mb('rss').toFixed(1)} MB, heap ${mb('heapUsed').toFixed(1)}, ` +
+        `external ${mb('external').toFixed(1)}, array buffers ${mb('arrayBuffers').toFixed(1)}`)
+    }
+  }
+  await rm(dir, { recursive: true, force: true })
+  const stored = await db.select({ id: evidence.id }).from(evidence).where(eq(evidence.assessmentId, assessment!.id))
+  const worst = Math.max(...growths)
+  const uploadOk = worst < GROWTH_TARGET_MB
+  console.log(`${UPLOADS} uploads of ${(UPLOAD_BYTES / 1e6).toFixed(0)} MB (${stored.length - EVIDENCE} stored): RSS ` +
+    `growth ${growths.map((g) => g.toFixed(1)).join(', ')} MB, worst ${worst.toFixed(1)} MB  ` +
+    `< ${GROWTH_TARGET_MB} MB ${uploadOk ? 'PASS' : 'FAIL'}`)
+
+  await app.close()
+  await drop()
+  const pass = listOk && uploadOk
+  console.log(`\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${DURATION_S} s, ${handle.kind})`)
+  process.exitCode = pass ? 0 : 1
+}
+
+await main()

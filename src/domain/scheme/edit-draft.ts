@@ -1,0 +1,43 @@
+// Edits a co-ordinator makes to a draft scheme document one piece at a time (README: For co-ordinators, the scheme
+// pages): each returns a new document and leaves the given one as it was; whether the result is a valid scheme is
+// validate-scheme.ts's to say.
+import type { Wording } from '../feedback/instrument.js'
+import type { ChecklistItem, SchemeDocument, Settings, Thresholds } from './scheme-document.js'
+
+/**
+ * Puts an item in the checklist: in place of the item coded `replacing` (its place kept), or, when `replacing` is
+ * null or not there, after the last item of its category (at the end when the category has none), so the checklist
+ * stays grouped by category.
+ */
+export function putChecklistItem (
+  doc: SchemeDocument,
+  replacing: string | null,
+  item: ChecklistItem
+): SchemeDocument {
+  const at = doc.checklist.findIndex((i) => i.code === replacing)
+  const checklist = [...doc.checklist]
+  if (at >= 0) {
+    checklist[at] = item
+  } else {
+    const after = checklist.map((i) => i.category).lastIndexOf(item.category)
+    checklist.splice(after < 0 ? checklist.length : after + 1, 0, item)
+  }
+  return { ...doc, checklist }
+}
+
+/** The checklist without the item coded `code`. */
+export const removeChecklistItem = (doc: SchemeDocument, code: string): SchemeDocument =>
+  ({ ...doc, checklist: doc.checklist.filter((i) => i.code !== code) })
+
+/** New wording for the feedback question coded `code`; other questions unchanged. */
+export const putQuestionWording = (doc: SchemeDocument, code: string, wording: Wording): SchemeDocument => ({
+  ...doc,
+  instrument: {
+    ...doc.instrument,
+    items: doc.instrument.items.map((q) => (q.code === code ? { ...q, wording } : q))
+  }
+})
+
+/** New thresholds and settings (award validity and timings) for the scheme. */
+export const putRules = (doc: SchemeDocument, thresholds: Thresholds, settings: Settings): SchemeDocument =>
+  ({ ...doc, thresholds, settings })

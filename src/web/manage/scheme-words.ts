@@ -1,0 +1,147 @@
+// A scheme version in words for the co-ordinator's scheme pages (README: For co-ordinators, Scheme): who an item
+// applies to, its tier, evidence and validity, the thresholds and timings, as GOV.UK tables.
+import type { EvidenceKind, Tier } from '../../domain/scheme/enums.js'
+import type { AppliesWhen, ChecklistItem, SchemeDocument, Settings } from '../../domain/scheme/index.js'
+import { html } from '../html.js'
+import type { ReportTable } from './report-tables.js'
+import { FLAG_NAMES, LEVEL_NAMES } from './words.js'
+
+export const TIER_NAMES: Record<Tier, string> = {
+  B: 'Bronze: needed for bronze',
+  S: 'Silver: needed for silver',
+  G: 'Gold: counts toward gold'
+}
+
+export const EVIDENCE_KIND_NAMES: Record<EvidenceKind, string> = {
+  document: 'A document',
+  declaration: 'A declaration',
+  narrative: 'A short narrative',
+  photos: 'Photos',
+  observation: 'A co-ordinator’s observation'
+}
+
+const list = (names: readonly string[], last: string): string =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1) ?? ''}`
+
+/** "Every provider", or the offering it needs: "Providers who offer personal care and medication". */
+export function appliesInWords (when: AppliesWhen): string {
+  const all = when.allOf.map((f) => FLAG_NAMES[f].toLowerCase())
+  const any = when.anyOf.map((f) => FLAG_NAMES[f].toLowerCase())
+  if (all.length + any.length === 0) return 'Every provider'
+  const parts = [
+    ...(all.length > 0 ? [list(all, 'and')] : []),
+    ...(any.length > 0 ? [`${any.length > 1 ? 'at least one of ' : ''}${list(any, 'or')}`] : [])
+  ]
+  return `Providers with ${parts.join(', and ')}`
+}
+
+export function validityInWords (item: Pick<ChecklistItem, 'validityMonths' | 'expiryWaivedBy'>): string {
+  if (item.validityMonths === null) return 'Does not expire'
+  const waiver = item.expiryWaivedBy === null ? '' : ' (none on the DBS update service)'
+  return `${item.validityMonths} months from its issue date${waiver}`
+}
+
+const text = (t: string | number) => ({ text: String(t) })
+/** "Change" (or another verb) with what it changes read out (GOV.UK summary list pattern). */
+const changeLink = (href: string, verb: string, what: string) => ({
+  html: html`<a class="govuk-link" href="${href}">${verb}<span class="govuk-visually-hidden"> ${what}</span></a>`.value
+})
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
+
+/** The checklist as one table per category, in the document's order. */
+export function checklistTables (doc: SchemeDocument, editHref: ((code: string) => string) | null): ReportTable[] {
+  return doc.categories.map((category) => ({
+    caption: category.title,
+    head: [
+      { text: 'Item' },
+      { text: 'Applies to' },
+      { text: 'Tier' },
+      { text: 'Weight' },
+      { text: 'Evidence' },
+      { text: 'Valid for' },
+      ...(editHref === null ? [] : [{ text: 'Change' }])
+    ],
+    rows: doc.checklist.filter((i) => i.category === category.code).map((i) => [
+      text(`${i.title} (${i.code})${i.limiter ? ': a limiter, its lapse suspends the award' : ''}`),
+      text(appliesInWords(i.appliesWhen)),
+      text(TIER_NAMES[i.tier]),
+      text(i.weight),
+      text(i.evidenceKinds.map((k) => EVIDENCE_KIND_NAMES[k]).join(', ')),
+      text(validityInWords(i)),
+      ...(editHref === null
+        ? []
+        : [{
+            html: `${changeLink(editHref(i.code), 'Change', i.code).html} ` +
+            changeLink(`${editHref(i.code)}/remove`, 'Remove', i.code).html
+          }])
+    ])
+  }))
+}
+
+/** Each level's feedback rule and sample minimum, and the checklist's gold share. */
+export function thresholdsTable (doc: SchemeDocument): ReportTable {
+  const t = doc.thresholds
+  return {
+    caption: 'Levels and thresholds',
+    head: [{ text: 'Level' }, { text: 'Checklist' }, { text: 'Feedback' }, { text: 'People asked, at least' }],
+    rows: (['bronze', 'silver', 'gold'] as const).map((level) => {
+      const rule = t.feedback[level]
+      const means = rule.itemMeanMinima.map((m) => `mean ${m.item} at least ${m.min}`)
+      const gain = rule.gainAbove === null ? [] : [`gain G above ${rule.gainAbove}`]
+      return [
+        text(LEVEL_NAMES[level]),
+        text(level === 'gold'
+          ? `Every bronze and silver item, and ${percent(t.compliance.goldWeightShare)} of the gold weight`
+          : level === 'silver' ? 'Every bronze and silver item' : 'Every bronze item'),
+        text([`Q at least ${rule.qMin}`, ...gain, ...means].join(', ')),
+        text(`${rule.sampleFloor}, or ${percent(rule.sampleShare)} of the people supported if fewer ` +
+          `(never under ${t.feedback.sampleMinimum})`)
+      ]
+    })
+  }
+}
+
+export const SETTING_NAMES: Record<keyof Settings, string> = {
+  awardValidityMonths: 'An award is valid for (months)',
+  gracePeriodDays: 'Grace before lapsed evidence suspends an award (days)',
+  factualAccuracyDays: 'Days the provider has to comment on a decision',
+  appealWindowDays: 'Days to appeal',
+  renewalLeadDays: 'Days before expiry a renewal opens',
+  evidenceReminderDays: 'Reminders before evidence expires (days)',
+  commentRetentionDays: 'Feedback comments kept for (days)'
+}
+const SETTING_KEYS = [
+  'awardValidityMonths', 'gracePeriodDays', 'factualAccuracyDays', 'appealWindowDays', 'renewalLeadDays',
+  'evidenceReminderDays', 'commentRetentionDays'
+] as const satisfies ReadonlyArray<keyof Settings>
+
+export const settingsTable = (doc: SchemeDocument): ReportTable => ({
+  caption: 'Award validity and timings',
+  head: [{ text: 'Setting' }, { text: 'Value', format: 'numeric' }],
+  rows: SETTING_KEYS.map((key) => {
+    const value = doc.settings[key]
+    const shown = Array.isArray(value) ? value.join(', ') : String(value)
+    return [text(SETTING_NAMES[key]), { text: shown, format: 'numeric' }]
+  })
+})
+
+/** The feedback questions with their wording; a change link each on a draft. */
+export function questionsTable (doc: SchemeDocument, editHref: ((code: string) => string) | null): ReportTable {
+  return {
+    caption: 'Feedback questions',
+    head: [
+      { text: 'Question' },
+      { text: 'Wording' },
+      { text: 'Easy read' },
+      ...(editHref === null ? [] : [{ text: 'Change' }])
+    ],
+    rows: doc.instrument.items.map((q) => [
+      text(`${q.code}${q.kind === 'scale' && q.scored ? ' (scored)' : ''}`),
+      text(q.wording.plain),
+      text(q.wording.easyRead),
+      ...(editHref === null
+        ? []
+        : [changeLink(editHref(q.code), 'Change', q.code)])
+    ])
+  }
+}

@@ -1,0 +1,56 @@
+// Edits to a draft scheme document one piece at a time (README: For co-ordinators, the scheme pages).
+import t from 'tap'
+import {
+  createDefaultSchemeDocument,
+  putChecklistItem,
+  putQuestionWording,
+  putRules,
+  removeChecklistItem,
+  validateSchemeDocument
+} from '../../../src/domain/scheme/index.js'
+
+const codes = (d: { checklist: Array<{ code: string }> }) => d.checklist.map((i) => i.code)
+
+t.test('an item replaced keeps its place; the given document is unchanged', async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const before = structuredClone(doc)
+  const pi = doc.checklist.find((i) => i.code === 'INS_PI')!
+  const next = putChecklistItem(doc, 'INS_PI', { ...pi, code: 'INS_PROF', weight: 3 })
+  t.equal(codes(next).indexOf('INS_PROF'), codes(doc).indexOf('INS_PI'))
+  t.notOk(codes(next).includes('INS_PI'))
+  t.equal(next.checklist.length, doc.checklist.length)
+  t.same(doc, before, 'the draft given is not changed')
+  t.ok(validateSchemeDocument(next).ok)
+})
+
+t.test('a new item goes after the last of its category, or at the end for a category with none', async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const template = doc.checklist.find((i) => i.code === 'INS_PL')!
+  const added = putChecklistItem(doc, null, { ...template, code: 'INS_CYBER' })
+  const insurance = added.checklist.map((i, n) => [i.category, n] as const).filter(([c]) => c === template.category)
+  t.equal(added.checklist[insurance.at(-1)![1]]!.code, 'INS_CYBER', 'last of the insurance items')
+  t.equal(added.checklist.length, doc.checklist.length + 1)
+  const unknown = putChecklistItem(doc, 'NOT_THERE', { ...template, code: 'ODD', category: 'new_category' })
+  t.equal(unknown.checklist.at(-1)!.code, 'ODD', 'a category with no items yet: at the end')
+})
+
+t.test('an item removed', async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const next = removeChecklistItem(doc, 'STORY')
+  t.notOk(codes(next).includes('STORY'))
+  t.equal(next.checklist.length, doc.checklist.length - 1)
+  t.same(removeChecklistItem(doc, 'NOT_THERE').checklist, doc.checklist)
+})
+
+t.test('a question reworded; the others and the thresholds as they were', async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const wording = { plain: 'Do you feel safe?', easyRead: 'Safe?' }
+  const next = putQuestionWording(doc, 'SAFE', wording)
+  t.same(next.instrument.items.find((q) => q.code === 'SAFE')!.wording, wording)
+  t.same(next.instrument.items.filter((q) => q.code !== 'SAFE'), doc.instrument.items.filter((q) => q.code !== 'SAFE'))
+  const rules = putRules(doc, { ...doc.thresholds, compliance: { goldWeightShare: 0.9 } },
+    { ...doc.settings, awardValidityMonths: 24 })
+  t.equal(rules.thresholds.compliance.goldWeightShare, 0.9)
+  t.equal(rules.settings.awardValidityMonths, 24)
+  t.same(rules.checklist, doc.checklist)
+})
