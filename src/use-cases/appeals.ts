@@ -47,6 +47,8 @@ export interface AppealLodge {
 
 /** How long the grounds of an appeal may be, in characters once trimmed (the API and the portal both check it). */
 export const APPEAL_GROUNDS_LENGTH = { min: 10, max: 8000 } as const
+/** The length of a note on an appeal's step (a withdrawal's reason, a co-ordinator's note). */
+export const APPEAL_NOTE_LENGTH = { min: 3, max: 4000 } as const
 
 export interface AppealDecision {
   outcome: AppealOutcome

@@ -1,5 +1,6 @@
-// How a person wants to hear from the service (README: Notifications): email, or text message to a UK mobile.
-// Read and changed by the person themselves, audited; the fan-out (notifications.ts) sends by it.
+// How a person wants to hear from the service (README: Notifications): email, or text message to a UK mobile, in
+// plain English or easy read. Read and changed by the person themselves, audited; the fan-out (notifications.ts)
+// sends and words messages by it.
 import { findContactPreference, saveContactPreference } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
 import { normaliseUkMobile } from '../domain/providers.js'
@@ -11,6 +12,8 @@ export interface ContactChoice {
   channel: 'email' | 'sms'
   /** a UK mobile number; needed for text messages, kept (and normalised) for email too */
   phone: string | null
+  /** messages in the easy-read wording of src/domain/notifications/messages.ts */
+  easyRead: boolean
 }
 
 const signedInUser = (ctx: Ctx) => {
@@ -20,7 +23,7 @@ const signedInUser = (ctx: Ctx) => {
 
 export async function getMyContactChoice (deps: Deps, ctx: Ctx): Promise<ContactChoice> {
   const row = await findContactPreference(deps.db, signedInUser(ctx).userId)
-  return { channel: row?.channel ?? 'email', phone: row?.phone ?? null }
+  return { channel: row?.channel ?? 'email', phone: row?.phone ?? null, easyRead: row?.easyRead ?? false }
 }
 
 export async function setMyContactChoice (deps: Deps, ctx: Ctx, input: ContactChoice): Promise<ContactChoice> {
@@ -33,15 +36,15 @@ export async function setMyContactChoice (deps: Deps, ctx: Ctx, input: ContactCh
     })
   }
   return await deps.db.transaction(async (tx) => {
-    const choice = { userId: me.userId, channel: input.channel, phone, updatedAt: ctx.now }
+    const choice = { userId: me.userId, channel: input.channel, phone, easyRead: input.easyRead, updatedAt: ctx.now }
     const saved = await saveContactPreference(tx, choice)
     await recordAudit(tx, ctx, {
       councilId: me.councilId,
       entityType: 'user',
       entityId: me.userId,
       action: 'contact_preference',
-      after: { channel: saved.channel, phone: saved.phone === null ? null : '[set]' }
+      after: { channel: saved.channel, phone: saved.phone === null ? null : '[set]', easyRead: saved.easyRead }
     })
-    return { channel: saved.channel, phone: saved.phone }
+    return { channel: saved.channel, phone: saved.phone, easyRead: saved.easyRead }
   })
 }

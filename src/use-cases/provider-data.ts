@@ -1,7 +1,7 @@
 // A provider's data on request (README: Security and privacy, export and erasure): everything held about it and its
 // people as one zip archive, and the erasure of its personal data, keeping what the council must keep. Both are
 // staff-only, audited, and refused while an appeal or concern about the provider is open. A provider's own people
-// download what the service holds about their business as JSON (exportMyProviderData), audited too.
+// download what the service holds about their business as JSON or CSV (exportMyProviderData), audited too.
 import yazl from 'yazl'
 import type { Tx } from '../db/client.js'
 import {
@@ -16,6 +16,7 @@ import { DomainError } from '../domain/errors.js'
 import { assertStaffAccess, notFound, requireProviderPerson } from './access.js'
 import { recordAudit } from './audit.js'
 import type { Ctx, Deps } from './context.js'
+import { csvOfDocument } from './document-csv.js'
 
 async function openProvider (tx: Tx, ctx: Ctx, providerId: string): Promise<ProviderRecord> {
   const provider = assertStaffAccess(ctx.actor, await findProvider(tx, providerId), 'Provider')
@@ -76,11 +77,12 @@ export async function exportProviderData (deps: Deps, ctx: Ctx, providerId: stri
 }
 
 /**
- * The provider's own copy, as JSON: its record, people, contact choices, messages, assessments, evidence (the files
- * are listed; each downloads from its item page), awards and appeals. Not in it: feedback (anonymous, src/domain/
- * README.md: roles), concerns (they may name the person who raised them) and the staff's audit trail.
+ * The provider's own copy: its record, people, contact choices, messages, assessments, evidence (the files are
+ * listed; each downloads from its item page), awards and appeals. Not in it: feedback (anonymous, src/domain/
+ * README.md: roles), concerns (they may name the person who raised them) and the staff's audit trail. As JSON, or as
+ * a CSV of the same document (csvOfDocument), so both always hold the same things.
  */
-export async function exportMyProviderData (deps: Deps, ctx: Ctx) {
+export async function exportMyProviderData (deps: Deps, ctx: Ctx, format: 'json' | 'csv' = 'json') {
   const me = requireProviderPerson(ctx.actor)
   const data = await readForExport(deps, ctx, async (tx) => {
     const provider = await findProvider(tx, me.providerId)
@@ -102,8 +104,8 @@ export async function exportMyProviderData (deps: Deps, ctx: Ctx) {
     appeals: data.appeals,
     notIncluded: 'Feedback answers (anonymous), concerns (they may name who raised them) and the council\'s audit trail'
   }
-  const filename = `your-quality-mark-data-${ctx.now.toISOString().slice(0, 10)}.json`
-  return { filename, json: JSON.stringify(document, null, 2) }
+  const filename = `your-quality-mark-data-${ctx.now.toISOString().slice(0, 10)}.${format}`
+  return { filename, body: format === 'csv' ? csvOfDocument(document) : JSON.stringify(document, null, 2) }
 }
 
 /** The personal strings to redact wherever a copy was written, longest first (so a name inside a longer text goes). */

@@ -1,7 +1,17 @@
 // Use cases of the provider registry: create, read, list, update, deactivate — each audited in its transaction.
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
-import { councils, providers } from '../db/schema/index.js'
+import { findCouncil } from '../db/stores/councils.js'
+import {
+  countProviders,
+  findProvider,
+  insertProvider,
+  listProviderPage,
+  lockProvider,
+  updateProviderRecord,
+  type ProviderFilter,
+  type ProviderRecord,
+  type ProviderSort
+} from '../db/stores/providers.js'
 import { sizeBandOf } from '../domain/providers.js'
 import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../http/schemas/providers.js'
 import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
@@ -12,10 +22,10 @@ import { assertVersion } from './concurrency.js'
 import type { Ctx, Deps } from './context.js'
 import { placeProviderPostcode } from './postcodes.js'
 
-export type ProviderRow = typeof providers.$inferSelect
+export type ProviderRow = ProviderRecord
 
 async function councilBounds (q: Queryable, councilId: string) {
-  const [c] = await q.select().from(councils).where(eq(councils.id, councilId))
+  const c = await findCouncil(q, councilId)
   if (c === undefined) throw notFound('Council')
   return c
 }
@@ -35,30 +45,27 @@ export async function registerProvider (
 ): Promise<ProviderRow> {
   const council = await councilBounds(tx, councilId)
   const location = await placeProviderPostcode(deps, tx, input.postcode)
-  const [row] = await tx
-    .insert(providers)
-    .values({
-      ...input,
-      ...location,
-      councilId: council.id,
-      sizeBand: sizeBandOf(input.fte, council),
-      createdAt: ctx.now,
-      updatedAt: ctx.now
-    })
-    .returning()
+  const row = await insertProvider(tx, {
+    ...input,
+    ...location,
+    councilId: council.id,
+    sizeBand: sizeBandOf(input.fte, council),
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  })
   await recordAudit(tx, ctx, {
     councilId: council.id,
     entityType: 'provider',
-    entityId: row!.id,
+    entityId: row.id,
     action: 'create',
     toState: 'active',
     after: row
   })
-  return row!
+  return row
 }
 
 export async function loadProvider (q: Queryable, ctx: Ctx, id: string): Promise<ProviderRow> {
-  const [row] = await q.select().from(providers).where(eq(providers.id, id))
+  const row = await findProvider(q, id)
   return assertProviderAccess(ctx.actor, row === undefined ? undefined : { ...row, providerId: row.id }, 'Provider')
 }
 
@@ -66,55 +73,37 @@ export async function getProvider (deps: Deps, ctx: Ctx, id: string) {
   return await loadProvider(deps.db, ctx, id)
 }
 
-const sortColumns = {
-  name: providers.name,
-  createdAt: providers.createdAt,
-  fte: providers.fte,
-  updatedAt: providers.updatedAt
-}
-
 export async function listProviders (deps: Deps, ctx: Ctx, query: ProviderListQuery) {
   const actor = ctx.actor
   if (actor.kind !== 'user' || actor.councilId === null) throw forbidden('Only council users may list providers')
-  const where: SQL[] = [eq(providers.councilId, actor.councilId)]
-  // A provider user sees only its own record in any list.
-  if (actor.role === 'provider') where.push(eq(providers.id, actor.providerId!))
-  if (query.status !== 'all') where.push(eq(providers.status, query.status))
-  if (query.sizeBand !== undefined) where.push(eq(providers.sizeBand, query.sizeBand))
-  if (query.serviceType !== undefined) {
-    where.push(sql`${providers.serviceTypes} @> ${JSON.stringify([query.serviceType])}::jsonb`)
+  const own = actor.role === 'provider' ? actor.providerId : undefined
+  if (own === null) throw forbidden('This account belongs to no provider')
+  const filter: ProviderFilter = {
+    councilId: actor.councilId,
+    // A provider user sees only its own record in any list.
+    onlyId: own,
+    status: query.status,
+    sizeBand: query.sizeBand,
+    serviceType: query.serviceType,
+    clientGroup: query.clientGroup,
+    text: query.q
   }
-  if (query.clientGroup !== undefined) {
-    where.push(sql`${providers.clientGroups} @> ${JSON.stringify([query.clientGroup])}::jsonb`)
-  }
-  if (query.q !== undefined) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    where.push(or(ilike(providers.name, like), ilike(providers.description, like), ilike(providers.area, like))!)
-  }
-  const descending = query.sort.startsWith('-')
-  const column = sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns]
-  const order = descending ? [desc(column), desc(providers.id)] : [asc(column), asc(providers.id)]
+  const sort = { by: sortOf(query.sort), descending: query.sort.startsWith('-') }
   return await fetchPage(
     query,
-    async (limit, offset) =>
-      await deps.db
-        .select()
-        .from(providers)
-        .where(and(...where))
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    async () =>
-      await deps.db
-        .select({ n: count() })
-        .from(providers)
-        .where(and(...where))
+    async (limit, offset) => await listProviderPage(deps.db, filter, sort, { limit, offset }),
+    async () => await countProviders(deps.db, filter)
   )
+}
+
+const sortOf = (sort: ProviderListQuery['sort']): ProviderSort => {
+  const by = sort.replace(/^-/, '')
+  return by === 'createdAt' || by === 'fte' || by === 'updatedAt' ? by : 'name'
 }
 
 export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expectedVersion: number, patch: ProviderPatch) {
   return await deps.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(providers).where(eq(providers.id, id)).for('update')
+    const current = await lockProvider(tx, id)
     const before = assertProviderAccess(
       ctx.actor,
       current === undefined ? undefined : { ...current, providerId: current.id },
@@ -132,17 +121,13 @@ export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expected
       patch.postcode !== undefined || before.latitude === null
         ? await placeProviderPostcode(deps, tx, patch.postcode ?? before.postcode)
         : {}
-    const [after] = await tx
-      .update(providers)
-      .set({
-        ...patch,
-        ...location,
-        sizeBand: sizeBandOf(fte, council),
-        updatedAt: ctx.now,
-        version: before.version + 1
-      })
-      .where(eq(providers.id, id))
-      .returning()
+    const after = await updateProviderRecord(tx, id, {
+      ...patch,
+      ...location,
+      sizeBand: sizeBandOf(fte, council),
+      updatedAt: ctx.now,
+      version: before.version + 1
+    })
     await recordAudit(tx, ctx, {
       councilId: before.councilId,
       entityType: 'provider',
@@ -151,21 +136,19 @@ export async function updateProvider (deps: Deps, ctx: Ctx, id: string, expected
       before,
       after
     })
-    return after!
+    return after
   })
 }
 
 export async function deactivateProvider (deps: Deps, ctx: Ctx, id: string, reason: string) {
   const staff = requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(providers).where(eq(providers.id, id)).for('update')
+    const current = await lockProvider(tx, id)
     if (current === undefined || current.councilId !== staff.councilId) throw notFound('Provider')
     if (current.status === 'inactive') return current
-    const [after] = await tx
-      .update(providers)
-      .set({ status: 'inactive', deactivatedAt: ctx.now, updatedAt: ctx.now, version: current.version + 1 })
-      .where(eq(providers.id, id))
-      .returning()
+    const after = await updateProviderRecord(tx, id, {
+      status: 'inactive', deactivatedAt: ctx.now, updatedAt: ctx.now, version: current.version + 1
+    })
     await recordAudit(tx, ctx, {
       councilId: current.councilId,
       entityType: 'provider',
@@ -178,6 +161,6 @@ export async function deactivateProvider (deps: Deps, ctx: Ctx, id: string, reas
     // src/domain/README.md: an award is withdrawn when the provider leaves — in the same transaction, so the
     // directory never lists a mark for a provider that has gone.
     await withdrawProviderAwards(tx, ctx, id, reason)
-    return after!
+    return after
   })
 }

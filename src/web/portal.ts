@@ -59,6 +59,7 @@ const nav = (items: ReadonlyArray<readonly [string, string]>, active: string): N
 export const manageNavigation = (active: string): NavigationItem[] => nav([
   [MANAGE_HOME, 'Work queue'],
   [`${MANAGE_HOME}/providers`, 'Providers'],
+  [`${MANAGE_HOME}/interest`, 'Requests to join'],
   [`${MANAGE_HOME}/assessments`, 'Assessments'],
   [`${MANAGE_HOME}/feedback`, 'Feedback'],
   [`${MANAGE_HOME}/awards`, 'Awards'],

@@ -78,9 +78,11 @@ export async function tabTo (page: Page, selector: string, presses = 80): Promis
   return false
 }
 
-/** With SCREENSHOTS=1, the page's viewport as test/screenshots/NAME.png (the README's pictures); else nothing. */
+export const SCREENSHOTS = 'test/screenshots'
+
+/** With SCREENSHOTS=1 in the environment, writes the page as test/screenshots/NAME.png (the README's pictures). */
 export async function screenshot (page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS === undefined) return
-  mkdirSync('test/screenshots', { recursive: true })
-  await page.screenshot({ path: `test/screenshots/${name}.png`, fullPage: false })
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false })
 }

@@ -10,6 +10,8 @@ export interface TestSmtp {
   refuse: Map<string, number>
   /** resolves once `n` messages have arrived */
   waitFor: (n: number) => Promise<ParsedMail[]>
+  /** resolves with the first message to `address` (with a subject matching `subject`) arriving after the call */
+  nextTo: (address: string, subject?: RegExp) => Promise<ParsedMail>
   close: () => Promise<void>
 }
 
@@ -35,14 +37,23 @@ export async function startSmtp (): Promise<TestSmtp> {
         .catch(callback)
     }
   })
+  const waitFor = async (n: number): Promise<ParsedMail[]> =>
+    messages.length >= n ? messages : await new Promise((resolve) => waiters.push({ n, resolve }))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as AddressInfo).port
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     refuse,
-    waitFor: async (n) =>
-      messages.length >= n ? messages : await new Promise((resolve) => waiters.push({ n, resolve })),
+    waitFor,
+    nextTo: async (address, subject = /./) => {
+      const from = messages.length
+      for (let n = from + 1; ; n++) {
+        const mail = (await waitFor(n))[n - 1]
+        const to = JSON.stringify(mail?.to ?? '')
+        if (mail !== undefined && to.includes(address) && subject.test(mail.subject ?? '')) return mail
+      }
+    },
     close: async () => await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }

@@ -81,10 +81,13 @@ t.test('your account and apply to join, in Chromium', { skip: !browserAvailable(
       await page.waitForURL(`${base}/account/contact`)
       t.match(await page.textContent('.govuk-error-summary'), /Enter a UK mobile number/)
       await checks('contact form with errors')
+      await page.focus('#wording-2')
+      await page.keyboard.press('Space')
+      await page.focus('#phone')
       await page.fill('#phone', '07700 900982')
       await page.keyboard.press('Enter')
       await page.waitForURL(`${base}/account?done=contact`)
-      t.match(await page.textContent('main'), /Text message[\s\S]*07700 900982/)
+      t.match(await page.textContent('main'), /Text message[\s\S]*07700 900982[\s\S]*Easy read/)
 
       // Invite a person, then remove them after the confirmation page.
       await page.getByRole('link', { name: 'Invite a person' }).click()

@@ -66,6 +66,14 @@ t.test('errors keep the input; a business over the micro bound is told kindly; n
   t.match((await co.get('/manage/interest')).body, /There are none to show/)
 })
 
+t.test('the manage navigation leads to the requests, marked as the section shown', async (t) => {
+  const link = /<a class="govuk-service-navigation__link" href="\/manage\/interest"( aria-current="true")?>/
+  const onQueue = link.exec((await co.get('/manage')).body)
+  t.ok(onQueue, 'the work queue links to the requests')
+  t.equal(onQueue?.[1], undefined, 'not marked as the section shown there')
+  t.equal(link.exec((await co.get('/manage/interest')).body)?.[1], ' aria-current="true"', 'marked on its own list')
+})
+
 t.test('sent: a confirmation email; seen in the queue and the list; no other council', async (t) => {
   const res = await send(request)
   t.equal(res.statusCode, 303)

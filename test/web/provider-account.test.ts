@@ -1,13 +1,16 @@
 // "Your account" for a provider's people (README: For providers): the people with access (invite, remove after a
-// confirmation page, the micro bound), how we contact you (email or a UK mobile for texts), and your data as JSON;
-// another provider's people never shown or reachable; every form needs its CSRF token.
+// confirmation page, the micro bound), how we contact you (email or a UK mobile for texts), and your data as JSON or
+// CSV; another provider's people never shown or reachable; every form needs its CSRF token.
+import { parse } from 'csv-parse/sync'
+import { desc, eq } from 'drizzle-orm'
 import t from 'tap'
 import { setMyContactChoice } from '../../src/use-cases/contact-preferences.js'
 import { principalOf } from '../../src/use-cases/context.js'
 import { runJobs } from '../../src/use-cases/jobs/run-jobs.js'
 import { listDemoMailbox } from '../../src/use-cases/notifications.js'
-import { outbox, notificationMessages } from '../../src/db/schema/index.js'
+import { auditEvents, outbox, notificationMessages } from '../../src/db/schema/index.js'
 import { buildTestApp } from '../helpers/app.js'
+import { assessmentDriver } from '../helpers/assessments.js'
 import { startNotifyStandIn } from '../helpers/notify-stand-in.js'
 import { signedInProvider } from '../helpers/provider-portal.js'
 import { browserClient, csrfOf, signInByEmail } from '../helpers/sign-in.js'
@@ -119,7 +122,12 @@ t.test('how we contact you: a UK mobile for text messages, with GOV.UK errors th
   const none = await post(a, '/account/contact', '/account/contact', { phone: '' })
   t.equal(none.statusCode, 400)
   t.match(none.body, /href="#channel">Select how we should contact you/)
-  const saved = await post(a, '/account/contact', '/account/contact', { channel: 'sms', phone: '+44 7700 900982' })
+  t.match(none.body, /href="#wording">Select how we should write to you/)
+  const saved = await post(a, '/account/contact', '/account/contact', {
+    channel: 'sms',
+    phone: '+44 7700 900982',
+    wording: 'plain'
+  })
   t.equal(saved.statusCode, 303)
   const page = await a.get('/account?done=contact')
   t.match(page.body, /We will contact you the way you chose/)
@@ -142,6 +150,30 @@ t.test('your data: the business’s own data as JSON, never another provider’s
   t.ok(data.people.some((p: { email: string }) => p.email === 'ann@anns.example'))
   t.notMatch(res.body, /bob@bobs.example|Bob's Day Club/)
   t.notOk('feedbackResponses' in data || 'auditEvents' in data || 'concerns' in data)
+})
+
+t.test('your data as a spreadsheet: the same document as the JSON, one row per value', async (t) => {
+  const json = (await a.get('/account/data')).json()
+  const audited = async () =>
+    (await h.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'export'))).length
+  const before = await audited()
+  const res = await a.get('/account/data?format=csv')
+  t.equal(res.statusCode, 200)
+  t.match(res.headers['content-type'], /^text\/csv; charset=utf-8/)
+  t.match(res.headers['content-disposition'], /attachment; filename="your-quality-mark-data-\d{4}-\d{2}-\d{2}\.csv"/)
+  t.equal(res.headers['cache-control'], 'private, no-store')
+  t.equal(await audited(), before + 1, 'audited as an export, as the JSON is')
+  const [header, ...rows] = parse(res.body, { bom: true }) as string[][]
+  t.same(header, ['section', 'record', 'field', 'value'])
+  t.same([...new Set(rows.map((r) => r[0]))], Object.keys(json), 'the same parts as the JSON, in its order')
+  t.ok(rows.some((r) => r.join('|') === "provider||name|Ann's Home Help"))
+  t.ok(rows.some((r) => r.join('|') === `provider||serviceTypes.1|${json.provider.serviceTypes[0]}`))
+  const emails = rows.filter((r) => r[0] === 'people' && r[2] === 'email')
+  t.same(emails.map((r) => [r[1], r[3]]), json.people.map((p: { id: string; email: string }) => [p.id, p.email]))
+  t.ok(rows.some((r) => r[0] === 'exportedAt' && r[3] === json.exportedAt))
+  t.notMatch(res.body, /bob@bobs.example|Bob's Day Club/)
+  t.notOk(rows.some((r) => ['feedbackResponses', 'auditEvents', 'concerns'].includes(r[0] ?? '')))
+  t.match((await a.get('/account')).body, /href="\/account\/data\?format=csv" download/, 'offered on the account page')
 })
 
 t.test('people signed out and council staff cannot open these pages', async (t) => {
@@ -171,7 +203,8 @@ t.test('a person who chose text messages gets them as text messages (GOV.UK Noti
   const actor = principalOf({ id: p.userId, role: 'provider', councilId: n.councils[0].id, providerId: p.id }, 't')
   await setMyContactChoice(n.app.deps, { actor, now: n.clock.now, requestId: 'test' }, {
     channel: 'sms',
-    phone: '07700 900982'
+    phone: '07700 900982',
+    easyRead: false
   })
   await n.db.db.insert(outbox).values({
     councilId: n.councils[0].id,
@@ -189,4 +222,43 @@ t.test('a person who chose text messages gets them as text messages (GOV.UK Noti
   t.equal(award?.address, '+447700900982')
   t.equal(award?.status, 'sent')
   t.ok(notify.received.some((r) => r.type === 'sms' && r.to === '+447700900982'), 'Notify was asked for a text')
+})
+
+t.test('easy read: chosen on the contact page, saved, and used for the messages that have it', async (t) => {
+  const form = await a.get('/account/contact')
+  t.match(form.body, /How should we write to you\?/)
+  t.match(form.body, /value="plain" checked/, 'plain English until the person chooses')
+  t.notMatch(form.body, /value="easy_read" checked/)
+  const wrong = await post(a, '/account/contact', '/account/contact', { channel: 'email', phone: '', wording: 'big' })
+  t.equal(wrong.statusCode, 400)
+  t.match(wrong.body, /href="#wording">Select how we should write to you/)
+  t.match(wrong.body, /value="email" checked/, 'the rest of the input kept')
+  const saved = await post(a, '/account/contact', '/account/contact', {
+    channel: 'email',
+    phone: '',
+    wording: 'easy_read'
+  })
+  t.equal(saved.statusCode, 303)
+  t.match((await a.get('/account')).body, /We write[\s\S]*?Easy read/)
+  t.match((await a.get('/account/contact')).body, /value="easy_read" checked/)
+  t.match((await b.get('/account')).body, /We write[\s\S]*?Plain English/, "Bob's choice is Bob's")
+  const [audit] = await h.db.db.select().from(auditEvents)
+    .where(eq(auditEvents.action, 'contact_preference')).orderBy(desc(auditEvents.id)).limit(1)
+  t.match(audit?.after, { channel: 'email', easyRead: true }, 'audited')
+
+  // The co-ordinator's request for information, through the API: Ann's message is easy read, Bob's is not.
+  const drive = assessmentDriver(h)
+  for (const p of [ann, bob]) {
+    const id = await drive.openUnderReview(p.token, north.coordinator.token)
+    await drive.post(north.coordinator.token, `/api/v1/assessments/${id}/request-info`, { note: 'The schedule' })
+  }
+  await runJobs(h.app.deps)
+  const asked = async (email: string) =>
+    (await listDemoMailbox(h.app.deps, 500)).find((m) => m.address === email && m.kind === 'information_requested')
+  const toAnn = await asked('ann@anns.example')
+  t.equal(toAnn?.style, 'easy_read')
+  t.match(toAnn?.body, /We need some more information from you\.\s+Your co-ordinator said:\s+The schedule/)
+  const toBob = await asked('bob@bobs.example')
+  t.equal(toBob?.style, 'plain')
+  t.match(toBob?.body, /Your co-ordinator at Northshire Council has asked for more information/)
 })

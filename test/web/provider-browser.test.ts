@@ -3,8 +3,7 @@
 // JavaScript turned off.
 import t from 'tap'
 import { axeViolations, browserAvailable } from '../helpers/browser.js'
-import { tinyPdf } from '../helpers/assessments.js'
-import { phone, portalInBrowser, scrollsSideways, signIn } from '../helpers/provider-browser.js'
+import { phone, portalInBrowser, scrollsSideways, signIn, uploadPdf } from '../helpers/provider-browser.js'
 import { setEmail } from '../helpers/sign-in.js'
 
 t.test('a provider uploads evidence from a phone', { skip: !browserAvailable() }, async (t) => {
@@ -48,12 +47,7 @@ t.test('a provider uploads evidence from a phone', { skip: !browserAvailable() }
         t.match(await page.textContent('.govuk-error-summary'), /Select a file to upload/)
         await axe('item page with an error')
       }
-      await page.setInputFiles('#file-file', { name: 'insurance.pdf', mimeType: 'application/pdf', buffer: tinyPdf() })
-      await page.fill('#file-expiresOn-day', '30')
-      await page.fill('#file-expiresOn-month', '11')
-      await page.fill('#file-expiresOn-year', '2026')
-      await page.getByRole('button', { name: 'Upload and send' }).click()
-      await page.waitForURL(`${base}/provider/items/INS_PL?done=sent`)
+      await uploadPdf(page, base, 'INS_PL', '2026-11-30')
       t.match(await page.textContent('main'), /Thank you/)
       t.match(await page.textContent('main'), /insurance\.pdf/)
       await axe('item page after the upload')

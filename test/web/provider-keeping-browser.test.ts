@@ -1,21 +1,11 @@
 // The award, keeping-your-mark and listing pages in real Chromium on a phone (README: For providers): axe-core with no
-// violations, no sideways scrolling at 320 px, an appeal sent with the keyboard alone, the listing saved and its
-// preview changed — and the same journey with JavaScript turned off.
+// violations, no sideways scrolling at 320 px, an appeal sent with the keyboard alone and withdrawn after its
+// confirmation page, the listing saved and its preview changed — and the same journey with JavaScript turned off.
 import t from 'tap'
-import type { Page } from 'playwright-core'
-import { axeViolations, browserAvailable } from '../helpers/browser.js'
+import { browserAvailable } from '../helpers/browser.js'
 import { insertExpiringEvidence, insertGoldAward } from '../helpers/awards.js'
-import { phone, portalInBrowser, scrollsSideways, signIn } from '../helpers/provider-browser.js'
+import { pageChecks, phone, portalInBrowser, signIn, tabTo } from '../helpers/provider-browser.js'
 import { setEmail } from '../helpers/sign-in.js'
-
-/** Presses Tab until the element with `id` has the focus (at most 60 times); true if it got there. */
-async function tabTo (page: Page, id: string): Promise<boolean> {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate(() => document.activeElement?.id ?? '') === id) return true
-  }
-  return false
-}
 
 t.test('a provider keeps their mark from a phone', { skip: !browserAvailable() }, async (t) => {
   const { h, base, north, browser } = await portalInBrowser(t)
@@ -30,14 +20,7 @@ t.test('a provider keeps their mark from a phone', { skip: !browserAvailable() }
       const email = js ? 'ann@care.example' : 'bea@care.example'
       await setEmail(h, p.userId, email)
       const page = await phone(browser, js)
-      // axe and the reflow check run scripts in the page, so only with JavaScript on; the journey runs both ways.
-      const check = async (what: string) => {
-        if (!js) return
-        t.same(await axeViolations(page), [], `${what}: axe`)
-        await page.setViewportSize({ width: 320, height: 700 })
-        t.notOk(await scrollsSideways(page), `${what} reflows at 320 px`)
-        await page.setViewportSize({ width: 375, height: 812 })
-      }
+      const check = pageChecks(t, page, js)
       await signIn(h, page, base, email)
 
       await page.goto(`${base}/provider/award`)
@@ -69,6 +52,16 @@ t.test('a provider keeps their mark from a phone', { skip: !browserAvailable() }
       await page.keyboard.press('Enter')
       await page.waitForURL(`${base}/provider/keeping?done=appealed`)
       t.match(await page.textContent('main'), /We have received your appeal/)
+
+      // Withdrawn again after its confirmation page, with a reason.
+      await page.getByRole('link', { name: /Withdraw this appeal/ }).click()
+      await page.waitForURL(/\/provider\/appeals\/[0-9a-f-]+\/withdraw$/)
+      await check('withdraw confirmation')
+      await page.fill('#reason', 'We found the certificates.')
+      await page.getByRole('button', { name: 'Withdraw your appeal' }).click()
+      await page.waitForURL(`${base}/provider/keeping?done=withdrawn`)
+      t.match(await page.textContent('main'), /You withdrew this appeal/)
+      await check('keeping your mark after withdrawing')
 
       await page.goto(`${base}/provider/listing`)
       await check('your listing')

@@ -265,14 +265,14 @@ export async function findContactPreference (q: Queryable, userId: string): Prom
 /** One row per person: written the first time, changed after. */
 export async function saveContactPreference (
   q: Queryable,
-  p: Pick<ContactPreference, 'userId' | 'channel' | 'phone' | 'updatedAt'>
+  p: Pick<ContactPreference, 'userId' | 'channel' | 'phone' | 'easyRead' | 'updatedAt'>
 ): Promise<ContactPreference> {
   const [row] = await q
     .insert(notificationPreferences)
     .values(p)
     .onConflictDoUpdate({
       target: notificationPreferences.userId,
-      set: { channel: p.channel, phone: p.phone, updatedAt: p.updatedAt }
+      set: { channel: p.channel, phone: p.phone, easyRead: p.easyRead, updatedAt: p.updatedAt }
     })
     .returning()
   if (row === undefined) throw new Error('upsert returned no preference')

@@ -4,6 +4,7 @@ import { AwardLevelSchema } from '../../domain/scheme/enums.js'
 import { AppealOutcome, AppealState, AppealSubject } from '../../domain/workflow/index.js'
 import {
   APPEAL_GROUNDS_LENGTH,
+  APPEAL_NOTE_LENGTH,
   type AppealDecision,
   type AppealListQuery,
   type AppealLodge
@@ -52,7 +53,9 @@ export const appealLodgeSchema = z
   })
   .meta({ id: 'AppealLodge' }) satisfies z.ZodType<AppealLodge>
 
-export const appealNoteSchema = z.strictObject({ reason: z.string().trim().min(3).max(4000).optional() })
+export const appealNoteSchema = z.strictObject({
+  reason: z.string().trim().min(APPEAL_NOTE_LENGTH.min).max(APPEAL_NOTE_LENGTH.max).optional()
+})
 export const appealDecisionSchema = z
   .strictObject({
     outcome: AppealOutcomeSchema,

@@ -12,7 +12,7 @@ import { getProvider } from '../../use-cases/providers.js'
 import { formPage, textField } from '../manage/forms.js'
 import { inviteValuesOf, inviteView, parseInvite, type InvitePlace } from '../manage/invite-form.js'
 import { pageCtx, providerNavigation, providerOrRedirect } from '../portal.js'
-import { ACCOUNT, contactView, type ContactValues } from './business-view.js'
+import { ACCOUNT, contactView, WORDINGS, wordingOf, type ContactValues } from './business-view.js'
 
 const place: InvitePlace = { action: `${ACCOUNT}/people`, cancelHref: ACCOUNT, navigation: providerNavigation(ACCOUNT) }
 const form = z.record(z.string(), z.unknown())
@@ -20,12 +20,15 @@ const person = z.object({ id: z.uuid() })
 
 /** The GOV.UK messages of the contact form, keyed by field; empty when it can be saved. */
 function checkContact (v: ContactValues): Record<string, string> {
-  if (v.channel !== 'email' && v.channel !== 'sms') return { channel: 'Select how we should contact you' }
-  if (v.phone.trim() === '') return v.channel === 'sms' ? { phone: 'Enter a UK mobile number for text messages' } : {}
-  if (normaliseUkMobile(v.phone) === null) {
-    return { phone: 'Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982' }
+  const errors: Record<string, string> = {}
+  if (v.channel !== 'email' && v.channel !== 'sms') errors.channel = 'Select how we should contact you'
+  else if (v.phone.trim() === '') {
+    if (v.channel === 'sms') errors.phone = 'Enter a UK mobile number for text messages'
+  } else if (normaliseUkMobile(v.phone) === null) {
+    errors.phone = 'Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982'
   }
-  return {}
+  if (!Object.hasOwn(WORDINGS, v.wording)) errors.wording = 'Select how we should write to you'
+  return errors
 }
 
 export const businessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -92,34 +95,45 @@ export const businessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     const now = await getMyContactChoice(deps, ctx)
     return await reply.page(200, 'account-contact', contactView(reply.generateCsrf(), {
       channel: now.channel,
-      phone: now.phone ?? ''
+      phone: now.phone ?? '',
+      wording: wordingOf(now.easyRead)
     }))
   })
 
   app.post('/contact', {
-    schema: { hide: true, body: z.object({ channel: textField, phone: textField }).passthrough() },
+    schema: {
+      hide: true,
+      body: z.object({ channel: textField, phone: textField, wording: textField }).passthrough()
+    },
     ...csrf
   }, async (request, reply) => {
     const ctx = await signedIn(request, reply)
     if (ctx === null) return reply
-    const values = { channel: request.body.channel ?? '', phone: (request.body.phone ?? '').slice(0, 100) }
+    const values = {
+      channel: request.body.channel ?? '',
+      phone: (request.body.phone ?? '').slice(0, 100),
+      wording: request.body.wording ?? ''
+    }
     const errors = checkContact(values)
     if (Object.keys(errors).length > 0) {
       return await reply.page(400, 'account-contact', contactView(reply.generateCsrf(), values, errors))
     }
     const channel = values.channel === 'sms' ? 'sms' : 'email'
-    await setMyContactChoice(deps, ctx, { channel, phone: values.phone })
+    await setMyContactChoice(deps, ctx, { channel, phone: values.phone, easyRead: values.wording === 'easy_read' })
     return await reply.redirect(`${ACCOUNT}?done=contact`, 303)
   })
 
-  app.get('/data', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/data', {
+    schema: { hide: true, querystring: z.object({ format: z.enum(['json', 'csv']).catch('json').default('json') }) }
+  }, async (request, reply) => {
     const ctx = await signedIn(request, reply)
     if (ctx === null) return reply
-    const out = await exportMyProviderData(deps, ctx)
+    const format = request.query.format
+    const out = await exportMyProviderData(deps, ctx, format)
     return await reply
       .header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="${out.filename}"`)
-      .type('application/json; charset=utf-8')
-      .send(out.json)
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .send(out.body)
   })
 }

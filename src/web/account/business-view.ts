@@ -21,6 +21,9 @@ export interface BusinessSection {
 }
 
 const CHANNEL_WORDS = { email: 'Email', sms: 'Text message' } as const
+/** The contact form's choice of wording, as its radios send it. */
+export const WORDINGS = { plain: 'Plain English', easy_read: 'Easy read' } as const
+export const wordingOf = (easyRead: boolean): keyof typeof WORDINGS => (easyRead ? 'easy_read' : 'plain')
 
 /** "07700 900982" from "+447700900982": how people write a mobile number. */
 export const ukMobileAsWritten = (e164: string): string => `0${e164.slice(3, 7)} ${e164.slice(7)}`
@@ -46,12 +49,13 @@ export function businessSection (people: People, contact: ContactChoice): Busine
       {
         key: { text: 'Mobile number' },
         value: { text: contact.phone === null ? 'None' : ukMobileAsWritten(contact.phone) }
-      }
+      },
+      { key: { text: 'We write' }, value: { text: WORDINGS[wordingOf(contact.easyRead)] } }
     ]
   }
 }
 
-export interface ContactValues { channel: string; phone: string }
+export interface ContactValues { channel: string; phone: string; wording: string }
 
 export interface ContactView extends PageView {
   csrf: string

@@ -195,7 +195,7 @@ export function readNote (value: string | undefined, required: string | null): {
  */
 export async function unlessChanged (
   reply: FastifyReply,
-  back: { href: string; what: string; active: string },
+  back: { href: string; what: string; active: string; navigation?: NavigationItem[] },
   change: () => Promise<FastifyReply>
 ): Promise<FastifyReply> {
   try {
@@ -204,7 +204,7 @@ export async function unlessChanged (
     if (!isDomainError(e) || e.code !== 'VERSION_MISMATCH') throw e
     const title = 'Someone else changed this'
     return await reply.page(409, 'manage-conflict', {
-      layout: layoutOf({ title, navigation: manageNavigation(back.active) }),
+      layout: layoutOf({ title, navigation: back.navigation ?? manageNavigation(back.active) }),
       title,
       paragraphs: [
         `Someone else changed the ${back.what} after you opened it, so your change has not been saved.`,

@@ -1,6 +1,11 @@
 // "Keeping your mark" (README: For providers): evidence to renew by the scheme's reminder windows with links to the
 // items, the renewal assessment, the concerns the provider may see, their appeals and what they may appeal today.
-import type { AppealState, AppealSubject, ConcernState } from '../../domain/workflow/index.js'
+import {
+  allowedAppealActions,
+  type AppealState,
+  type AppealSubject,
+  type ConcernState
+} from '../../domain/workflow/index.js'
 import type { AppealTarget, MyKeeping } from '../../use-cases/provider-keeping.js'
 import { longDate } from '../../use-cases/publication/public-award.js'
 import { layoutOf, type PageView } from '../layout.js'
@@ -16,7 +21,8 @@ export interface KeepingView extends PageView {
   /** why new evidence cannot be sent now, when it cannot */
   cannotSend: string | null
   concerns: Array<{ heading: string; rows: Row[] }>
-  appeals: Array<{ heading: string; rows: Row[] }>
+  /** `withdrawHref` while the provider may still withdraw it */
+  appeals: Array<{ heading: string; about: string; rows: Row[]; withdrawHref: string | null }>
   canAppeal: Array<{ text: string; href: string }>
   cannotAppeal: string[]
 }
@@ -28,6 +34,10 @@ declare module '../views.js' {
 }
 
 export const KEEPING_HREF = `${PROVIDER_HOME}/keeping`
+
+/** Whether the provider may still withdraw an appeal in this state (src/domain/workflow/appeal-lifecycle.ts). */
+export const canWithdraw = (state: AppealState): boolean => allowedAppealActions(state).includes('withdraw')
+export const withdrawHref = (id: string) => `${PROVIDER_HOME}/appeals/${id}/withdraw`
 
 /** What is appealed, as the provider reads it ("the decision on your application"). */
 export const SUBJECT_WORDS: Readonly<Record<AppealSubject, string>> = {
@@ -116,6 +126,8 @@ export function keepingView (k: MyKeeping, notice: string | null): KeepingView {
     })),
     appeals: k.appeals.map((a) => ({
       heading: `Appeal against ${SUBJECT_WORDS[a.subjectType]}`,
+      about: SUBJECT_WORDS[a.subjectType],
+      withdrawHref: canWithdraw(a.state) ? withdrawHref(a.id) : null,
       rows: [
         row('Sent on', longDate(a.lodgedAt)),
         row('Where it is', APPEAL_STATE_WORDS[a.state]),

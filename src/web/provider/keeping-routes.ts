@@ -30,6 +30,11 @@ declare module '../views.js' {
 }
 
 const { min, max } = APPEAL_GROUNDS_LENGTH
+const DONE = ['appealed', 'withdrawn'] as const
+const NOTICES: Record<(typeof DONE)[number], string> = {
+  appealed: 'Your appeal has been sent. We will tell you when the council has it and what happens next.',
+  withdrawn: 'Your appeal has been withdrawn.'
+}
 
 function appealFormView (csrf: string, t: AppealTarget & { check: { ok: true } }, value = '', error?: string) {
   return {
@@ -83,13 +88,11 @@ export const keepingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
 
   app.get(
     '/keeping',
-    { schema: { hide: true, querystring: z.object({ done: z.enum(['appealed']).optional().catch(undefined) }) } },
+    { schema: { hide: true, querystring: z.object({ done: z.enum(DONE).optional().catch(undefined) }) } },
     async (request, reply) => {
       const ctx = await providerCtx(deps, request, reply)
       if (ctx === null) return reply
-      const notice = request.query.done === 'appealed'
-        ? 'Your appeal has been sent. We will tell you when the council has it and what happens next.'
-        : null
+      const notice = request.query.done === undefined ? null : NOTICES[request.query.done]
       return await reply.page(200, 'provider-keeping', keepingView(await getMyKeeping(deps, ctx), notice))
     }
   )

@@ -10,6 +10,7 @@ import { itemRoutes } from './item-routes.js'
 import { keepingRoutes } from './keeping-routes.js'
 import { listingRoutes } from './listing-routes.js'
 import { standingRoutes } from './standing-routes.js'
+import { withdrawRoutes } from './withdraw-routes.js'
 
 export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   useHtmlErrorPages(app)
@@ -20,4 +21,5 @@ export const providerPortalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   await app.register(awardRoutes, { deps })
   await app.register(keepingRoutes, { deps })
   await app.register(listingRoutes, { deps })
+  await app.register(withdrawRoutes, { deps })
 }
