@@ -44,9 +44,14 @@ export function assessmentDriver (h: TestApp) {
     return id
   }
 
-  /** Gives the easiest accepted evidence for one item (a declaration, a narrative or a PDF), returning its id. */
-  async function giveEvidence (id: string, item: ChecklistItem, token: string, issuedOn: string) {
-    const kind = item.evidenceKinds.find((k) => k === 'declaration' || k === 'narrative') ?? 'document'
+  /**
+   * Gives the easiest accepted evidence for one item (a declaration, a narrative or a PDF), returning its id;
+   * with `pdf`, that file as a document.
+   */
+  async function giveEvidence (id: string, item: ChecklistItem, token: string, issuedOn: string, pdf?: Buffer) {
+    const kind = pdf !== undefined
+      ? 'document'
+      : item.evidenceKinds.find((k) => k === 'declaration' || k === 'narrative') ?? 'document'
     const dated = item.validityMonths !== null ? { issuedOn } : {}
     const res = await post(token, `/api/v1/assessments/${id}/evidence`, {
       itemCode: item.code,
@@ -57,7 +62,7 @@ export function assessmentDriver (h: TestApp) {
     if (res.statusCode !== 201) throw new Error(`evidence ${item.code}: ${res.body}`)
     const evidenceId = res.json().id as string
     if (kind === 'document') {
-      const body = multipartBody([{ name: `${item.code}.pdf`, type: 'application/pdf', content: tinyPdf() }])
+      const body = multipartBody([{ name: `${item.code}.pdf`, type: 'application/pdf', content: pdf ?? tinyPdf() }])
       const up = await h.app.inject({
         method: 'POST',
         url: `/api/v1/assessments/${id}/evidence/${evidenceId}/files`,
@@ -69,7 +74,28 @@ export function assessmentDriver (h: TestApp) {
     return evidenceId
   }
 
-  /** Evidence for, and verification of, every applicable item up to the tier (B: bronze, S: silver, G: gold). */
+  /**
+   * Evidence for every applicable item up to the tier (B: bronze, S: silver, G: gold), the files in `pdfs` (by item
+   * code) as documents; returns each piece's id by item code.
+   */
+  async function giveItems (
+    id: string,
+    flags: OfferingFlags,
+    upTo: 'B' | 'S' | 'G',
+    providerToken: string,
+    pdfs: Record<string, Buffer> = {}
+  ) {
+    const tiers = { B: ['B'], S: ['B', 'S'], G: ['B', 'S', 'G'] }[upTo]
+    const today = h.clock.now.toISOString().slice(0, 10)
+    const given = new Map<string, string>()
+    for (const item of DEFAULT_SCHEME.checklist) {
+      if (!tiers.includes(item.tier) || !isItemApplicable(item, flags)) continue
+      given.set(item.code, await giveEvidence(id, item, providerToken, today, pdfs[item.code]))
+    }
+    return given
+  }
+
+  /** Evidence for, and verification of, every applicable item up to the tier. */
   async function meetItems (
     id: string,
     flags: OfferingFlags,
@@ -77,13 +103,9 @@ export function assessmentDriver (h: TestApp) {
     providerToken: string,
     staffToken: string
   ) {
-    const tiers = { B: ['B'], S: ['B', 'S'], G: ['B', 'S', 'G'] }[upTo]
-    const today = h.clock.now.toISOString().slice(0, 10)
-    for (const item of DEFAULT_SCHEME.checklist) {
-      if (!tiers.includes(item.tier) || !isItemApplicable(item, flags)) continue
-      const evidenceId = await giveEvidence(id, item, providerToken, today)
+    for (const [code, evidenceId] of await giveItems(id, flags, upTo, providerToken)) {
       const v = await post(staffToken, `/api/v1/assessments/${id}/evidence/${evidenceId}/verify`)
-      if (v.statusCode !== 200) throw new Error(`verify ${item.code}: ${v.body}`)
+      if (v.statusCode !== 200) throw new Error(`verify ${code}: ${v.body}`)
     }
   }
 
@@ -138,5 +160,5 @@ export function assessmentDriver (h: TestApp) {
     await post(p.token, `/api/v1/assessments/${id}/accept-decision`)
   }
 
-  return { post, openUnderReview, giveEvidence, meetItems, addGlowingFeedback, proposeAccepted }
+  return { post, openUnderReview, giveEvidence, giveItems, meetItems, addGlowingFeedback, proposeAccepted }
 }

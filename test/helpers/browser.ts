@@ -48,6 +48,36 @@ export async function axeViolations (page: Page): Promise<string[]> {
   }, AXE_TAGS)
 }
 
+/** What sticks out sideways at the page's current width (a table inside its own scrolling box does not count). */
+export async function sticksOut (page: Page): Promise<string[]> {
+  return await page.evaluate(() => {
+    const root = document.documentElement
+    if (root.scrollWidth <= root.clientWidth) return []
+    return [...document.querySelectorAll('main *')]
+      .filter((el) => el.closest('.app-table-scroll') === null && el.getBoundingClientRect().right > root.clientWidth)
+      .slice(0, 3).map((el) => `${el.tagName}.${el.className} ${el.getBoundingClientRect().right}`)
+      .concat([`page ${root.scrollWidth} wide`])
+  })
+}
+
+/** axe-core finds nothing, and at 320 CSS pixels (WCAG 1.4.10) nothing scrolls sideways; then the width it had. */
+export async function checkPage (t: Test, page: Page, what: string): Promise<void> {
+  t.same(await axeViolations(page), [], `${what}: axe-core finds nothing`)
+  const size = page.viewportSize() ?? { width: 1024, height: 900 }
+  await page.setViewportSize({ width: 320, height: size.height })
+  t.same(await sticksOut(page), [], `${what}: no sideways scroll at 320 px`)
+  await page.setViewportSize(size)
+}
+
+/** Presses Tab until the focused element matches the CSS selector; false if it never does. */
+export async function tabTo (page: Page, selector: string, presses = 80): Promise<boolean> {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return true
+  }
+  return false
+}
+
 export const SCREENSHOTS = 'test/screenshots'
 
 /** With SCREENSHOTS=1 in the environment, writes the page as test/screenshots/NAME.png (the README's pictures). */

@@ -46,6 +46,7 @@ export async function staffInBrowser (t: Test, h: TestApp, browser: Browser, bas
     await page.keyboard.press('Enter')
     await page.waitForURL(url)
   }
+  /** SCREENSHOTS=1 writes the README's pictures. */
   const shot = async (name: string) => await screenshot(page, name)
   return { page, checker, checkPage, tabTo, go, shot }
 }

@@ -10,7 +10,10 @@ import { freePort } from './free-port.js'
 import type { TestSmtp } from './mail.js'
 import { linkIn, mailboxIds, mailboxLink } from './sign-in.js'
 
-/** The app listening on a free port (links in emails point at it), its first council and a Chromium. */
+/**
+ * The app listening on a free port (links in emails point at it), its first council and a Chromium; `env` adds to
+ * the configuration.
+ */
 export async function portalInBrowser (t: Test, env: Record<string, string> = {}) {
   const port = await freePort()
   const base = `http://localhost:${port}`

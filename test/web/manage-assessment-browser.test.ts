@@ -3,10 +3,9 @@
 // violations and no sideways scrolling at 320 px.
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
-import type { Page } from 'playwright-core'
 import { buildTestApp, sampleProvider } from '../helpers/app.js'
 import { assessmentDriver } from '../helpers/assessments.js'
-import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
+import { browserAvailable, checkPage, launchBrowser, openPage } from '../helpers/browser.js'
 import { mailboxIds, mailboxLink, setEmail } from '../helpers/sign-in.js'
 
 t.test('review, verify, propose and publish in Chromium', { skip: !browserAvailable() }, async (t) => {
@@ -30,15 +29,6 @@ t.test('review, verify, propose and publish in Chromium', { skip: !browserAvaila
   const browser = await launchBrowser(t)
   const page = await openPage(browser)
 
-  /** axe-core finds nothing, and at 320 px the page does not scroll sideways. */
-  const check = async (what: string, p: Page) => {
-    t.same(await axeViolations(p), [], `${what}: axe`)
-    await p.setViewportSize({ width: 320, height: 900 })
-    const wide = await p.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
-    t.equal(wide, false, `${what}: reflows at 320 px`)
-    await p.setViewportSize({ width: 1024, height: 900 })
-  }
-
   const seen = await mailboxIds(h, 'co@northshire.example')
   await page.goto(`${base}/sign-in`)
   await page.fill('#email', 'co@northshire.example')
@@ -49,14 +39,14 @@ t.test('review, verify, propose and publish in Chromium', { skip: !browserAvaila
   await page.waitForURL(`${base}/manage`)
 
   await page.goto(`${base}/manage/assessments`)
-  await check('assessment list', page)
+  await checkPage(t, page, 'assessment list')
   await page.click('a:has-text("Bright Days")')
   await page.waitForURL(`${base}/manage/assessments/${id}`)
   t.match(await page.textContent('#score + dl'), /Bronze/)
-  await check('review page', page)
+  await checkPage(t, page, 'review page')
 
   await page.click('a:has-text("Written account")')
-  await check('evidence page', page)
+  await checkPage(t, page, 'evidence page')
   await page.goBack()
   await page.click('button[aria-label="Verify MCA"]')
   await page.waitForSelector('.govuk-notification-banner--success')
@@ -65,7 +55,7 @@ t.test('review, verify, propose and publish in Chromium', { skip: !browserAvaila
   await page.click('button:has-text("Mark ready for a decision")')
   await page.waitForSelector('.govuk-notification-banner--success')
   await page.click('a:has-text("Propose a decision")')
-  await check('propose page', page)
+  await checkPage(t, page, 'propose page')
   await page.click('button:has-text("Propose this decision")')
   await page.waitForSelector('.govuk-notification-banner--success')
   t.match(await page.textContent('main'), /The decision has been proposed to the provider/)
@@ -73,15 +63,15 @@ t.test('review, verify, propose and publish in Chromium', { skip: !browserAvaila
   await d.post(p.token, `/api/v1/assessments/${id}/accept-decision`)
   await page.reload()
   await page.click('a:has-text("Publish the decision")')
-  await check('publish confirmation', page)
+  await checkPage(t, page, 'publish confirmation')
   await page.click('button:has-text("Publish the decision")')
   await page.waitForSelector('.govuk-notification-banner--success')
   t.match(await page.textContent('main'), /The decision is published/)
-  await check('decided assessment', page)
+  await checkPage(t, page, 'decided assessment')
 
   await page.click('a:has-text("See the award")')
   t.match(await page.textContent('h1'), /Bright Days: Bronze award/)
-  await check('award page', page)
+  await checkPage(t, page, 'award page')
   await page.click('a:has-text("Suspend the award")')
-  await check('suspend form', page)
+  await checkPage(t, page, 'suspend form')
 })

@@ -78,6 +78,13 @@ t.test('list and review page: checklist by category, why items apply, the live s
   t.match(review.body, /<li>n 0 &lt; \d+<\/li>/)
 })
 
+t.test('the review page leads to the assessment’s feedback pages, where its sample comes from', async (t) => {
+  const review = await co.get(page)
+  t.match(review.body, /n 0 &lt; 2|n 0 < 2/, 'the score says feedback is missing')
+  t.match(review.body, `href="/manage/feedback/${id}">Feedback for this assessment</a>`)
+  t.equal((await co.get(`/manage/feedback/${id}`)).statusCode, 200)
+})
+
 t.test('an evidence file is served so it never runs: attachment, or an image inline under a sandbox', async (t) => {
   const base = `${page}/evidence/${insurance.evidenceId}`
   const piece = await co.get(base)

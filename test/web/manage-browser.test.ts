@@ -3,7 +3,7 @@
 // error summary that takes focus, and no sideways scrolling at 320 CSS pixels. SCREENSHOTS=1 writes the README's.
 import type { Page } from 'playwright-core'
 import t from 'tap'
-import { axeViolations, browserAvailable, launchBrowser, openPage, screenshot } from '../helpers/browser.js'
+import { browserAvailable, checkPage, launchBrowser, openPage, screenshot } from '../helpers/browser.js'
 import { buildTestApp } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
 import { fillQueue } from '../helpers/manage.js'
@@ -29,22 +29,6 @@ t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !brow
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL(`${base}/manage`)
 
-  const shot = async (name: string) => await screenshot(page, name)
-  const checkPage = async (what: string) => {
-    t.same(await axeViolations(page), [], `${what}: axe-core finds nothing`)
-    await page.setViewportSize({ width: 320, height: 800 })
-    const wide = await page.evaluate(() => {
-      const root = document.documentElement
-      if (root.scrollWidth <= root.clientWidth) return []
-      // what sticks out (a table inside its own scrolling box does not make the page scroll)
-      return [...document.querySelectorAll('main *')]
-        .filter((el) => el.closest('.app-table-scroll') === null && el.getBoundingClientRect().right > root.clientWidth)
-        .slice(0, 3).map((el) => `${el.tagName}.${el.className} ${el.getBoundingClientRect().right}`)
-        .concat([`page ${root.scrollWidth} wide`])
-    })
-    t.same(wide, [], `${what}: no sideways scroll at 320 px`)
-    await page.setViewportSize({ width: 1024, height: 900 })
-  }
   /** Tabs until the focused element matches, then checks its focus style shows. */
   const tabTo = async (p: Page, test: (el: Element) => boolean, what: string) => {
     for (let i = 0; i < 80; i++) {
@@ -65,19 +49,19 @@ t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !brow
 
   await page.goto(`${base}/manage`)
   t.match(await page.textContent('main'), /Applications waiting for review \(1\)/)
-  await checkPage('work queue')
-  await shot('manage-queue')
+  await checkPage(t, page, 'work queue')
+  await screenshot(page, 'manage-queue')
   await tabTo(page, (el) => el.textContent?.trim() === 'Ann’s Home Help', 'provider link in the queue')
   await page.keyboard.press('Enter')
   await page.waitForURL(`${base}/manage/providers/${anns.id}`)
   t.match(await page.textContent('h1'), /Ann’s Home Help/)
-  await checkPage('provider page')
-  await shot('manage-provider')
+  await checkPage(t, page, 'provider page')
+  await screenshot(page, 'manage-provider')
 
   await tabTo(page, (el) => el.textContent?.trim() === 'Change the record', 'change button')
   await page.keyboard.press('Enter')
   await page.waitForURL(`${base}/manage/providers/${anns.id}/edit`)
-  await checkPage('edit form')
+  await checkPage(t, page, 'edit form')
   await page.fill('#name', '')
   await page.fill('#area', 'Ilkley')
   await tabTo(page, (el) => el.textContent?.trim() === 'Save changes', 'save button')
@@ -86,8 +70,8 @@ t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !brow
   t.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true,
     'the error summary takes focus')
   t.equal(await page.inputValue('#area'), 'Ilkley', 'what was typed is kept')
-  await checkPage('edit form with errors')
-  await shot('manage-provider-errors')
+  await checkPage(t, page, 'edit form with errors')
+  await screenshot(page, 'manage-provider-errors')
   await page.fill('#name', 'Ann’s Home Help and Care')
   await page.focus('#area')
   await tabTo(page, (el) => el.textContent?.trim() === 'Save changes', 'save button again')
@@ -95,11 +79,11 @@ t.test('a co-ordinator: queue → provider → edit, by keyboard', { skip: !brow
   await page.waitForURL(`${base}/manage/providers/${anns.id}?done=changed`)
   t.match(await page.textContent('main'), /Your changes have been saved/)
   t.match(await page.textContent('main'), /Ilkley/)
-  await checkPage('provider page after the change')
+  await checkPage(t, page, 'provider page after the change')
 
   await page.goto(`${base}/manage/providers`)
-  await checkPage('provider list')
-  await shot('manage-providers')
+  await checkPage(t, page, 'provider list')
+  await screenshot(page, 'manage-providers')
   await page.goto(`${base}/manage/providers/new`)
-  await checkPage('register form')
+  await checkPage(t, page, 'register form')
 })

@@ -3,7 +3,7 @@
 // summary, and the letters downloaded from the page (by keyboard alone) hold QR codes that decode to working links.
 import { readFile } from 'node:fs/promises'
 import t from 'tap'
-import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
+import { axeViolations, browserAvailable, checkPage, launchBrowser, openPage, tabTo } from '../helpers/browser.js'
 import { buildTestApp } from '../helpers/app.js'
 import { addAssessment, bestAnswers } from '../helpers/feedback.js'
 import { freePort } from '../helpers/free-port.js'
@@ -43,15 +43,9 @@ t.test('the feedback pages in a real browser', { skip: !browserAvailable() }, as
   const paths = ['/manage/feedback', ...['', '/letters', '/interview', '/comments', '/results'].map((p) => base + p)]
 
   for (const url of paths.map((p) => (p.startsWith('http') ? p : origin + p))) {
-    await page.setViewportSize({ width: 1024, height: 900 })
     const res = await page.goto(url)
     t.equal(res?.status(), 200, url)
-    t.same(await axeViolations(page), [], `${url}: axe`)
-    await page.setViewportSize({ width: 320, height: 800 })
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth > document.documentElement.clientWidth
-    )
-    t.equal(sideways, false, `${url} reflows at 320 px`)
+    await checkPage(t, page, url)
   }
 
   await page.setViewportSize({ width: 1024, height: 900 })
@@ -65,16 +59,9 @@ t.test('the feedback pages in a real browser', { skip: !browserAvailable() }, as
 
   // Keyboard only: Tab to the number box, type, Tab on to the button and press Enter.
   await page.goto(`${base}/letters`)
-  const tabTo = async (selector: string) => {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab')
-      if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return true
-    }
-    return false
-  }
-  t.ok(await tabTo('#count'), 'the number box is reached with Tab')
+  t.ok(await tabTo(page, '#count'), 'the number box is reached with Tab')
   await page.keyboard.type('2')
-  t.ok(await tabTo('button.govuk-button'), 'the button is reached with Tab')
+  t.ok(await tabTo(page, 'button.govuk-button'), 'the button is reached with Tab')
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
   const pdf = await readFile(await download.path())
   const letters = readPdf(pdf)

@@ -32,6 +32,8 @@ t.test('the feedback pages list the assessment and what can be done with it', as
   const page = await co.get(base)
   t.equal(page.statusCode, 200)
   for (const task of ['letters', 'interview', 'comments', 'results']) t.match(page.body, `href="${base}/${task}"`)
+  t.match(page.body, `href="/manage/assessments/${assessmentId}">The assessment’s review and live score</a>`,
+    'and the way back to the review whose live score counts the responses')
 })
 
 t.test('letters: one page per link, the link written out, and a QR code that decodes to it', async (t) => {

@@ -6,8 +6,10 @@ import t from 'tap'
 import { axeViolations, browserAvailable, launchBrowser, openPage } from '../helpers/browser.js'
 import { buildTestApp } from '../helpers/app.js'
 import { freePort } from '../helpers/free-port.js'
-import { startOidcProvider } from '../helpers/oidc-provider.js'
+import { signInWithSso, startOidcProvider, useForCouncilSso } from '../helpers/oidc-provider.js'
 import { setEmail } from '../helpers/sign-in.js'
+
+const COUNCIL_ACCOUNT = 'Sign in with your Northshire Council account'
 
 t.test('sign in through each route in a real browser', { skip: !browserAvailable() }, async (t) => {
   const port = await freePort()
@@ -20,12 +22,7 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
   await setEmail(h, north.coordinator.id, 'co@northshire.example')
   const provider = await h.addProvider(north)
   await setEmail(h, provider.userId, 'owner@anns.example')
-  const sso = await h.app.inject({
-    method: 'PUT',
-    url: `/api/v1/councils/${north.id}/sso`,
-    headers: h.auth(h.admin.token),
-    payload: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret }
-  })
+  const sso = await useForCouncilSso(h, north.id, idp)
   t.equal(sso.statusCode, 200)
   t.notOk('clientSecret' in sso.json(), 'the client secret is never answered back')
   const browser = await launchBrowser(t)
@@ -34,14 +31,7 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
     const page = await openPage(browser)
     await page.goto(`${base}/sign-in`)
     t.same(await axeViolations(page), [], 'sign-in page: axe')
-    await page.getByRole('link', { name: 'Sign in with your Northshire Council account' }).click()
-    await page.waitForURL(`${idp.issuer}/**`)
-    await page.fill('input[name="login"]', 'co@northshire.example')
-    await page.fill('input[name="password"]', 'anything')
-    await page.click('button[type="submit"]')
-    // the provider's development consent page, when it asks
-    await page.waitForLoadState()
-    if (page.url().startsWith(idp.issuer)) await page.locator('button[type="submit"]').first().click()
+    await signInWithSso(page, base, idp, COUNCIL_ACCOUNT, 'co@northshire.example')
     await page.waitForURL(`${base}/manage`, { timeout: 15_000 }).catch(async () => {
       t.fail(`ended at ${page.url()}: ${(await page.textContent('body'))?.slice(0, 400) ?? ''}`)
     })
@@ -80,14 +70,7 @@ t.test('sign in through each route in a real browser', { skip: !browserAvailable
 
   t.test('staff: an unknown council account, then a replayed and a forged callback', async (t) => {
     const page = await openPage(browser)
-    await page.goto(`${base}/sign-in`)
-    await page.getByRole('link', { name: 'Sign in with your Northshire Council account' }).click()
-    await page.waitForURL(`${idp.issuer}/**`)
-    await page.fill('input[name="login"]', 'stranger@northshire.example')
-    await page.fill('input[name="password"]', 'anything')
-    await page.click('button[type="submit"]')
-    await page.waitForLoadState()
-    if (page.url().startsWith(idp.issuer)) await page.locator('button[type="submit"]').first().click()
+    await signInWithSso(page, base, idp, COUNCIL_ACCOUNT, 'stranger@northshire.example')
     await page.waitForURL(`${base}/sign-in/sso/northshire/callback**`)
     t.match(await page.textContent('main'), /You do not have a Quality Mark account yet/)
     t.same(await axeViolations(page), [], 'unknown account page: axe')

@@ -9,6 +9,7 @@ import type { getAssessment } from '../../use-cases/assessments.js'
 import type { ProviderRow } from '../../use-cases/providers.js'
 import { layoutOf, type PageView } from '../layout.js'
 import { MANAGE_HOME, manageNavigation } from '../portal.js'
+import { assessmentPath } from './feedback/common.js'
 import { row, type Row, type Tag } from './forms.js'
 import { listView, type ListView } from './list-view.js'
 import { scoreView, type ScoreView } from './score-view.js'
@@ -78,6 +79,8 @@ export interface AssessmentPageView extends PageView {
     publish: boolean
   }
   awardHref: string | null
+  /** the assessment's feedback pages: letters, interviews, comments and results */
+  feedbackHref: string
 }
 
 const TIER = { B: 'needed for bronze', S: 'needed for silver', G: 'counts towards gold' }
@@ -207,7 +210,8 @@ export function assessmentPage (i: AssessmentPageInput): AssessmentPageView {
       propose: allowed.has('propose_decision'),
       publish: allowed.has('publish_decision')
     },
-    awardHref: a.awardId === null ? null : `${MANAGE_HOME}/awards/${a.awardId}`
+    awardHref: a.awardId === null ? null : `${MANAGE_HOME}/awards/${a.awardId}`,
+    feedbackHref: assessmentPath(a.id)
   }
 }
 

@@ -9,6 +9,7 @@ import { getFeedbackTarget, listFeedbackCollections } from '../../../use-cases/f
 import { listFeedbackInvitations } from '../../../use-cases/feedback-invitations.js'
 import { listFeedbackResponses } from '../../../use-cases/feedback-responses.js'
 import type { PageView } from '../../layout.js'
+import { ASSESSMENTS } from '../assessment-views.js'
 import { assessmentParams, assessmentPath, feedbackLayout, staffCtx } from './common.js'
 
 export interface FeedbackIndexView extends PageView {
@@ -20,6 +21,8 @@ export interface FeedbackAssessmentView extends PageView {
   notice: string | null
   summary: Array<{ key: { text: string }; value: { text: string } }>
   tasks: Array<{ href: string; text: string; hint: string }>
+  /** the assessment's review, where the live score counts these responses */
+  reviewHref: string
 }
 
 declare module '../../views.js' {
@@ -86,6 +89,7 @@ export const feedbackOverviewRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
           row('Waiting to be released', `${responses.waiting} (answers sent through links arrive in batches of 3)`),
           row('Comments to moderate', String(pending))
         ],
+        reviewHref: `${ASSESSMENTS}/${id}`,
         tasks: [
           { href: `${base}/letters`, text: 'Print feedback letters', hint: 'New single-use links, one letter each' },
           { href: `${base}/interview`, text: 'Enter an interview', hint: 'Answers given to you in person' },
