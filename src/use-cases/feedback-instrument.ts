@@ -50,14 +50,12 @@ export interface FeedbackTarget {
 export async function loadFeedbackTarget (q: Queryable, assessmentId: string): Promise<FeedbackTarget | undefined> {
   const row = await findAssessmentWithScheme(q, assessmentId)
   if (row === undefined) return undefined
-  const { document, openedAt, providerSizeBand, ...rest } = row
-  const scheme = document
+  const { document, openedAt, ...rest } = row
   return {
     ...rest,
-    providerSizeBand,
     openedOn: isoDate(openedAt),
-    instrument: scheme.instrument,
-    commentRetentionDays: scheme.settings.commentRetentionDays
+    instrument: document.instrument,
+    commentRetentionDays: document.settings.commentRetentionDays
   }
 }
 

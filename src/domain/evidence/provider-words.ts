@@ -60,8 +60,9 @@ const DOING: Readonly<Record<OfferingFlag, readonly [string, string]>> = {
 
 const joinWith = (word: string) => (parts: readonly string[]): string =>
   parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${word} ${parts.slice(-1).join('')}`
-const joinOr = joinWith('or')
-const joinAnd = joinWith('and')
+/** "a, b or c" and "a, b and c": a list in words, no comma before the last. */
+export const joinOr = joinWith('or')
+export const joinAnd = joinWith('and')
 
 /** Why an item applies ("because you prepare food") or does not ("because you do not prepare food"). */
 export function whyItApplies (when: AppliesWhen, flags: OfferingFlags): string {

@@ -2,6 +2,7 @@
 // applies to, its tier, evidence and validity, the thresholds and timings, as GOV.UK tables.
 import type { EvidenceKind, Tier } from '../../domain/scheme/enums.js'
 import type { AppliesWhen, ChecklistItem, SchemeDocument, Settings } from '../../domain/scheme/index.js'
+import { joinAnd, joinOr } from '../../domain/evidence/provider-words.js'
 import { html } from '../html.js'
 import type { ReportTable } from './report-tables.js'
 import { FLAG_NAMES, LEVEL_NAMES } from './words.js'
@@ -20,17 +21,14 @@ export const EVIDENCE_KIND_NAMES: Record<EvidenceKind, string> = {
   observation: 'A co-ordinator’s observation'
 }
 
-const list = (names: readonly string[], last: string): string =>
-  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1) ?? ''}`
-
 /** "Every provider", or the offering it needs: "Providers who offer personal care and medication". */
 export function appliesInWords (when: AppliesWhen): string {
   const all = when.allOf.map((f) => FLAG_NAMES[f].toLowerCase())
   const any = when.anyOf.map((f) => FLAG_NAMES[f].toLowerCase())
   if (all.length + any.length === 0) return 'Every provider'
   const parts = [
-    ...(all.length > 0 ? [list(all, 'and')] : []),
-    ...(any.length > 0 ? [`${any.length > 1 ? 'at least one of ' : ''}${list(any, 'or')}`] : [])
+    ...(all.length > 0 ? [joinAnd(all)] : []),
+    ...(any.length > 0 ? [`${any.length > 1 ? 'at least one of ' : ''}${joinOr(any)}`] : [])
   ]
   return `Providers with ${parts.join(', and ')}`
 }
