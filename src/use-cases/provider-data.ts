@@ -16,7 +16,6 @@ import { DomainError } from '../domain/errors.js'
 import { assertStaffAccess, notFound, requireProviderPerson } from './access.js'
 import { recordAudit } from './audit.js'
 import type { Ctx, Deps } from './context.js'
-import { csvOfDocument } from './document-csv.js'
 
 async function openProvider (tx: Tx, ctx: Ctx, providerId: string): Promise<ProviderRecord> {
   const provider = assertStaffAccess(ctx.actor, await findProvider(tx, providerId), 'Provider')
@@ -80,9 +79,9 @@ export async function exportProviderData (deps: Deps, ctx: Ctx, providerId: stri
  * The provider's own copy: its record, people, contact choices, messages, assessments, evidence (the files are
  * listed; each downloads from its item page), awards and appeals. Not in it: feedback (anonymous, src/domain/
  * README.md: roles), concerns (they may name the person who raised them) and the staff's audit trail. As JSON, or as
- * a CSV of the same document (csvOfDocument), so both always hold the same things.
+ * a CSV of the same document (src/render/document-csv.ts), so both always hold the same things: the caller chooses.
  */
-export async function exportMyProviderData (deps: Deps, ctx: Ctx, format: 'json' | 'csv' = 'json') {
+export async function exportMyProviderData (deps: Deps, ctx: Ctx) {
   const me = requireProviderPerson(ctx.actor)
   const data = await readForExport(deps, ctx, async (tx) => {
     const provider = await findProvider(tx, me.providerId)
@@ -104,8 +103,7 @@ export async function exportMyProviderData (deps: Deps, ctx: Ctx, format: 'json'
     appeals: data.appeals,
     notIncluded: 'Feedback answers (anonymous), concerns (they may name who raised them) and the council\'s audit trail'
   }
-  const filename = `your-quality-mark-data-${ctx.now.toISOString().slice(0, 10)}.${format}`
-  return { filename, body: format === 'csv' ? csvOfDocument(document) : JSON.stringify(document, null, 2) }
+  return { filenameStem: `your-quality-mark-data-${ctx.now.toISOString().slice(0, 10)}`, document }
 }
 
 /** The personal strings to redact wherever a copy was written, longest first (so a name inside a longer text goes). */

@@ -13,7 +13,7 @@ import {
   type ProviderSort
 } from '../db/stores/providers.js'
 import { sizeBandOf } from '../domain/providers.js'
-import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../http/schemas/providers.js'
+import type { ProviderCreate, ProviderListQuery, ProviderPatch } from './provider-input.js'
 import { assertProviderAccess, forbidden, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'

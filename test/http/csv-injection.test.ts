@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { eq } from 'drizzle-orm'
 import t from 'tap'
 import { schemeVersions } from '../../src/db/schema/index.js'
-import { escapeFormula, toCsv } from '../../src/use-cases/reports/csv.js'
+import { escapeFormula, toCsv } from '../../src/render/csv.js'
 import { buildTestApp } from '../helpers/app.js'
 import { answersAtScore, insertResponses } from '../helpers/reports.js'
 

@@ -5,7 +5,7 @@
 import t, { type Test } from 'tap'
 import { parse } from 'csv-parse/sync'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { renderBarChart } from '../../src/use-cases/reports/bar-chart-svg.js'
+import { renderBarChart } from '../../src/render/bar-chart-svg.js'
 import { buildTestApp } from '../helpers/app.js'
 import {
   answersAtScore,

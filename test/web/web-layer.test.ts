@@ -1,7 +1,7 @@
 // The shared web layer: escaping by default, the layout's landmarks, and the cached stylesheet route.
 import t from 'tap'
 import Fastify from 'fastify'
-import { html, raw } from '../../src/web/html.js'
+import { html, raw } from '../../src/render/html.js'
 import { layoutOf } from '../../src/web/layout.js'
 import { govukInlineScript } from '../../src/web/govuk.js'
 import web, { useHtmlErrorPages } from '../../src/web/plugin.js'

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
 import { loadAwardTruth } from '../../use-cases/publication/award-truth.js'
 import { etagOfView, matchesIfNoneMatch } from '../page-cache.js'
-import { renderBadge } from '../../web/verify/badge-svg.js'
+import { renderBadge } from '../../render/badge-svg.js'
 import { PUBLIC_CACHE_CONTROL } from './feed.js'
 
 const badgeParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.svg$/i, 'must be {awardId}.svg') })

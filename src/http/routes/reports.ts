@@ -11,8 +11,8 @@ import {
   renderOperationsChart,
   renderOutcomesChart,
   renderValueForMoneyChart
-} from '../../use-cases/reports/report-charts.js'
-import { renderOperationsCsv, renderOutcomesCsv, renderValueForMoneyCsv } from '../../use-cases/reports/report-csv.js'
+} from '../../render/report-charts.js'
+import { renderOperationsCsv, renderOutcomesCsv, renderValueForMoneyCsv } from '../../render/report-csv.js'
 import { reportValueForMoney } from '../../use-cases/reports/value-for-money.js'
 import { staffRoles } from '../plugins/auth.js'
 import { problemResponses } from '../schemas/problem.js'

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ClientGroupSchema, CqcRatingSchema, OfferingFlagSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'
 import { LegalFormSchema, SizeBandSchema, normalisePostcode } from '../../domain/providers.js'
+import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../../use-cases/provider-input.js'
 import { pageMeta, pageQuery } from './common.js'
 
 export const offeringFlagsSchema = z
@@ -93,7 +94,7 @@ export const providerCreateSchema = z
     ...providerFields,
     cqcRating: CqcRatingSchema.nullable().default(null)
   })
-  .meta({ id: 'ProviderCreate' })
+  .meta({ id: 'ProviderCreate' }) satisfies z.ZodType<ProviderCreate, unknown>
 
 export const providerPatchSchema = z
   .strictObject({
@@ -120,7 +121,7 @@ export const providerPatchSchema = z
     cqcRating: CqcRatingSchema.nullable().optional().describe('Co-ordinators only')
   })
   .refine((o) => Object.keys(o).length > 0, 'send at least one field to change')
-  .meta({ id: 'ProviderPatch' })
+  .meta({ id: 'ProviderPatch' }) satisfies z.ZodType<ProviderPatch, unknown>
 
 export const providerSchema = z
   .object({
@@ -164,12 +165,10 @@ export const providerListQuery = z.strictObject({
     .enum(['name', '-name', 'createdAt', '-createdAt', 'fte', '-fte', 'updatedAt', '-updatedAt'])
     .default('name')
     .describe('Field to sort by; a leading "-" sorts descending. Ties are broken by id, so pages are stable.')
-})
+}) satisfies z.ZodType<ProviderListQuery, unknown>
 
 export const providerListSchema = z
   .object({ items: z.array(providerSchema), meta: pageMeta })
   .meta({ id: 'ProviderList' })
 
-export type ProviderCreate = z.infer<typeof providerCreateSchema>
-export type ProviderPatch = z.infer<typeof providerPatchSchema>
-export type ProviderListQuery = z.infer<typeof providerListQuery>
+export type { ProviderCreate, ProviderListQuery, ProviderPatch }

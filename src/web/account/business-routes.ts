@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { normaliseUkMobile } from '../../domain/providers.js'
 import { getMyContactChoice, setMyContactChoice } from '../../use-cases/contact-preferences.js'
 import type { Ctx, Deps } from '../../use-cases/context.js'
+import { csvOfDocument } from '../../render/document-csv.js'
 import { exportMyProviderData } from '../../use-cases/provider-data.js'
 import { findMyPerson, invitePerson, removePerson } from '../../use-cases/provider-people.js'
 import { getProvider } from '../../use-cases/providers.js'
@@ -129,11 +130,11 @@ export const businessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     const ctx = await signedIn(request, reply)
     if (ctx === null) return reply
     const format = request.query.format
-    const out = await exportMyProviderData(deps, ctx, format)
+    const { filenameStem, document } = await exportMyProviderData(deps, ctx)
     return await reply
       .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="${out.filename}"`)
+      .header('content-disposition', `attachment; filename="${filenameStem}.${format}"`)
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .send(out.body)
+      .send(format === 'csv' ? csvOfDocument(document) : JSON.stringify(document, null, 2))
   })
 }

@@ -2,7 +2,7 @@
 // and its offerings and client groups in plain English.
 import { METRES_PER_MILE } from '../../use-cases/publication/directory.js'
 import type { Listing } from '../../use-cases/publication/listings.js'
-import { html, type Html } from '../html.js'
+import { html, type Html } from '../../render/html.js'
 import { isCurrentMark, longDate } from '../../use-cases/publication/public-award.js'
 import { CLIENT_GROUP_NAMES, LEVEL_NAMES, SERVICE_TYPE_NAMES } from '../../use-cases/publication/vocabulary.js'
 

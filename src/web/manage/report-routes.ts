@@ -11,7 +11,7 @@ import {
   renderOperationsChart,
   renderOutcomesChart,
   renderValueForMoneyChart
-} from '../../use-cases/reports/report-charts.js'
+} from '../../render/report-charts.js'
 import type { PeriodQuery } from '../../use-cases/reports/report-scope.js'
 import { reportValueForMoney } from '../../use-cases/reports/value-for-money.js'
 import { checkDateParts, dateItems, type DateParts, type ReadDate } from '../date-input.js'
@@ -46,7 +46,7 @@ export interface ReportsView extends PageView {
   items: Array<{ value: string, text: string, selected: boolean }>
   errors: Record<string, string>
   errorList: Array<{ text: string, href: string }>
-  /** the charts are the API's own SVG (src/use-cases/reports/bar-chart-svg.ts: every value escaped) */
+  /** the charts are the API's own SVG (src/render/bar-chart-svg.ts: every value escaped) */
   results: Results | null
 }
 

@@ -3,7 +3,7 @@
 import type { EvidenceKind, Tier } from '../../domain/scheme/enums.js'
 import type { AppliesWhen, ChecklistItem, SchemeDocument, Settings } from '../../domain/scheme/index.js'
 import { joinAnd, joinOr } from '../../domain/evidence/provider-words.js'
-import { html } from '../html.js'
+import { html } from '../../render/html.js'
 import type { ReportTable } from './report-tables.js'
 import { FLAG_NAMES, LEVEL_NAMES } from './words.js'
 

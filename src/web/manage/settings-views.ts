@@ -1,6 +1,6 @@
 // The view of the council's settings pages (src/web/views/manage-settings.njk): sections of summary lists and
 // tables with their actions, and a secret (an API token, a webhook's signing secret) shown once.
-import { html } from '../html.js'
+import { html } from '../../render/html.js'
 import { layoutOf, type PageView } from '../layout.js'
 import { MANAGE_HOME, manageNavigation } from '../portal.js'
 import type { Row } from './forms.js'

@@ -3,7 +3,7 @@
 import type { AwardState, AssessmentState } from '../../domain/workflow/index.js'
 import type { ChecklistItemStatus } from '../../domain/evidence/checklist-item.js'
 import type { ComputedLevel } from '../../domain/scheme/enums.js'
-import { html } from '../html.js'
+import { html } from '../../render/html.js'
 import { words } from './words.js'
 import type { Tag } from './forms.js'
 

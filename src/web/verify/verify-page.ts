@@ -6,7 +6,7 @@ import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publica
 import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import { summaryRows, type SummaryRows } from '../directory/provider-page.js'
 import { layoutOf, type PageView } from '../layout.js'
-import { lapsedWord } from './badge-svg.js'
+import { lapsedWord } from '../../render/badge-svg.js'
 
 export interface VerifyView extends PageView {
   current: boolean

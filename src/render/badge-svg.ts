@@ -1,10 +1,10 @@
 // The SVG badge of one award: level, council and validity, or in plain words that the mark is no longer
 // current; the whole badge links to the public verification page (src/domain/README.md: Badge).
-import type { AwardState } from '../../domain/workflow/index.js'
-import type { AwardTruth } from '../../use-cases/publication/award-truth.js'
-import { isCurrentMark, longDate, publicStatusOf } from '../../use-cases/publication/public-award.js'
-import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
-import { html, type Html } from '../html.js'
+import type { AwardState } from '../domain/workflow/index.js'
+import type { AwardTruth } from '../use-cases/publication/award-truth.js'
+import { isCurrentMark, longDate, publicStatusOf } from '../use-cases/publication/public-award.js'
+import { LEVEL_NAMES } from '../use-cases/publication/vocabulary.js'
+import { html, type Html } from './html.js'
 
 // Dark text on every fill keeps a contrast ratio above 4.5:1 (WCAG 2.2 SC 1.4.3).
 const FILLS = { gold: '#ffdd00', silver: '#d0d3d4', bronze: '#e0a370', lapsed: '#f3f2f1' } as const

@@ -1,8 +1,8 @@
-// A document as CSV (src/use-cases/document-csv.ts): every value a row with its section, record and field path;
+// A document as CSV (src/render/document-csv.ts): every value a row with its section, record and field path;
 // nested objects and lists spelled out, empty ones kept as an empty row, dates as ISO 8601, formulas escaped.
 import { parse } from 'csv-parse/sync'
 import t from 'tap'
-import { csvOfDocument } from '../../src/use-cases/document-csv.js'
+import { csvOfDocument } from '../../src/render/document-csv.js'
 
 const rowsOf = (csv: string) => parse(csv, { bom: true }) as string[][]
 

@@ -1,14 +1,14 @@
 // The reports as CSV for spreadsheets and committee papers (README: Reports): one flat table per report, a header row,
 // suppressed groups shown as suppressed with no figures. toCsv quotes (RFC 4180) and escapes formulas.
-import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
-import type { OperationsReport } from './operations.js'
+import type { ChiSquareResult, DistributionSummary, FisherResult } from '../domain/reports/index.js'
+import type { OperationsReport } from '../use-cases/reports/operations.js'
 import {
   COMPARISON_NAMES as COMPARISON_LABELS,
   type LabelledComparison,
   type OutcomesReport
-} from './outcomes-by-size.js'
-import { lowExpectedWarning, type ReportScope } from './report-notes.js'
-import type { ValueForMoneyReport } from './value-for-money.js'
+} from '../use-cases/reports/outcomes-by-size.js'
+import { lowExpectedWarning, type ReportScope } from '../use-cases/reports/report-notes.js'
+import type { ValueForMoneyReport } from '../use-cases/reports/value-for-money.js'
 import { toCsv, type CsvCell as Cell } from './csv.js'
 
 const round = (x: number | null | undefined, places: number): number | null =>

@@ -1,7 +1,7 @@
 // A plain horizontal bar chart as an SVG string for committee papers (README: Reports): <title> and <desc> for screen
 // readers, every bar labelled in text with its value (colour is never the only carrier: WCAG 2.2 SC 1.4.1),
 // no script. Every piece of text is escaped by the shared html template (escape-html), which is valid XML escaping.
-import { html, joinHtml, type Html } from '../../web/html.js'
+import { html, joinHtml, type Html } from './html.js'
 
 export interface ChartBar {
   label: string

@@ -2,7 +2,7 @@
 // reports' own): one row per value, saying which part of the document it is in, which record (its id, or its place in
 // the list) and which field ("contact.phone", "serviceTypes.2"). Nothing is dropped: every value the JSON holds is a
 // row, so the two downloads of the same document always hold the same things.
-import { toCsv, type CsvCell } from './reports/csv.js'
+import { toCsv, type CsvCell } from './csv.js'
 
 const HEADER = ['section', 'record', 'field', 'value']
 

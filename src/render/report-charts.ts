@@ -1,12 +1,12 @@
 // The picture of each report for a committee paper (README: Reports): what the tables say, drawn by renderBarChart.
 // Hidden groups are not drawn and are named as hidden (src/domain/README.md: "reports never reveal a group smaller than
 // 3").
-import type { ChiSquareResult, DistributionSummary, FisherResult } from '../../domain/reports/index.js'
+import type { ChiSquareResult, DistributionSummary, FisherResult } from '../domain/reports/index.js'
 import { renderBarChart, type ChartGroup } from './bar-chart-svg.js'
-import type { OperationsReport } from './operations.js'
-import { COMPARISON_NAMES, type OutcomesReport } from './outcomes-by-size.js'
-import { describeScope, lowExpectedWarning, suppressionNote } from './report-notes.js'
-import type { ValueFigure, ValueForMoneyReport } from './value-for-money.js'
+import type { OperationsReport } from '../use-cases/reports/operations.js'
+import { COMPARISON_NAMES, type OutcomesReport } from '../use-cases/reports/outcomes-by-size.js'
+import { describeScope, lowExpectedWarning, suppressionNote } from '../use-cases/reports/report-notes.js'
+import type { ValueFigure, ValueForMoneyReport } from '../use-cases/reports/value-for-money.js'
 
 const percent = (x: number): string => `${Math.round(x)}%`
 const pValue = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`)
