@@ -1,9 +1,15 @@
 // Single-use feedback invitations (README: Feedback from people who use services): a co-ordinator creates links for an
 // assessment, each carrying a random token (256 bits) stored only as a SHA-256 hash; links are shown once; the list
 // shows statuses, never tokens.
-import { asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../db/client.js'
-import { feedbackInvitations } from '../db/schema/index.js'
+import {
+  findInvitationByTokenHash,
+  insertInvitations,
+  listAssessmentInvitations,
+  lockInvitation,
+  updateInvitation,
+  type InvitationRecord
+} from '../db/stores/feedback-invitations.js'
 import { hasSpend } from '../db/stores/held-feedback.js'
 import { DomainError } from '../domain/errors.js'
 import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
@@ -24,7 +30,7 @@ export const FEEDBACK_TOKEN_PREFIX = 'qmf_'
 export const isFeedbackTokenShaped = (token: string): boolean =>
   token.startsWith(FEEDBACK_TOKEN_PREFIX) && token.length <= 100
 
-export type InvitationRow = typeof feedbackInvitations.$inferSelect
+export type InvitationRow = InvitationRecord
 export type InvitationStatus = 'unused' | 'used' | 'expired' | 'revoked'
 const LINK_REFUSALS = {
   used: 'FEEDBACK_LINK_USED',
@@ -50,8 +56,8 @@ export function invitationStatus (
 export const presentInvitation = (row: InvitationRow, now: Date) => ({
   id: row.id,
   assessmentId: row.assessmentId,
-  respondentType: row.respondentType as RespondentType,
-  mode: row.mode as FeedbackMode,
+  respondentType: row.respondentType,
+  mode: row.mode,
   status: invitationStatus(row, now),
   expiresAt: row.expiresAt.toISOString(),
   usedOn: row.usedAt === null ? null : isoDate(row.usedAt),
@@ -89,21 +95,19 @@ export async function createFeedbackInvitations (deps: Deps, ctx: Ctx, assessmen
     assertInstrumentAllows(target, input)
     const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000)
     const tokens = Array.from({ length: input.count }, () => generateSecret(FEEDBACK_TOKEN_PREFIX))
-    const rows = await tx
-      .insert(feedbackInvitations)
-      .values(
-        tokens.map((token) => ({
-          councilId: target.councilId,
-          assessmentId,
-          tokenHash: sha256Hex(token),
-          respondentType: input.respondentType,
-          mode: input.mode,
-          expiresAt,
-          createdBy: actorUserId(ctx.actor),
-          createdAt: ctx.now
-        }))
-      )
-      .returning()
+    const rows = await insertInvitations(
+      tx,
+      tokens.map((token) => ({
+        councilId: target.councilId,
+        assessmentId,
+        tokenHash: sha256Hex(token),
+        respondentType: input.respondentType,
+        mode: input.mode,
+        expiresAt,
+        createdBy: actorUserId(ctx.actor),
+        createdAt: ctx.now
+      }))
+    )
     await recordAudit(tx, ctx, {
       councilId: target.councilId,
       entityType: 'assessment',
@@ -127,11 +131,7 @@ export async function createFeedbackInvitations (deps: Deps, ctx: Ctx, assessmen
 
 export async function listFeedbackInvitations (deps: Deps, ctx: Ctx, assessmentId: string) {
   assertStaffAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
-  const rows = await deps.db
-    .select()
-    .from(feedbackInvitations)
-    .where(eq(feedbackInvitations.assessmentId, assessmentId))
-    .orderBy(asc(feedbackInvitations.createdAt), asc(feedbackInvitations.id))
+  const rows = await listAssessmentInvitations(deps.db, assessmentId)
   const items = rows.map((row) => presentInvitation(row, ctx.now))
   const counts: Record<InvitationStatus, number> = { unused: 0, used: 0, expired: 0, revoked: 0 }
   for (const item of items) counts[item.status]++
@@ -141,12 +141,7 @@ export async function listFeedbackInvitations (deps: Deps, ctx: Ctx, assessmentI
 /** A used invitation cannot be revoked (its response stands); revoking twice is harmless. */
 export async function revokeFeedbackInvitation (deps: Deps, ctx: Ctx, invitationId: string) {
   return await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(feedbackInvitations)
-      .where(eq(feedbackInvitations.id, invitationId))
-      .for('update')
-    const current = assertStaffAccess(ctx.actor, row, 'Feedback invitation')
+    const current = assertStaffAccess(ctx.actor, await lockInvitation(tx, invitationId), 'Feedback invitation')
     if (current.usedAt !== null) {
       throw new DomainError(
         'FEEDBACK_INVITATION_USED',
@@ -155,11 +150,7 @@ export async function revokeFeedbackInvitation (deps: Deps, ctx: Ctx, invitation
       )
     }
     if (current.revokedAt !== null) return presentInvitation(current, ctx.now)
-    const [after] = await tx
-      .update(feedbackInvitations)
-      .set({ revokedAt: ctx.now })
-      .where(eq(feedbackInvitations.id, current.id))
-      .returning()
+    const after = await updateInvitation(tx, current.id, { revokedAt: ctx.now })
     await recordAudit(tx, ctx, {
       councilId: current.councilId,
       entityType: 'feedback_invitation',
@@ -168,7 +159,7 @@ export async function revokeFeedbackInvitation (deps: Deps, ctx: Ctx, invitation
       fromState: invitationStatus(current, ctx.now),
       toState: 'revoked'
     })
-    return presentInvitation(after!, ctx.now)
+    return presentInvitation(after, ctx.now)
   })
 }
 
@@ -190,11 +181,7 @@ export async function openFeedbackInvitation (
   opts: { lock?: boolean } = {}
 ): Promise<OpenInvitation> {
   if (!isFeedbackTokenShaped(token)) throw notFound('Feedback link')
-  const query = q
-    .select()
-    .from(feedbackInvitations)
-    .where(eq(feedbackInvitations.tokenHash, sha256Hex(token)))
-  const [invitation] = opts.lock === true ? await query.for('update') : await query
+  const invitation = await findInvitationByTokenHash(q, sha256Hex(token), { lock: opts.lock === true })
   if (invitation === undefined) throw notFound('Feedback link')
   const status = invitationStatus(invitation, now)
   // Spent but its answers never arrived (a failure between the two steps of recordFeedbackFromLink): still open.

@@ -2,9 +2,16 @@
 // entered by a co-ordinator after an interview; held anonymously (no name, contact, IP address, user agent or time of
 // day), comments moderated, a safeguarding flag opening a concern.
 import { randomInt } from 'node:crypto'
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Queryable, Tx } from '../db/client.js'
-import { feedbackInvitations, feedbackResponses } from '../db/schema/index.js'
+import {
+  eraseCommentsPastRetention,
+  insertFeedbackResponse,
+  listAssessmentResponses,
+  lockFeedbackResponse,
+  updateFeedbackResponse,
+  type FeedbackResponseRecord
+} from '../db/stores/feedback-responses.js'
+import { updateInvitation } from '../db/stores/feedback-invitations.js'
 import {
   heldCount,
   holdAnswers,
@@ -15,7 +22,7 @@ import {
   takeHeld
 } from '../db/stores/held-feedback.js'
 import { DomainError } from '../domain/errors.js'
-import type { FeedbackMode, RespondentType } from '../domain/scheme/index.js'
+import type { CommentStatus, FeedbackMode, RespondentType } from '../domain/scheme/index.js'
 import { assertStaffAccess } from './access.js'
 import { recordAudit } from './audit.js'
 import { openConcernFromFeedback } from './concerns.js'
@@ -30,8 +37,8 @@ import {
   type FeedbackTarget
 } from './feedback-instrument.js'
 
-export type ResponseRow = typeof feedbackResponses.$inferSelect
-export type CommentStatus = 'pending' | 'approved' | 'hidden' | 'erased'
+export type ResponseRow = FeedbackResponseRecord
+export type { CommentStatus }
 
 // Written for the concern's handlers; it never repeats the comment (a comment may identify the person).
 const SAFEGUARDING_SUMMARY =
@@ -57,29 +64,26 @@ interface NewResponse {
 }
 
 /** One insert, its audit event and, when flagged, the concern: all in the caller's transaction. */
-async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget, r: NewResponse): Promise<ResponseRow> {
-  const [row] = await tx
-    .insert(feedbackResponses)
-    .values({
-      councilId: target.councilId,
-      assessmentId: target.assessmentId,
-      providerId: target.providerId,
-      respondentType: r.respondentType,
-      mode: r.mode,
-      instrumentVersion: target.instrument.version,
-      sizeBand: target.providerSizeBand,
-      answers: r.feedback.answers,
-      comment: r.feedback.comment,
-      commentStatus: r.feedback.comment === null ? null : 'pending',
-      safeguardingFlag: r.safeguarding,
-      receivedOn: r.receivedOn,
-      enteredBy: r.enteredBy
-    })
-    .returning()
+async function receiveResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget, r: NewResponse): Promise<ResponseRow> {
+  const row = await insertFeedbackResponse(tx, {
+    councilId: target.councilId,
+    assessmentId: target.assessmentId,
+    providerId: target.providerId,
+    respondentType: r.respondentType,
+    mode: r.mode,
+    instrumentVersion: target.instrument.version,
+    sizeBand: target.providerSizeBand,
+    answers: r.feedback.answers,
+    comment: r.feedback.comment,
+    commentStatus: r.feedback.comment === null ? null : 'pending',
+    safeguardingFlag: r.safeguarding,
+    receivedOn: r.receivedOn,
+    enteredBy: r.enteredBy
+  })
   await recordAudit(tx, ctx, {
     councilId: target.councilId,
     entityType: 'feedback_response',
-    entityId: row!.id,
+    entityId: row.id,
     action: 'receive',
     after: { assessmentId: target.assessmentId, mode: r.mode, safeguardingFlag: r.safeguarding }
   })
@@ -87,11 +91,11 @@ async function insertFeedbackResponse (tx: Tx, ctx: Ctx, target: FeedbackTarget,
     await openConcernFromFeedback(tx, ctx, {
       councilId: target.councilId,
       providerId: target.providerId,
-      feedbackResponseId: row!.id,
+      feedbackResponseId: row.id,
       summary: summaryWith(r.safeguardingDetail)
     })
   }
-  return row!
+  return row
 }
 
 export interface LinkSubmission {
@@ -122,10 +126,10 @@ export async function recordFeedbackFromLink (
     const { invitation, target, spent } = await openFeedbackInvitation(tx, token, now, { lock: true })
     if (!spent) {
       const day = respondentCtx(target.councilId, now).now
-      await tx.update(feedbackInvitations).set({ usedAt: day }).where(eq(feedbackInvitations.id, invitation.id))
+      await updateInvitation(tx, invitation.id, { usedAt: day })
       await recordSpend(tx, spendKeyOf(token))
     }
-    return { target, respondentType: invitation.respondentType as RespondentType }
+    return { target, respondentType: invitation.respondentType }
   })
   await deps.db.transaction(async (tx) => {
     const ctx = respondentCtx(target.councilId, now)
@@ -137,7 +141,7 @@ export async function recordFeedbackFromLink (
     if (input.safeguarding) {
       const feedback = input.feedback
       const receivedOn = isoDate(ctx.now)
-      await insertFeedbackResponse(tx, ctx, target, {
+      await receiveResponse(tx, ctx, target, {
         respondentType,
         mode,
         feedback,
@@ -241,7 +245,7 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
     if (problems.length > 0 || !checked.ok) {
       throw new DomainError('FEEDBACK_ANSWERS_INVALID', 'invalid', 'Some answers are not valid', { errors: problems })
     }
-    const row = await insertFeedbackResponse(tx, ctx, target, {
+    const row = await receiveResponse(tx, ctx, target, {
       respondentType: input.respondentType,
       mode: input.mode,
       feedback: checked.value,
@@ -258,12 +262,12 @@ export const presentResponse = (row: ResponseRow) => ({
   id: row.id,
   assessmentId: row.assessmentId,
   providerId: row.providerId,
-  respondentType: row.respondentType as RespondentType,
-  mode: row.mode as FeedbackMode,
+  respondentType: row.respondentType,
+  mode: row.mode,
   instrumentVersion: row.instrumentVersion,
-  answers: row.answers as Record<string, string>,
+  answers: row.answers,
   comment: row.comment,
-  commentStatus: row.commentStatus as CommentStatus | null,
+  commentStatus: row.commentStatus,
   safeguardingFlag: row.safeguardingFlag,
   receivedOn: row.receivedOn,
   enteredByCoordinator: row.enteredBy !== null
@@ -276,22 +280,12 @@ export async function listFeedbackResponses (
   query: { commentStatus?: CommentStatus | undefined } = {}
 ) {
   assertStaffAccess(ctx.actor, await loadFeedbackTarget(deps.db, assessmentId), 'Assessment')
-  const rows = await deps.db
-    .select()
-    .from(feedbackResponses)
-    .where(
-      and(
-        eq(feedbackResponses.assessmentId, assessmentId),
-        query.commentStatus === undefined ? undefined : eq(feedbackResponses.commentStatus, query.commentStatus)
-      )
-    )
-    .orderBy(asc(feedbackResponses.receivedOn), asc(feedbackResponses.id))
+  const rows = await listAssessmentResponses(deps.db, assessmentId, query.commentStatus)
   return { items: rows.map(presentResponse), waiting: await heldCount(deps.db, assessmentId) }
 }
 
 async function lockResponse (tx: Tx, ctx: Ctx, responseId: string): Promise<ResponseRow> {
-  const [row] = await tx.select().from(feedbackResponses).where(eq(feedbackResponses.id, responseId)).for('update')
-  return assertStaffAccess(ctx.actor, row, 'Feedback response')
+  return assertStaffAccess(ctx.actor, await lockFeedbackResponse(tx, responseId), 'Feedback response')
 }
 
 /**
@@ -315,11 +309,7 @@ export async function moderateFeedbackComment (
           : 'This response has no comment to moderate'
       )
     }
-    const [after] = await tx
-      .update(feedbackResponses)
-      .set({ commentStatus: input.status })
-      .where(eq(feedbackResponses.id, row.id))
-      .returning()
+    const after = await updateFeedbackResponse(tx, row.id, { commentStatus: input.status })
     await recordAudit(tx, ctx, {
       councilId: row.councilId,
       entityType: 'feedback_response',
@@ -329,7 +319,7 @@ export async function moderateFeedbackComment (
       toState: input.status,
       reason: input.reason
     })
-    return presentResponse(after!)
+    return presentResponse(after)
   })
 }
 
@@ -337,11 +327,7 @@ export async function moderateFeedbackComment (
 export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId: string, input: { summary: string }) {
   return await deps.db.transaction(async (tx) => {
     const row = await lockResponse(tx, ctx, responseId)
-    const [after] = await tx
-      .update(feedbackResponses)
-      .set({ safeguardingFlag: true })
-      .where(eq(feedbackResponses.id, row.id))
-      .returning()
+    const after = await updateFeedbackResponse(tx, row.id, { safeguardingFlag: true })
     const concern = await openConcernFromFeedback(tx, ctx, {
       councilId: row.councilId,
       providerId: row.providerId,
@@ -357,7 +343,7 @@ export async function flagFeedbackSafeguarding (deps: Deps, ctx: Ctx, responseId
         after: { concernId: concern.id }
       })
     }
-    return { response: presentResponse(after!), concernId: concern.id }
+    return { response: presentResponse(after), concernId: concern.id }
   })
 }
 
@@ -372,19 +358,5 @@ export async function eraseExpiredFeedbackComments (
   ctx: Ctx,
   councilId?: string
 ): Promise<Array<{ id: string; councilId: string }>> {
-  const retentionEnds = sql`(
-    select ${isoDate(ctx.now)}::date - (s.document->'settings'->>'commentRetentionDays')::int
-    from assessments a join scheme_versions s on s.id = a.scheme_version_id
-    where a.id = ${feedbackResponses.assessmentId})`
-  return await q
-    .update(feedbackResponses)
-    .set({ comment: null, commentStatus: 'erased' })
-    .where(
-      and(
-        isNotNull(feedbackResponses.comment),
-        sql`${feedbackResponses.receivedOn} < ${retentionEnds}`,
-        councilId === undefined ? undefined : eq(feedbackResponses.councilId, councilId)
-      )
-    )
-    .returning({ id: feedbackResponses.id, councilId: feedbackResponses.councilId })
+  return await eraseCommentsPastRetention(q, isoDate(ctx.now), councilId)
 }

@@ -6,6 +6,7 @@ import { assessments } from './assessments.js'
 import { createdAt, id, tstz } from './common.js'
 import type { NormalisedAnswers } from '../../domain/feedback/instrument.js'
 import type { SizeBand } from '../../domain/providers.js'
+import type { CommentStatus, FeedbackMode, RespondentType } from '../../domain/scheme/enums.js'
 
 export const feedbackInvitations = pgTable(
   'feedback_invitations',
@@ -19,8 +20,8 @@ export const feedbackInvitations = pgTable(
       .references(() => assessments.id),
     // SHA-256 of the single-use token; the token is only in the link handed out once
     tokenHash: text('token_hash').notNull().unique(),
-    respondentType: text('respondent_type').notNull(),
-    mode: text('mode').notNull(),
+    respondentType: text('respondent_type').$type<RespondentType>().notNull(),
+    mode: text('mode').$type<FeedbackMode>().notNull(),
     expiresAt: tstz('expires_at').notNull(),
     usedAt: tstz('used_at'),
     revokedAt: tstz('revoked_at'),
@@ -43,8 +44,8 @@ const answerColumns = () => ({
   providerId: uuid('provider_id')
     .notNull()
     .references(() => providers.id),
-  respondentType: text('respondent_type').notNull(),
-  mode: text('mode').notNull(),
+  respondentType: text('respondent_type').$type<RespondentType>().notNull(),
+  mode: text('mode').$type<FeedbackMode>().notNull(),
   instrumentVersion: integer('instrument_version').notNull(),
   // the provider's size band when the answers were received, so reports do not move when it grows or the council moves
   // its micro bound (README: Reports); copied from the held row on release
@@ -61,8 +62,7 @@ export const feedbackResponses = pgTable(
     // Left null for link responses: linking a response to its invitation would let whoever handed out
     // the links read a named person's answers. Single use is enforced on the invitation row instead.
     invitationId: uuid('invitation_id').unique(),
-    // pending | approved | hidden | erased
-    commentStatus: text('comment_status'),
+    commentStatus: text('comment_status').$type<CommentStatus>(),
     safeguardingFlag: boolean('safeguarding_flag').notNull().default(false),
     // the day only: a timestamp could tie a response to a visit
     receivedOn: date('received_on', { mode: 'string' }).notNull(),

@@ -4,17 +4,12 @@ import { and, count, desc, eq, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { appeals, auditEvents } from '../schema/index.js'
 import type { AppealState, AppealSubject } from '../../domain/workflow/index.js'
+import { one } from './rows.js'
 
 export type AppealRecord = typeof appeals.$inferSelect
 export type NewAppeal = typeof appeals.$inferInsert
 export type AppealPatch = Partial<Pick<AppealRecord, 'state' | 'reviewerId' | 'outcome' | 'outcomeReason' |
   'decidedAt'>>
-
-function one<T> (rows: T[]): T {
-  const [row] = rows
-  if (row === undefined) throw new Error('write returned no appeal')
-  return row
-}
 
 export async function findAppeal (q: Queryable, id: string): Promise<AppealRecord | undefined> {
   const [row] = await q.select().from(appeals).where(eq(appeals.id, id))
@@ -43,7 +38,7 @@ export async function findOpenAppeal (
 }
 
 export async function insertAppeal (q: Queryable, values: NewAppeal): Promise<AppealRecord> {
-  return one(await q.insert(appeals).values(values).returning())
+  return one(await q.insert(appeals).values(values).returning(), 'appeal')
 }
 
 export async function updateAppeal (
@@ -57,7 +52,8 @@ export async function updateAppeal (
       .update(appeals)
       .set({ ...patch, updatedAt: now, version: before.version + 1 })
       .where(eq(appeals.id, before.id))
-      .returning()
+      .returning(),
+    'appeal'
   )
 }
 

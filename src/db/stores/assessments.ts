@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, getTableColumns, notInArray, sql, type SQL }
 import type { Queryable } from '../client.js'
 import { assessments, evidence, evidenceFiles, feedbackResponses } from '../schema/index.js'
 import type { AssessmentState } from '../../domain/workflow/index.js'
+import { one } from './rows.js'
 
 export type AssessmentRecord = typeof assessments.$inferSelect
 export type NewAssessment = typeof assessments.$inferInsert
@@ -17,12 +18,6 @@ export type EvidenceFileMeta = Omit<EvidenceFileRecord, 'content'>
 export type EvidenceWithFiles = EvidenceRecord & { files: EvidenceFileMeta[] }
 
 const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
-
-function one<T> (rows: T[], what: string): T {
-  const [row] = rows
-  if (row === undefined) throw new Error(`write returned no ${what}`)
-  return row
-}
 
 export async function findAssessment (q: Queryable, id: string): Promise<AssessmentRecord | undefined> {
   const [row] = await q.select().from(assessments).where(eq(assessments.id, id))

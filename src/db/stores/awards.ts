@@ -9,15 +9,10 @@ import {
   SUSPENDABLE_AWARD_STATES,
   type AwardState
 } from '../../domain/workflow/index.js'
+import { one } from './rows.js'
 
 export type AwardRecord = typeof awards.$inferSelect
 export type NewAward = typeof awards.$inferInsert
-
-function one<T> (rows: T[]): T {
-  const [row] = rows
-  if (row === undefined) throw new Error('write returned no award')
-  return row
-}
 
 export async function findAward (q: Queryable, id: string): Promise<AwardRecord | undefined> {
   const [row] = await q.select().from(awards).where(eq(awards.id, id))
@@ -59,7 +54,7 @@ export async function lockSuspendableAward (q: Queryable, providerId: string): P
 }
 
 export async function insertAward (q: Queryable, values: NewAward): Promise<AwardRecord> {
-  return one(await q.insert(awards).values(values).returning())
+  return one(await q.insert(awards).values(values).returning(), 'award')
 }
 
 export async function updateAwardStatus (
@@ -73,7 +68,8 @@ export async function updateAwardStatus (
       .update(awards)
       .set({ ...patch, updatedAt: now, version: before.version + 1 })
       .where(eq(awards.id, before.id))
-      .returning()
+      .returning(),
+    'award'
   )
 }
 

@@ -4,17 +4,12 @@ import { and, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { concerns } from '../schema/index.js'
 import type { ConcernState } from '../../domain/workflow/index.js'
+import { one } from './rows.js'
 
 export type ConcernRecord = typeof concerns.$inferSelect
 export type NewConcern = typeof concerns.$inferInsert
 export type ConcernPatch = Partial<Pick<ConcernRecord, 'state' | 'severity' | 'outcome' | 'suspendedAwardId' |
   'closedOn'>>
-
-function one<T> (rows: T[]): T {
-  const [row] = rows
-  if (row === undefined) throw new Error('write returned no concern')
-  return row
-}
 
 export async function findConcern (q: Queryable, id: string): Promise<ConcernRecord | undefined> {
   const [row] = await q.select().from(concerns).where(eq(concerns.id, id))
@@ -36,7 +31,7 @@ export async function listConcernsAbout (q: Queryable, providerId: string): Prom
 }
 
 export async function insertConcernRow (q: Queryable, values: NewConcern): Promise<ConcernRecord> {
-  return one(await q.insert(concerns).values(values).returning())
+  return one(await q.insert(concerns).values(values).returning(), 'concern')
 }
 
 export async function updateConcern (
@@ -50,7 +45,8 @@ export async function updateConcern (
       .update(concerns)
       .set({ ...patch, updatedAt: now, version: before.version + 1 })
       .where(eq(concerns.id, before.id))
-      .returning()
+      .returning(),
+    'concern'
   )
 }
 

@@ -43,6 +43,10 @@ export async function takeHeld (q: Queryable, assessmentId: string): Promise<Hel
 /** One multi-row insert, rows written in the order given; each gets a new random id. */
 export async function insertReleased (q: Queryable, rows: HeldRow[], receivedOn: string): Promise<void> {
   await q.insert(feedbackResponses).values(
-    rows.map(({ id: _held, ...r }) => ({ ...r, commentStatus: r.comment === null ? null : 'pending', receivedOn }))
+    rows.map(({ id: _held, ...r }) => ({
+      ...r,
+      commentStatus: r.comment === null ? null : ('pending' as const),
+      receivedOn
+    }))
   )
 }

@@ -46,6 +46,10 @@ export type RespondentType = z.infer<typeof RespondentTypeSchema>
 export const FeedbackModeSchema = z.enum(['self', 'interview', 'assisted', 'easy_read'])
 export type FeedbackMode = z.infer<typeof FeedbackModeSchema>
 
+/** A feedback comment's moderation: pending → approved | hidden (and back); erased after its retention period. */
+export const CommentStatusSchema = z.enum(['pending', 'approved', 'hidden', 'erased'])
+export type CommentStatus = z.infer<typeof CommentStatusSchema>
+
 /** Award levels, lowest first. */
 export const AwardLevelSchema = z.enum(['bronze', 'silver', 'gold'])
 export type AwardLevel = z.infer<typeof AwardLevelSchema>

@@ -1,6 +1,6 @@
 // The feedback API contract: invitations (links shown once), interview entry, moderation and anonymous aggregates.
 import { z } from 'zod'
-import { FeedbackModeSchema, RespondentTypeSchema } from '../../domain/scheme/index.js'
+import { CommentStatusSchema, FeedbackModeSchema, RespondentTypeSchema } from '../../domain/scheme/index.js'
 import { isoDateString } from './common.js'
 
 export const invitationsCreateSchema = z
@@ -62,7 +62,7 @@ export const interviewResponseCreateSchema = z
   })
   .meta({ id: 'FeedbackInterviewCreate' })
 
-const commentStatusSchema = z.enum(['pending', 'approved', 'hidden', 'erased'])
+const commentStatusSchema = CommentStatusSchema
 
 export const responseSchema = z
   .object({
