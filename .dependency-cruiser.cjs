@@ -1,5 +1,4 @@
 // Layer rules (`npm run layers`), checked by dependency-cruiser rather than by review (README: Architecture).
-// Known violations, until the store layer lands, are listed in scripts/dependency-cruiser-known-violations.json.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -12,7 +11,7 @@ module.exports = {
       from: { path: '^src/domain/' },
       to: {
         path: [
-          '^src/(db|http|web|use-cases)/',
+          '^src/(db|http|web|use-cases|render)/',
           '^src/(app|server|config)[.]ts$',
           'node_modules/(fastify|@fastify/|fastify-|drizzle-orm|drizzle-kit|postgres|@electric-sql/|pino|' +
             'nodemailer|undici|file-type|lru-cache)'
@@ -35,7 +34,16 @@ module.exports = {
       comment: 'Use cases never import the HTTP layer or the pages; those call the use cases.',
       severity: 'error',
       from: { path: '^src/use-cases/' },
-      to: { path: '^src/(http|web)/' }
+      to: { path: '^src/(http|web|render)/' }
+    },
+    {
+      name: 'render-only-renders',
+      comment:
+        'src/render turns what use cases return into bytes (SVG, CSV, escaped markup) for the API and the pages ' +
+        'alike: it reads domain and use-case types and values, never the database, the HTTP layer or the pages.',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: ['^src/(db|http|web)/', 'node_modules/(fastify|@fastify/|drizzle-orm|postgres|@electric-sql/)'] }
     },
     {
       name: 'web-not-http-internals',

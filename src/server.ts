@@ -8,9 +8,9 @@ import { buildApp, type App } from './app.js'
 import { loggerOptions } from './http/plugins/logging.js'
 import { nonBlockingStdout } from './log-destination.js'
 import { startScheduler, type StopScheduler } from './use-cases/jobs/scheduler.js'
+import { demoStories } from './use-cases/demo-content.js'
 import { seedDemoIfEmpty } from './use-cases/demo.js'
 // Registers the demo's assessments, feedback and awards (a demo step), only for the process that seeds it.
-import './use-cases/demo-content.js'
 
 async function main () {
   let config
@@ -48,7 +48,7 @@ async function main () {
   // Listen first, so liveness answers (and readiness says 503) while the database is still awaited.
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   await migrateWhenReachable(database, app.log)
-  const demo = embedded && config.DEMO ? await seedDemoIfEmpty(app.deps) : null
+  const demo = embedded && config.DEMO ? await seedDemoIfEmpty(app.deps, [demoStories]) : null
   serving = true
   // Monitoring jobs every JOBS_INTERVAL_SECONDS (0 = off, e.g. when cron runs `npm run jobs:run-once`).
   stopScheduler = startScheduler(app.deps)

@@ -9,7 +9,7 @@ import { actOnAssessment, openAssessment, type AssessmentRow } from './assessmen
 import { changeAward } from './awards.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
 import { acceptDecision, getLiveScore, proposeDecision, publishDecision } from './decisions.js'
-import { addDemoStep, demoProviders } from './demo.js'
+import { demoProviders, type DemoStep } from './demo.js'
 import { addEvidence, attachEvidenceFiles, loadAssessmentBasis, reviewEvidence } from './evidence.js'
 import { bufferedFile } from './uploads.js'
 import { createFeedbackInvitations } from './feedback-invitations.js'
@@ -399,11 +399,12 @@ async function tellStory (
   return made.items.map((i) => i.link)
 }
 
-addDemoStep(async (deps, ctx, { councilId, providerIds }) => {
+/** The demo's stories: assessments at every stage, feedback, awards; prints one single-use feedback link. */
+export const demoStories: DemoStep = async (deps, ctx, { councilId, providerIds }) => {
   const links: string[] = []
   for (const story of stories) {
     const providerId = providerIds[demoProviders.findIndex((p) => p.name === story.provider)]!
     links.push(...(await tellStory(deps, ctx, councilId, providerId, story)))
   }
   return links.slice(0, 1).map((link) => `Feedback form (Moortown Day Centre, single use): ${link}`)
-})
+}

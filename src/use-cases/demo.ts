@@ -1,7 +1,12 @@
 // The demo council loaded by `npm start` on an empty embedded database, so a newcomer has something to see.
-import { and, eq, isNull, like } from 'drizzle-orm'
-import { apiTokens, councils, users } from '../db/schema/index.js'
-import type { ProviderCreate } from '../http/schemas/providers.js'
+import {
+  findCouncilBySlug,
+  findFirstUserIn,
+  hasAnyCouncil,
+  insertUser,
+  revokeTokensLabelled
+} from '../db/stores/councils.js'
+import type { ProviderCreate } from './provider-input.js'
 import { createCouncil, createUser } from './admin.js'
 import type { Ctx, Deps, Principal } from './context.js'
 import { createProvider } from './providers.js'
@@ -20,7 +25,7 @@ export interface DemoInfo {
 }
 
 /**
- * Further demo content (assessments, feedback, awards) registered by later modules, run after the providers.
+ * Further demo content (assessments, feedback, awards), given to seedDemoIfEmpty and run after the providers.
  * It may return lines to print once (a single-use feedback link can only be shown when it is made).
  */
 export type DemoStep = (
@@ -28,10 +33,6 @@ export type DemoStep = (
   ctx: Ctx,
   seed: { councilId: string; providerIds: string[] }
 ) => Promise<string[] | void>
-const demoSteps: DemoStep[] = []
-export function addDemoStep (step: DemoStep) {
-  demoSteps.push(step)
-}
 
 const none = {
   personalCare: false,
@@ -274,11 +275,10 @@ export const demoProviders: ProviderCreate[] = [
  * Loads the demo council once (when no council exists), and on every start issues a fresh demo
  * co-ordinator token — tokens are stored only as hashes, so an old one cannot be shown again.
  */
-export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
+export async function seedDemoIfEmpty (deps: Deps, demoSteps: readonly DemoStep[] = []): Promise<DemoInfo> {
   const now = deps.clock()
-  let [council] = await deps.db.select().from(councils).where(eq(councils.slug, DEMO_SLUG))
-  const anyCouncil = council ?? (await deps.db.select({ id: councils.id }).from(councils).limit(1))[0]
-  if (council === undefined && anyCouncil !== undefined) {
+  let council = await findCouncilBySlug(deps.db, DEMO_SLUG)
+  if (council === undefined && (await hasAnyCouncil(deps.db))) {
     return {
       councilName: '(demo not loaded: the database has councils)',
       councilSlug: '-',
@@ -289,13 +289,10 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
   const shownOnce: string[] = []
   if (council === undefined) {
     // The demo is set up by a real, inactive admin user so every audit event names an actor that exists.
-    const [setup] = await deps.db
-      .insert(users)
-      .values({ role: 'admin', name: 'Demo set-up', active: false })
-      .returning()
+    const setup = await insertUser(deps.db, { role: 'admin', name: 'Demo set-up', active: false })
     const system: Principal = {
       kind: 'user',
-      userId: setup!.id,
+      userId: setup.id,
       role: 'admin',
       councilId: null,
       providerId: null,
@@ -331,26 +328,15 @@ export async function seedDemoIfEmpty (deps: Deps): Promise<DemoInfo> {
       shownOnce.push(...((await step(deps, ctx, { councilId: council.id, providerIds })) ?? []))
     }
   }
-  const [coordinator] = await deps.db
-    .select()
-    .from(users)
-    .where(and(eq(users.councilId, council.id), eq(users.role, 'coordinator')))
-  await deps.db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(
-      and(eq(apiTokens.userId, coordinator!.id), like(apiTokens.label, 'demo start%'), isNull(apiTokens.revokedAt))
-    )
-  const { token } = await issueToken(deps.db, coordinator!.id, `demo start ${now.toISOString()}`)
+  const coordinator = await findFirstUserIn(deps.db, council.id, 'coordinator')
+  if (coordinator === undefined) throw new Error('the demo council has no active co-ordinator')
+  await revokeTokensLabelled(deps.db, coordinator.id, 'demo start', now)
+  const { token } = await issueToken(deps.db, coordinator.id, `demo start ${now.toISOString()}`)
   // One-time sign-in links beside the token (README: Sign-in and sessions), made afresh on every start.
-  const [providerUser] = await deps.db
-    .select()
-    .from(users)
-    .where(and(eq(users.councilId, council.id), eq(users.role, 'provider'), eq(users.active, true)))
-    .limit(1)
+  const providerUser = await findFirstUserIn(deps.db, council.id, 'provider')
   const minutes = deps.config.SIGN_IN_LINK_MINUTES
   const signIn = [`Sign in as the demo co-ordinator (works once, for ${minutes} minutes): ` +
-    (await issueSignInLink(deps, coordinator!.id, council.id))]
+    (await issueSignInLink(deps, coordinator.id, council.id))]
   if (providerUser !== undefined) {
     signIn.push(`Sign in as ${providerUser.name}, a demo provider (works once): ` +
       (await issueSignInLink(deps, providerUser.id, council.id)))

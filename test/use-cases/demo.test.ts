@@ -3,7 +3,7 @@
 import { count, eq } from 'drizzle-orm'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import '../../src/use-cases/demo-content.js'
+import { demoStories } from '../../src/use-cases/demo-content.js'
 import { seedDemoIfEmpty } from '../../src/use-cases/demo.js'
 import { runJobs } from '../../src/use-cases/jobs/run-jobs.js'
 import { loadConfig } from '../../src/config.js'
@@ -39,7 +39,7 @@ t.teardown(async () => {
 })
 
 const started = performance.now()
-const first = await seedDemoIfEmpty(app.deps)
+const first = await seedDemoIfEmpty(app.deps, [demoStories])
 const seconds = (performance.now() - started) / 1000
 const [demo] = await db.db.select().from(councils).where(eq(councils.slug, 'demo'))
 
@@ -160,7 +160,7 @@ t.test('the printed feedback link opens the form', async (t) => {
 t.test('seeding again adds nothing and prints no link it cannot show', async (t) => {
   const before = await countRows()
   clock.advanceDays(1)
-  const again = await seedDemoIfEmpty(app.deps)
+  const again = await seedDemoIfEmpty(app.deps, [demoStories])
   const after = await countRows()
   t.same({ ...after, auditEvents: before.auditEvents }, before, 'no row duplicated')
   t.notMatch(again.links.join('\n'), /\/feedback\//, 'a single-use link is shown only when it is made')

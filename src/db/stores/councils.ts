@@ -1,6 +1,6 @@
 // The store of councils, their users and the users' bearer tokens (README: Architecture): the only place that
 // queries these tables. Records are the tables' rows, typed by the domain's vocabularies.
-import { and, asc, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, isNull, like, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { apiTokens, councils, providers, users } from '../schema/index.js'
 import type { SizeBand } from '../../domain/providers.js'
@@ -33,6 +33,12 @@ export async function insertCouncil (q: Queryable, values: NewCouncil): Promise<
   const [row] = await q.insert(councils).values(values).returning()
   if (row === undefined) throw new Error('insert returned no council')
   return row
+}
+
+/** Whether the database holds any council at all. */
+export async function hasAnyCouncil (q: Queryable): Promise<boolean> {
+  const [row] = await q.select({ id: councils.id }).from(councils).limit(1)
+  return row !== undefined
 }
 
 export async function listAllCouncils (q: Queryable): Promise<CouncilRecord[]> {
@@ -86,6 +92,21 @@ export async function listUsersOf (q: Queryable, councilId: string | undefined):
     .orderBy(asc(users.name), asc(users.id))
 }
 
+/** The council's first active user in a role, by name (the demo's co-ordinator and provider person). */
+export async function findFirstUserIn (
+  q: Queryable,
+  councilId: string,
+  role: UserRecord['role']
+): Promise<UserRecord | undefined> {
+  const [row] = await q
+    .select()
+    .from(users)
+    .where(and(eq(users.councilId, councilId), eq(users.role, role), eq(users.active, true)))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(1)
+  return row
+}
+
 /** A provider's people, active first, then by name. */
 export async function listProviderPeople (q: Queryable, providerId: string): Promise<UserRecord[]> {
   return await q
@@ -126,6 +147,19 @@ export async function findToken (q: Queryable, id: string): Promise<TokenRecord 
 
 export async function listTokensOf (q: Queryable, userId: string): Promise<TokenRecord[]> {
   return await q.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt))
+}
+
+/** Revokes a user's live tokens whose label starts with `labelPrefix` (the demo's start-up tokens). */
+export async function revokeTokensLabelled (
+  q: Queryable,
+  userId: string,
+  labelPrefix: string,
+  now: Date
+): Promise<void> {
+  await q
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), like(apiTokens.label, `${labelPrefix}%`), isNull(apiTokens.revokedAt)))
 }
 
 /** Revokes a token not yet revoked; undefined when it already was. */
