@@ -1,7 +1,7 @@
 // GOV.UK Notify (notifications-node-client), the UK public sector's standard route for email and text messages.
 // The council makes one email and one text template in Notify whose content is ((subject)) / ((body)) placeholders,
 // and sets NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID (README: notifications).
-import { NotifyClient } from 'notifications-node-client'
+import type { NotifyClient } from 'notifications-node-client'
 import type { OutgoingMessage, SendOutcome, Sender } from '../use-cases/notification-channels.js'
 
 const TIMEOUT_MS = 15_000
@@ -41,11 +41,15 @@ export interface NotifySettings {
 }
 
 export function notifySenders (s: NotifySettings): { email: Sender; sms: Sender | null } {
-  const client = new NotifyClient(s.baseUrl, s.apiKey)
+  // The client (and the HTTP library it carries) is loaded with the first message, not by every server at start.
+  let made: Promise<NotifyClient> | undefined
+  const clientOf = async (): Promise<NotifyClient> =>
+    await (made ??= import('notifications-node-client').then((m) => new m.NotifyClient(s.baseUrl, s.apiKey)))
   const email: Sender = {
     name: 'notify',
     send: async (m: OutgoingMessage) => {
       try {
+        const client = await clientOf()
         const res = await withTimeout(
           client.sendEmail(s.emailTemplateId, m.address, {
             personalisation: { subject: m.subject, body: m.body },
@@ -66,6 +70,7 @@ export function notifySenders (s: NotifySettings): { email: Sender; sms: Sender 
           name: 'notify',
           send: async (m: OutgoingMessage) => {
             try {
+              const client = await clientOf()
               const res = await withTimeout(
                 client.sendSms(smsTemplateId, m.address, { personalisation: { body: m.body }, reference: m.reference })
               )

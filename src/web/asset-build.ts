@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { compileString } from 'sass'
 import { z } from 'zod'
 import { DEFAULT_BRAND_COLOUR, templateBackgroundOf } from '../domain/branding.js'
 import { projectRoot } from '../project-root.js'
@@ -59,7 +58,9 @@ async function emit (dir: string, base: string, ext: string, content: string): P
   return `/assets/${name}`
 }
 
-function compileStylesheet (scss: string): string {
+/** sass (5.7 MB of JavaScript) is loaded only when a build is needed, never by a server that finds one. */
+async function compileStylesheet (scss: string): Promise<string> {
+  const { compileString } = await import('sass')
   // Variables declared before the @use rules configure GOV.UK Frontend (src/web/assets/app.scss).
   const settings = `$app-brand-colour: ${DEFAULT_BRAND_COLOUR};\n` +
     `$app-template-background: ${templateBackgroundOf(DEFAULT_BRAND_COLOUR)};\n`
@@ -82,7 +83,7 @@ export async function buildAssets (dir = ASSETS_DIR): Promise<AssetManifest> {
   )
   const manifest: AssetManifest = {
     sources: sourcesHash(inputs),
-    stylesheet: await emit(dir, 'app', '.css', compileStylesheet(inputs.scss)),
+    stylesheet: await emit(dir, 'app', '.css', await compileStylesheet(inputs.scss)),
     // An external module (CSP script-src 'self'); browsers without modules keep the no-JavaScript pages.
     script: await emit(dir, 'init', '.js', `import { initAll } from '${frontend}'\ninitAll()\n`),
     favicon: await emit(dir, 'favicon', '.svg', inputs.favicon.replaceAll('@brand@', DEFAULT_BRAND_COLOUR))

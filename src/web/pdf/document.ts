@@ -3,7 +3,6 @@
 // certificate is the provider's own (README: Feedback letters and interviews).
 import type { FastifyReply } from 'fastify'
 import { create as contentDisposition } from 'content-disposition'
-import PDFDocument from 'pdfkit'
 
 export type Pdf = PDFKit.PDFDocument
 
@@ -15,6 +14,8 @@ export interface PdfInfo {
 
 /** A4 with 20 mm margins; `draw` lays out every page itself (it adds pages with doc.addPage()). */
 export async function renderPdf (info: PdfInfo, draw: (doc: Pdf) => void): Promise<Buffer> {
+  // pdfkit and its font engine are loaded with the first PDF, not by every server at start (README: Reliability).
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     size: 'A4',
     layout: info.layout ?? 'portrait',
