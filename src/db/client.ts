@@ -2,7 +2,7 @@
 // behind one drizzle type so repositories and use cases never know which.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { ChannelListener, Listening } from './listener.js'
 import * as schema from './schema/index.js'
 import { reconnectBackoff, watchedSocket } from './watchdog.js'
@@ -13,6 +13,9 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 /** Anything queries can run on: the database or an open transaction. */
 export type Queryable = Database | Tx
+
+/** True inside an open transaction: what it reads may include its own changes, not yet (or never) committed. */
+export const inTransaction = (q: Queryable): boolean => q instanceof PgTransaction
 
 export interface DatabaseHandle {
   db: Database

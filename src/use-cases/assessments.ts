@@ -20,7 +20,7 @@ import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
-import { describeChecklist } from './evidence.js'
+import { describeChecklist, type AssessmentBasis } from './evidence.js'
 import { getCurrentPublishedScheme } from './schemes.js'
 
 export type AssessmentRow = AssessmentRecord
@@ -213,9 +213,18 @@ export async function actOnAssessment (
 
 /** An assessment with what the actor may do next and its checklist (applicable items, evidence, status, notes). */
 export async function getAssessment (deps: Deps, ctx: Ctx, id: string) {
-  const row = await store.findAssessment(deps.db, id)
+  return await describeAssessment(deps, ctx, await store.findAssessment(deps.db, id))
+}
+
+/** As getAssessment, for a row the caller has read (and, when it has them, its scheme and provider). */
+export async function describeAssessment (
+  deps: Deps,
+  ctx: Ctx,
+  row: AssessmentRecord | undefined,
+  basis?: AssessmentBasis
+) {
   const assessment = assertProviderAccess(ctx.actor, row, 'Assessment')
-  const checklist = await describeChecklist(deps.db, assessment)
+  const checklist = await describeChecklist(deps.db, assessment, basis)
   return { ...assessment, allowedActions: allowedAssessmentActions(assessment.state), checklist }
 }
 

@@ -5,7 +5,7 @@ import { findAssessment, listFeedbackAnswers } from '../db/stores/assessments.js
 import { listConcernsAbout } from '../db/stores/concerns.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError } from '../domain/errors.js'
-import type { ComputedLevel, ConcernSeverity, CqcRating } from '../domain/scheme/enums.js'
+import type { ComputedLevel, ConcernSeverity } from '../domain/scheme/enums.js'
 import type { SchemeDocument } from '../domain/scheme/index.js'
 import {
   isLevelAllowed,
@@ -63,9 +63,9 @@ export async function scoreAssessmentOn (
     scheme,
     profile: { flags: provider.flags, activeClients: provider.activeClients },
     evidence,
-    responses: responses.map((r) => ({ answers: r.answers as Record<string, string> })),
+    responses: responses.map((r) => ({ answers: r.answers })),
     concerns: concernInputs,
-    cqcRating: provider.cqcRating as CqcRating | null,
+    cqcRating: provider.cqcRating,
     decisionDate
   })
   return { scheme, result }

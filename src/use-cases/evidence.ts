@@ -3,7 +3,7 @@
 import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/assessments.js'
 import type { AssessmentRecord, EvidenceRecord } from '../db/stores/assessments.js'
-import { findProvider } from '../db/stores/providers.js'
+import { findProvider, type ProviderRecord } from '../db/stores/providers.js'
 import { describeChecklistItem } from '../domain/evidence/checklist-item.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
 import { DomainError, ERRORS } from '../domain/errors.js'
@@ -35,19 +35,23 @@ const lockAssessmentFor = async (q: Queryable, ctx: Ctx, id: string): Promise<As
 /** The pinned scheme and the provider as it is now: which items apply follows its current offering flags. */
 export async function loadAssessmentBasis (
   q: Queryable,
-  assessment: Pick<AssessmentRecord, 'councilId' | 'providerId' | 'schemeVersionId'>
+  assessment: Pick<AssessmentRecord, 'councilId' | 'providerId' | 'schemeVersionId'>,
+  /** the provider, when the caller has just read it */
+  known?: ProviderRecord
 ) {
   const scheme = await loadPublishedScheme(q, assessment.councilId, assessment.schemeVersionId)
   // assessments.provider_id references providers: the provider is there
-  const provider = await findProvider(q, assessment.providerId)
+  const provider = known?.id === assessment.providerId ? known : await findProvider(q, assessment.providerId)
   if (provider === undefined) throw notFound('Provider')
   return { scheme: scheme.document, schemeNumber: scheme.number, provider }
 }
 
+export type AssessmentBasis = Awaited<ReturnType<typeof loadAssessmentBasis>>
+
 /** Every checklist item with whether it applies, the evidence given, its status and the co-ordinator's note. */
-export async function describeChecklist (q: Queryable, assessment: AssessmentRecord) {
+export async function describeChecklist (q: Queryable, assessment: AssessmentRecord, basis?: AssessmentBasis) {
   const [{ scheme, provider }, pieces] = await Promise.all([
-    loadAssessmentBasis(q, assessment),
+    basis ?? loadAssessmentBasis(q, assessment),
     store.listEvidenceWithFiles(q, assessment.id)
   ])
   return scheme.checklist.map((item) => {

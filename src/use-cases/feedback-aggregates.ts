@@ -54,7 +54,7 @@ export function presentAggregate (
       ? { quality: { responses: 0, n: 0, q: null, g: null }, items: [] }
       : aggregateFeedback(
         instrument,
-        rows.map((r) => ({ answers: r.answers as Record<string, string> }))
+        rows.map((r) => ({ answers: r.answers }))
       )
   // Approved comments only, and only from a visible group; sorted so their order says nothing about arrival.
   const comments = smallGroup

@@ -5,7 +5,7 @@ import * as store from '../db/stores/assessments.js'
 import { describeStanding, type Standing } from '../domain/scoring/standing-words.js'
 import { checkFactualAccuracyComment } from '../domain/workflow/index.js'
 import { assertProviderAccess, forbidden } from './access.js'
-import { getAssessment } from './assessments.js'
+import { describeAssessment } from './assessments.js'
 import { isoDate, type Ctx, type Deps } from './context.js'
 import { getDecision, scoreAssessmentOn } from './decisions.js'
 import { loadAssessmentBasis } from './evidence.js'
@@ -44,10 +44,9 @@ export async function getMyApplication (deps: Deps, ctx: Ctx) {
     const scheme = await getCurrentPublishedScheme(deps.db, provider.councilId)
     return { provider, assessment: null, scheme: scheme.document }
   }
-  const [assessment, basis] = await Promise.all([
-    getAssessment(deps, ctx, latest.id),
-    loadAssessmentBasis(deps.db, latest)
-  ])
+  // One read of each: the latest row, its scheme (kept once published) and the provider just read.
+  const basis = await loadAssessmentBasis(deps.db, latest, provider)
+  const assessment = await describeAssessment(deps, ctx, latest, basis)
   return { provider, assessment, scheme: basis.scheme }
 }
 

@@ -1,7 +1,8 @@
 // Use cases of scheme versions (src/domain/README.md: "Scheme version — an immutable, published document"): the default
 // scheme installed as published v1 for every new council, one draft at a time, edit with If-Match, validate, publish,
 // diff.
-import type { Queryable } from '../db/client.js'
+import { LRUCache } from 'lru-cache'
+import { inTransaction, type Queryable } from '../db/client.js'
 import { lockCouncil } from '../db/stores/councils.js'
 import * as store from '../db/stores/schemes.js'
 import type { SchemeVersionRow, SchemeVersionStatus } from '../db/stores/schemes.js'
@@ -138,11 +139,30 @@ export async function getCurrentPublishedScheme (q: Queryable, councilId: string
   return asRecord(row)
 }
 
+// A published version never changes and is never deleted (only drafts are edited or discarded, lockDraft): once
+// read as committed, it is kept by id for every later read in this process, so the pages that show an assessment
+// do not fetch and parse its scheme each time. A read inside a transaction is not kept: that transaction may be
+// the one publishing it, and may yet roll back. Bounded: a council has a handful of versions in use.
+const publishedVersions = new LRUCache<string, SchemeVersionRecord>({ max: 64 })
+
 /** A published version of the council by id, e.g. the one an assessment is pinned to; 404 otherwise. */
 export async function loadPublishedScheme (q: Queryable, councilId: string, id: string): Promise<SchemeVersionRecord> {
+  const kept = publishedVersions.get(id)
+  if (kept !== undefined && kept.councilId === councilId) return kept
   const row = await store.findPublished(q, councilId, id)
   if (row === undefined) throw notFound('Scheme version')
-  return asRecord(row)
+  const record = asRecord(row)
+  if (!inTransaction(q)) publishedVersions.set(id, deepFreeze(record))
+  return record
+}
+
+/** Shared between requests, so nobody may change it in place: a change would throw, not leak into others' pages. */
+function deepFreeze<T> (value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value) && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
 }
 
 export async function getCurrentPublishedSchemeFor (deps: Deps, ctx: Ctx): Promise<SchemeVersionRecord> {

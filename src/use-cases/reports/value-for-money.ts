@@ -94,7 +94,7 @@ export async function reportValueForMoney (
     ...rows
       .filter((p) => !withFeedback.has(p.id))
       .map((p) => ({
-        sizeBand: p.sizeBand as SizeBand,
+        sizeBand: p.sizeBand,
         hourlyPrice: priceOf.get(p.id) ?? null,
         quality: null,
         gain: null
