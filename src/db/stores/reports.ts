@@ -1,7 +1,7 @@
 // What the three reports read (src/use-cases/reports): live awards, assessments by state, the assessments' state
 // changes from the audit trail, a council's feedback responses of one instrument version in a period, providers'
 // prices. The reports' arithmetic (statistics, suppression of small groups) is the domain's, not the store's.
-import { and, asc, between, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
+import { and, asc, between, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { assessments, auditEvents, awards, feedbackResponses, providers, schemeVersions } from '../schema/index.js'
 import type { AwardState } from '../../domain/workflow/index.js'
@@ -75,16 +75,22 @@ export async function listAnswersTo (q: Queryable, p: ResponsePeriod, itemCode: 
     .where(and(inPeriod(p), isNotNull(answer)))
 }
 
-/** Every response's answers in the period, with the provider and its size band when each was given. */
-export async function listResponsesIn (q: Queryable, p: ResponsePeriod) {
+/**
+ * The period's responses after `afterId` in id order, `limit` at a time, with the provider and its size band when
+ * each was given: a report over a council's year reads them in pages, never all at once.
+ */
+export async function pageResponsesIn (q: Queryable, p: ResponsePeriod, afterId: string | null, limit: number) {
   return await q
     .select({
+      id: feedbackResponses.id,
       providerId: feedbackResponses.providerId,
       sizeBand: feedbackResponses.sizeBand,
       answers: feedbackResponses.answers
     })
     .from(feedbackResponses)
-    .where(inPeriod(p))
+    .where(afterId === null ? inPeriod(p) : and(inPeriod(p), gt(feedbackResponses.id, afterId)))
+    .orderBy(asc(feedbackResponses.id))
+    .limit(limit)
 }
 
 /** Active providers' size bands and prices, and those of `alsoIds` (providers that left). */

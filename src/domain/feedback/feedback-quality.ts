@@ -23,6 +23,22 @@ export function measureFeedbackQuality (
   instrument: Instrument,
   responses: readonly FeedbackResponse[]
 ): FeedbackQuality {
+  const quality = feedbackQualityOf(instrument)
+  for (const response of responses) quality.add(response)
+  return quality.result()
+}
+
+/** FeedbackQuality taken one response at a time, so a report over many need not hold them all at once. */
+export interface FeedbackQualityTally {
+  add: (response: FeedbackResponse) => void
+  result: () => FeedbackQuality
+}
+
+/**
+ * A running tally of measureFeedbackQuality's figures: adding responses one by one, in any order and in any
+ * number of pieces, gives exactly the figures of measuring them all at once (whole-number numerators).
+ */
+export function feedbackQualityOf (instrument: Instrument): FeedbackQualityTally {
   const { scoredCodes, scoredTables, gainPairs, answeredDenominator, pairsDenominator } = compileInstrument(instrument)
   const k = scoredCodes.length
   const itemSums = new Array<number>(k).fill(0)
@@ -33,7 +49,9 @@ export function measureFeedbackQuality (
   let gNumerator = 0
   let n = 0
   let gained = 0
-  for (const { answers } of responses) {
+  let given = 0
+  const add = ({ answers }: FeedbackResponse): void => {
+    given++
     let sum = 0
     let answered = 0
     for (let j = 0; j < k; j++) {
@@ -48,7 +66,7 @@ export function measureFeedbackQuality (
       answered++
     }
     // src/domain/README.md: at least 5 answered, else the response is not counted.
-    if (answered < instrument.minAnsweredScoredItems) continue
+    if (answered < instrument.minAnsweredScoredItems) return
     n++
     qNumerator += sum * (answeredDenominator / answered)
     for (let j = 0; j < k; j++) {
@@ -73,16 +91,19 @@ export function measureFeedbackQuality (
       gained++
     }
   }
-  const itemMeans: Record<string, number | null> = {}
-  for (let j = 0; j < k; j++) {
-    const count = itemCounts[j] as number
-    itemMeans[scoredCodes[j] as string] = count === 0 ? null : roundScore((itemSums[j] as number) / count)
+  const result = (): FeedbackQuality => {
+    const itemMeans: Record<string, number | null> = {}
+    for (let j = 0; j < k; j++) {
+      const count = itemCounts[j] as number
+      itemMeans[scoredCodes[j] as string] = count === 0 ? null : roundScore((itemSums[j] as number) / count)
+    }
+    return {
+      responses: given,
+      n,
+      q: n === 0 ? null : roundScore((qNumerator * 100) / (answeredDenominator * 3 * n)),
+      g: gained === 0 ? null : roundScore(gNumerator / (pairsDenominator * gained)),
+      itemMeans
+    }
   }
-  return {
-    responses: responses.length,
-    n,
-    q: n === 0 ? null : roundScore((qNumerator * 100) / (answeredDenominator * 3 * n)),
-    g: gained === 0 ? null : roundScore(gNumerator / (pairsDenominator * gained)),
-    itemMeans
-  }
+  return { add, result }
 }

@@ -2,6 +2,12 @@
 export * from './instrument.js'
 export { DEFAULT_INSTRUMENT } from './default-instrument.js'
 export { compileInstrument, type CompiledInstrument } from './compile-instrument.js'
-export { measureFeedbackQuality, roundScore, type FeedbackQuality } from './feedback-quality.js'
+export {
+  feedbackQualityOf,
+  measureFeedbackQuality,
+  roundScore,
+  type FeedbackQuality,
+  type FeedbackQualityTally
+} from './feedback-quality.js'
 export { normaliseFeedbackAnswers } from './normalise-answers.js'
 export { aggregateFeedback, type FeedbackAggregate, type ItemAggregate } from './aggregate-feedback.js'

@@ -1,7 +1,8 @@
 // "Value for money": each provider's hourly price against its feedback quality Q and gain G from responses in the
 // period, summarised by size band as medians and interquartile ranges (src/domain/README.md: Reports).
-// Q and G come from the scorer's own measureFeedbackQuality: one implementation of the scoring rules.
-import { measureFeedbackQuality, type NormalisedAnswers } from '../../domain/feedback/index.js'
+// Q and G come from the scorer's own tally (feedbackQualityOf, behind measureFeedbackQuality): one implementation of
+// the scoring rules.
+import { feedbackQualityOf, type FeedbackQualityTally } from '../../domain/feedback/index.js'
 import type { SizeBand } from '../../domain/providers.js'
 import {
   MIN_GROUP_SIZE,
@@ -10,7 +11,7 @@ import {
   type ProviderValue
 } from '../../domain/reports/index.js'
 import { councilName } from '../../db/stores/council-names.js'
-import { listProviderPrices, listResponsesIn } from '../../db/stores/reports.js'
+import { listProviderPrices, pageResponsesIn } from '../../db/stores/reports.js'
 import type { Ctx, Deps } from '../context.js'
 import { suppressionNote } from './report-notes.js'
 import {
@@ -44,6 +45,9 @@ export interface ValueForMoneyReport {
   notes: string[]
 }
 
+/** Responses read per query: a few MB of answers at a time. */
+const RESPONSES_PER_PAGE = 5_000
+
 const qualityOf = (m: { q: number | null; g: number | null }) => ({ quality: m.q, gain: m.g })
 
 /**
@@ -71,26 +75,35 @@ export async function reportValueForMoney (
   // Each provider counts in the band it had when its responses were given (kept on each response): a provider that
   // moved band within the period counts in each band for the responses it had there. Providers without feedback in
   // the period count in their band today, with their price only.
-  const responses = await listResponsesIn(deps.db, { councilId, instrumentVersion: instrument.version, ...period })
-  const byProviderBand = new Map<string, { providerId: string; sizeBand: SizeBand; given: NormalisedAnswers[] }>()
-  for (const r of responses) {
-    const key = `${r.providerId} ${r.sizeBand}`
-    const unit = byProviderBand.get(key) ?? { providerId: r.providerId, sizeBand: r.sizeBand, given: [] }
-    unit.given.push(r.answers)
-    byProviderBand.set(key, unit)
+  // Read a page at a time and tallied as read (feedbackQualityOf), so the report's memory is a page and a tally
+  // per provider and band, however many responses the council's year holds.
+  const byProviderBand = new Map<string, { providerId: string; sizeBand: SizeBand; quality: FeedbackQualityTally }>()
+  const scope = { councilId, instrumentVersion: instrument.version, ...period }
+  for (let afterId: string | null = null; ;) {
+    const page = await pageResponsesIn(deps.db, scope, afterId, RESPONSES_PER_PAGE)
+    for (const r of page) {
+      const key = `${r.providerId} ${r.sizeBand}`
+      let unit = byProviderBand.get(key)
+      if (unit === undefined) {
+        unit = { providerId: r.providerId, sizeBand: r.sizeBand, quality: feedbackQualityOf(instrument) }
+        byProviderBand.set(key, unit)
+      }
+      unit.quality.add(r)
+    }
+    const last = page.at(-1)
+    if (last === undefined || page.length < RESPONSES_PER_PAGE) break
+    afterId = last.id
   }
-  const withFeedback = new Set(responses.map((r) => r.providerId))
+  const withFeedback = new Set([...byProviderBand.values()].map((u) => u.providerId))
   // Active providers, and any that left but had feedback in the period (their price and outcomes were real).
   const rows = await listProviderPrices(deps.db, councilId, [...withFeedback])
   const priceOf = new Map(rows.map((p) => [p.id, p.hourlyPricePence === null ? null : p.hourlyPricePence / 100]))
   const values: ProviderValue[] = [
-    ...[...byProviderBand.values()].map((unit) => {
-      const quality = measureFeedbackQuality(
-        instrument,
-        unit.given.map((answers) => ({ answers }))
-      )
-      return { sizeBand: unit.sizeBand, hourlyPrice: priceOf.get(unit.providerId) ?? null, ...qualityOf(quality) }
-    }),
+    ...[...byProviderBand.values()].map((unit) => ({
+      sizeBand: unit.sizeBand,
+      hourlyPrice: priceOf.get(unit.providerId) ?? null,
+      ...qualityOf(unit.quality.result())
+    })),
     ...rows
       .filter((p) => !withFeedback.has(p.id))
       .map((p) => ({

@@ -1,9 +1,11 @@
 // Q, G, n and item means (src/domain/README.md: scoring), and the per-question aggregate that reports use (same Q/G
 // implementation).
+import fc from 'fast-check'
 import t from 'tap'
 import {
   aggregateFeedback,
   DEFAULT_INSTRUMENT,
+  feedbackQualityOf,
   measureFeedbackQuality,
   normaliseFeedbackAnswers,
   roundScore
@@ -128,4 +130,20 @@ t.test('a question on an unknown scale (unvalidated instrument) has no valid ans
     ok: false,
     error: { errors: [{ path: 'SAFE', message: 'not an answer to SAFE; expected one of ' }] }
   })
+})
+
+t.test('a tally taken a response at a time, in any order, read between pieces, measures as all at once', async (t) => {
+  const response = fc.record({
+    scores: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 8 }),
+    gain: fc.boolean()
+  }).map(({ scores, gain }) => respond(scores, gain ? WITH_GAIN : {}))
+  fc.assert(fc.property(fc.array(response, { maxLength: 30 }), fc.integer({ min: 0, max: 30 }), (all, cut) => {
+    const tally = feedbackQualityOf(DEFAULT_INSTRUMENT)
+    const reordered = [...all.slice(cut), ...all.slice(0, cut)].reverse()
+    reordered.forEach((r, i) => {
+      tally.add(r)
+      if (i === cut) tally.result() // reading it midway changes nothing
+    })
+    t.same(tally.result(), measureFeedbackQuality(DEFAULT_INSTRUMENT, all))
+  }), { numRuns: 200 })
 })
