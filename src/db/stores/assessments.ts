@@ -1,6 +1,6 @@
 // The store of assessments and their evidence (README: Architecture): the only place that queries assessments,
 // evidence, evidence_files and their chunks. Row locks live here; who may touch a record is the use case's check.
-import { and, asc, count, desc, eq, gt, notInArray, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gt, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { assessments, evidence, evidenceFileChunks, evidenceFiles, feedbackResponses } from '../schema/index.js'
 import type { AssessmentState } from '../../domain/workflow/index.js'
@@ -105,13 +105,13 @@ export async function listEvidenceWithFiles (q: Queryable, assessmentId: string)
       .where(eq(evidence.assessmentId, assessmentId))
       .orderBy(asc(evidence.createdAt), asc(evidence.id)),
     q
-      .select({ file: evidenceFiles })
+      .select(getTableColumns(evidenceFiles))
       .from(evidenceFiles)
       .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
       .where(eq(evidence.assessmentId, assessmentId))
       .orderBy(asc(evidenceFiles.createdAt))
   ])
-  return pieces.map((p) => ({ ...p, files: files.map((f) => f.file).filter((f) => f.evidenceId === p.id) }))
+  return pieces.map((p) => ({ ...p, files: files.filter((f) => f.evidenceId === p.id) }))
 }
 
 export async function insertEvidence (q: Queryable, values: NewEvidence): Promise<EvidenceRecord> {
