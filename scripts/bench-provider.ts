@@ -3,7 +3,8 @@
 // 20 concurrent users; (2) a 10 MB upload streams through, the server's memory (RSS) growing by less than 20 MB.
 // The upload is sent by another process from a file on disk, a chunk at a time, so only the server's own buffering
 // is measured; RSS is sampled every 10 ms from just before the upload until its answer, over several uploads.
-// Database: DATABASE_URL (a fresh database on that server, dropped) or embedded PGlite.
+// Database: DATABASE_URL (a fresh database on that server, dropped) or embedded PGlite. BENCH_PROVIDER_PARTS (a comma
+// list of `tasklist` and `upload`, both by default) runs only some of them.
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -26,6 +27,10 @@ const UPLOAD_BYTES = 10 * 1000 * 1000 // under the 10 MB limit with the form's o
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 5)
 const P99_TARGET_MS = 100
 const GROWTH_TARGET_MB = 20
+const PARTS = new Set((process.env.BENCH_PROVIDER_PARTS ?? 'tasklist,upload').split(',').map((p) => p.trim()))
+for (const part of PARTS) {
+  if (part !== 'tasklist' && part !== 'upload') throw new Error(`BENCH_PROVIDER_PARTS: unknown part ${part}`)
+}
 
 /** The default scheme with more items, every one applying to everyone, until it has ITEMS. */
 function fortyItemScheme () {
@@ -80,6 +85,62 @@ async function sendFromAnotherProcess (url: string, cookie: string, type: string
   })
 }
 
+/** The task list at CONNECTIONS connections for DURATION_S seconds: whether its p99 meets the target. */
+async function benchTaskList (base: string, cookie: string, kind: string): Promise<boolean> {
+  const list = await fetch(`${base}/provider`, { headers: { cookie } })
+  const html = await list.text()
+  const tasks = (html.match(/<li class="govuk-task-list__item/g) ?? []).length
+  if (list.status !== 200 || tasks < ITEMS) throw new Error(`task list: ${list.status}, ${tasks} tasks`)
+  console.log(`task list of ${tasks} items and ${EVIDENCE} pieces of evidence, ${html.length} bytes (${kind})`)
+  const r = await autocannon({
+    url: `${base}/provider`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie }
+  })
+  const listOk = r.latency.p99 < P99_TARGET_MS && r.non2xx === 0 && r.errors === 0
+  console.log(`task list ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +
+    `non-2xx ${r.non2xx}  p99 < ${P99_TARGET_MS} ms ${listOk ? 'PASS' : 'FAIL'}`)
+  return listOk
+}
+
+/** UPLOADS uploads of UPLOAD_BYTES to the item page's form: whether the server's RSS grew less than the target. */
+async function benchUploads (base: string, cookie: string, item: string,
+  countStored: () => Promise<number>): Promise<boolean> {
+  // The upload: the item page's CSRF token (and its cookie), then the form streamed from disk.
+  const page = await fetch(`${base}/provider/items/${item}`, { headers: { cookie } })
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1]
+  const csrfCookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ')
+  if (csrf === undefined) throw new Error(`item page: ${page.status}, no CSRF token`)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qm-bench-upload-'))
+  const form = await uploadFile(dir, csrf, UPLOAD_BYTES)
+  const growths: number[] = []
+  for (let n = 0; n < UPLOADS; n++) {
+    const before = process.memoryUsage()
+    const peaks = { ...before }
+    const sample = () => {
+      const now = process.memoryUsage()
+      for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers'] as const) peaks[k] = Math.max(peaks[k], now[k])
+    }
+    const sampler = setInterval(sample, 10)
+    const status = await sendFromAnotherProcess(`${base}/provider/items/${item}/files`,
+      [cookie, csrfCookie].filter((c) => c !== '').join('; '), form.contentType, form.file)
+    clearInterval(sampler)
+    sample()
+    if (status !== 303) throw new Error(`upload ${n + 1} answered ${status}`)
+    const mb = (k: 'rss' | 'heapUsed' | 'external' | 'arrayBuffers') => (peaks[k] - before[k]) / 1024 / 1024
+    growths.push(mb('rss'))
+    if (process.env.BENCH_VERBOSE === '1') {
+      console.log(`  upload ${n + 1}: peak growth rss ${mb('rss').toFixed(1)} MB, heap ${mb('heapUsed').toFixed(1)}, ` +
+        `external ${mb('external').toFixed(1)}, array buffers ${mb('arrayBuffers').toFixed(1)}`)
+    }
+  }
+  await rm(dir, { recursive: true, force: true })
+  const worst = Math.max(...growths)
+  const uploadOk = worst < GROWTH_TARGET_MB
+  console.log(`${UPLOADS} uploads of ${(UPLOAD_BYTES / 1e6).toFixed(0)} MB (${await countStored()} stored): RSS ` +
+    `growth ${growths.map((g) => g.toFixed(1)).join(', ')} MB, worst ${worst.toFixed(1)} MB  ` +
+    `< ${GROWTH_TARGET_MB} MB ${uploadOk ? 'PASS' : 'FAIL'}`)
+  return uploadOk
+}
+
 async function main (): Promise<void> {
   const { handle, drop } = await openBenchDatabase()
   await handle.migrate()
@@ -114,54 +175,11 @@ async function main (): Promise<void> {
   const base = `http://127.0.0.1:${port}`
   const cookie = `qm-session=${secret}`
 
-  const list = await fetch(`${base}/provider`, { headers: { cookie } })
-  const html = await list.text()
-  const tasks = (html.match(/<li class="govuk-task-list__item/g) ?? []).length
-  if (list.status !== 200 || tasks < ITEMS) throw new Error(`task list: ${list.status}, ${tasks} tasks`)
-  console.log(`task list of ${tasks} items and ${EVIDENCE} pieces of evidence, ${html.length} bytes (${handle.kind})`)
-  const r = await autocannon({
-    url: `${base}/provider`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie }
-  })
-  const listOk = r.latency.p99 < P99_TARGET_MS && r.non2xx === 0 && r.errors === 0
-  console.log(`task list ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +
-    `non-2xx ${r.non2xx}  p99 < ${P99_TARGET_MS} ms ${listOk ? 'PASS' : 'FAIL'}`)
-
-  // The upload: the item page's CSRF token (and its cookie), then the form streamed from disk.
-  const item = codes.at(-1)!
-  const page = await fetch(`${base}/provider/items/${item}`, { headers: { cookie } })
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1]
-  const csrfCookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ')
-  if (csrf === undefined) throw new Error(`item page: ${page.status}, no CSRF token`)
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'qm-bench-upload-'))
-  const form = await uploadFile(dir, csrf, UPLOAD_BYTES)
-  const growths: number[] = []
-  for (let n = 0; n < UPLOADS; n++) {
-    const before = process.memoryUsage()
-    const peaks = { ...before }
-    const sample = () => {
-      const now = process.memoryUsage()
-      for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers'] as const) peaks[k] = Math.max(peaks[k], now[k])
-    }
-    const sampler = setInterval(sample, 10)
-    const status = await sendFromAnotherProcess(`${base}/provider/items/${item}/files`,
-      [cookie, csrfCookie].filter((c) => c !== '').join('; '), form.contentType, form.file)
-    clearInterval(sampler)
-    sample()
-    if (status !== 303) throw new Error(`upload ${n + 1} answered ${status}`)
-    const mb = (k: 'rss' | 'heapUsed' | 'external' | 'arrayBuffers') => (peaks[k] - before[k]) / 1024 / 1024
-    growths.push(mb('rss'))
-    if (process.env.BENCH_VERBOSE === '1') {
-      console.log(`  upload ${n + 1}: peak growth rss ${mb('rss').toFixed(1)} MB, heap ${mb('heapUsed').toFixed(1)}, ` +
-        `external ${mb('external').toFixed(1)}, array buffers ${mb('arrayBuffers').toFixed(1)}`)
-    }
-  }
-  await rm(dir, { recursive: true, force: true })
-  const stored = await db.select({ id: evidence.id }).from(evidence).where(eq(evidence.assessmentId, assessment!.id))
-  const worst = Math.max(...growths)
-  const uploadOk = worst < GROWTH_TARGET_MB
-  console.log(`${UPLOADS} uploads of ${(UPLOAD_BYTES / 1e6).toFixed(0)} MB (${stored.length - EVIDENCE} stored): RSS ` +
-    `growth ${growths.map((g) => g.toFixed(1)).join(', ')} MB, worst ${worst.toFixed(1)} MB  ` +
-    `< ${GROWTH_TARGET_MB} MB ${uploadOk ? 'PASS' : 'FAIL'}`)
+  const listOk = PARTS.has('tasklist') ? await benchTaskList(base, cookie, handle.kind) : true
+  const countStored = async () =>
+    (await db.select({ id: evidence.id }).from(evidence).where(eq(evidence.assessmentId, assessment!.id))).length -
+    EVIDENCE
+  const uploadOk = PARTS.has('upload') ? await benchUploads(base, cookie, codes.at(-1)!, countStored) : true
 
   await app.close()
   await drop()

@@ -186,6 +186,24 @@ function assertStorable (files: readonly ReceivedFile[], limit: number): void {
   }
 }
 
+// Chunks written per statement: a few round trips fewer, and still only a small buffer held at a time.
+const CHUNKS_PER_STATEMENT = 4
+
+/** Copies a received file into the database, a few chunks per statement, in order. */
+async function storeContent (tx: Queryable, fileId: string, f: ReceivedFile) {
+  let seq = 0
+  let batch: Uint8Array[] = []
+  for await (const chunk of f.chunks()) {
+    batch.push(chunk)
+    if (batch.length === CHUNKS_PER_STATEMENT) {
+      await store.insertEvidenceFileChunks(tx, fileId, seq, batch)
+      seq += batch.length
+      batch = []
+    }
+  }
+  await store.insertEvidenceFileChunks(tx, fileId, seq, batch)
+}
+
 /** Writes files to a document or photos piece still awaiting review, a chunk at a time, with one audit event. */
 async function storeFilesIn (tx: Queryable, ctx: Ctx, assessment: AssessmentRecord, piece: EvidenceRecord,
   files: readonly ReceivedFile[]) {
@@ -213,11 +231,10 @@ async function storeFilesIn (tx: Queryable, ctx: Ctx, assessment: AssessmentReco
       mediaType: f.detectedType ?? '',
       sizeBytes: f.sizeBytes,
       sha256: f.sha256,
-      content: new Uint8Array(0),
       createdAt: ctx.now
     }])
     if (row === undefined) throw new Error('the file row was not written')
-    for await (const chunk of f.chunks()) await store.appendEvidenceFileContent(tx, row.id, chunk)
+    await storeContent(tx, row.id, f)
     rows.push(row)
   }
   await recordAudit(tx, ctx, {
@@ -331,8 +348,21 @@ export async function reviewEvidence (
   })
 }
 
-/** Only the provider and its council's co-ordinators reach a file; to anyone else it does not exist. */
+/**
+ * Only the provider and its council's co-ordinators reach a file; to anyone else it does not exist. Its content is
+ * read a few chunks at a time as the reply is sent; a file erased meanwhile ends the stream with an error rather
+ * than short of its recorded size.
+ */
 export async function getEvidenceFile (deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, fileId: string) {
   const row = await store.findEvidenceFile(deps.db, assessmentId, evidenceId, fileId)
-  return assertProviderAccess(ctx.actor, row, 'File').file
+  const file = assertProviderAccess(ctx.actor, row, 'File').file
+  async function * content () {
+    let sent = 0
+    for await (const chunk of store.readEvidenceFileContent(deps.db, file.id)) {
+      sent += chunk.length
+      yield chunk
+    }
+    if (sent !== file.sizeBytes) throw new Error(`file ${file.id}: ${sent} of ${file.sizeBytes} bytes found`)
+  }
+  return { ...file, content }
 }

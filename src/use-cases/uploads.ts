@@ -1,6 +1,7 @@
 // Uploaded evidence files, received without holding them whole in memory (README: Assessments, evidence,
 // decisions and awards): each is spooled to a private temporary file as it arrives, its type sniffed from the
-// first bytes and its SHA-256 computed on the way; the store then copies it into the database a chunk at a time.
+// first bytes and its SHA-256 computed on the way; it is then read back EVIDENCE_CHUNK_BYTES at a time, each piece
+// a row of evidence_file_chunks.
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -31,7 +32,8 @@ export const refusalOf = (f: ReceivedFile): 'too_large' | 'type_not_allowed' | n
 
 // file-type reads at most this many bytes to recognise a format.
 const HEAD_BYTES = 4100
-const CHUNK_BYTES = 1024 * 1024
+/** The size of the pieces a file is read and stored in (a few of them go to the database per statement). */
+export const EVIDENCE_CHUNK_BYTES = 32 * 1024
 
 /** A file already in memory (the demo's generated PDFs). */
 export async function bufferedFile (filename: string, content: Buffer): Promise<ReceivedFile> {
@@ -42,7 +44,9 @@ export async function bufferedFile (filename: string, content: Buffer): Promise<
     sha256: createHash('sha256').update(content).digest('hex'),
     tooLarge: false,
     chunks: async function * () {
-      for (let at = 0; at < content.length; at += CHUNK_BYTES) yield content.subarray(at, at + CHUNK_BYTES)
+      for (let at = 0; at < content.length; at += EVIDENCE_CHUNK_BYTES) {
+        yield content.subarray(at, at + EVIDENCE_CHUNK_BYTES)
+      }
     },
     discard: async () => {}
   }
@@ -84,7 +88,7 @@ export async function spoolUpload (
     sizeBytes: size,
     sha256: hash.digest('hex'),
     tooLarge,
-    chunks: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }),
+    chunks: () => createReadStream(file, { highWaterMark: EVIDENCE_CHUNK_BYTES }),
     discard
   }
 }

@@ -38,8 +38,7 @@ async function verify (itemCode: string, reviewedAt: string, status: 'verified' 
     filename: 'SECRET-FILE.pdf',
     mediaType: 'application/pdf',
     sizeBytes: 4,
-    sha256: '00',
-    content: new Uint8Array([1, 2, 3, 4])
+    sha256: '00'
   })
 }
 await verify('INS_PL', '2026-02-10T12:00:00Z')

@@ -1,6 +1,8 @@
 // Assessments (one cycle for one provider) and the evidence submitted against checklist items.
 import { sql } from 'drizzle-orm'
-import { boolean, customType, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uuid
+} from 'drizzle-orm/pg-core'
 import { councils, users } from './councils.js'
 import { providers } from './providers.js'
 import { schemeVersions } from './schemes.js'
@@ -113,8 +115,21 @@ export const evidenceFiles = pgTable(
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
     createdAt: createdAt()
   },
   (t) => [index('evidence_files_evidence_idx').on(t.evidenceId)]
+)
+
+// A file's content as rows of small pieces in order (src/use-cases/uploads.ts: EVIDENCE_CHUNK_BYTES), so a file is
+// written and read a piece at a time, never as one value held whole in memory or rewritten on every append.
+export const evidenceFileChunks = pgTable(
+  'evidence_file_chunks',
+  {
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => evidenceFiles.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    content: bytea('content').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })]
 )

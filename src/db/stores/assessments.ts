@@ -1,8 +1,8 @@
 // The store of assessments and their evidence (README: Architecture): the only place that queries assessments,
-// evidence and evidence_files. Row locks live here; who may touch a record is the use case's check.
-import { and, asc, count, desc, eq, getTableColumns, notInArray, sql, type SQL } from 'drizzle-orm'
+// evidence, evidence_files and their chunks. Row locks live here; who may touch a record is the use case's check.
+import { and, asc, count, desc, eq, getTableColumns, gt, notInArray, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
-import { assessments, evidence, evidenceFiles, feedbackResponses } from '../schema/index.js'
+import { assessments, evidence, evidenceFileChunks, evidenceFiles, feedbackResponses } from '../schema/index.js'
 import type { AssessmentState } from '../../domain/workflow/index.js'
 import { one } from './rows.js'
 
@@ -12,9 +12,8 @@ export type AssessmentPatch = Partial<Omit<AssessmentRecord, 'id' | 'councilId' 
 export type EvidenceRecord = typeof evidence.$inferSelect
 export type NewEvidence = typeof evidence.$inferInsert
 export type NewEvidenceFile = typeof evidenceFiles.$inferInsert
-export type EvidenceFileRecord = typeof evidenceFiles.$inferSelect
-const { content: _content, ...fileMetaColumns } = getTableColumns(evidenceFiles)
-export type EvidenceFileMeta = Omit<EvidenceFileRecord, 'content'>
+/** A file's metadata; its content is in evidence_file_chunks. */
+export type EvidenceFileMeta = typeof evidenceFiles.$inferSelect
 export type EvidenceWithFiles = EvidenceRecord & { files: EvidenceFileMeta[] }
 
 const FINAL_STATES: AssessmentState[] = ['decided', 'withdrawn']
@@ -97,7 +96,7 @@ export async function listEvidence (q: Queryable, assessmentId: string): Promise
   return await q.select().from(evidence).where(eq(evidence.assessmentId, assessmentId))
 }
 
-/** The assessment's evidence, oldest first, each with its files' metadata (never their content). */
+/** The assessment's evidence, oldest first, each with its files' metadata. */
 export async function listEvidenceWithFiles (q: Queryable, assessmentId: string): Promise<EvidenceWithFiles[]> {
   const [pieces, files] = await Promise.all([
     q
@@ -106,7 +105,7 @@ export async function listEvidenceWithFiles (q: Queryable, assessmentId: string)
       .where(eq(evidence.assessmentId, assessmentId))
       .orderBy(asc(evidence.createdAt), asc(evidence.id)),
     q
-      .select({ ...fileMetaColumns })
+      .select(getTableColumns(evidenceFiles))
       .from(evidenceFiles)
       .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
       .where(eq(evidence.assessmentId, assessmentId))
@@ -149,16 +148,34 @@ export async function updateEvidence (
 }
 
 export async function insertEvidenceFiles (q: Queryable, files: NewEvidenceFile[]): Promise<EvidenceFileMeta[]> {
-  return await q.insert(evidenceFiles).values(files).returning({ ...fileMetaColumns })
+  return await q.insert(evidenceFiles).values(files).returning()
 }
 
-/** Adds a chunk to a file's content, so a large file is written without being held whole in memory. */
-export async function appendEvidenceFileContent (q: Queryable, fileId: string, chunk: Uint8Array): Promise<void> {
-  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-  await q
-    .update(evidenceFiles)
-    .set({ content: sql`${evidenceFiles.content} || ${bytes}::bytea` })
-    .where(eq(evidenceFiles.id, fileId))
+/** Writes the next pieces of a file's content, numbered on from `seq`, in one statement. */
+export async function insertEvidenceFileChunks (
+  q: Queryable,
+  fileId: string,
+  seq: number,
+  pieces: readonly Uint8Array[]
+): Promise<void> {
+  if (pieces.length === 0) return
+  await q.insert(evidenceFileChunks).values(pieces.map((content, n) => ({ fileId, seq: seq + n, content })))
+}
+
+/** A file's content in order, read a few chunks per query, so it is never held whole in memory. */
+export async function * readEvidenceFileContent (q: Queryable, fileId: string, perQuery = 4): AsyncGenerator<Buffer> {
+  for (let after = -1; ;) {
+    const page = await q
+      .select({ seq: evidenceFileChunks.seq, content: evidenceFileChunks.content })
+      .from(evidenceFileChunks)
+      .where(and(eq(evidenceFileChunks.fileId, fileId), gt(evidenceFileChunks.seq, after)))
+      .orderBy(asc(evidenceFileChunks.seq))
+      .limit(perQuery)
+    for (const { content } of page) yield Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+    const last = page.at(-1)
+    if (last === undefined || page.length < perQuery) return
+    after = last.seq
+  }
 }
 
 export async function hasEvidenceFile (q: Queryable, evidenceId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 // Routes of assessments: open, one endpoint per workflow action, the checklist, evidence (with private file
 // upload and download), the live score and the decision. Thin: the rules live in src/use-cases and src/domain.
 import multipart from '@fastify/multipart'
+import { Readable } from 'node:stream'
 import { create as contentDisposition } from 'content-disposition'
 import { downloadName } from '../../domain/evidence/file-types.js'
 import { UnsafeTextError, unsafeTextIn } from '../plugins/text-safety.js'
@@ -371,7 +372,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         .header('content-disposition', contentDisposition(downloadName(file.filename, file.mediaType)))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
-        .send(Buffer.from(file.content))
+        .header('content-length', file.sizeBytes)
+        .send(Readable.from(file.content()))
     }
   )
 

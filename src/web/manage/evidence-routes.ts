@@ -1,6 +1,7 @@
 // One piece of evidence under review (README: Reviewing an assessment and deciding): what was given, its files
 // (images shown in the page, every file downloadable, none ever run by the browser), and verify / reject / ask
 // for information with a note the provider reads (src/use-cases/evidence.ts reviewEvidence).
+import { Readable } from 'node:stream'
 import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -171,7 +172,8 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         .header('content-security-policy', EVIDENCE_FILE_POLICY)
         .header('cross-origin-resource-policy', 'same-origin')
         .header('cache-control', 'private, no-store')
-        .send(Buffer.from(file.content))
+        .header('content-length', file.sizeBytes)
+        .send(Readable.from(file.content()))
     }
   )
 }
