@@ -1,13 +1,39 @@
 // Data for the feed benchmarks: a fresh database (on the server in DATABASE_URL, dropped afterwards, or embedded
 // PGlite) seeded with one council of published providers, written in bulk.
+import { spawn } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
+import { z } from 'zod'
 import { loadConfig } from '../src/config.js'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
 import { assessments, awards, councils, providers, schemeVersions } from '../src/db/schema/index.js'
 import { upsertPostcodeLocations } from '../src/db/stores/postcodes.js'
 import { createDefaultSchemeDocument } from '../src/domain/scheme/index.js'
+import { projectRoot } from '../src/project-root.js'
+
+/** The V8 flags `npm start` gives the server (package.json): benchmarks measure the server as it is run. */
+export async function serverFlags (): Promise<string[]> {
+  const pkg = z.object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(await readFile(path.join(projectRoot(), 'package.json'), 'utf8')))
+  const flags = /node((?: --[\w-]+=\S+)*) dist\/src\/server\.js/.exec(pkg.scripts.start)?.[1]
+  if (flags === undefined) throw new Error(`npm start does not run dist/src/server.js: ${pkg.scripts.start}`)
+  return flags.trim().split(' ').filter((f) => f !== '')
+}
+
+/**
+ * For a benchmark that serves from its own process: true when it already runs with the server's flags; otherwise
+ * it runs itself again with them, passes on the exit code, and resolves false (the caller then stops).
+ */
+export async function runWithServerFlags (): Promise<boolean> {
+  const flags = await serverFlags()
+  if (flags.every((f) => process.execArgv.includes(f))) return true
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
+  process.exitCode = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)))
+  return false
+}
 
 export const BENCH_PROVIDERS = 10_000
 /** The postcode distance searches start from, and its coordinates (seeded into postcode_locations). */

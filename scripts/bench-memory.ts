@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { projectRoot } from '../src/db/client.js'
-import { openBenchDatabase, seedBenchCouncil } from './bench-data.js'
+import { openBenchDatabase, seedBenchCouncil, serverFlags } from './bench-data.js'
 
 const SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 600)
 const DISTINCT = Number(process.env.BENCH_MEMORY_DISTINCT ?? 100_000)
@@ -49,9 +49,11 @@ const rssMb = async (pid: number): Promise<number> => {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
 }
 
-/** Starts the built server and resolves with its process and the address it printed. */
+/** Starts the built server as `npm start` does and resolves with its process and the address it printed. */
 async function startServer (env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/server.js')], {
+  const flags = await serverFlags()
+  console.log(`server started as npm start does: node ${[...flags, 'dist/src/server.js'].join(' ')}`)
+  const child = spawn(process.execPath, [...flags, path.join(projectRoot(), 'dist/src/server.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit']
   })
