@@ -25,6 +25,10 @@ const ITEMS = 40
 const EVIDENCE = 60
 const UPLOAD_BYTES = 10 * 1000 * 1000 // under the 10 MB limit with the form's other parts
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 5)
+// No upload measured is no figure at all, not a pass: skip the part with BENCH_PROVIDER_PARTS instead.
+if (!Number.isInteger(UPLOADS) || UPLOADS < 1) {
+  throw new Error(`BENCH_UPLOADS: ${process.env.BENCH_UPLOADS} is not 1 or more`)
+}
 const P99_TARGET_MS = 100
 const GROWTH_TARGET_MB = 20
 const PARTS = new Set((process.env.BENCH_PROVIDER_PARTS ?? 'tasklist,upload').split(',').map((p) => p.trim()))
