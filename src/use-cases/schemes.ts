@@ -6,6 +6,7 @@ import { inTransaction, type Queryable } from '../db/client.js'
 import { lockCouncil } from '../db/stores/councils.js'
 import * as store from '../db/stores/schemes.js'
 import type { SchemeVersionRow, SchemeVersionStatus } from '../db/stores/schemes.js'
+import { deepFreeze } from '../domain/deep-freeze.js'
 import { DomainError, type FieldProblem } from '../domain/errors.js'
 import {
   createDefaultSchemeDocument,
@@ -142,7 +143,8 @@ export async function getCurrentPublishedScheme (q: Queryable, councilId: string
 // A published version never changes and is never deleted (only drafts are edited or discarded, lockDraft): once
 // read as committed, it is kept by id for every later read in this process, so the pages that show an assessment
 // do not fetch and parse its scheme each time. A read inside a transaction is not kept: that transaction may be
-// the one publishing it, and may yet roll back. Bounded: a council has a handful of versions in use.
+// the one publishing it, and may yet roll back. Frozen, being shared between requests. Bounded: a council has a
+// handful of versions in use.
 const publishedVersions = new LRUCache<string, SchemeVersionRecord>({ max: 64 })
 
 /** A published version of the council by id, e.g. the one an assessment is pinned to; 404 otherwise. */
@@ -154,15 +156,6 @@ export async function loadPublishedScheme (q: Queryable, councilId: string, id: 
   const record = asRecord(row)
   if (!inTransaction(q)) publishedVersions.set(id, deepFreeze(record))
   return record
-}
-
-/** Shared between requests, so nobody may change it in place: a change would throw, not leak into others' pages. */
-function deepFreeze<T> (value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value) && !(value instanceof Date)) {
-    for (const v of Object.values(value)) deepFreeze(v)
-    Object.freeze(value)
-  }
-  return value
 }
 
 export async function getCurrentPublishedSchemeFor (deps: Deps, ctx: Ctx): Promise<SchemeVersionRecord> {

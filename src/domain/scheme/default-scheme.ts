@@ -3,6 +3,7 @@
 import { DEFAULT_INSTRUMENT } from '../feedback/default-instrument.js'
 import { DEFAULT_CATEGORIES, DEFAULT_CHECKLIST } from './default-checklist.js'
 import type { SchemeDocument } from './scheme-document.js'
+import { deepFreeze } from '../deep-freeze.js'
 
 const DEFAULT_SCHEME_DOCUMENT: SchemeDocument = {
   title: 'Quality Mark for care micro-enterprises',
@@ -48,14 +49,6 @@ const DEFAULT_SCHEME_DOCUMENT: SchemeDocument = {
     upheldConcern: { severities: ['high', 'safeguarding'], outcomes: ['upheld'], lookbackMonths: 12, cap: 'bronze' },
     cqcCaps: { inadequate: 'block', requires_improvement: 'bronze' }
   }
-}
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
 }
 
 /** The shipped default, frozen: scoring may use it directly. */
