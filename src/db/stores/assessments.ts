@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, getTableColumns, gt, notInArray, type SQL } 
 import type { Queryable } from '../client.js'
 import { assessments, evidence, evidenceFileChunks, evidenceFiles, feedbackResponses } from '../schema/index.js'
 import type { AssessmentState } from '../../domain/workflow/index.js'
-import { one } from './rows.js'
+import { keysetPages, one } from './rows.js'
 
 export type AssessmentRecord = typeof assessments.$inferSelect
 export type NewAssessment = typeof assessments.$inferInsert
@@ -164,18 +164,17 @@ export async function insertEvidenceFileChunks (
 
 /** A file's content in order, read a few chunks per query, so it is never held whole in memory. */
 export async function * readEvidenceFileContent (q: Queryable, fileId: string, perQuery = 4): AsyncGenerator<Buffer> {
-  for (let after = -1; ;) {
-    const page = await q
+  const chunks = keysetPages(
+    async (after: number | null, limit) => await q
       .select({ seq: evidenceFileChunks.seq, content: evidenceFileChunks.content })
       .from(evidenceFileChunks)
-      .where(and(eq(evidenceFileChunks.fileId, fileId), gt(evidenceFileChunks.seq, after)))
+      .where(and(eq(evidenceFileChunks.fileId, fileId), gt(evidenceFileChunks.seq, after ?? -1)))
       .orderBy(asc(evidenceFileChunks.seq))
-      .limit(perQuery)
-    for (const { content } of page) yield Buffer.from(content.buffer, content.byteOffset, content.byteLength)
-    const last = page.at(-1)
-    if (last === undefined || page.length < perQuery) return
-    after = last.seq
-  }
+      .limit(limit),
+    (c) => c.seq,
+    perQuery
+  )
+  for await (const { content } of chunks) yield Buffer.from(content.buffer, content.byteOffset, content.byteLength)
 }
 
 export async function hasEvidenceFile (q: Queryable, evidenceId: string): Promise<boolean> {

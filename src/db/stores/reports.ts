@@ -4,6 +4,7 @@
 import { and, asc, between, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { assessments, auditEvents, awards, feedbackResponses, providers, schemeVersions } from '../schema/index.js'
+import { keysetPages } from './rows.js'
 import type { AwardState } from '../../domain/workflow/index.js'
 
 export interface ResponsePeriod {
@@ -76,21 +77,25 @@ export async function listAnswersTo (q: Queryable, p: ResponsePeriod, itemCode: 
 }
 
 /**
- * The period's responses after `afterId` in id order, `limit` at a time, with the provider and its size band when
- * each was given: a report over a council's year reads them in pages, never all at once.
+ * The period's responses, with the provider and its size band when each was given, read `perPage` at a time in id
+ * order: a report over a council's year holds a page, never all of them.
  */
-export async function pageResponsesIn (q: Queryable, p: ResponsePeriod, afterId: string | null, limit: number) {
-  return await q
-    .select({
-      id: feedbackResponses.id,
-      providerId: feedbackResponses.providerId,
-      sizeBand: feedbackResponses.sizeBand,
-      answers: feedbackResponses.answers
-    })
-    .from(feedbackResponses)
-    .where(afterId === null ? inPeriod(p) : and(inPeriod(p), gt(feedbackResponses.id, afterId)))
-    .orderBy(asc(feedbackResponses.id))
-    .limit(limit)
+export function eachResponseIn (q: Queryable, p: ResponsePeriod, perPage: number) {
+  return keysetPages(
+    async (afterId: string | null, limit) => await q
+      .select({
+        id: feedbackResponses.id,
+        providerId: feedbackResponses.providerId,
+        sizeBand: feedbackResponses.sizeBand,
+        answers: feedbackResponses.answers
+      })
+      .from(feedbackResponses)
+      .where(afterId === null ? inPeriod(p) : and(inPeriod(p), gt(feedbackResponses.id, afterId)))
+      .orderBy(asc(feedbackResponses.id))
+      .limit(limit),
+    (r) => r.id,
+    perPage
+  )
 }
 
 /** Active providers' size bands and prices, and those of `alsoIds` (providers that left). */

@@ -11,7 +11,7 @@ import {
   type ProviderValue
 } from '../../domain/reports/index.js'
 import { councilName } from '../../db/stores/council-names.js'
-import { listProviderPrices, pageResponsesIn } from '../../db/stores/reports.js'
+import { eachResponseIn, listProviderPrices } from '../../db/stores/reports.js'
 import type { Ctx, Deps } from '../context.js'
 import { suppressionNote } from './report-notes.js'
 import {
@@ -79,20 +79,14 @@ export async function reportValueForMoney (
   // per provider and band, however many responses the council's year holds.
   const byProviderBand = new Map<string, { providerId: string; sizeBand: SizeBand; quality: FeedbackQualityTally }>()
   const scope = { councilId, instrumentVersion: instrument.version, ...period }
-  for (let afterId: string | null = null; ;) {
-    const page = await pageResponsesIn(deps.db, scope, afterId, RESPONSES_PER_PAGE)
-    for (const r of page) {
-      const key = `${r.providerId} ${r.sizeBand}`
-      let unit = byProviderBand.get(key)
-      if (unit === undefined) {
-        unit = { providerId: r.providerId, sizeBand: r.sizeBand, quality: feedbackQualityOf(instrument) }
-        byProviderBand.set(key, unit)
-      }
-      unit.quality.add(r)
+  for await (const r of eachResponseIn(deps.db, scope, RESPONSES_PER_PAGE)) {
+    const key = `${r.providerId} ${r.sizeBand}`
+    let unit = byProviderBand.get(key)
+    if (unit === undefined) {
+      unit = { providerId: r.providerId, sizeBand: r.sizeBand, quality: feedbackQualityOf(instrument) }
+      byProviderBand.set(key, unit)
     }
-    const last = page.at(-1)
-    if (last === undefined || page.length < RESPONSES_PER_PAGE) break
-    afterId = last.id
+    unit.quality.add(r)
   }
   const withFeedback = new Set([...byProviderBand.values()].map((u) => u.providerId))
   // Active providers, and any that left but had feedback in the period (their price and outcomes were real).
