@@ -6,7 +6,9 @@ import { eq } from 'drizzle-orm'
 import { auditEvents, sessions, signInLinks } from '../../src/db/schema/index.js'
 import { listDemoMailbox } from '../../src/use-cases/notifications.js'
 import { buildTestApp } from '../helpers/app.js'
-import { browserClient, csrfOf, mailboxIds, mailboxLink, setEmail, signInByEmail } from '../helpers/sign-in.js'
+import { startSmtp } from '../helpers/mail.js'
+import { startNotifyStandIn } from '../helpers/notify-stand-in.js'
+import { browserClient, csrfOf, linkIn, mailboxIds, mailboxLink, setEmail, signInByEmail } from '../helpers/sign-in.js'
 
 const SESSION = 'qm-session'
 
@@ -98,6 +100,61 @@ t.test('an email link signs a provider in once; the answer is the same for unkno
     t.match(res.body, /href="#email"/)
     t.match(res.body, /value="not an email"/)
   })
+})
+
+t.test('the sign-in link arrives through SMTP and through GOV.UK Notify, and signs in from there', async (t) => {
+  const smtp = await startSmtp()
+  t.teardown(smtp.close)
+  const notify = await startNotifyStandIn()
+  t.teardown(notify.close)
+  const channels = {
+    SMTP: {
+      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Quality Mark <qm@northshire.example>' },
+      read: async (address: string) => {
+        const mail = await smtp.nextTo(address)
+        return { subject: mail.subject ?? '', text: mail.text ?? '' }
+      }
+    },
+    'GOV.UK Notify (local stand-in)': {
+      env: {
+        NOTIFY_API_KEY: notify.apiKey,
+        NOTIFY_BASE_URL: notify.url,
+        NOTIFY_EMAIL_TEMPLATE_ID: '11111111-1111-4111-8111-111111111111'
+      },
+      read: async (address: string) => {
+        for (let i = 0; i < 200; i++) {
+          const got = notify.received.find((r) => r.to === address)
+          const { subject = '', body = '' } = got?.personalisation ?? {}
+          if (got !== undefined) return { subject, text: body }
+          await new Promise((resolve) => setTimeout(resolve, 25))
+        }
+        throw new Error(`nothing reached the Notify stand-in for ${address}`)
+      }
+    }
+  }
+  for (const [name, channel] of Object.entries(channels)) {
+    await t.test(name, async (t) => {
+      const h = await buildTestApp(t, { env: channel.env })
+      const [north] = h.councils
+      const p = await h.addProvider(north)
+      const address = `owner-${name.length}@anns.example`
+      await setEmail(h, p.userId, address)
+      const b = browserClient(h)
+      const page = await b.get('/sign-in')
+      const arriving = channel.read(address)
+      t.equal((await b.post('/sign-in', { email: address, _csrf: csrfOf(page.body) })).statusCode, 303)
+      const message = await arriving
+      t.match(message.subject, /sign in/i, 'the subject says what it is')
+      t.match(message.text, /15 minutes/, 'it says how long the link works')
+      t.same(await listDemoMailbox(h.app.deps), [], 'nothing is kept for a demo mailbox once a channel is set')
+      const link = new URL(linkIn(message.text))
+      const landing = await b.get(link.pathname)
+      const token = link.pathname.split('/').pop() ?? ''
+      const signedIn = await b.post('/sign-in/link', { token, _csrf: csrfOf(landing.body) })
+      t.equal(signedIn.headers.location, '/sign-in/continue', 'the link from the message signs the person in')
+      t.equal((await b.get('/sign-in/continue')).headers.location, '/provider')
+    })
+  }
 })
 
 t.test('limits per address and per client', async (t) => {
