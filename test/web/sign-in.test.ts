@@ -1,6 +1,7 @@
 // Email sign-in links and sessions through the pages (README: Sign-in and sessions): the same answer for any
 // address, single use, 15 minutes, per-address limit, fixation, cross-site posts, idle and absolute expiry,
 // tampered cookies, sign out and sign out everywhere; and a session acts through the API like a token.
+import { Writable } from 'node:stream'
 import t from 'tap'
 import { eq } from 'drizzle-orm'
 import { auditEvents, sessions, signInLinks } from '../../src/db/schema/index.js'
@@ -134,7 +135,14 @@ t.test('the sign-in link arrives through SMTP and through GOV.UK Notify, and sig
   }
   for (const [name, channel] of Object.entries(channels)) {
     await t.test(name, async (t) => {
-      const h = await buildTestApp(t, { env: channel.env })
+      const lines: string[] = []
+      const logStream = new Writable({
+        write (chunk, _enc, done) {
+          lines.push(String(chunk))
+          done()
+        }
+      })
+      const h = await buildTestApp(t, { env: channel.env, logStream })
       const [north] = h.councils
       const p = await h.addProvider(north)
       const address = `owner-${name.length}@anns.example`
@@ -153,6 +161,11 @@ t.test('the sign-in link arrives through SMTP and through GOV.UK Notify, and sig
       const signedIn = await b.post('/sign-in/link', { token, _csrf: csrfOf(landing.body) })
       t.equal(signedIn.headers.location, '/sign-in/continue', 'the link from the message signs the person in')
       t.equal((await b.get('/sign-in/continue')).headers.location, '/provider')
+      const log = lines.join('')
+      t.match(log, /notification attempt/, 'the delivery was logged')
+      t.notMatch(log, address, 'but not the address it went to')
+      t.notMatch(log, token, 'nor the link')
+      t.notMatch(log, /15 minutes/, 'nor the wording')
     })
   }
 })
