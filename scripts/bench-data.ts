@@ -24,15 +24,56 @@ export async function serverFlags (): Promise<string[]> {
 }
 
 /**
- * For a benchmark that serves from its own process: true when it already runs with the server's flags; otherwise
- * it runs itself again with them, passes on the exit code, and resolves false (the caller then stops).
+ * The built server (dist/src/server.js) as a process of its own, started as `npm start` does, on the benchmark's
+ * database: the load generator then shares neither the server's event loop nor its heap. Resolves with the process
+ * and the address it printed. `where` is the fresh database's URL, or the folder of an embedded one (closed first:
+ * PGlite is opened by one process at a time).
  */
-export async function runWithServerFlags (): Promise<boolean> {
-  const flags = await serverFlags()
-  if (flags.every((f) => process.execArgv.includes(f))) return true
-  const child = spawn(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
-  process.exitCode = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)))
-  return false
+export async function startServerProcess (
+  where: { url: string } | { dataDir: string },
+  env: Record<string, string> = {}
+) {
+  // BENCH_SERVER_FLAGS adds node flags to the server's, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile.
+  const flags = [...await serverFlags(), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter((f) => f !== '')]
+  console.log(`server started as npm start does: node ${[...flags, 'dist/src/server.js'].join(' ')}`)
+  const child = spawn(process.execPath, [...flags, path.join(projectRoot(), 'dist/src/server.js')], {
+    env: {
+      ...process.env,
+      ...('url' in where ? { DATABASE_URL: where.url } : { DATA_DIR: where.dataDir }),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DEMO: 'false',
+      JOBS_INTERVAL_SECONDS: '0',
+      WEBHOOK_INTERVAL_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /running at (http:\/\/\S+)/.exec(out)
+      if (m?.[1] !== undefined) resolve(m[1])
+    })
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)))
+  })
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
+  return { child, base, stop }
+}
+
+/** A process's resident set size in MB, from /proc. */
+export const rssMb = async (pid: number): Promise<number> => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
 }
 
 export const BENCH_PROVIDERS = 10_000

@@ -3,13 +3,11 @@
 // not), so the page caches fill and churn; the server's resident set size is sampled from /proc every second.
 // Target: RSS under 200 MB on PostgreSQL after 10 minutes with 100,000 distinct queries (README: Benchmarks).
 // BENCH_MEMORY_SECONDS (default 600) and BENCH_MEMORY_DISTINCT (default 100,000) shorten it for a smoke run.
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { projectRoot } from '../src/db/client.js'
-import { openBenchDatabase, seedBenchCouncil, serverFlags } from './bench-data.js'
+import { openBenchDatabase, rssMb, seedBenchCouncil, startServerProcess } from './bench-data.js'
 
 const SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 600)
 const DISTINCT = Number(process.env.BENCH_MEMORY_DISTINCT ?? 100_000)
@@ -44,48 +42,13 @@ function distinctPath (i: number): string {
   }
 }
 
-const rssMb = async (pid: number): Promise<number> => {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
-}
-
-/** Starts the built server as `npm start` does and resolves with its process and the address it printed. */
-async function startServer (env: Record<string, string>) {
-  const flags = await serverFlags()
-  console.log(`server started as npm start does: node ${[...flags, 'dist/src/server.js'].join(' ')}`)
-  const child = spawn(process.execPath, [...flags, path.join(projectRoot(), 'dist/src/server.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /running at (http:\/\/\S+)/.exec(out)
-      if (m !== null) resolve(m[1]!)
-    })
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)))
-  })
-  return { child, base }
-}
-
 async function main (): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qm-bench-memory-'))
   const { handle, url, drop } = await openBenchDatabase({ dataDir: path.join(dir, 'pglite') })
   await handle.migrate()
   await seedBenchCouncil(handle)
   await handle.close() // the embedded database is opened by one process at a time: the server's
-  const { child, base } = await startServer({
-    ...(url !== undefined ? { DATABASE_URL: url } : { DATA_DIR: dir }),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DEMO: 'false',
-    JOBS_INTERVAL_SECONDS: '0',
-    WEBHOOK_INTERVAL_SECONDS: '0',
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    MAX_EVENT_LOOP_DELAY_MS: '0'
-  })
+  const { child, base, stop } = await startServerProcess(url !== undefined ? { url } : { dataDir: dir })
   const pid = child.pid!
   const idle = await rssMb(pid)
   let peak = idle
@@ -117,8 +80,7 @@ async function main (): Promise<void> {
   })
   clearInterval(sampler)
   const final = await rssMb(pid)
-  child.kill('SIGTERM')
-  await new Promise((resolve) => child.once('exit', resolve))
+  await stop()
   await drop()
   await rm(dir, { recursive: true, force: true })
 

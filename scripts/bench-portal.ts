@@ -3,8 +3,13 @@
 // expiring over the next 90 days, concerns and appeals; a signed-in co-ordinator; autocannon at 20 connections
 // against the work queue, the provider list (first page, and a searched, sorted later page) and a provider page.
 // Prints requests/s, p50 and p99 latency and PASS/FAIL against p99 < 100 ms.
-// Database: DATABASE_URL (a fresh database is created on that server and dropped) or embedded PGlite in memory.
+// Database: DATABASE_URL (a fresh database is created on that server and dropped) or embedded PGlite in a temporary
+// folder. The server is the built one run as `npm start` runs it, in a process of its own: autocannon's parsing of
+// the pages does not share its event loop.
 import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import autocannon from 'autocannon'
 import { eq, sql } from 'drizzle-orm'
 import { buildApp } from '../src/app.js'
@@ -21,7 +26,7 @@ import {
 } from '../src/db/schema/index.js'
 import type { AssessmentState } from '../src/domain/workflow/index.js'
 import { startSession } from '../src/use-cases/sessions.js'
-import { BENCH_PROVIDERS, benchConfig, openBenchDatabase, seedBenchCouncil } from './bench-data.js'
+import { BENCH_PROVIDERS, benchConfig, openBenchDatabase, seedBenchCouncil, startServerProcess } from './bench-data.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
@@ -82,7 +87,8 @@ async function seedQueue (db: Db, councilId: string, schemeVersionId: string): P
 interface Result { name: string; rps: number; p50: number; p99: number; non2xx: number }
 
 async function main (): Promise<void> {
-  const { handle, drop, keep, url } = await openBenchDatabase()
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qm-bench-portal-'))
+  const { handle, drop, keep, url } = await openBenchDatabase({ dataDir: path.join(dir, 'pglite') })
   await handle.migrate()
   const started = performance.now()
   await seedBenchCouncil(handle)
@@ -96,15 +102,15 @@ async function main (): Promise<void> {
   console.log(`seeded ${BENCH_PROVIDERS} providers, 20,000 assessments on ${handle.kind} in ` +
     `${Math.round(performance.now() - started)} ms (no feedback responses: these pages do not read them)`)
 
-  const config = benchConfig()
-  const app = await buildApp(config, { database: handle, logger: false })
+  // A session made through the service's own use case; then the server runs as a process of its own.
+  const setup = await buildApp(benchConfig(), { database: handle, logger: false })
   const [co] = await db.insert(users)
     .values({ councilId: council!.id, role: 'coordinator', name: 'Bench Co-ordinator' }).returning()
-  const { secret } = await startSession(app.deps, co!, 'email_link', 'bench')
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
   const [someone] = await db.select({ id: providers.id }).from(providers).limit(1)
+  const { secret } = await startSession(setup.deps, co!, 'email_link', 'bench')
+  await setup.close() // and the database with it: the server opens its own
+  const server = await startServerProcess(url !== undefined ? { url } : { dataDir: dir })
+  const base = server.base
   const headers = { cookie: `qm-session=${secret}` }
 
   const pages: Array<[string, string]> = [
@@ -130,13 +136,15 @@ async function main (): Promise<void> {
       `  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}  p99 < ${P99_TARGET_MS} ms ${ok ? 'PASS' : 'FAIL'}`)
   }
   console.log(`\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${DURATION_S} s per page, ${handle.kind})`)
-  await app.close()
+  await server.stop()
   // BENCH_KEEP_DATABASE=1 keeps the seeded database to look at its query plans (README: Benchmarks).
   if (process.env.BENCH_KEEP_DATABASE === '1') {
-    console.log(`kept the database for inspection: ${url ?? 'PGlite'}`)
-    await handle.close()
+    console.log(`kept the database for inspection: ${url ?? dir}`)
     await keep()
-  } else await drop()
+  } else {
+    await drop()
+    await rm(dir, { recursive: true, force: true })
+  }
   process.exitCode = pass ? 0 : 1
 }
 
