@@ -20,7 +20,7 @@ import { recordAudit } from './audit.js'
 import { fetchPage } from './pagination.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
-import { describeChecklist, type AssessmentBasis } from './evidence.js'
+import { describeChecklist, keepingOf, type AssessmentBasis } from './evidence.js'
 import { getCurrentPublishedScheme } from './schemes.js'
 
 export type AssessmentRow = AssessmentRecord
@@ -224,8 +224,12 @@ export async function describeAssessment (
   basis?: AssessmentBasis
 ) {
   const assessment = assertProviderAccess(ctx.actor, row, 'Assessment')
-  const checklist = await describeChecklist(deps.db, assessment, basis)
-  return { ...assessment, allowedActions: allowedAssessmentActions(assessment.state), checklist }
+  const [checklist, keeping] = await Promise.all([
+    describeChecklist(deps.db, assessment, basis),
+    keepingOf(deps.db, assessment)
+  ])
+  // keeping: the live mark a decided assessment keeps, which lets evidence in (src/domain/evidence/evidence-rules.ts)
+  return { ...assessment, allowedActions: allowedAssessmentActions(assessment.state), checklist, keeping }
 }
 
 export interface AssessmentListQuery {

@@ -3,6 +3,7 @@
 import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/assessments.js'
 import type { AssessmentRecord, EvidenceRecord } from '../db/stores/assessments.js'
+import { findAward } from '../db/stores/awards.js'
 import { findProvider, type ProviderRecord } from '../db/stores/providers.js'
 import { describeChecklistItem } from '../domain/evidence/checklist-item.js'
 import { enqueueNotification } from '../db/stores/notifications.js'
@@ -14,6 +15,7 @@ import {
   evidenceLifecycle,
   pickItemEvidence,
   type EvidenceReviewEvent,
+  type KeepingMark,
   type EvidenceSubmission
 } from '../domain/evidence/evidence-rules.js'
 import { EVIDENCE_MEDIA_TYPES } from '../domain/evidence/file-types.js'
@@ -77,7 +79,21 @@ export async function collectScoringEvidence (
   q: Queryable,
   assessmentId: string
 ): Promise<Record<string, EvidenceState>> {
-  const pieces = await store.listEvidence(q, assessmentId)
+  return scoringEvidenceOf(await store.listEvidence(q, assessmentId))
+}
+
+/**
+ * What the monitoring jobs read for an assessment behind a live mark: the same, over its evidence and what was
+ * verified since on a later assessment of the provider's (src/db/stores/assessments.ts listEvidenceKeepingMark).
+ */
+export async function collectKeepingEvidence (
+  q: Queryable,
+  a: { id: string; providerId: string; createdAt: Date }
+): Promise<Record<string, EvidenceState>> {
+  return scoringEvidenceOf(await store.listEvidenceKeepingMark(q, a))
+}
+
+function scoringEvidenceOf (pieces: readonly EvidenceRecord[]): Record<string, EvidenceState> {
   const out: Record<string, EvidenceState> = {}
   for (const code of new Set(pieces.map((p) => p.itemCode))) {
     const e = pickItemEvidence(pieces.filter((p) => p.itemCode === code))
@@ -105,12 +121,22 @@ function findItem (scheme: SchemeDocument, code: string) {
 
 type EvidenceInput = EvidenceSubmission & { itemCode: string }
 
+/**
+ * The mark a decided assessment led to, for keeping it between assessments (src/domain/evidence/evidence-rules.ts);
+ * an open assessment needs no award to take evidence, so nothing is read for it.
+ */
+export async function keepingOf (q: Queryable, assessment: AssessmentRecord): Promise<KeepingMark | undefined> {
+  if (assessment.state !== 'decided' || assessment.awardId === null) return undefined
+  return { awardState: (await findAward(q, assessment.awardId))?.status ?? null }
+}
+
 /** Checks and writes one piece in the caller's transaction, on an assessment it has locked. */
 async function insertEvidenceIn (tx: Queryable, ctx: Ctx, assessment: AssessmentRecord, input: EvidenceInput) {
-  const submittable = checkEvidenceSubmittable(assessment.state)
-  if (!submittable.ok) throw submittable.error
   const { scheme, provider } = await loadAssessmentBasis(tx, assessment)
   const item = findItem(scheme, input.itemCode)
+  const keeping = await keepingOf(tx, assessment)
+  const submittable = checkEvidenceSubmittable(assessment.state, keeping && { ...keeping, item })
+  if (!submittable.ok) throw submittable.error
   const checked = checkEvidenceSubmission(item, provider.flags, input, isStaff(ctx.actor))
   if (!checked.ok) throw checked.error
   const row = await store.insertEvidence(tx, {
@@ -264,10 +290,17 @@ export async function attachEvidenceFiles (
   assertStorable(files, deps.config.UPLOAD_LIMIT_BYTES)
   return await deps.db.transaction(async (tx) => {
     const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
-    const submittable = checkEvidenceSubmittable(assessment.state)
-    if (!submittable.ok) throw submittable.error
     const piece = await store.lockEvidence(tx, assessmentId, evidenceId)
     if (piece === undefined) throw notFound('Evidence')
+    const keeping = await keepingOf(tx, assessment)
+    const item = keeping === undefined
+      ? undefined
+      : findItem((await loadAssessmentBasis(tx, assessment)).scheme, piece.itemCode)
+    const submittable = checkEvidenceSubmittable(
+      assessment.state,
+      keeping === undefined || item === undefined ? undefined : { ...keeping, item }
+    )
+    if (!submittable.ok) throw submittable.error
     return await storeFilesIn(tx, ctx, assessment, piece, files)
   })
 }
@@ -301,7 +334,7 @@ export async function reviewEvidence (
   requireStaff(ctx.actor)
   return await deps.db.transaction(async (tx) => {
     const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
-    const reviewable = checkEvidenceReviewable(assessment.state)
+    const reviewable = checkEvidenceReviewable(assessment.state, await keepingOf(tx, assessment))
     if (!reviewable.ok) throw reviewable.error
     const before = await store.lockEvidence(tx, assessmentId, evidenceId)
     if (before === undefined) throw notFound('Evidence')

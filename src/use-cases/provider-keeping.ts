@@ -3,7 +3,7 @@
 // renewal, the concerns they may see, their appeals and what they may appeal today — the API's use cases and rules.
 import { findLiveAwardIds } from '../db/stores/awards.js'
 import { renewalWindow } from '../domain/evidence/provider-words.js'
-import { checkEvidenceSubmittable } from '../domain/evidence/evidence-rules.js'
+import { acceptsEvidence } from '../domain/evidence/evidence-rules.js'
 import type { AppealSubject, AwardState } from '../domain/workflow/index.js'
 import { checkAppealable, listAppeals } from './appeals.js'
 import { getAward, listAwards } from './awards.js'
@@ -79,8 +79,9 @@ export async function getMyKeeping (deps: Deps, ctx: Ctx) {
       : [{ code: e.code, title: titles.get(e.code) ?? e.code, expiresOn: e.expiresOn, window }]
   }).sort((x, y) => x.expiresOn.localeCompare(y.expiresOn))
   const renewal = a !== null && a.kind === 'renewal' && !CLOSED_ASSESSMENT.includes(a.state) ? a : null
-  // Evidence goes to an open assessment only (src/domain/evidence/evidence-rules.ts): between assessments, none.
-  const canSend = a !== null && checkEvidenceSubmittable(a.state).ok
+  // Evidence goes to an open assessment, or — between assessments — to the one behind a live mark, for what runs
+  // out (src/domain/evidence/evidence-rules.ts).
+  const canSend = a !== null && acceptsEvidence(a.state, app.keeping)
   const { renewalLeadDays } = app.scheme.settings
   return {
     award, renewing, renewal, canSend, renewalLeadDays, concerns: concerns.items, appeals: appeals.items, targets

@@ -5,6 +5,7 @@ import {
   EXPIRING_COUNT_CAP,
   queueAppealsToHear,
   queueAssessments,
+  queueKeepingEvidence,
   queueAwardsToRenew,
   queueConcernsToTriage,
   queueExpiringEvidence,
@@ -20,6 +21,7 @@ import { isoDate, type Ctx, type Deps } from './context.js'
 export const QUEUE_SECTIONS = [
   'submitted',
   'info_answered',
+  'kept_evidence',
   'ready_for_decision',
   'factual_accuracy',
   'evidence_expiring',
@@ -58,6 +60,7 @@ const ROWS_PER_SECTION = 20
 const SUBJECTS: Record<QueueSectionKey, QueueSubject> = {
   submitted: 'assessment',
   info_answered: 'assessment',
+  kept_evidence: 'evidence',
   ready_for_decision: 'assessment',
   factual_accuracy: 'assessment',
   evidence_expiring: 'evidence',
@@ -84,6 +87,7 @@ export async function loadWorkQueue (
   const readers: Record<QueueSectionKey, () => Promise<Read>> = {
     submitted: async () => ({ rows: await queueAssessments(q, scope, 'submitted') }),
     info_answered: async () => ({ rows: await queueAssessments(q, scope, 'under_review', answeredInformation) }),
+    kept_evidence: async () => ({ rows: await queueKeepingEvidence(q, scope) }),
     ready_for_decision: async () => ({ rows: await queueAssessments(q, scope, 'ready_for_decision') }),
     factual_accuracy: async () => ({ rows: await queueAssessments(q, scope, 'decision_proposed') }),
     evidence_expiring: async () => {

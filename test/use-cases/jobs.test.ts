@@ -136,6 +136,38 @@ t.test(
   }
 )
 
+t.test('renewed limiter evidence keeps the mark: on its own assessment, or verified on a later one', async (t) => {
+  const renewedOn = async (assessmentOf: (p: Awaited<ReturnType<typeof awardedProvider>>) => Promise<string>) => {
+    const p = await awardedProvider(north, { insPlExpiresInDays: 0 })
+    await insertEvidence(db, {
+      councilId: north.id,
+      providerId: p.id,
+      assessmentId: await assessmentOf(p),
+      itemCode: 'INS_PL',
+      expiresOn: addCalendarDays(today(), 365)
+    })
+    return p
+  }
+  const same = await renewedOn(async (p) => p.assessmentId)
+  const later = await renewedOn(async (p) => {
+    const [renewal] = await db.insert(assessments).values({
+      councilId: north.id,
+      providerId: p.id,
+      kind: 'renewal',
+      state: 'under_review',
+      schemeVersionId: (await db.select().from(assessments).where(eq(assessments.id, p.assessmentId)))[0]!
+        .schemeVersionId
+    }).returning()
+    return renewal!.id
+  })
+  const unrenewed = await awardedProvider(north, { insPlExpiresInDays: 0 })
+  h.clock.advanceDays(20)
+  await run()
+  t.equal((await awardOf(unrenewed.awardId)).status, 'suspended', 'without new insurance: suspended')
+  t.equal((await awardOf(same.awardId)).status, 'active', 'new insurance on the decided assessment keeps it')
+  t.equal((await awardOf(later.awardId)).status, 'active', 'so does new insurance verified on the renewal')
+})
+
 t.test('renewal opens 60 days before the end, then the award expires the day after its last valid day', async (t) => {
   const p = await awardedProvider(north, { validForDays: 61 })
   await run()

@@ -4,10 +4,14 @@
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { insertExpiringEvidence, insertGoldAward } from '../helpers/awards.js'
-import { signedInProvider } from '../helpers/provider-portal.js'
+import { tinyPdf } from '../helpers/assessments.js'
+import { signedInStaff } from '../helpers/manage.js'
+import { postMultipart, signedInProvider } from '../helpers/provider-portal.js'
 import { csrfOf } from '../helpers/sign-in.js'
 
-const h = await buildTestApp(t, { env: { SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: '100' } })
+const h = await buildTestApp(t, {
+  env: { SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: '100', SIGN_IN_REQUESTS_PER_CLIENT_PER_MINUTE: '100' }
+})
 const [north] = h.councils
 const staff = h.auth(north.coordinator.token)
 const anns = await h.addProvider(north)
@@ -79,12 +83,57 @@ await t.test('evidence to renew, by the scheme’s reminder windows, with links 
   t.match(body, /Runs out within 60 days[\s\S]*href="\/provider\/items\/FIRST_AID"/)
   t.ok(at('within 7 days') < at('within 30 days') && at('within 30 days') < at('within 60 days'), 'soonest first')
   t.notMatch(body, /items\/MCA/, 'a date further off than the first reminder is not listed')
-  t.match(body, /id="cannot-send">You can send new evidence when your next assessment opens: your renewal opens 60 days/,
-    'decided: the page says honestly that new evidence waits for the next assessment')
+  t.match(body, /id="can-renew">To keep your mark, send the new evidence from each item’s page/,
+    'behind a live mark: what runs out is renewed from its item page')
+  t.notMatch(body, /id="cannot-send"/)
   await moveDays(5)
   t.match((await ann.get('/provider/keeping')).body, /Ran out[\s\S]*items\/INS_PL/)
   await moveDays(-5)
   t.notMatch((await bob.get('/provider/keeping')).body, /items\/INS_PL/, 'never another provider’s evidence')
+})
+
+await t.test('between assessments: new insurance sent, checked by the co-ordinator, and the mark kept', async (t) => {
+  const item = await ann.get('/provider/items/INS_PL')
+  t.equal(item.statusCode, 200)
+  t.match(item.body, /action="\/provider\/items\/INS_PL\/files"/, 'insurance runs out: it can be renewed')
+  const policy = await ann.get('/provider/items/SG_POLICY')
+  t.notMatch(policy.body, /action="\/provider\/items\/SG_POLICY/, 'a policy does not run out: it waits')
+  const declaration = await ann.post('/provider/items/SIZE_DECL', {
+    _csrf: csrfOf(item.body), kind: 'declaration', narrative: 'We are five people.'
+  })
+  t.equal(declaration.statusCode, 409, 'and the use case refuses it too')
+
+  const sent = await postMultipart(h, ann, '/provider/items/INS_PL/files', item.body, {
+    'issuedOn-day': '1', 'issuedOn-month': '3', 'issuedOn-year': '2026'
+  }, [{ name: 'insurance-2026.pdf', type: 'application/pdf', content: tinyPdf() }])
+  t.equal(sent.statusCode, 303, sent.body.slice(0, 300))
+  t.match((await ann.get(String(sent.headers.location))).body, /Thank you/)
+
+  const coordinator = await signedInStaff(h, north.coordinator, 'co@north.example')
+  const section = async () => {
+    const body = (await coordinator.get('/manage')).body
+    const start = body.indexOf('id="section-kept_evidence"')
+    return start === -1 ? '' : body.slice(start, body.indexOf('id="section-', start + 1))
+  }
+  t.match(await section(), /Evidence for INS_PL[\s\S]*Check the evidence/, 'the co-ordinator’s queue shows it')
+  const review = (await coordinator.get(`/manage/assessments/${assessmentId}`)).body
+  t.match(review, /aria-label="Verify INS_PL"/, 'and the decided assessment lets it be verified')
+  const detail = (await api('GET', `/assessments/${assessmentId}`)).json<{
+    checklist: Array<{ code: string; evidence: Array<{ id: string; status: string; expiresOn: string | null }> }>
+  }>()
+  const renewed = detail.checklist.find((i) => i.code === 'INS_PL')?.evidence.find((e) => e.status === 'submitted')
+  t.equal(renewed?.expiresOn, '2027-03-01', 'valid for the item’s 12 months from issue')
+  t.equal((await api('POST', `/assessments/${assessmentId}/evidence/${renewed?.id}/verify`, {})).statusCode, 200)
+  t.notMatch(await section(), /INS_PL/, 'checked: off the queue')
+
+  // Past the old insurance's expiry and its 14 days' grace: the nightly jobs keep the mark, since the new one speaks
+  // for the item; without it they would suspend (test/use-cases/jobs.test.ts).
+  await moveDays(23)
+  t.equal((await api('POST', '/jobs/run', {})).statusCode, 200)
+  const award = (await api('GET', `/awards/${awardId}`)).json<{ status: string }>()
+  t.equal(award.status, 'active', 'the mark is kept')
+  t.notMatch((await ann.get('/provider/keeping')).body, /items\/INS_PL/, 'and nothing about insurance to renew')
+  await moveDays(-23)
 })
 
 await t.test('concerns: only the ones a provider may see, never who raised them', async (t) => {

@@ -1,6 +1,6 @@
 // The store of assessments and their evidence (README: Architecture): the only place that queries assessments,
 // evidence, evidence_files and their chunks. Row locks live here; who may touch a record is the use case's check.
-import { and, asc, count, desc, eq, getTableColumns, gt, notInArray, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gt, notInArray, or, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.js'
 import { assessments, evidence, evidenceFileChunks, evidenceFiles, feedbackResponses } from '../schema/index.js'
 import type { AssessmentState } from '../../domain/workflow/index.js'
@@ -94,6 +94,20 @@ export async function countAssessments (q: Queryable, f: AssessmentFilter) {
 // ── Evidence ────────────────────────────────────────────────────────────────────────────────────────────────
 export async function listEvidence (q: Queryable, assessmentId: string): Promise<EvidenceRecord[]> {
   return await q.select().from(evidence).where(eq(evidence.assessmentId, assessmentId))
+}
+
+/**
+ * What keeps an assessment's mark: its own evidence and what the provider has had verified since it was opened,
+ * on it or on a later assessment (a renewal's new insurance keeps the current mark too).
+ */
+export async function listEvidenceKeepingMark (
+  q: Queryable,
+  a: { id: string; providerId: string; createdAt: Date }
+): Promise<EvidenceRecord[]> {
+  return await q.select().from(evidence).where(or(
+    eq(evidence.assessmentId, a.id),
+    and(eq(evidence.providerId, a.providerId), eq(evidence.status, 'verified'), gt(evidence.createdAt, a.createdAt))
+  ))
 }
 
 /** The assessment's evidence, oldest first, each with its files' metadata. */

@@ -32,6 +32,7 @@ export interface MonitoredAssessment {
   councilId: string
   providerId: string
   schemeVersionId: string
+  createdAt: Date
   awardId: string | null
   awardStatus: AwardState | null
 }
@@ -52,6 +53,7 @@ export async function findMonitoredAssessments (
       councilId: assessments.councilId,
       providerId: assessments.providerId,
       schemeVersionId: assessments.schemeVersionId,
+      createdAt: assessments.createdAt,
       awardId: awards.id,
       awardStatus: awards.status
     })

@@ -80,6 +80,35 @@ export async function queueAssessments (q: Queryable, s: QueueScope, state: Asse
     .limit(s.limit)
 }
 
+/**
+ * Evidence a provider sent between assessments to keep a live mark (src/domain/evidence/evidence-rules.ts): pieces
+ * awaiting review on a decided assessment, the longest waiting first.
+ */
+export async function queueKeepingEvidence (q: Queryable, s: QueueScope): Promise<QueueRecord[]> {
+  const where = and(
+    eq(evidence.councilId, s.councilId),
+    eq(evidence.status, 'submitted'),
+    eq(assessments.state, 'decided'),
+    mineOf(s, 'assessment', evidence.assessmentId)
+  )
+  return await q
+    .select({
+      id: evidence.id,
+      providerId: evidence.providerId,
+      providerName: providers.name,
+      at: evidence.createdAt,
+      note: evidence.itemCode,
+      parentId: evidence.assessmentId,
+      total: totalOf(s, sql`${evidence} join ${assessments} on ${assessments.id} = ${evidence.assessmentId}`, where)
+    })
+    .from(evidence)
+    .innerJoin(assessments, eq(assessments.id, evidence.assessmentId))
+    .innerJoin(providers, eq(providers.id, evidence.providerId))
+    .where(where)
+    .orderBy(asc(evidence.createdAt), asc(evidence.id))
+    .limit(s.limit)
+}
+
 /** Under review again with the provider's answer to a request for information. */
 export const answeredInformation = isNotNull(assessments.infoResponseNote)
 

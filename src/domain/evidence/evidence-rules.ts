@@ -8,6 +8,8 @@ import type { ChecklistItem } from '../scheme/scheme-document.js'
 import { computeEvidenceExpiry } from '../scoring/evidence-validity.js'
 import { defineLifecycle } from '../workflow/lifecycle.js'
 import type { AssessmentState } from '../workflow/assessment-lifecycle.js'
+import type { AwardState } from '../workflow/award-lifecycle.js'
+import { isLiveAward } from '../workflow/award-states.js'
 
 export const EvidenceReviewEvent = z.enum(['verify', 'reject', 'request_info'])
 export type EvidenceReviewEvent = z.infer<typeof EvidenceReviewEvent>
@@ -29,6 +31,42 @@ export const evidenceLifecycle = defineLifecycle<StoredEvidenceStatus, EvidenceR
 const SUBMITTABLE_IN: readonly AssessmentState[] = ['draft', 'submitted', 'under_review', 'info_requested']
 const REVIEWABLE_IN: readonly AssessmentState[] = ['under_review', 'info_requested']
 
+/**
+ * Between assessments a live mark is kept by renewing what runs out: on the decided assessment behind an active,
+ * renewal-due or suspended award, a provider may send new evidence for an item whose evidence is valid for a
+ * period (insurance, a DBS check), and a co-ordinator reviews it there. Once verified it speaks for the item
+ * (pickItemEvidence: the verified piece lasting longest), so reminders follow its new date and a lapse ends.
+ */
+export interface KeepingMark {
+  /** the state of the award the assessment led to; null when it led to none */
+  awardState: AwardState | null
+}
+
+const keepsALiveMark = (state: AssessmentState, keeping: KeepingMark | undefined): boolean =>
+  state === 'decided' && keeping !== undefined && keeping.awardState !== null && isLiveAward(keeping.awardState)
+
+/** Whether an item's evidence can be renewed between assessments: it is valid for a period. */
+export const isRenewableItem = (item: Pick<ChecklistItem, 'validityMonths'>): boolean => item.validityMonths !== null
+
+/** An open assessment takes evidence for any item; one behind a live mark, for its renewable items. */
+export function checkEvidenceSubmittable (
+  state: AssessmentState,
+  keeping?: KeepingMark & { item: Pick<ChecklistItem, 'validityMonths'> }
+): Result<true> {
+  if (keepsALiveMark(state, keeping) && keeping !== undefined && isRenewableItem(keeping.item)) return ok(true)
+  return checkState(SUBMITTABLE_IN, state, 'submit_evidence')
+}
+
+/** Whether new evidence may be sent at all: to an open assessment, or to keep a live mark. */
+export const acceptsEvidence = (state: AssessmentState, keeping?: KeepingMark): boolean =>
+  SUBMITTABLE_IN.includes(state) || keepsALiveMark(state, keeping)
+
+/** Evidence is reviewed while the assessment is under review, or behind a live mark (what was sent to keep it). */
+export function checkEvidenceReviewable (state: AssessmentState, keeping?: KeepingMark): Result<true> {
+  if (keepsALiveMark(state, keeping)) return ok(true)
+  return checkState(REVIEWABLE_IN, state, 'review_evidence')
+}
+
 function checkState (allowed: readonly AssessmentState[], state: AssessmentState, action: string): Result<true> {
   if (allowed.includes(state)) return ok(true)
   return err(
@@ -42,8 +80,6 @@ function checkState (allowed: readonly AssessmentState[], state: AssessmentState
     )
   )
 }
-export const checkEvidenceSubmittable = (state: AssessmentState) => checkState(SUBMITTABLE_IN, state, 'submit_evidence')
-export const checkEvidenceReviewable = (state: AssessmentState) => checkState(REVIEWABLE_IN, state, 'review_evidence')
 
 export interface EvidenceSubmission {
   kind: EvidenceKind

@@ -2,17 +2,23 @@
 // speaks for each item: open assessments and those behind a live award (src/domain/README.md: Scheduled work).
 import type { Queryable } from '../../db/client.js'
 import { findMonitoredAssessments, type JobScope, type MonitoredAssessment } from '../../db/stores/jobs.js'
-import { collectScoringEvidence, loadAssessmentBasis } from '../evidence.js'
+import { isLiveAward } from '../../domain/workflow/index.js'
+import { collectKeepingEvidence, collectScoringEvidence, loadAssessmentBasis } from '../evidence.js'
 
 export type { JobScope, MonitoredAssessment }
 /** 'open-or-live' for reminders; a list of award states for the awards a lapse can suspend. */
 export { findMonitoredAssessments as listMonitoredAssessments }
 
-/** The pinned scheme, the provider's offering flags and the evidence per item of one assessment. */
+/**
+ * The pinned scheme, the provider's offering flags and the evidence per item of one assessment; behind a live
+ * award, evidence verified since on a later assessment counts too, so renewing what runs out keeps the mark.
+ */
 export async function loadMonitoringBasis (q: Queryable, a: MonitoredAssessment) {
   const [{ scheme, provider }, evidence] = await Promise.all([
     loadAssessmentBasis(q, a),
-    collectScoringEvidence(q, a.id)
+    a.awardStatus !== null && isLiveAward(a.awardStatus)
+      ? collectKeepingEvidence(q, a)
+      : collectScoringEvidence(q, a.id)
   ])
   return { scheme, provider, evidence }
 }

@@ -1,6 +1,7 @@
 // The review page's view model (README: Reviewing an assessment and deciding): the checklist by category with each
 // item's status and why it applies, its evidence, the live score with its reasons and a what-if on it, the
 // information request and the decision, and the actions the assessment's state allows.
+import { checkEvidenceReviewable } from '../../domain/evidence/evidence-rules.js'
 import type { OfferingFlag } from '../../domain/scheme/enums.js'
 import type { AppliesWhen, SchemeDocument } from '../../domain/scheme/index.js'
 import type { ScoringResult } from '../../domain/scoring/index.js'
@@ -103,7 +104,6 @@ function pieceSummary (p: Piece): string {
   return [`${EVIDENCE_KIND[p.kind]} given ${day(p.createdAt)}`, ...dates, files].filter((s) => s !== '').join(', ')
 }
 
-const REVIEWABLE_IN = new Set(['under_review', 'info_requested'])
 const isPending = (p: Piece) => p.status === 'submitted' || p.status === 'info_requested'
 const hasWhatItNeeds = (p: Piece) => (p.kind !== 'document' && p.kind !== 'photos') || p.files.length > 0
 
@@ -126,7 +126,7 @@ function itemView (a: Assessment, scheme: SchemeDocument, item: Assessment['chec
       href: `${href}/evidence/${p.id}`,
       summary: pieceSummary(p),
       tag: itemTag(p.status),
-      quickVerify: REVIEWABLE_IN.has(a.state) && isPending(p) && hasWhatItNeeds(p),
+      quickVerify: checkEvidenceReviewable(a.state, a.keeping).ok && isPending(p) && hasWhatItNeeds(p),
       version: p.version
     }))
   }

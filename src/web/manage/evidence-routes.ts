@@ -6,7 +6,7 @@ import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { EvidenceReviewEvent } from '../../domain/evidence/evidence-rules.js'
+import { checkEvidenceReviewable, EvidenceReviewEvent } from '../../domain/evidence/evidence-rules.js'
 import { downloadName } from '../../domain/evidence/file-types.js'
 import { getAssessment } from '../../use-cases/assessments.js'
 import type { Deps } from '../../use-cases/context.js'
@@ -68,7 +68,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     const piece = item?.evidence.find((p) => p.id === params.evidenceId)
     if (item === undefined || piece === undefined) return await reply.callNotFound()
     const href = `${ASSESSMENTS}/${a.id}/evidence/${piece.id}`
-    const reviewable = ['under_review', 'info_requested'].includes(a.state) &&
+    const reviewable = checkEvidenceReviewable(a.state, a.keeping).ok &&
       (piece.status === 'submitted' || piece.status === 'info_requested')
     const files: FileView[] = piece.files.map((f) => ({
       name: f.filename,

@@ -60,6 +60,7 @@ interface SectionWords {
 export const SECTION_WORDS: Record<QueueSectionKey, SectionWords> = {
   submitted: { title: 'Applications waiting for review', whenHeading: 'Submitted', act: 'Start the review' },
   info_answered: { title: 'Answers to requests for information', whenHeading: 'Answered', act: 'Read the answer' },
+  kept_evidence: { title: 'Evidence sent to keep a mark', whenHeading: 'Sent', act: 'Check the evidence' },
   ready_for_decision: { title: 'Assessments ready for a decision', whenHeading: 'Ready since', act: 'Decide' },
   factual_accuracy: {
     title: 'Factual-accuracy windows closing', whenHeading: 'Window closes', act: 'See the decision'
@@ -109,7 +110,8 @@ function tagOf (key: QueueSectionKey, r: QueueRecord, today: string): Tag | null
 function whatOf (key: QueueSectionKey, r: QueueRecord): string {
   const note = r.note ?? ''
   switch (key) {
-    case 'evidence_expiring': return `Evidence for ${note}`
+    case 'evidence_expiring':
+    case 'kept_evidence': return `Evidence for ${note}`
     case 'awards_to_renew': return `${LEVELS.get(note) ?? plainWords(note)} award`
     case 'concerns_to_triage': return `${plainWords(note)} concern`
     case 'appeals_to_hear': return `Appeal, ${plainWords(note).toLowerCase()}`

@@ -20,6 +20,8 @@ export interface KeepingView extends PageView {
   renewal: { text: string; href: string } | null
   /** why new evidence cannot be sent now, when it cannot */
   cannotSend: string | null
+  /** between assessments, behind a live mark: how to keep it */
+  canRenew: string | null
   concerns: Array<{ heading: string; rows: Row[] }>
   /** `withdrawHref` while the provider may still withdraw it */
   appeals: Array<{ heading: string; about: string; rows: Row[]; withdrawHref: string | null }>
@@ -110,6 +112,10 @@ export function keepingView (k: MyKeeping, notice: string | null): KeepingView {
     renewal: k.renewal === null
       ? null
       : { text: 'Your renewal assessment is open. Send what it asks for from its task list.', href: PROVIDER_HOME },
+    canRenew: k.canSend && k.renewal === null && k.award !== null
+      ? 'To keep your mark, send the new evidence from each item’s page before the old one runs out. ' +
+        'Your co-ordinator will check it.'
+      : null,
     cannotSend: k.canSend || k.award === null
       ? null
       : k.award.award.status === 'renewal_due'

@@ -129,3 +129,30 @@ t.test('evidence is given until the review ends and reviewed only while under re
     'a verified piece stays verified: the provider resubmits instead'
   )
 })
+
+t.test('between assessments a live mark is kept by renewing what runs out', async (t) => {
+  const { AssessmentState, AwardState } = await import('../../../src/domain/workflow/index.js')
+  const { acceptsEvidence, checkEvidenceReviewable, checkEvidenceSubmittable, isRenewableItem } =
+    await import('../../../src/domain/evidence/evidence-rules.js')
+  const insurance = { validityMonths: 12 }
+  const policy = { validityMonths: null }
+  t.equal(isRenewableItem(insurance), true)
+  t.equal(isRenewableItem(policy), false, 'a policy is not renewed between assessments')
+  const live = AwardState.options.filter(
+    (s) => checkEvidenceSubmittable('decided', { awardState: s, item: insurance }).ok)
+  t.same(live, ['active', 'renewal_due', 'suspended'], 'only behind a live mark')
+  t.same(AwardState.options.filter((s) => checkEvidenceReviewable('decided', { awardState: s }).ok), live)
+  t.same(AwardState.options.filter((s) => acceptsEvidence('decided', { awardState: s })), live)
+  t.equal(checkEvidenceSubmittable('decided', { awardState: 'active', item: policy }).ok, false,
+    'an item without a validity period waits for the next assessment')
+  t.equal(checkEvidenceSubmittable('decided', { awardState: null, item: insurance }).ok, false, 'no award: no mark')
+  t.equal(checkEvidenceSubmittable('decided').ok, false)
+  t.equal(acceptsEvidence('decided'), false)
+  t.equal(checkEvidenceReviewable('decided', { awardState: null }).ok, false)
+  const others = AssessmentState.options.filter((s) => s !== 'decided')
+  t.same(others.filter((s) => checkEvidenceSubmittable(s, { awardState: 'active', item: policy }).ok),
+    ['draft', 'submitted', 'under_review', 'info_requested'], 'an open assessment takes any item, as before')
+  t.same(others.filter((s) => acceptsEvidence(s)), ['draft', 'submitted', 'under_review', 'info_requested'])
+  t.same(others.filter((s) => checkEvidenceReviewable(s, { awardState: 'active' }).ok),
+    ['under_review', 'info_requested'], 'a live mark does not open a withdrawn or proposed assessment')
+})
