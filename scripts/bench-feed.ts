@@ -3,20 +3,21 @@
 // feed, a 304 revalidation and the ORUK /service_at_locations page near a postcode, each with its ceiling (a
 // constant route sending the same bytes; a tiny constant JSON for the 304), in one run; prints requests/s, p99
 // latency and the ratio to the ceiling with PASS/FAIL.
-// Then the propagation time: a second instance on the same database, and how long a committed change takes to be
-// served by both (README: Benchmarks).
+// Then the propagation time: two instances on the same database (on PostgreSQL, two server processes), and how long
+// a committed change takes to be served by both (README: Benchmarks).
 // Database: DATABASE_URL (a fresh database is created on that server and dropped) or embedded PGlite in memory.
 import type { AddressInfo } from 'node:net'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import { buildApp } from '../src/app.js'
-import { openDatabase, type DatabaseHandle } from '../src/db/client.js'
+import type { DatabaseHandle } from '../src/db/client.js'
 import {
   BENCH_POSTCODE,
   BENCH_PROVIDERS as PROVIDERS,
   benchConfig,
   openBenchDatabase,
-  seedBenchCouncil
+  seedBenchCouncil,
+  startServerProcess
 } from './bench-data.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3)
@@ -126,13 +127,21 @@ async function main (): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, [name, url, headers]] of routes.entries()) rounds[i]!.push(await load(name, url, headers))
   }
-  // A second instance, on its own pool like another process (the same handle on the embedded database).
-  const other = url === undefined ? { ...handle, close: async () => {} } : await openDatabase({ url, max: 10 })
-  const second = await buildApp(config, { database: other, logger: false })
-  await second.listen({ host: '127.0.0.1', port: 0 })
-  const secondOruk = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}/oruk/bench/services`
-  const changes = await propagation(handle, [oruk, secondOruk])
-  await second.close()
+  // Two instances: on PostgreSQL two servers as processes of their own, as they are run, so one's rebuild does not
+  // wait for the other's or for this process's polling; on the embedded database (one process only) a second app
+  // on the same handle beside the first.
+  let changes: number[]
+  if (url !== undefined) {
+    const instances = [await startServerProcess({ url }), await startServerProcess({ url })]
+    changes = await propagation(handle, instances.map((i) => `${i.base}/oruk/bench/services`))
+    for (const i of instances) await i.stop()
+  } else {
+    const second = await buildApp(config, { database: { ...handle, close: async () => {} }, logger: false })
+    await second.listen({ host: '127.0.0.1', port: 0 })
+    const secondOruk = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}/oruk/bench/services`
+    changes = await propagation(handle, [oruk, secondOruk])
+    await second.close()
+  }
   await app.close()
   await drop()
 
