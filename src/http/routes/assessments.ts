@@ -1,7 +1,6 @@
 // Routes of assessments: open, one endpoint per workflow action, the checklist, evidence (with private file
 // upload and download), the live score and the decision. Thin: the rules live in src/use-cases and src/domain.
 import multipart from '@fastify/multipart'
-import { Readable } from 'node:stream'
 import { create as contentDisposition } from 'content-disposition'
 import { downloadName } from '../../domain/evidence/file-types.js'
 import { UnsafeTextError, unsafeTextIn } from '../plugins/text-safety.js'
@@ -373,7 +372,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .header('content-length', file.sizeBytes)
-        .send(Readable.from(file.content()))
+        .send(file.content())
     }
   )
 

@@ -1,7 +1,6 @@
 // One piece of evidence under review (README: Reviewing an assessment and deciding): what was given, its files
 // (images shown in the page, every file downloadable, none ever run by the browser), and verify / reject / ask
 // for information with a note the provider reads (src/use-cases/evidence.ts reviewEvidence).
-import { Readable } from 'node:stream'
 import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -173,7 +172,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         .header('cross-origin-resource-policy', 'same-origin')
         .header('cache-control', 'private, no-store')
         .header('content-length', file.sizeBytes)
-        .send(Readable.from(file.content()))
+        .send(file.content())
     }
   )
 }
