@@ -1,12 +1,11 @@
 // One piece of evidence under review (README: Reviewing an assessment and deciding): what was given, its files
 // (images shown in the page, every file downloadable, none ever run by the browser), and verify / reject / ask
 // for information with a note the provider reads (src/use-cases/evidence.ts reviewEvidence).
-import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { EvidenceReviewEvent } from '../../domain/evidence/evidence-rules.js'
-import { downloadName } from '../../domain/evidence/file-types.js'
+import { sendEvidenceFile } from '../../http/file-reply.js'
 import { getAssessment } from '../../use-cases/assessments.js'
 import type { Deps } from '../../use-cases/context.js'
 import { getEvidenceFile, reviewEvidence } from '../../use-cases/evidence.js'
@@ -163,16 +162,10 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       const { id, evidenceId, fileId } = request.params
       const file = await getEvidenceFile(deps, pageCtx(deps, me, request), id, evidenceId, fileId)
       const inline = INLINE_IMAGES.has(file.mediaType) && request.query.download === undefined
-      const name = downloadName(file.filename, file.mediaType)
-      return await reply
-        .type(file.mediaType)
-        .header('content-disposition', contentDisposition(name, { type: inline ? 'inline' : 'attachment' }))
-        .header('x-content-type-options', 'nosniff')
+      reply
         .header('content-security-policy', EVIDENCE_FILE_POLICY)
         .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, no-store')
-        .header('content-length', file.sizeBytes)
-        .send(file.content())
+      return await sendEvidenceFile(reply, file, inline)
     }
   )
 }
