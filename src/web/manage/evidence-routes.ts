@@ -11,7 +11,7 @@ import type { Deps } from '../../use-cases/context.js'
 import { getEvidenceFile, reviewEvidence } from '../../use-cases/evidence.js'
 import type { SignedIn } from '../../use-cases/sessions.js'
 import { pageCtx, staffOrRedirect } from '../portal.js'
-import { ASSESSMENTS, EVIDENCE_KIND } from './assessment-views.js'
+import { ASSESSMENTS } from './assessment-views.js'
 import {
   formPage,
   radios,
@@ -23,6 +23,7 @@ import {
   versionField,
   type FileView
 } from './forms.js'
+import { EVIDENCE_KIND_NAMES } from './scheme-words.js'
 import { itemTag, tagHtml } from './tags.js'
 
 const pieceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() })
@@ -82,7 +83,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       paragraphs: [item.guidance],
       summaryRows: [
         { key: { text: 'Status' }, value: { html: tagHtml(itemTag(piece.status)) } },
-        row('Kind', EVIDENCE_KIND[piece.kind]),
+        row('Kind', EVIDENCE_KIND_NAMES[piece.kind]),
         row('Given on', piece.createdAt.toISOString().slice(0, 10)),
         ...(piece.narrative === null ? [] : [row('What the provider wrote', piece.narrative)]),
         row('Issued on', piece.issuedOn ?? 'Not given'),
