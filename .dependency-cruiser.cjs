@@ -48,11 +48,11 @@ module.exports = {
     {
       name: 'web-not-http-internals',
       comment:
-        'Pages reach the HTTP layer only through its problem renderer, the session cookie and the ' +
-        'version-keyed page cache, never its routes or schemas.',
+        'Pages reach the HTTP layer only through its problem renderer, the session cookie, the ' +
+        'version-keyed page cache and the file reply, never its routes or schemas.',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/http/', pathNot: '^src/http/(plugins/(problems|session)|page-cache)[.]ts$' }
+      to: { path: '^src/http/', pathNot: '^src/http/(plugins/(problems|session)|page-cache|file-reply)[.]ts$' }
     },
     {
       name: 'http-not-web-internals',

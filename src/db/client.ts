@@ -136,6 +136,24 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   }
 }
 
+/**
+ * A handle on no database, for building the app only to read what it declares (src/http/openapi-document.ts):
+ * nothing is opened or listened to, and a query on it fails (drizzle's mock has no client to send it to).
+ */
+export async function unopenedDatabase (): Promise<DatabaseHandle> {
+  const { drizzle } = await import('drizzle-orm/postgres-js')
+  return {
+    db: drizzle.mock({ schema }),
+    kind: 'pglite',
+    migrate: async () => {},
+    ping: async () => {
+      throw new Error('no database')
+    },
+    listen: async () => ({ stop: async () => {} }),
+    close: async () => {}
+  }
+}
+
 /** postgres.js options bounding every query on `url` by `opts.timeoutMs` (README: Reliability). */
 function bounded (url: string, opts: DatabaseOptions) {
   const ms = opts.timeoutMs

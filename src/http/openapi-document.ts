@@ -2,22 +2,12 @@
 // depend on the machine it was generated on. Used by `npm run openapi` and the drift test.
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config.js'
-import type { DatabaseHandle } from '../db/client.js'
-
-// Building the app registers routes only; no query runs, so no database is opened.
-const noDatabase: DatabaseHandle = {
-  db: undefined as never,
-  kind: 'pglite',
-  migrate: async () => {},
-  ping: async () => {
-    throw new Error('no database')
-  },
-  listen: async () => ({ stop: async () => {} }),
-  close: async () => {}
-}
+import { unopenedDatabase } from '../db/client.js'
 
 export async function generateOpenApiDocument (): Promise<string> {
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { database: noDatabase, logger: false })
+  // Building the app registers routes only: no query runs, so no database is opened.
+  const database = await unopenedDatabase()
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { database, logger: false })
   await app.ready()
   const doc = app.swagger()
   await app.close()

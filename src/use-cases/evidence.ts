@@ -1,5 +1,6 @@
 // Evidence against checklist items: declarations, narratives, observations and files; the co-ordinator's review;
 // private downloads; and the checklist view and scoring input built from it (src/domain/README.md: Evidence).
+import { Readable } from 'node:stream'
 import type { Queryable } from '../db/client.js'
 import * as store from '../db/stores/assessments.js'
 import type { AssessmentRecord, EvidenceRecord } from '../db/stores/assessments.js'
@@ -26,7 +27,7 @@ import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
 import { actorUserId, type Ctx, type Deps } from './context.js'
 import { loadPublishedScheme } from './schemes.js'
-import { refusalOf, type ReceivedFile } from './uploads.js'
+import { EVIDENCE_CHUNK_BYTES, refusalOf, type ReceivedFile } from './uploads.js'
 
 export type EvidenceRow = EvidenceRecord
 
@@ -382,13 +383,10 @@ export async function reviewEvidence (
 }
 
 /**
- * Only the provider and its council's co-ordinators reach a file; to anyone else it does not exist. Its content is
- * read a few chunks at a time as the reply is sent; a file erased meanwhile ends the stream with an error rather
- * than short of its recorded size.
+ * A file's content as a stream, read a few chunks per query as it is consumed and holding about one chunk ahead;
+ * a file erased meanwhile ends the stream with an error rather than short of its recorded size.
  */
-export async function getEvidenceFile (deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, fileId: string) {
-  const row = await store.findEvidenceFile(deps.db, assessmentId, evidenceId, fileId)
-  const file = assertProviderAccess(ctx.actor, row, 'File').file
+export function readEvidenceFile (deps: Deps, file: Pick<store.EvidenceFileMeta, 'id' | 'sizeBytes'>): Readable {
   async function * content () {
     let sent = 0
     for await (const chunk of store.readEvidenceFileContent(deps.db, file.id)) {
@@ -397,5 +395,15 @@ export async function getEvidenceFile (deps: Deps, ctx: Ctx, assessmentId: strin
     }
     if (sent !== file.sizeBytes) throw new Error(`file ${file.id}: ${sent} of ${file.sizeBytes} bytes found`)
   }
-  return { ...file, content }
+  return Readable.from(content(), { objectMode: false, highWaterMark: EVIDENCE_CHUNK_BYTES })
+}
+
+/**
+ * Only the provider and its council's co-ordinators reach a file; to anyone else it does not exist. Its content is
+ * read as the reply is sent (readEvidenceFile).
+ */
+export async function getEvidenceFile (deps: Deps, ctx: Ctx, assessmentId: string, evidenceId: string, fileId: string) {
+  const row = await store.findEvidenceFile(deps.db, assessmentId, evidenceId, fileId)
+  const file = assertProviderAccess(ctx.actor, row, 'File').file
+  return { ...file, content: () => readEvidenceFile(deps, file) }
 }

@@ -186,9 +186,12 @@ function shuffled<T> (items: T[]): T[] {
 export async function releaseHeldFeedback (tx: Tx, ctx: Ctx, assessmentId: string, batch: number): Promise<number> {
   if ((await heldCount(tx, assessmentId)) < batch) return 0
   const held = await takeHeld(tx, assessmentId)
+  // A release running at the same time may have taken them since they were counted: then there is nothing to do.
+  const [first] = held
+  if (first === undefined) return 0
   await insertReleased(tx, shuffled(held), isoDate(ctx.now))
   await recordAudit(tx, ctx, {
-    councilId: held[0]!.councilId,
+    councilId: first.councilId,
     entityType: 'assessment',
     entityId: assessmentId,
     action: 'release_feedback',

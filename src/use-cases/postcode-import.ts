@@ -78,6 +78,14 @@ function terminationDate (raw: string | undefined): string | null {
   return null
 }
 
+const isText = (field: unknown): field is string => typeof field === 'string'
+
+/** A parsed record as its fields: csv-parse without `columns` gives an array of strings, typed only as `any`. */
+function fieldsOf (record: unknown): string[] {
+  if (Array.isArray(record) && record.every(isText)) return record
+  throw new PostcodeFileError('The file did not parse into rows of fields')
+}
+
 /** One data row as a location, or null when it cannot be placed (ONSPD puts 99.999999 for no grid reference). */
 export function rowToLocation (row: string[], index: ColumnIndex): PostcodeLocation | null {
   const postcode = normalisePostcode(row[index.postcode] ?? '')
@@ -109,14 +117,15 @@ export async function importPostcodes (q: Queryable, file: string, opts: ImportO
     report()
   }
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of parser) {
+      const fields = fieldsOf(record)
       if (index === undefined) {
-        index = indexColumns(record)
+        index = indexColumns(fields)
         continue
       }
       rowsRead++
       if (rowsRead <= resumedFrom) continue
-      const location = rowToLocation(record, index)
+      const location = rowToLocation(fields, index)
       if (location !== null) batch.push(location)
       if (rowsRead % batchSize === 0) {
         await flush()

@@ -2,6 +2,7 @@
 // people as one zip archive, and the erasure of its personal data, keeping what the council must keep. Both are
 // staff-only, audited, and refused while an appeal or concern about the provider is open. A provider's own people
 // download what the service holds about their business as JSON or CSV (exportMyProviderData), audited too.
+import { PassThrough, type Readable } from 'node:stream'
 import yazl from 'yazl'
 import type { Tx } from '../db/client.js'
 import {
@@ -15,6 +16,7 @@ import {
 import { DomainError } from '../domain/errors.js'
 import { assertStaffAccess, notFound, requireProviderPerson } from './access.js'
 import { recordAudit } from './audit.js'
+import { readEvidenceFile } from './evidence.js'
 import type { Ctx, Deps } from './context.js'
 
 async function openProvider (tx: Tx, ctx: Ctx, providerId: string): Promise<ProviderRecord> {
@@ -33,24 +35,38 @@ async function openProvider (tx: Tx, ctx: Ctx, providerId: string): Promise<Prov
 const filePath = (f: { evidenceId: string; id: string; filename: string }): string =>
   `evidence/${f.evidenceId}/${f.id}-${f.filename.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100)}`
 
-function archiveOf (data: ProviderData, exportedAt: Date): Promise<Buffer> {
+/**
+ * The archive as a stream: provider.json, then each file read a few chunks at a time as the zip is sent (after the
+ * records' transaction), one file after another, so neither a whole file nor the whole archive is ever held in
+ * memory. A file that cannot be read whole ends the stream with an error: the download fails rather than arriving
+ * short.
+ */
+function archiveOf (deps: Deps, data: ProviderData, exportedAt: Date): Readable {
   const zip = new yazl.ZipFile()
+  const archive = new PassThrough()
+  let reading: Readable | undefined
+  const fail = (e: Error) => archive.destroy(e)
+  zip.on('error', fail)
+  // A reply abandoned part way stops the file being read.
+  archive.on('close', () => reading?.destroy())
   const { files, feedbackComments, ...rest } = data
   const document = {
     exportedAt,
     ...rest,
-    evidenceFiles: files.map(({ content: _content, ...meta }) => ({ ...meta, path: filePath(meta) })),
+    evidenceFiles: files.map((f) => ({ ...f, path: filePath(f) })),
     feedbackResponses: 'Anonymous answers are not part of a provider export (README: Security and privacy)'
   }
   zip.addBuffer(Buffer.from(JSON.stringify(document, null, 2)), 'provider.json', { mtime: exportedAt })
-  for (const f of files) zip.addBuffer(Buffer.from(f.content), filePath(f), { mtime: exportedAt })
+  for (const f of files) {
+    // Opened only when the zip reaches the file, so one file is read at a time.
+    zip.addReadStreamLazy(filePath(f), { mtime: exportedAt, size: f.sizeBytes }, (open) => {
+      reading = readEvidenceFile(deps, f).on('error', fail)
+      open(null, reading)
+    })
+  }
   zip.end()
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c))
-    zip.outputStream.on('error', reject)
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
-  })
+  zip.outputStream.pipe(archive)
+  return archive
 }
 
 /** Everything about the provider, read with its 'export' audit event (counts only) in one transaction. */
@@ -72,7 +88,7 @@ async function readForExport (deps: Deps, ctx: Ctx, open: (tx: Tx) => Promise<Pr
 export async function exportProviderData (deps: Deps, ctx: Ctx, providerId: string) {
   const data = await readForExport(deps, ctx, async (tx) => await openProvider(tx, ctx, providerId), 'staff')
   const filename = `provider-${providerId}-${ctx.now.toISOString().slice(0, 10)}.zip`
-  return { filename, zip: await archiveOf(data, ctx.now) }
+  return { filename, zip: archiveOf(deps, data, ctx.now) }
 }
 
 /**
@@ -98,7 +114,7 @@ export async function exportMyProviderData (deps: Deps, ctx: Ctx) {
     messages: data.notificationMessages,
     assessments: data.assessments,
     evidence: data.evidence,
-    evidenceFiles: data.files.map(({ content: _content, ...meta }) => meta),
+    evidenceFiles: data.files,
     awards: data.awards,
     appeals: data.appeals,
     notIncluded: 'Feedback answers (anonymous), concerns (they may name who raised them) and the council\'s audit trail'

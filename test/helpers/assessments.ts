@@ -1,5 +1,6 @@
 // Drives an assessment through the API for tests: open, submit, review, evidence for every applicable item of a tier,
 // feedback responses inserted directly (the feedback API is another module's), and the decision.
+import { randomBytes } from 'node:crypto'
 import { feedbackResponses } from '../../src/db/schema/index.js'
 import {
   DEFAULT_SCHEME,
@@ -11,6 +12,8 @@ import type { TestApp } from './app.js'
 
 /** The smallest file each detector recognises as PDF (magic bytes %PDF-). */
 export const tinyPdf = () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+/** A PDF (by its signature) of exactly `bytes` bytes, random after the signature. */
+export const pdfOf = (bytes: number) => Buffer.concat([tinyPdf(), randomBytes(bytes)]).subarray(0, bytes)
 
 /** A multipart/form-data body with the given files, built by hand so the declared type can lie. */
 export function multipartBody (files: Array<{ name: string; type: string; content: Buffer }>) {

@@ -9,7 +9,7 @@ import type { Ctx } from '../../src/use-cases/context.js'
 import { attachEvidenceFiles } from '../../src/use-cases/evidence.js'
 import { EVIDENCE_CHUNK_BYTES, type ReceivedFile } from '../../src/use-cases/uploads.js'
 import { buildTestApp } from '../helpers/app.js'
-import { multipartBody, tinyPdf } from '../helpers/assessments.js'
+import { multipartBody, pdfOf } from '../helpers/assessments.js'
 
 const h = await buildTestApp(t)
 const [north] = h.councils
@@ -40,8 +40,6 @@ const chunkRows = async (fileId?: string) => {
     .where(fileId === undefined ? undefined : eq(evidenceFileChunks.fileId, fileId))
   return row?.n
 }
-/** A PDF (by its signature) of exactly `bytes` bytes, random after the signature. */
-const pdfOf = (bytes: number) => Buffer.concat([tinyPdf(), randomBytes(bytes)]).subarray(0, bytes)
 
 t.test('files of one, several and part chunks come back byte for byte with their size', async (t) => {
   const evidenceId = await documentFor('INS_PL')

@@ -1,17 +1,31 @@
 // A provider's data on request (README: Security and privacy, export and erasure): the export archive holds the
 // record, its people, assessments, evidence and files, awards, concerns, appeals, messages and audit; the erasure
 // leaves no personal string in any table, keeps the published award, the anonymous aggregates and every audit row's
-// shape; both are staff-only, audited and refused while a case is open.
-import { eq, sql } from 'drizzle-orm'
+// shape; both are staff-only, audited and refused while a case is open. The archive's files are read a file at a
+// time, a few chunks per query, as the zip is sent.
+import { and, eq, sql } from 'drizzle-orm'
 import t from 'tap'
 import yauzl from 'yauzl'
-import { auditEvents, awards, concerns, notificationPreferences, users } from '../../src/db/schema/index.js'
+import {
+  auditEvents,
+  awards,
+  concerns,
+  evidenceFileChunks,
+  evidenceFiles,
+  notificationPreferences,
+  users
+} from '../../src/db/schema/index.js'
+import { exportProviderData } from '../../src/use-cases/provider-data.js'
+import { EVIDENCE_CHUNK_BYTES } from '../../src/use-cases/uploads.js'
 import { buildTestApp } from '../helpers/app.js'
-import { multipartBody, tinyPdf } from '../helpers/assessments.js'
+import { multipartBody, pdfOf, tinyPdf } from '../helpers/assessments.js'
 import { addAssessment, bestAnswers } from '../helpers/feedback.js'
 import { publishAward } from '../helpers/publication.js'
 
-const h = await buildTestApp(t)
+/** The statements run while `recording` is on. */
+let recording = false
+const statements: string[] = []
+const h = await buildTestApp(t, { onQuery: (q) => { if (recording) statements.push(q) } })
 const [north, south] = h.councils
 const staff = h.auth(north.coordinator.token)
 const db = h.db.db
@@ -44,7 +58,14 @@ const evidence = await post(p.token, `/api/v1/assessments/${assessmentId}/eviden
   issuedOn: '2026-01-10'
 })
 created(evidence)
-const upload = multipartBody([{ name: 'certificate-zebedee.pdf', type: 'application/pdf', content: tinyPdf() }])
+// One file of a few bytes, one of several chunks and a part, one of exactly one chunk, one of a few chunks exactly.
+const contents = new Map([
+  ['certificate-zebedee.pdf', tinyPdf()],
+  ['policy.pdf', pdfOf(200 * 1024)],
+  ['one-chunk.pdf', pdfOf(EVIDENCE_CHUNK_BYTES)],
+  ['four-chunks.pdf', pdfOf(4 * EVIDENCE_CHUNK_BYTES)]
+])
+const upload = multipartBody([...contents].map(([name, content]) => ({ name, type: 'application/pdf', content })))
 const uploaded = await h.app.inject({
   method: 'POST',
   url: `/api/v1/assessments/${assessmentId}/evidence/${evidence.json().id}/files`,
@@ -132,7 +153,9 @@ t.test('export and erasure are refused while a concern is open, and to anyone bu
 })
 
 t.test('the export is one zip: provider.json with everything held, and the evidence files', async (t) => {
+  recording = true
   const res = await exportOf()
+  recording = false
   t.equal(res.statusCode, 200, res.body)
   t.equal(res.headers['content-type'], 'application/zip')
   t.match(res.headers['content-disposition'], /^attachment; filename="?provider-.*\.zip/)
@@ -152,11 +175,33 @@ t.test('the export is one zip: provider.json with everything held, and the evide
   t.match(document.concerns, [{ summary: SUMMARY }])
   t.ok(document.auditEvents.some((e: { action: string }) => e.action === 'create'), 'its audit trail')
   t.notMatch(JSON.stringify(document), COMMENT, "a respondent's comment is not the provider's to read")
-  const [file] = document.evidenceFiles
-  t.match(file, { filename: 'certificate-zebedee.pdf', mediaType: 'application/pdf' })
-  t.same(entries.get(file.path), tinyPdf(), 'the file itself, byte for byte')
+  const files: Array<{ filename: string; mediaType: string; path: string }> = document.evidenceFiles
+  t.same(files.map((f) => f.filename).sort(), [...contents.keys()].sort(), 'every file listed')
+  for (const file of files) {
+    t.equal(file.mediaType, 'application/pdf')
+    t.ok(entries.get(file.path)?.equals(contents.get(file.filename)!), `${file.filename}, byte for byte`)
+  }
+  t.equal(entries.size, 1 + contents.size, 'provider.json and the files, nothing else')
   const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'export'))
   t.match(audit, [{ entityType: 'provider', entityId: p.id, actorUserId: north.coordinator.id }])
+  t.match(audit[0]?.after, { by: 'staff', files: contents.size })
+
+  const chunkReads = statements.filter((q) => q.includes('"evidence_file_chunks"'))
+  t.ok(chunkReads.length > 0, 'the chunks are read')
+  t.same(chunkReads.filter((q) => !/"file_id" = \$\d+ .*\blimit \$\d+$/s.test(q)), [],
+    "each read is one file's next few chunks, never every file's chunks at once")
+  t.ok(chunkReads.length > contents.size, 'the larger files take more than one read')
+})
+
+t.test('a file that cannot be read whole fails the archive rather than arriving short', async (t) => {
+  const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.filename, 'policy.pdf'))
+  await db.delete(evidenceFileChunks)
+    .where(and(eq(evidenceFileChunks.fileId, file!.id), eq(evidenceFileChunks.seq, 3)))
+  const actor = {
+    kind: 'user', userId: north.coordinator.id, role: 'coordinator', councilId: north.id, providerId: null, tokenId: 't'
+  } as const
+  const { zip } = await exportProviderData(h.app.deps, { actor, now: h.clock.now }, p.id)
+  await t.rejects(zip.toArray(), /of 204800 bytes found/)
 })
 
 t.test('erasure needs the name typed, then leaves no personal data anywhere and keeps what must be kept', async (t) => {

@@ -229,6 +229,11 @@ t.test(
       428,
       'If-Match is required'
     )
+    const badId = await h.app.inject({
+      method: 'PUT', url: `${base}/not-a-uuid/document`, headers: { ...staff, 'if-match': '"v1"' }, payload: edited
+    })
+    t.equal(badId.statusCode, 400, 'the parts of the request other than the document are validated as usual')
+    t.match(badId.json().errors, [{ path: 'params.id' }])
     const saved = await putDocument(draft.id, '"v1"', edited)
     t.equal(saved.statusCode, 200, saved.body)
     t.equal(saved.headers.etag, '"v2"')

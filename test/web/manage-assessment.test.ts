@@ -72,6 +72,9 @@ t.test('list and review page: checklist by category, why items apply, the live s
   t.match(review.body, /LONE_WORK[\s\S]*?Applies because the provider&#39;s offering includes lone working/)
   t.match(review.body, /CQC_REG[\s\S]*?Does not apply: it needs personal care/)
   t.match(review.body, /govuk-tag--blue">To review</, 'given evidence waits for review')
+  t.match(review.body, /INS_PL: [\s\S]*?Bronze: needed for bronze; a limiter[\s\S]*?Document given \d{4}-/,
+    'the tier and the evidence in the scheme pages\' words')
+  t.match(review.body, /SIZE_DECL: [\s\S]*?Declaration given \d{4}-/)
   t.match(review.body, /Live score/)
   t.match(review.body, /No level/)
   t.match(review.body, /<li>INS_PL not verified<\/li>/, 'the engine\'s reasons, in its words')
@@ -90,6 +93,7 @@ t.test('an evidence file is served so it never runs: attachment, or an image inl
   const piece = await co.get(base)
   t.equal(piece.statusCode, 200)
   t.match(piece.body, /Download insurance\.pdf/)
+  t.match(piece.body, /Kind\s*<\/dt>\s*<dd[^>]*>\s*Document\s*</)
   const pdf = await co.get(`${base}/files/${insurance.fileId}`)
   t.equal(pdf.statusCode, 200)
   t.equal(pdf.headers['content-type'], 'application/pdf')

@@ -41,7 +41,7 @@ t.test('letters: one page per link, the link written out, and a QR code that dec
   t.equal(res.statusCode, 200)
   t.equal(res.headers['content-type'], 'application/pdf')
   t.match(res.headers['content-disposition'], /^attachment; filename="?feedback-letters-2026-03-02\.pdf"?$/)
-  t.equal(res.headers['cache-control'], 'no-store')
+  t.equal(res.headers['cache-control'], 'private, no-store')
   const pages = readPdf(res.rawPayload)
   t.equal(pages.length, 3, 'one page per letter')
   const links = new Set<string>()

@@ -26,7 +26,7 @@ t.test('the certificate names the mark and its QR code decodes to the verify pag
   t.equal(res.statusCode, 200)
   t.equal(res.headers['content-type'], 'application/pdf')
   t.match(res.headers['content-disposition'], /^attachment; filename="?quality-mark-certificate-2026-03-01\.pdf"?$/)
-  t.equal(res.headers['cache-control'], 'no-store')
+  t.equal(res.headers['cache-control'], 'private, no-store')
   const pages = readPdf(res.rawPayload)
   t.equal(pages.length, 1)
   const [page] = pages

@@ -12,7 +12,6 @@ import {
   concerns,
   councils,
   evidence,
-  evidenceFileChunks,
   evidenceFiles,
   feedbackHeld,
   feedbackResponses,
@@ -46,19 +45,6 @@ const ids = (rows: Array<{ id: string }>): string[] => rows.map((r) => r.id)
 const anyOf = (column: Parameters<typeof inArray>[0], values: string[]): SQL =>
   values.length === 0 ? sql`false` : inArray(column, values)
 
-/** Files with their content put back together from their chunks, for the archive of an export. */
-async function withContent<F extends { id: string }> (q: Queryable, files: F[]) {
-  const chunks = await q
-    .select({ fileId: evidenceFileChunks.fileId, content: evidenceFileChunks.content })
-    .from(evidenceFileChunks)
-    .where(anyOf(evidenceFileChunks.fileId, ids(files)))
-    .orderBy(evidenceFileChunks.fileId, evidenceFileChunks.seq)
-  return files.map((f) => ({
-    ...f,
-    content: Buffer.concat(chunks.filter((c) => c.fileId === f.id).map((c) => c.content))
-  }))
-}
-
 /** The rows of every table that are about the provider or its people. */
 export async function loadProviderData (q: Queryable, provider: ProviderRecord) {
   const [council] = await q
@@ -69,8 +55,11 @@ export async function loadProviderData (q: Queryable, provider: ProviderRecord) 
   const userIds = ids(people)
   const assessmentRows = await q.select().from(assessments).where(eq(assessments.providerId, provider.id))
   const evidenceRows = await q.select().from(evidence).where(eq(evidence.providerId, provider.id))
-  const files = await withContent(q,
-    await q.select().from(evidenceFiles).where(anyOf(evidenceFiles.evidenceId, ids(evidenceRows))))
+  // The files' records only: their content is read a file at a time as the archive is sent (src/use-cases/
+  // provider-data.ts), never loaded here.
+  const files = await q.select().from(evidenceFiles)
+    .where(anyOf(evidenceFiles.evidenceId, ids(evidenceRows)))
+    .orderBy(evidenceFiles.createdAt, evidenceFiles.id)
   const awardRows = await q.select().from(awards).where(eq(awards.providerId, provider.id))
   const concernRows = await q.select().from(concerns).where(eq(concerns.providerId, provider.id))
   const appealRows = await q.select().from(appeals).where(eq(appeals.providerId, provider.id))

@@ -1,9 +1,6 @@
 // Routes of assessments: open, one endpoint per workflow action, the checklist, evidence (with private file
 // upload and download), the live score and the decision. Thin: the rules live in src/use-cases and src/domain.
 import multipart from '@fastify/multipart'
-import { Readable } from 'node:stream'
-import { create as contentDisposition } from 'content-disposition'
-import { downloadName } from '../../domain/evidence/file-types.js'
 import { UnsafeTextError, unsafeTextIn } from '../plugins/text-safety.js'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -30,6 +27,7 @@ import {
 import { spoolUpload } from '../../use-cases/uploads.js'
 import type { AssessmentEvent } from '../../domain/workflow/index.js'
 import { EVIDENCE_MEDIA_TYPES } from '../../domain/evidence/file-types.js'
+import { sendEvidenceFile } from '../file-reply.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import {
   assessmentDetailSchema,
@@ -367,13 +365,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       const { id, evidenceId, fileId } = request.params
       const file = await getEvidenceFile(deps, ctxOf(request), id, evidenceId, fileId)
       // Never rendered by the browser, never cached by a shared cache (src/domain/README.md: files never public).
-      return await reply
-        .type(file.mediaType)
-        .header('content-disposition', contentDisposition(downloadName(file.filename, file.mediaType)))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-length', file.sizeBytes)
-        .send(Readable.from(file.content()))
+      return await sendEvidenceFile(reply, file)
     }
   )
 

@@ -1,5 +1,4 @@
 // Routes of the provider registry: thin, each declaring its whole contract and who may call it.
-import { create as contentDisposition } from 'content-disposition'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../use-cases/context.js'
@@ -13,6 +12,7 @@ import {
 } from '../../use-cases/providers.js'
 import { listAuditEvents } from '../../use-cases/audit.js'
 import { eraseProvider, exportProviderData } from '../../use-cases/provider-data.js'
+import { sendFile } from '../file-reply.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
@@ -153,11 +153,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     async (request, reply) => {
       const { filename, zip } = await exportProviderData(deps, ctxOf(request), request.params.id)
-      return await reply
-        .type('application/zip')
-        .header('content-disposition', contentDisposition(filename))
-        .header('cache-control', 'private, no-store')
-        .send(zip)
+      return await sendFile(reply, { type: 'application/zip', filename }, zip)
     }
   )
 

@@ -1,6 +1,5 @@
 // Routes of the reports (README: Reports): outcomes by provider size, value for money and scheme operations, each as
 // JSON or CSV (?format=csv or Accept: text/csv) and as an SVG chart; co-ordinators and reviewers of the council only.
-import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import Negotiator from 'negotiator'
@@ -14,6 +13,7 @@ import {
 } from '../../render/report-charts.js'
 import { renderOperationsCsv, renderOutcomesCsv, renderValueForMoneyCsv } from '../../render/report-csv.js'
 import { reportValueForMoney } from '../../use-cases/reports/value-for-money.js'
+import { sendFile } from '../file-reply.js'
 import { staffRoles } from '../plugins/auth.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
@@ -49,18 +49,11 @@ async function sendReport<R> (
 ) {
   reply.header('vary', 'Accept').header('cache-control', 'private, no-store')
   if (!wantsCsv(request, format)) return report
-  return await reply
-    .type(`${CSV_TYPE}; charset=utf-8`)
-    .header('content-disposition', contentDisposition(`${name}.csv`))
-    .send(csv(report))
+  return await sendFile(reply, { type: `${CSV_TYPE}; charset=utf-8`, filename: `${name}.csv` }, csv(report))
 }
 
 async function sendChart (reply: FastifyReply, svg: string, name: string) {
-  return await reply
-    .type('image/svg+xml; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .header('content-disposition', contentDisposition(`${name}.svg`, { type: 'inline' }))
-    .send(svg)
+  return await sendFile(reply, { type: 'image/svg+xml; charset=utf-8', filename: `${name}.svg`, inline: true }, svg)
 }
 
 const fileName = (report: string, period: { from: string; to: string }, item?: string) =>

@@ -47,7 +47,10 @@ const TAGS = ['schemes']
 function documentBodyCompiler<S> (
   route: Parameters<FastifySchemaCompiler<S>>[0]
 ): ReturnType<FastifySchemaCompiler<S>> {
-  return route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never)
+  if (route.httpPart === 'body') return (data: unknown) => ({ value: data })
+  const { schema } = route
+  if (!(schema instanceof z.ZodType)) throw new Error(`${route.url}: its ${route.httpPart} schema is not a zod schema`)
+  return validatorCompiler({ ...route, schema })
 }
 
 export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {

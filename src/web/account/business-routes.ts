@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { normaliseUkMobile } from '../../domain/providers.js'
 import { getMyContactChoice, setMyContactChoice } from '../../use-cases/contact-preferences.js'
 import type { Ctx, Deps } from '../../use-cases/context.js'
+import { sendFile } from '../../http/file-reply.js'
 import { csvOfDocument } from '../../render/document-csv.js'
 import { exportMyProviderData } from '../../use-cases/provider-data.js'
 import { findMyPerson, invitePerson, removePerson } from '../../use-cases/provider-people.js'
@@ -131,10 +132,8 @@ export const businessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     if (ctx === null) return reply
     const format = request.query.format
     const { filenameStem, document } = await exportMyProviderData(deps, ctx)
-    return await reply
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="${filenameStem}.${format}"`)
-      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .send(format === 'csv' ? csvOfDocument(document) : JSON.stringify(document, null, 2))
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8'
+    return await sendFile(reply, { type, filename: `${filenameStem}.${format}` },
+      format === 'csv' ? csvOfDocument(document) : JSON.stringify(document, null, 2))
   })
 }

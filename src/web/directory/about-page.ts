@@ -6,6 +6,7 @@ import { LEVEL_NAMES } from '../../use-cases/publication/vocabulary.js'
 import type { AppliesWhen, FeedbackLevelRule, SchemeDocument } from '../../domain/scheme/index.js'
 import type { AwardLevel, LevelCap, OfferingFlag, Tier } from '../../domain/scheme/enums.js'
 import { layoutOf, type PageView } from '../layout.js'
+import { TIER_WORDS } from '../manage/scheme-words.js'
 import { councilContacts, type CouncilContacts } from './council-pages.js'
 
 export interface LevelMeaning {
@@ -35,7 +36,6 @@ declare module '../views.js' {
   }
 }
 
-const TIER_WORDS: Record<Tier, string> = { B: 'needed for bronze', S: 'needed for silver', G: 'counts toward gold' }
 const TAG_CLASSES = { gold: 'govuk-tag--yellow', silver: 'govuk-tag--grey', bronze: 'govuk-tag--orange' } as const
 
 // What each offering flag means, in the words a person choosing care would use.

@@ -13,6 +13,7 @@ import { MANAGE_HOME, manageNavigation } from '../portal.js'
 import { assessmentPath } from './feedback/common.js'
 import { row, type Row, type Tag } from './forms.js'
 import { listView, type ListView } from './list-view.js'
+import { EVIDENCE_KIND_NAMES, TIER_NAMES } from './scheme-words.js'
 import { scoreView, type ScoreView } from './score-view.js'
 import { assessmentTag, itemTag, levelName, linkHtml, stateName, tagHtml } from './tags.js'
 
@@ -84,15 +85,6 @@ export interface AssessmentPageView extends PageView {
   feedbackHref: string
 }
 
-const TIER = { B: 'needed for bronze', S: 'needed for silver', G: 'counts towards gold' }
-/** How each kind of evidence is named on the pages. */
-export const EVIDENCE_KIND = {
-  document: 'Document',
-  declaration: 'Declaration',
-  narrative: 'Written account',
-  photos: 'Photos',
-  observation: 'Observation'
-}
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
 function pieceSummary (p: Piece): string {
@@ -101,7 +93,8 @@ function pieceSummary (p: Piece): string {
     p.expiresOn === null ? '' : `expires ${p.expiresOn}`
   ]
   const files = p.files.length === 0 ? '' : `${p.files.length} file${p.files.length === 1 ? '' : 's'}`
-  return [`${EVIDENCE_KIND[p.kind]} given ${day(p.createdAt)}`, ...dates, files].filter((s) => s !== '').join(', ')
+  const given = `${EVIDENCE_KIND_NAMES[p.kind]} given ${day(p.createdAt)}`
+  return [given, ...dates, files].filter((s) => s !== '').join(', ')
 }
 
 const isPending = (p: Piece) => p.status === 'submitted' || p.status === 'info_requested'
@@ -113,7 +106,7 @@ function itemView (a: Assessment, scheme: SchemeDocument, item: Assessment['chec
   const rows: Row[] = [
     { key: { text: 'Status' }, value: { html: tagHtml(itemTag(item.status)) } },
     row('Why it applies', whyItApplies(rule, item.applicable)),
-    row('Tier', `${item.tier}: ${TIER[item.tier]}${item.limiter ? '; a limiter' : ''}`)
+    row('Tier', `${TIER_NAMES[item.tier]}${item.limiter ? '; a limiter' : ''}`)
   ]
   if (item.expiresOn !== null) rows.push(row('Expires', item.expiresOn))
   if (item.note !== null) rows.push(row('Your note', item.note))

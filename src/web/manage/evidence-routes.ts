@@ -1,19 +1,17 @@
 // One piece of evidence under review (README: Reviewing an assessment and deciding): what was given, its files
 // (images shown in the page, every file downloadable, none ever run by the browser), and verify / reject / ask
 // for information with a note the provider reads (src/use-cases/evidence.ts reviewEvidence).
-import { Readable } from 'node:stream'
-import { create as contentDisposition } from 'content-disposition'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { checkEvidenceReviewable, EvidenceReviewEvent } from '../../domain/evidence/evidence-rules.js'
-import { downloadName } from '../../domain/evidence/file-types.js'
+import { sendEvidenceFile } from '../../http/file-reply.js'
 import { getAssessment } from '../../use-cases/assessments.js'
 import type { Deps } from '../../use-cases/context.js'
 import { getEvidenceFile, reviewEvidence } from '../../use-cases/evidence.js'
 import type { SignedIn } from '../../use-cases/sessions.js'
 import { pageCtx, staffOrRedirect } from '../portal.js'
-import { ASSESSMENTS, EVIDENCE_KIND } from './assessment-views.js'
+import { ASSESSMENTS } from './assessment-views.js'
 import {
   formPage,
   radios,
@@ -25,6 +23,7 @@ import {
   versionField,
   type FileView
 } from './forms.js'
+import { EVIDENCE_KIND_NAMES } from './scheme-words.js'
 import { itemTag, tagHtml } from './tags.js'
 
 const pieceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() })
@@ -84,7 +83,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       paragraphs: [item.guidance],
       summaryRows: [
         { key: { text: 'Status' }, value: { html: tagHtml(itemTag(piece.status)) } },
-        row('Kind', EVIDENCE_KIND[piece.kind]),
+        row('Kind', EVIDENCE_KIND_NAMES[piece.kind]),
         row('Given on', piece.createdAt.toISOString().slice(0, 10)),
         ...(piece.narrative === null ? [] : [row('What the provider wrote', piece.narrative)]),
         row('Issued on', piece.issuedOn ?? 'Not given'),
@@ -164,16 +163,10 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       const { id, evidenceId, fileId } = request.params
       const file = await getEvidenceFile(deps, pageCtx(deps, me, request), id, evidenceId, fileId)
       const inline = INLINE_IMAGES.has(file.mediaType) && request.query.download === undefined
-      const name = downloadName(file.filename, file.mediaType)
-      return await reply
-        .type(file.mediaType)
-        .header('content-disposition', contentDisposition(name, { type: inline ? 'inline' : 'attachment' }))
-        .header('x-content-type-options', 'nosniff')
+      reply
         .header('content-security-policy', EVIDENCE_FILE_POLICY)
         .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, no-store')
-        .header('content-length', file.sizeBytes)
-        .send(Readable.from(file.content()))
+      return await sendEvidenceFile(reply, file, inline)
     }
   )
 }

@@ -7,18 +7,27 @@ import { html } from '../../render/html.js'
 import type { ReportTable } from './report-tables.js'
 import { FLAG_NAMES, LEVEL_NAMES } from './words.js'
 
-export const TIER_NAMES: Record<Tier, string> = {
-  B: 'Bronze: needed for bronze',
-  S: 'Silver: needed for silver',
-  G: 'Gold: counts toward gold'
+/** What each tier asks (src/domain/README.md: the default scheme), on the staff's pages and the public ones alike. */
+export const TIER_WORDS: Record<Tier, string> = {
+  B: 'needed for bronze',
+  S: 'needed for silver',
+  G: 'counts toward gold'
 }
 
+/** A tier on the staff's pages: "Bronze: needed for bronze". */
+export const TIER_NAMES: Record<Tier, string> = {
+  B: `Bronze: ${TIER_WORDS.B}`,
+  S: `Silver: ${TIER_WORDS.S}`,
+  G: `Gold: ${TIER_WORDS.G}`
+}
+
+/** How each kind of evidence is named on the staff's pages (the provider's own words are in src/web/provider). */
 export const EVIDENCE_KIND_NAMES: Record<EvidenceKind, string> = {
-  document: 'A document',
-  declaration: 'A declaration',
-  narrative: 'A short narrative',
+  document: 'Document',
+  declaration: 'Declaration',
+  narrative: 'Written account',
   photos: 'Photos',
-  observation: 'A co-ordinator’s observation'
+  observation: 'Co-ordinator’s observation'
 }
 
 /** "Every provider", or the offering it needs: "Providers who offer personal care and medication". */

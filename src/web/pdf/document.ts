@@ -1,8 +1,8 @@
 // Builds a PDF in memory with pdfkit (A4, the standard Helvetica fonts, so no font files are shipped) and sends it
-// as a download: Content-Disposition attachment and no-store, since a letter's links are shown once and a
+// as a download (src/http/file-reply.ts: attachment, private, no-store), since a letter's links are shown once and a
 // certificate is the provider's own (README: Feedback letters and interviews).
 import type { FastifyReply } from 'fastify'
-import { create as contentDisposition } from 'content-disposition'
+import { sendFile } from '../../http/file-reply.js'
 
 export type Pdf = PDFKit.PDFDocument
 
@@ -37,10 +37,5 @@ export async function renderPdf (info: PdfInfo, draw: (doc: Pdf) => void): Promi
 }
 
 export async function sendPdf (reply: FastifyReply, filename: string, pdf: Buffer): Promise<FastifyReply> {
-  return await reply
-    .code(200)
-    .header('cache-control', 'no-store')
-    .header('content-disposition', contentDisposition(filename))
-    .type('application/pdf')
-    .send(pdf)
+  return await sendFile(reply.code(200), { type: 'application/pdf', filename }, pdf)
 }
