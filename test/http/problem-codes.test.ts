@@ -1,11 +1,13 @@
 // Each route answers only the problem codes it declares (README: The API): the check every API test runs with
 // (test/helpers/problem-codes.ts) reports a code a route did not declare, and lets declared and common ones pass.
 import t from 'tap'
+import Fastify from 'fastify'
 import { z } from 'zod'
 import { DomainError, ERRORS, isErrorCode } from '../../src/domain/errors.js'
 import { staffRoles } from '../../src/http/plugins/auth.js'
+import openapi from '../../src/http/plugins/openapi.js'
 import { idParams } from '../../src/http/schemas/common.js'
-import { problemResponses } from '../../src/http/schemas/problem.js'
+import { problemResponses, problemSchema } from '../../src/http/schemas/problem.js'
 import { buildTestApp } from '../helpers/app.js'
 
 const undeclared: string[] = []
@@ -65,4 +67,14 @@ t.test('the document lists the codes of the route, as it declared them and the c
   t.ok(op['x-problem-codes'].includes('UNAUTHENTICATED'))
   t.notOk(op['x-problem-codes'].includes('VERSION_MISMATCH'))
   t.match(op.responses['404'].description, /Codes: NOT_FOUND$/)
+})
+
+t.test('an error answer declared by its status alone is refused when the route is registered', async (t) => {
+  const app = Fastify({ logger: false })
+  await app.register(openapi, { serverUrl: 'http://localhost' })
+  t.throws(
+    () => app.get('/untold', { schema: { response: { 404: problemSchema } } }, async () => ({})),
+    /\/untold: declare its error answers \(404\) by their codes with problemResponses/
+  )
+  await app.close()
 })
