@@ -21,7 +21,7 @@ import openapi from './http/plugins/openapi.js'
 import web from './web/plugin.js'
 import { govukInlineScriptSource } from './web/govuk.js'
 import { loggerOptions, requestIdOf } from './http/plugins/logging.js'
-import { healthRoutes } from './http/routes/health.js'
+import { answersWhileStarting, healthRoutes } from './http/routes/health.js'
 import { adminRoutes } from './http/routes/admin.js'
 import { providerRoutes } from './http/routes/providers.js'
 import { schemeRoutes } from './http/routes/schemes.js'
@@ -129,7 +129,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   await app.register(problems)
   const serving = opts.serving ?? (() => true)
   app.addHook('onRequest', async (request, reply) => {
-    if (serving() || request.url.startsWith('/health/')) return
+    if (serving() || answersWhileStarting(request.url)) return
     reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
     return await sendProblem(request, reply, problem(503, { code: 'DATABASE_UNREACHABLE', detail: 'Starting up' }))
   })

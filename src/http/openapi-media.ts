@@ -1,8 +1,10 @@
-// What the OpenAPI document says beyond the zod schemas: error answers as application/problem+json listing the
-// registered codes of their status (with an example each), non-JSON answers (CSV, SVG, binary files) as what they
-// are, and the multipart body of an upload. Runs after fastify-type-provider-zod's transform, for the document only.
+// What the OpenAPI document says beyond the zod schemas: the problem codes each operation can answer
+// (x-problem-codes), its error answers as application/problem+json naming their codes (with an example each),
+// non-JSON answers (CSV, SVG, binary files) as what they are, and the multipart body of an upload. Runs after
+// fastify-type-provider-zod's transform, for the document only.
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
-import { ERRORS, type ErrorCode } from '../domain/errors.js'
+import { ERRORS, isErrorCode, type ErrorCode } from '../domain/errors.js'
+import { PROBLEM_CODES } from './schemas/problem.js'
 import { problemTypeOf, statusOfCode } from './plugins/problems.js'
 
 type Transform = typeof jsonSchemaTransform
@@ -10,9 +12,6 @@ type JsonObject = Record<string, unknown>
 
 const PROBLEM_TYPE = 'application/problem+json'
 const CODES = Object.keys(ERRORS) as ErrorCode[]
-
-/** The registered codes answered with a status, e.g. 412 → IF_MATCH_INVALID, VERSION_MISMATCH. */
-export const codesOfStatus = (status: number): ErrorCode[] => CODES.filter((c) => statusOfCode(c) === status)
 
 /** One example problem per registered code, for the document's components.examples. */
 export const problemExamples = (): Record<string, { summary: string; value: JsonObject }> =>
@@ -28,17 +27,23 @@ export const problemExamples = (): Record<string, { summary: string; value: Json
     }
   }]))
 
-/** An error answer: the codes registered for its status in the description, and the first as an example. */
-function problemResponse (status: number, schema: JsonObject): JsonObject {
-  const codes = codesOfStatus(status)
-  const description = typeof schema.description === 'string' ? schema.description : 'Problem'
-  const first = codes[0]
+/** The codes an error answer stands for, as src/http/schemas/problem.ts keeps them on its schema. */
+function codesOf (schema: JsonObject): ErrorCode[] {
+  const codes = schema[PROBLEM_CODES]
+  return Array.isArray(codes) ? codes.filter(isErrorCode) : []
+}
+
+/** An error answer: the codes its operation declared for this status in the description, with an example each. */
+function problemResponse (schema: JsonObject): JsonObject {
+  const { [PROBLEM_CODES]: _codes, ...problem } = schema
+  const codes = codesOf(schema)
+  const description = typeof problem.description === 'string' ? problem.description : 'Problem'
   return {
-    description: codes.length > 0 ? `${description}. Codes: ${codes.join(', ')}` : description,
+    description: `${description}. Codes: ${codes.join(', ')}`,
     content: {
       [PROBLEM_TYPE]: {
-        schema,
-        ...(first !== undefined ? { examples: { [first]: { $ref: `#/components/examples/${first}` } } } : {})
+        schema: problem,
+        examples: Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/examples/${code}` }]))
       }
     }
   }
@@ -84,8 +89,11 @@ export const openapiTransform: Transform = (input) => {
   const response: Record<string, JsonObject> = { ...((schema.response ?? {}) as Record<string, JsonObject>) }
   const binary = produces.length > 0 && !produces.some(isJson)
   if (binary && response['200'] === undefined) response['200'] = { description: 'Default Response' }
+  // Every code the operation can answer, in one list (@fastify/swagger keeps an operation's x- keys)
+  schema[PROBLEM_CODES] = Object.entries(response)
+    .flatMap(([status, value]) => (Number(status) >= 400 ? codesOf(value) : []))
   for (const [status, value] of Object.entries(response)) {
-    if (Number(status) >= 400) response[status] = problemResponse(Number(status), value)
+    if (Number(status) >= 400) response[status] = problemResponse(value)
     else if (produces.length > 0 && value.content === undefined && Number(status) !== 204) {
       response[status] = successResponse(value, produces)
     }

@@ -35,6 +35,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many requests. Codes: RATE_LIMITED */
                 429: {
                     headers: {
@@ -53,7 +62,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -103,6 +112,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many requests. Codes: RATE_LIMITED */
                 429: {
                     headers: {
@@ -121,7 +139,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -166,8 +184,8 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
-                401: {
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -175,8 +193,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
-                403: {
+                /** @description No valid bearer token. Codes: UNAUTHENTICATED */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -202,7 +220,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -249,6 +267,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No valid bearer token. Codes: UNAUTHENTICATED */
                 401: {
                     headers: {
@@ -258,7 +285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -285,7 +312,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -320,7 +347,7 @@ export interface paths {
                         "application/json": components["schemas"]["Council"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -338,7 +365,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -347,7 +374,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -356,7 +383,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -383,7 +428,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -428,7 +473,7 @@ export interface paths {
                         "application/json": components["schemas"]["Council"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -446,7 +491,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -455,8 +500,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -482,7 +536,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -526,7 +580,7 @@ export interface paths {
                         "application/json": components["schemas"]["Council"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -544,7 +598,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -553,7 +607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -571,7 +625,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -607,7 +688,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -650,7 +731,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -695,7 +776,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -730,7 +811,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -748,7 +829,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED, FORBIDDEN */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -757,7 +838,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -766,7 +847,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -793,7 +892,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -840,7 +939,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -858,7 +957,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -867,8 +966,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -894,7 +1020,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -941,7 +1067,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -959,8 +1085,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
-                403: {
+                /** @description Not found. Codes: NOT_FOUND */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -968,8 +1094,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
-                404: {
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -995,7 +1121,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1032,7 +1158,7 @@ export interface paths {
                         "application/json": components["schemas"]["TokenCreated"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1050,7 +1176,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, TOKEN_FOR_PROVIDER_REFUSED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1059,7 +1185,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1068,8 +1194,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: USER_INACTIVE */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1095,7 +1248,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1142,7 +1295,7 @@ export interface paths {
                         "application/json": components["schemas"]["Token"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1160,7 +1313,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1169,8 +1322,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1196,7 +1376,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1242,7 +1422,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1260,7 +1440,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1287,7 +1467,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1345,7 +1525,7 @@ export interface paths {
                         "application/json": components["schemas"]["ProviderList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1363,7 +1543,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1390,7 +1570,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1425,7 +1605,7 @@ export interface paths {
                         "application/json": components["schemas"]["Provider"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1443,7 +1623,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1452,7 +1632,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Body too large. Codes: PAYLOAD_TOO_LARGE, CTP_BODY_TOO_LARGE, UPLOAD_TOO_LARGE, REQ_FILE_TOO_LARGE, FILES_LIMIT, PARTS_LIMIT, FIELDS_LIMIT */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1461,8 +1641,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unsupported content type. Codes: UNSUPPORTED_MEDIA_TYPE, CTP_INVALID_MEDIA_TYPE, MULTIPART_REQUIRED, FILE_TYPE_NOT_ALLOWED */
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: UNKNOWN_POSTCODE */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1488,7 +1677,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1533,7 +1722,7 @@ export interface paths {
                         "application/json": components["schemas"]["Provider"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1551,7 +1740,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1560,8 +1749,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1587,7 +1785,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1631,7 +1829,7 @@ export interface paths {
                         "application/json": components["schemas"]["Provider"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1649,7 +1847,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED, FORBIDDEN */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1658,7 +1856,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1669,6 +1867,42 @@ export interface paths {
                 };
                 /** @description If-Match does not match the current version. Codes: IF_MATCH_INVALID, VERSION_MISMATCH */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: UNKNOWN_POSTCODE */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1703,7 +1937,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1752,7 +1986,7 @@ export interface paths {
                         "application/json": components["schemas"]["Provider"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,7 +2004,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1779,8 +2013,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1806,7 +2067,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1851,7 +2112,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1869,7 +2130,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1878,8 +2139,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1905,7 +2175,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1952,7 +2222,7 @@ export interface paths {
                         "application/zip": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1970,7 +2240,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1979,7 +2249,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1988,8 +2258,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: PROVIDER_CASE_OPEN */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2015,7 +2294,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2071,7 +2350,7 @@ export interface paths {
                         "application/json": components["schemas"]["ProviderErasure"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2089,7 +2368,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2098,7 +2377,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2107,7 +2386,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2116,7 +2395,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: ERASURE_NOT_CONFIRMED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2143,7 +2449,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2189,7 +2495,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeVersionList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2207,7 +2513,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2234,7 +2540,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2269,7 +2575,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeVersion"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2287,7 +2593,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2296,7 +2602,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2305,8 +2611,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_DRAFT_EXISTS */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2332,7 +2656,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2375,6 +2699,15 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeVersion"];
                     };
                 };
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No valid bearer token. Codes: UNAUTHENTICATED */
                 401: {
                     headers: {
@@ -2384,7 +2717,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2393,16 +2726,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2429,7 +2753,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2480,7 +2804,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeValidation"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2498,7 +2822,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2507,7 +2831,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: SCHEME_DOCUMENT_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2534,7 +2876,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2579,7 +2921,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeVersion"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2597,7 +2939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2606,8 +2948,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2633,7 +2984,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2668,7 +3019,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2686,7 +3037,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2695,7 +3046,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2704,7 +3055,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_VERSION_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2715,6 +3066,33 @@ export interface paths {
                 };
                 /** @description If-Match does not match the current version. Codes: IF_MATCH_INVALID, VERSION_MISMATCH */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2749,7 +3127,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2801,7 +3179,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeVersion"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2819,7 +3197,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2828,7 +3206,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2837,7 +3215,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_VERSION_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2855,7 +3233,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: SCHEME_DOCUMENT_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2891,7 +3296,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2942,7 +3347,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeVersion"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2960,7 +3365,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2969,7 +3374,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2978,7 +3383,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_VERSION_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2996,7 +3401,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: SCHEME_DOCUMENT_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3032,7 +3464,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3080,7 +3512,7 @@ export interface paths {
                         "application/json": components["schemas"]["SchemeDiff"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3098,7 +3530,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3107,7 +3539,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3116,7 +3548,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: SCHEME_DIFF_BASE_REQUIRED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3143,7 +3584,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3196,7 +3637,7 @@ export interface paths {
                         "application/json": components["schemas"]["WhatIfResult"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3214,7 +3655,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3223,7 +3664,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3232,7 +3673,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: WHAT_IF_INPUT_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3259,7 +3727,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3304,7 +3772,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3322,7 +3790,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3331,8 +3799,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3358,7 +3835,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3410,7 +3887,7 @@ export interface paths {
                         "application/json": components["schemas"]["AssessmentList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3428,7 +3905,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3455,7 +3932,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3490,7 +3967,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3508,7 +3985,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3517,7 +3994,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3526,7 +4003,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3535,7 +4012,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: PROVIDER_REQUIRED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3562,7 +4057,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3607,7 +4102,7 @@ export interface paths {
                         "application/json": components["schemas"]["AssessmentDetail"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3625,7 +4120,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3634,8 +4129,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3661,7 +4165,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3708,7 +4212,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3726,7 +4230,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3735,8 +4239,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3762,7 +4275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3820,7 +4333,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3838,7 +4351,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3847,7 +4360,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3856,7 +4369,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3874,8 +4387,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3901,7 +4432,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3957,7 +4488,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3975,7 +4506,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3984,7 +4515,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3993,7 +4524,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4011,8 +4542,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4038,7 +4587,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4094,7 +4643,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4112,7 +4661,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4121,7 +4670,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4130,7 +4679,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4148,8 +4697,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4175,7 +4742,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4231,7 +4798,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4249,7 +4816,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4258,7 +4825,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4267,7 +4834,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4285,8 +4852,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4312,7 +4897,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4368,7 +4953,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4386,7 +4971,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4395,7 +4980,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4404,7 +4989,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4422,8 +5007,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4449,7 +5052,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4505,7 +5108,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4523,7 +5126,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4532,7 +5135,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4541,7 +5144,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4559,8 +5162,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4586,7 +5207,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4642,7 +5263,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4660,7 +5281,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4669,7 +5290,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4678,7 +5299,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4696,8 +5317,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4723,7 +5362,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4768,7 +5407,7 @@ export interface paths {
                         "application/json": components["schemas"]["Score"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4786,7 +5425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4795,8 +5434,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4822,7 +5470,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4869,7 +5517,7 @@ export interface paths {
                         "application/json": components["schemas"]["Decision"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4887,7 +5535,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4896,8 +5544,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4923,7 +5580,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4979,7 +5636,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4997,7 +5654,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5006,7 +5663,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5015,7 +5672,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, AWARD_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5033,7 +5690,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5060,7 +5744,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5116,7 +5800,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5134,7 +5818,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5143,7 +5827,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5152,7 +5836,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, FACTUAL_ACCURACY_WINDOW_CLOSED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5170,8 +5854,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5197,7 +5899,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5247,7 +5949,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5265,7 +5967,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5274,7 +5976,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5283,7 +5985,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5301,8 +6003,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5328,7 +6048,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5378,7 +6098,7 @@ export interface paths {
                         "application/json": components["schemas"]["Assessment"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5396,7 +6116,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5405,7 +6125,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5414,7 +6134,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, AWARD_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5432,8 +6152,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5459,7 +6197,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5510,7 +6248,7 @@ export interface paths {
                         "application/json": components["schemas"]["Evidence"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5528,7 +6266,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5537,7 +6275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5546,7 +6284,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5555,7 +6293,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5582,7 +6347,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5639,7 +6404,7 @@ export interface paths {
                         "application/json": components["schemas"]["Evidence"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5657,7 +6422,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5666,7 +6431,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5675,7 +6440,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_HAS_NO_FILES */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5686,6 +6451,33 @@ export interface paths {
                 };
                 /** @description If-Match does not match the current version. Codes: IF_MATCH_INVALID, VERSION_MISMATCH */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5711,7 +6503,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5768,7 +6560,7 @@ export interface paths {
                         "application/json": components["schemas"]["Evidence"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5786,7 +6578,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5795,7 +6587,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5804,7 +6596,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, EVIDENCE_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5815,6 +6607,33 @@ export interface paths {
                 };
                 /** @description If-Match does not match the current version. Codes: IF_MATCH_INVALID, VERSION_MISMATCH */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5840,7 +6659,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5897,7 +6716,7 @@ export interface paths {
                         "application/json": components["schemas"]["Evidence"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5915,7 +6734,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5924,7 +6743,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5933,7 +6752,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, EVIDENCE_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5944,6 +6763,33 @@ export interface paths {
                 };
                 /** @description If-Match does not match the current version. Codes: IF_MATCH_INVALID, VERSION_MISMATCH */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5969,7 +6815,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6023,7 +6869,7 @@ export interface paths {
                         "application/vnd.oasis.opendocument.text": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6041,7 +6887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6050,8 +6896,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6077,7 +6932,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6136,7 +6991,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6154,7 +7009,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6163,7 +7018,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6172,7 +7027,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: ASSESSMENT_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6181,7 +7036,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Body too large. Codes: PAYLOAD_TOO_LARGE, CTP_BODY_TOO_LARGE, UPLOAD_TOO_LARGE, REQ_FILE_TOO_LARGE, FILES_LIMIT, PARTS_LIMIT, FIELDS_LIMIT */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE, UPLOAD_TOO_LARGE, REQ_FILE_TOO_LARGE, FILES_LIMIT, FIELDS_LIMIT */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6190,7 +7045,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unsupported content type. Codes: UNSUPPORTED_MEDIA_TYPE, CTP_INVALID_MEDIA_TYPE, MULTIPART_REQUIRED, FILE_TYPE_NOT_ALLOWED */
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE, MULTIPART_REQUIRED, FILE_TYPE_NOT_ALLOWED */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -6199,7 +7063,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: FILE_REQUIRED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6226,7 +7090,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6277,7 +7141,7 @@ export interface paths {
                         "application/json": components["schemas"]["AwardList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6295,7 +7159,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6322,7 +7186,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6369,7 +7233,7 @@ export interface paths {
                         "application/json": components["schemas"]["Award"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6387,7 +7251,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6396,8 +7260,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6423,7 +7296,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6470,7 +7343,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6488,7 +7361,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6497,8 +7370,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6524,7 +7406,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6580,7 +7462,7 @@ export interface paths {
                         "application/json": components["schemas"]["Award"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6598,7 +7480,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6607,7 +7489,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6616,7 +7498,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: AWARD_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6634,8 +7516,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6661,7 +7561,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6715,7 +7615,7 @@ export interface paths {
                         "application/json": components["schemas"]["Award"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6733,7 +7633,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6742,7 +7642,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6751,7 +7651,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: AWARD_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6769,8 +7669,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6796,7 +7714,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6850,7 +7768,7 @@ export interface paths {
                         "application/json": components["schemas"]["Award"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6868,7 +7786,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6877,7 +7795,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6886,7 +7804,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: AWARD_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6904,8 +7822,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6931,7 +7867,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6985,7 +7921,7 @@ export interface paths {
                         "application/json": components["schemas"]["Award"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7003,7 +7939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7012,7 +7948,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7021,7 +7957,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: AWARD_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7039,8 +7975,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7066,7 +8020,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7116,7 +8070,7 @@ export interface paths {
                         "application/json": components["schemas"]["ConcernList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7134,7 +8088,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7161,7 +8115,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7196,7 +8150,7 @@ export interface paths {
                         "application/json": components["schemas"]["Concern"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7214,7 +8168,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7223,8 +8177,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7250,7 +8222,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7295,7 +8267,7 @@ export interface paths {
                         "application/json": components["schemas"]["Concern"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7313,7 +8285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7322,8 +8294,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7349,7 +8330,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7412,7 +8393,7 @@ export interface paths {
                         "application/json": components["schemas"]["Concern"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7430,7 +8411,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7439,7 +8420,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7448,7 +8429,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: CONCERN_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7466,8 +8447,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7493,7 +8492,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7549,7 +8548,7 @@ export interface paths {
                         "application/json": components["schemas"]["Concern"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7567,7 +8566,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7576,7 +8575,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7585,7 +8584,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: CONCERN_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7603,8 +8602,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7630,7 +8647,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7688,7 +8705,7 @@ export interface paths {
                         "application/json": components["schemas"]["Concern"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7706,7 +8723,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7715,7 +8732,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7724,7 +8741,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: CONCERN_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7742,8 +8759,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7769,7 +8804,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7825,7 +8860,7 @@ export interface paths {
                         "application/json": components["schemas"]["Concern"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7843,7 +8878,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7852,7 +8887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7861,7 +8896,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: CONCERN_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7879,8 +8914,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7906,7 +8959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7970,7 +9023,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7988,7 +9041,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7997,7 +9050,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8006,7 +9059,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: AWARD_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8024,8 +9077,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8051,7 +9122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8096,7 +9167,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8114,7 +9185,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8123,8 +9194,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8150,7 +9230,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8197,6 +9277,15 @@ export interface paths {
                         "application/json": components["schemas"]["JobsReport"];
                     };
                 };
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No valid bearer token. Codes: UNAUTHENTICATED */
                 401: {
                     headers: {
@@ -8206,8 +9295,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8233,7 +9349,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8279,7 +9395,7 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationDeliveryList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8297,7 +9413,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8324,7 +9440,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8375,7 +9491,7 @@ export interface paths {
                         "application/json": components["schemas"]["AppealList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8393,7 +9509,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8420,7 +9536,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8455,7 +9571,7 @@ export interface paths {
                         "application/json": components["schemas"]["Appeal"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8473,7 +9589,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8482,7 +9598,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8491,7 +9607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8500,8 +9616,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description If-Match does not match the current version. Codes: IF_MATCH_INVALID, VERSION_MISMATCH */
-                412: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8509,7 +9625,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8536,7 +9661,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8581,7 +9706,7 @@ export interface paths {
                         "application/json": components["schemas"]["Appeal"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8599,7 +9724,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8608,8 +9733,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8635,7 +9769,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8693,7 +9827,7 @@ export interface paths {
                         "application/json": components["schemas"]["Appeal"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8711,7 +9845,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8720,7 +9854,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8729,7 +9863,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: APPEAL_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8747,8 +9881,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8774,7 +9926,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8830,7 +9982,7 @@ export interface paths {
                         "application/json": components["schemas"]["Appeal"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8848,7 +10000,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED, REVIEWER_NOT_INDEPENDENT */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8857,7 +10009,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8866,7 +10018,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: APPEAL_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8884,8 +10036,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8911,7 +10081,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8967,7 +10137,7 @@ export interface paths {
                         "application/json": components["schemas"]["Appeal"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8985,7 +10155,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8994,7 +10164,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9003,7 +10173,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: APPEAL_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9021,8 +10191,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9048,7 +10236,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9104,7 +10292,7 @@ export interface paths {
                         "application/json": components["schemas"]["Appeal"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9122,7 +10310,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9131,7 +10319,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9140,7 +10328,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: APPEAL_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9158,8 +10346,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9185,7 +10391,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9239,7 +10445,7 @@ export interface paths {
                         "application/json": components["schemas"]["AppealDecided"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9257,7 +10463,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED, FORBIDDEN */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9266,7 +10472,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9275,7 +10481,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED, ASSESSMENT_ALREADY_OPEN, AWARD_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, APPEAL_TRANSITION_NOT_ALLOWED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9293,7 +10499,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9320,7 +10553,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9365,7 +10598,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEventList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9383,7 +10616,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9392,8 +10625,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9419,7 +10661,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9466,7 +10708,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukApiDetails"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9475,8 +10717,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9502,7 +10753,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9567,7 +10818,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukServicePage"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9576,8 +10827,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9603,7 +10863,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9651,7 +10911,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukService"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9660,8 +10920,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9687,7 +10956,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9743,7 +11012,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukTaxonomyPage"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9752,8 +11021,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9779,7 +11057,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9827,7 +11105,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukTaxonomy"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9836,8 +11114,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9863,7 +11150,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9919,7 +11206,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukTaxonomyTermPage"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9928,8 +11215,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9955,7 +11251,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10003,7 +11299,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukTaxonomyTerm"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10012,8 +11308,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10039,7 +11344,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10108,7 +11413,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukServiceAtLocationPage"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10117,8 +11422,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10144,7 +11458,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10192,7 +11506,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukServiceAtLocation"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10201,8 +11515,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10228,7 +11551,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10290,7 +11613,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukOrganizationPage"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10299,8 +11622,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10326,7 +11658,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10377,7 +11709,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrukOrganization"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10386,8 +11718,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10413,7 +11754,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10466,7 +11807,7 @@ export interface paths {
                         "application/json": components["schemas"]["AwardChangeFeed"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10475,7 +11816,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10484,7 +11825,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: INVALID_CURSOR */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10511,7 +11861,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10559,7 +11909,7 @@ export interface paths {
                         "application/json": components["schemas"]["PublicAward"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10568,8 +11918,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10595,7 +11954,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10642,6 +12001,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No valid bearer token. Codes: UNAUTHENTICATED */
                 401: {
                     headers: {
@@ -10651,7 +12019,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10678,7 +12046,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10722,7 +12090,7 @@ export interface paths {
                         "application/json": components["schemas"]["WebhookCreated"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10740,7 +12108,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10749,7 +12117,25 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10776,7 +12162,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10821,7 +12207,7 @@ export interface paths {
                         "application/json": components["schemas"]["Webhook"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10839,7 +12225,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10848,8 +12234,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10875,7 +12270,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -10909,7 +12304,7 @@ export interface paths {
                         "application/json": components["schemas"]["Webhook"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10927,7 +12322,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10936,8 +12331,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10963,7 +12385,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11020,7 +12442,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11038,7 +12460,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11047,8 +12469,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11074,7 +12505,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11121,8 +12552,26 @@ export interface paths {
                         "image/svg+xml": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found. Codes: NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11148,7 +12597,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11195,7 +12644,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackInvitationList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11213,7 +12662,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11222,8 +12671,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11249,7 +12707,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11286,7 +12744,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackInvitationsCreated"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11304,7 +12762,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11313,7 +12771,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11322,7 +12780,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: FEEDBACK_CLOSED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11331,7 +12789,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: FEEDBACK_INVITATION_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11358,7 +12843,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11405,7 +12890,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackInvitation"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11423,7 +12908,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11432,7 +12917,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11441,8 +12926,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: FEEDBACK_INVITATION_USED */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11468,7 +12980,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11515,7 +13027,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackResponseList"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11533,7 +13045,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11542,8 +13054,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11569,7 +13090,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11606,7 +13127,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackResponse"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11624,7 +13145,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11633,7 +13154,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11642,7 +13163,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: FEEDBACK_CLOSED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11651,7 +13172,34 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Breaks a rule of the scheme. Codes: FEEDBACK_ANSWERS_INVALID */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11678,7 +13226,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11729,7 +13277,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackResponse"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11747,7 +13295,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11756,7 +13304,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11765,8 +13313,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: FEEDBACK_NO_COMMENT */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11792,7 +13367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11847,7 +13422,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11865,7 +13440,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11874,8 +13449,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11901,7 +13503,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -11946,7 +13548,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackAggregate"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11964,7 +13566,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11973,8 +13575,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12000,7 +13611,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12047,7 +13658,7 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackAggregate"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12065,7 +13676,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12074,8 +13685,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12101,7 +13721,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12158,7 +13778,7 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12176,7 +13796,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12185,7 +13805,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12194,7 +13814,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12203,7 +13823,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: REPORT_ITEM_UNKNOWN */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12230,7 +13850,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12286,7 +13906,7 @@ export interface paths {
                         "image/svg+xml": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12304,7 +13924,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12313,7 +13933,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12322,7 +13942,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12331,7 +13951,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
+                /** @description Breaks a rule of the scheme. Codes: REPORT_ITEM_UNKNOWN */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12358,7 +13978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12413,7 +14033,7 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12431,7 +14051,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12440,7 +14060,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12449,7 +14069,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12476,7 +14096,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12528,7 +14148,7 @@ export interface paths {
                         "image/svg+xml": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12546,7 +14166,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12555,7 +14175,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12564,17 +14184,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
+                /** @description Not allowed in the current state. Codes: SCHEME_NOT_PUBLISHED */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12600,7 +14211,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12653,7 +14264,7 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12671,7 +14282,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12698,7 +14309,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12748,7 +14359,7 @@ export interface paths {
                         "image/svg+xml": string;
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12766,35 +14377,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not allowed in the current state. Codes: COUNCIL_SLUG_TAKEN, PEOPLE_LIMIT_REACHED, PERSON_IS_YOU, INTEREST_ALREADY_ANSWERED, PROVIDER_CASE_OPEN, PROVIDER_ALREADY_ERASED, USER_INACTIVE, SCHEME_VERSION_PUBLISHED, SCHEME_NOT_PUBLISHED, SCHEME_DRAFT_EXISTS, ASSESSMENT_TRANSITION_NOT_ALLOWED, ASSESSMENT_ALREADY_OPEN, NO_LIVE_AWARD, EVIDENCE_TRANSITION_NOT_ALLOWED, EVIDENCE_TAKES_NO_FILES, EVIDENCE_ALREADY_REVIEWED, EVIDENCE_HAS_NO_FILES, DECISION_NO_LONGER_SUPPORTED, FACTUAL_ACCURACY_WINDOW_OPEN, FACTUAL_ACCURACY_WINDOW_CLOSED, AWARD_TRANSITION_NOT_ALLOWED, CONCERN_TRANSITION_NOT_ALLOWED, SAFEGUARDING_CONCERN_OPEN, CONCERN_NOT_CLOSED, CONCERN_SUSPENDED_NO_AWARD, APPEAL_TRANSITION_NOT_ALLOWED, APPEAL_SUBJECT_UNKNOWN, APPEAL_SUBJECT_INVALID, APPEAL_ALREADY_OPEN, FEEDBACK_CLOSED, FEEDBACK_INVITATION_USED, FEEDBACK_NO_COMMENT */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Breaks a rule of the scheme. Codes: COUNCIL_REQUIRED, ADMIN_HAS_NO_COUNCIL, PROVIDER_ID_MISMATCH, PROVIDER_REQUIRED, NOT_MICRO, ERASURE_NOT_CONFIRMED, SIZE_BOUNDS_INCONSISTENT, BRAND_COLOUR_TOO_LIGHT, WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_LIMIT_REACHED, INVALID_CURSOR, UNKNOWN_POSTCODE, INVALID_CALENDAR_DATE, SCHEME_DOCUMENT_INVALID, SCHEME_DIFF_BASE_REQUIRED, WHAT_IF_INPUT_INVALID, REPORT_ITEM_UNKNOWN, ITEM_UNKNOWN, ITEM_NOT_APPLICABLE, EVIDENCE_KIND_NOT_ACCEPTED, OBSERVATION_BY_STAFF_ONLY, EVIDENCE_TEXT_REQUIRED, EXPIRY_WAIVER_NOT_ALLOWED, EVIDENCE_DATES_INVERTED, EVIDENCE_DATE_REQUIRED, FILE_REQUIRED, DECISION_ABOVE_COMPUTED, DECISION_REASON_REQUIRED, AWARD_VALIDITY_OUT_OF_RANGE, APPEAL_BEFORE_SUBJECT, APPEAL_WINDOW_CLOSED, APPEAL_LEVEL_NOT_APPLICABLE, APPEAL_LEVEL_ABOVE_COMPUTED, FEEDBACK_ANSWERS_INVALID, FEEDBACK_INVITATION_INVALID */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12820,7 +14404,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12867,7 +14451,7 @@ export interface paths {
                         "application/json": components["schemas"]["CouncilSso"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12885,7 +14469,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12894,8 +14478,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12921,7 +14514,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -12957,7 +14550,7 @@ export interface paths {
                         "application/json": components["schemas"]["CouncilSso"];
                     };
                 };
-                /** @description The request is malformed or fails validation. Codes: BAD_REQUEST, BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH, MP_PREMATURE_CLOSE, PROTO_VIOLATION */
+                /** @description The request is malformed or fails validation. Codes: BAD_URL, VALIDATION_FAILED, CTP_INVALID_JSON_BODY, CTP_EMPTY_JSON_BODY, CTP_INVALID_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12975,7 +14568,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, CROSS_SITE_REQUEST, ROLE_NOT_ALLOWED, FORBIDDEN, TOKEN_FOR_PROVIDER_REFUSED, REVIEWER_NOT_INDEPENDENT */
+                /** @description The token may not do this. Codes: CSRF_MISSING_SECRET, CSRF_INVALID_TOKEN, ROLE_NOT_ALLOWED */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12984,8 +14577,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not found. Codes: NOT_FOUND, ROUTE_NOT_FOUND */
+                /** @description Not found. Codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large. Codes: CTP_BODY_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A part of the path is too long. Codes: MAX_PARAM_LENGTH */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type. Codes: CTP_INVALID_MEDIA_TYPE */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13011,7 +14631,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE, POSTCODE_LOOKUP_UNAVAILABLE */
+                /** @description Unavailable for now; try again. Codes: UNDER_PRESSURE, DATABASE_UNREACHABLE */
                 503: {
                     headers: {
                         [name: string]: unknown;

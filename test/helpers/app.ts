@@ -12,6 +12,7 @@ import type { ResolveHost } from '../../src/use-cases/webhook-targets.js'
 import { users } from '../../src/db/schema/index.js'
 import type { ProviderCreate } from '../../src/http/schemas/providers.js'
 import { createTestDatabase, type TestDatabase } from './database.js'
+import { reportUndeclaredProblems } from './problem-codes.js'
 
 /** A resolver answering from a table (name → addresses), as DNS would; unknown names do not resolve. */
 export function fakeResolver (table: Record<string, string[]>): ResolveHost {
@@ -120,6 +121,8 @@ export async function buildTestApp (
     onQuery?: (query: string) => void
     logStream?: NodeJS.WritableStream
     resolveHost?: ResolveHost
+    /** told of each problem a route answers without declaring its code; default: fails the test */
+    onUndeclaredProblem?: (undeclared: string) => void
   } = {}
 ): Promise<TestApp> {
   const db = await createTestDatabase({
@@ -145,6 +148,8 @@ export async function buildTestApp (
     await app.close()
     await db.drop()
   })
+  // Every problem an API route answers must be one it declares (README: The API).
+  reportUndeclaredProblems(app, opts.onUndeclaredProblem ?? ((undeclared) => t.fail(undeclared)))
 
   const [adminRow] = await db.db.insert(users).values({ role: 'admin', name: 'Test Admin' }).returning()
   const adminPrincipal: Principal = {

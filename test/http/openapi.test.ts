@@ -29,8 +29,41 @@ t.test('every operation has a summary, tags, security and its error answers', as
       if (!Array.isArray(op.security)) problems.push(`${where}: no security`)
       const responses = op.responses as Record<string, unknown>
       if (responses['500'] === undefined) problems.push(`${where}: no 500 answer`)
-      if ((op.security as unknown[]).length > 0 && (responses['401'] === undefined || responses['403'] === undefined)) {
-        problems.push(`${where}: secured but no 401/403`)
+      // a 403 only where a role or a rule can refuse: GET /api/v1/me takes every role
+      if ((op.security as unknown[]).length > 0 && responses['401'] === undefined) {
+        problems.push(`${where}: secured but no 401`)
+      }
+    }
+  }
+  t.same(problems, [])
+})
+
+t.test('every operation lists the problem codes it can answer, each under its status with an example', async (t) => {
+  const { isErrorCode } = await import('../../src/domain/errors.js')
+  const { statusOfCode } = await import('../../src/http/plugins/problems.js')
+  const problems: string[] = []
+  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, any>>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      const where = `${method.toUpperCase()} ${path}`
+      const codes: unknown[] = op['x-problem-codes'] ?? []
+      if (codes.length === 0) problems.push(`${where}: no x-problem-codes`)
+      for (const code of codes) {
+        if (!isErrorCode(code)) problems.push(`${where}: ${String(code)} is not registered`)
+        else if (doc.components.examples[code] === undefined) problems.push(`${where}: no example of ${code}`)
+      }
+      for (const [status, answer] of Object.entries(op.responses as Record<string, any>)) {
+        if (Number(status) < 400) continue
+        const examples = Object.keys(answer.content['application/problem+json'].examples)
+        const listed = codes.filter((c) => isErrorCode(c) && String(statusOfCode(c)) === status)
+        if (JSON.stringify(examples) !== JSON.stringify(listed)) {
+          problems.push(`${where} ${status}: examples ${examples.join(', ')} but codes ${listed.join(', ')}`)
+        }
+        if (!answer.description.endsWith(`Codes: ${listed.join(', ')}`)) problems.push(`${where} ${status}: wording`)
+      }
+      for (const code of codes) {
+        if (isErrorCode(code) && op.responses[String(statusOfCode(code))] === undefined) {
+          problems.push(`${where}: ${code} has no ${statusOfCode(code)} answer`)
+        }
       }
     }
   }

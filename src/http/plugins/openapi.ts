@@ -1,11 +1,13 @@
 // OpenAPI 3.1 generated from the routes' zod schemas, served at /openapi.json with Swagger UI at /docs.
-// Every authenticated route gets its security requirement and 401/403 answers here, in one place.
+// Every route gets the error answers any route can give (common-answers.ts) and, when authenticated, its
+// security requirement here, in one place.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod'
-import { problemResponses } from '../schemas/problem.js'
+import { declaredCodes, problemResponses } from '../schemas/problem.js'
+import { commonAnswers } from './common-answers.js'
 import { openapiTransform, problemExamples } from '../openapi-media.js'
 
 export const openapiInfo = {
@@ -20,23 +22,20 @@ export default fp(
   async function openapi (app: FastifyInstance, opts: { serverUrl: string }) {
     app.addHook('onRoute', (route) => {
       if (route.schema === undefined || route.schema.hide === true) return
-      const response = (route.schema.response ?? {}) as Record<string, unknown>
-      const add = (statuses: number[]) => {
-        for (const [k, v] of Object.entries(problemResponses(...statuses))) response[k] ??= v
+      const answers = Object.entries(route.schema.response ?? {})
+      const untold = answers.filter(([status, schema]) => Number(status) >= 400 && declaredCodes([schema]).length === 0)
+      if (untold.length > 0) {
+        const statuses = untold.map(([status]) => status).join(', ')
+        throw new Error(`${route.url}: declare its error answers (${statuses}) by their codes with problemResponses`)
       }
-      add([429, 500, 503])
-      if (
-        route.schema.body !== undefined ||
-        route.schema.querystring !== undefined ||
-        route.schema.params !== undefined
-      ) { add([400]) }
-      if (route.config?.roles !== undefined) {
-        route.schema.security = [{ bearerAuth: [] }]
-        add([401, 403])
-      } else {
-        route.schema.security ??= []
+      const own = declaredCodes(route.schema.response)
+      const common = commonAnswers(route.url, [route.method].flat(), route.config?.roles)
+      route.schema.response = {
+        ...Object.fromEntries(answers.filter(([status]) => Number(status) < 400)),
+        ...problemResponses(...own, ...common)
       }
-      route.schema.response = response
+      if (route.config?.roles !== undefined) route.schema.security = [{ bearerAuth: [] }]
+      else route.schema.security ??= []
     })
 
     await app.register(swagger, {

@@ -18,7 +18,7 @@ import {
 import { listAuditEvents } from '../../use-cases/audit.js'
 import { requireStaff } from '../../use-cases/access.js'
 import { actorOf } from '../plugins/auth.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_REQUIRED_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
   councilCreateSchema,
@@ -56,7 +56,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['admin'],
         summary: 'Create a council (its default scheme version is installed)',
         body: councilCreateSchema,
-        response: { 201: councilSchema, ...problemResponses(409, 422) }
+        response: {
+          201: councilSchema,
+          ...problemResponses('COUNCIL_SLUG_TAKEN', 'SIZE_BOUNDS_INCONSISTENT', 'BRAND_COLOUR_TOO_LIGHT')
+        }
       }
     },
     async (request, reply) => reply.code(201).send(await createCouncil(deps, ctxOf(request), request.body))
@@ -83,7 +86,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['admin'],
         summary: 'Read a council',
         params: idParams,
-        response: { 200: councilSchema, ...problemResponses(404) }
+        response: { 200: councilSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -102,7 +105,12 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         params: idParams,
         headers: ifMatchHeaders,
         body: councilPatchSchema,
-        response: { 200: councilSchema, ...problemResponses(404, 412, 422, 428) }
+        response: {
+          200: councilSchema,
+          ...problemResponses(
+            'NOT_FOUND', ...IF_MATCH_REQUIRED_CODES, 'SIZE_BOUNDS_INCONSISTENT', 'BRAND_COLOUR_TOO_LIGHT'
+          )
+        }
       }
     },
     async (request, reply) => {
@@ -125,7 +133,12 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['admin'],
         summary: 'Create a user (co-ordinators: provider users of their council)',
         body: userCreateSchema,
-        response: { 201: userSchema, ...problemResponses(404, 422) }
+        response: {
+          201: userSchema,
+          ...problemResponses(
+            'FORBIDDEN', 'NOT_FOUND', 'ADMIN_HAS_NO_COUNCIL', 'COUNCIL_REQUIRED', 'PROVIDER_ID_MISMATCH'
+          )
+        }
       }
     },
     async (request, reply) => reply.code(201).send(await createUser(deps, ctxOf(request), request.body))
@@ -153,7 +166,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['admin'],
         summary: 'Deactivate a user: all their tokens stop working',
         params: idParams,
-        response: { 200: userSchema, ...problemResponses(404) }
+        response: { 200: userSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await setUserActive(deps, ctxOf(request), request.params.id, false)
@@ -169,7 +182,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
           "Issue a token for a user; the secret is in this answer only. Staff may not issue a provider's token (403)",
         params: idParams,
         body: tokenCreateSchema,
-        response: { 201: tokenCreatedSchema, ...problemResponses(403, 404, 409) }
+        response: {
+          201: tokenCreatedSchema,
+          ...problemResponses('NOT_FOUND', 'TOKEN_FOR_PROVIDER_REFUSED', 'USER_INACTIVE')
+        }
       }
     },
     async (request, reply) => {
@@ -195,7 +211,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['admin'],
         summary: "List a user's tokens (never the secrets)",
         params: idParams,
-        response: { 200: z.object({ items: z.array(tokenSchema) }), ...problemResponses(404) }
+        response: { 200: z.object({ items: z.array(tokenSchema) }), ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => ({
@@ -211,7 +227,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['admin'],
         summary: 'Revoke a token at once',
         params: idParams,
-        response: { 200: tokenSchema, ...problemResponses(404) }
+        response: { 200: tokenSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {

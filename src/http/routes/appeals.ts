@@ -14,8 +14,9 @@ import {
   withdrawAppeal
 } from '../../use-cases/appeals.js'
 import type { UserRole } from '../../db/schema/index.js'
+import type { ErrorCode } from '../../domain/errors.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
@@ -29,7 +30,8 @@ import {
 } from '../schemas/appeals.js'
 import { ctxOf } from './context.js'
 
-const errors = problemResponses(404, 409, 412, 422)
+/** What every step of an appeal may answer (src/use-cases/appeals.ts: lockAppeal, moveAppeal). */
+const STEP_CODES = ['NOT_FOUND', ...IF_MATCH_CODES, 'APPEAL_TRANSITION_NOT_ALLOWED'] as const
 
 export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -40,7 +42,17 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: ['appeals'],
         summary: "Lodge an appeal within the scheme's appeal window (28 days by default)",
         body: appealLodgeSchema,
-        response: { 201: appealSchema, ...errors }
+        response: {
+          201: appealSchema,
+          ...problemResponses(
+            'NOT_FOUND',
+            'APPEAL_SUBJECT_INVALID',
+            'APPEAL_SUBJECT_UNKNOWN',
+            'APPEAL_BEFORE_SUBJECT',
+            'APPEAL_WINDOW_CLOSED',
+            'APPEAL_ALREADY_OPEN'
+          )
+        }
       }
     },
     async (request, reply) => {
@@ -74,7 +86,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: ['appeals'],
         summary: 'Read an appeal',
         params: idParams,
-        response: { 200: appealSchema, ...problemResponses(404) }
+        response: { 200: appealSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => (await getAppeal(deps, ctxOf(request), request.params.id))
@@ -85,6 +97,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     path: string,
     roles: UserRole[],
     summary: string,
+    codes: readonly ErrorCode[],
     run: (
       ctx: Ctx,
       id: string,
@@ -101,7 +114,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
           params: idParams,
           headers: ifMatchHeaders,
           body: appealNoteSchema,
-          response: { 200: appealSchema, ...errors }
+          response: { 200: appealSchema, ...problemResponses(...STEP_CODES, ...codes) }
         }
       },
       async (request) =>
@@ -115,24 +128,28 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     '/:id/acknowledge',
     staffRoles,
     'Acknowledge a lodged appeal',
+    [],
     async (ctx, id, input) => await actOnAppeal(deps, ctx, id, 'acknowledge', input)
   )
   action(
     '/:id/start-review',
     ['reviewer'],
     'A reviewer who did not make the decision takes the appeal',
+    ['REVIEWER_NOT_INDEPENDENT'],
     async (ctx, id, input) => await startAppealReview(deps, ctx, id, input)
   )
   action(
     '/:id/close',
     staffRoles,
     'Close a decided appeal',
+    [],
     async (ctx, id, input) => await actOnAppeal(deps, ctx, id, 'close', input)
   )
   action(
     '/:id/withdraw',
     ['provider'],
     'The provider withdraws its appeal before it is decided',
+    [],
     async (ctx, id, input) => await withdrawAppeal(deps, ctx, id, input)
   )
 
@@ -148,7 +165,20 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         params: idParams,
         headers: ifMatchHeaders,
         body: appealDecisionSchema,
-        response: { 200: appealDecidedSchema, ...errors }
+        response: {
+          200: appealDecidedSchema,
+          ...problemResponses(
+            ...STEP_CODES,
+            'FORBIDDEN', // not the reviewer hearing it
+            'APPEAL_LEVEL_NOT_APPLICABLE',
+            'APPEAL_LEVEL_ABOVE_COMPUTED',
+            // applying an upheld appeal: reinstating or issuing an award, or opening a reassessment
+            'SAFEGUARDING_CONCERN_OPEN',
+            'AWARD_TRANSITION_NOT_ALLOWED',
+            'ASSESSMENT_ALREADY_OPEN',
+            'SCHEME_NOT_PUBLISHED'
+          )
+        }
       }
     },
     async (request) =>
@@ -166,7 +196,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: ['appeals', 'audit'],
         summary: "The appeal's audit trail",
         params: idParams,
-        response: { 200: auditListSchema, ...problemResponses(404) }
+        response: { 200: auditListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {

@@ -47,7 +47,7 @@ import {
   scoreSchema
 } from '../schemas/assessments.js'
 import { auditListSchema } from '../schemas/audit.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import { ctxOf } from './context.js'
 import { presentScore, withScore } from '../presenters/score.js'
@@ -55,7 +55,11 @@ import { presentScore, withScore } from '../presenters/score.js'
 const evidenceParams = idParams.extend({ evidenceId: z.uuid({ error: 'must be a UUID' }) })
 const fileParams = evidenceParams.extend({ fileId: z.uuid({ error: 'must be a UUID' }) })
 const tags = ['assessments']
-const actionResponses = { 200: assessmentSchema, ...problemResponses(404, 409, 412, 422) }
+/** What every workflow action may answer (src/use-cases/assessments.ts: lockAssessment, applyAssessmentEvent). */
+const ACTION_CODES = ['NOT_FOUND', ...IF_MATCH_CODES, 'ASSESSMENT_TRANSITION_NOT_ALLOWED'] as const
+const actionResponses = { 200: assessmentSchema, ...problemResponses(...ACTION_CODES) }
+/** Publishing a decision (src/use-cases/decisions.ts: publishIn): a suspended live award cannot be superseded. */
+const PUBLISH_CODES = ['AWARD_TRANSITION_NOT_ALLOWED'] as const
 
 export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -66,7 +70,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags,
         summary: "Open an assessment, pinned to the council's current published scheme version",
         body: assessmentOpenSchema,
-        response: { 201: assessmentSchema, ...problemResponses(404, 409, 422) }
+        response: {
+          201: assessmentSchema,
+          ...problemResponses(
+            'NOT_FOUND', 'PROVIDER_REQUIRED', 'ASSESSMENT_ALREADY_OPEN', 'NO_LIVE_AWARD', 'SCHEME_NOT_PUBLISHED'
+          )
+        }
       }
     },
     async (request, reply) => {
@@ -101,7 +110,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags,
         summary: "Read an assessment with its checklist: each item's applicability, evidence, status and notes",
         params: idParams,
-        response: { 200: assessmentDetailSchema, ...problemResponses(404) }
+        response: { 200: assessmentDetailSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -118,7 +127,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags: [...tags, 'audit'],
         summary: "The assessment's audit trail",
         params: idParams,
-        response: { 200: auditListSchema, ...problemResponses(404) }
+        response: { 200: auditListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {
@@ -175,7 +184,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags,
         summary: 'The live score and its reasons as of today',
         params: idParams,
-        response: { 200: scoreSchema, ...problemResponses(404) }
+        response: { 200: scoreSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => presentScore(await getLiveScore(deps, ctxOf(request), request.params.id))
@@ -189,7 +198,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags,
         summary: 'The proposed or published decision and the reasons behind it',
         params: idParams,
-        response: { 200: decisionSchema, ...problemResponses(404) }
+        response: { 200: decisionSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => withScore(await getDecision(deps, ctxOf(request), request.params.id))
@@ -207,7 +216,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         params: idParams,
         headers: ifMatchHeaders,
         body: proposeDecisionSchema,
-        response: actionResponses
+        response: {
+          200: assessmentSchema,
+          // published at once when the scheme has no comment window
+          ...problemResponses(...ACTION_CODES, 'DECISION_ABOVE_COMPUTED', 'DECISION_REASON_REQUIRED', ...PUBLISH_CODES)
+        }
       }
     },
     async (request, reply) => {
@@ -232,7 +245,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         params: idParams,
         headers: ifMatchHeaders,
         body: commentSchema,
-        response: actionResponses
+        response: { 200: assessmentSchema, ...problemResponses(...ACTION_CODES, 'FACTUAL_ACCURACY_WINDOW_CLOSED') }
       }
     },
     async (request, reply) => {
@@ -280,7 +293,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           "Publish the decision after the window (or once accepted); an award is issued with the scheme's validity",
         params: idParams,
         headers: ifMatchHeaders,
-        response: actionResponses
+        response: {
+          200: assessmentSchema,
+          ...problemResponses(
+            ...ACTION_CODES, 'FACTUAL_ACCURACY_WINDOW_OPEN', 'DECISION_NO_LONGER_SUPPORTED', ...PUBLISH_CODES
+          )
+        }
       }
     },
     async (request, reply) => {
@@ -305,7 +323,21 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
             'document or photos to attach files to',
         params: idParams,
         body: evidenceCreateSchema,
-        response: { 201: evidenceSchema, ...problemResponses(404, 409, 422) }
+        response: {
+          201: evidenceSchema,
+          ...problemResponses(
+            'NOT_FOUND',
+            'ASSESSMENT_TRANSITION_NOT_ALLOWED',
+            'ITEM_UNKNOWN',
+            'ITEM_NOT_APPLICABLE',
+            'EVIDENCE_KIND_NOT_ACCEPTED',
+            'OBSERVATION_BY_STAFF_ONLY',
+            'EVIDENCE_TEXT_REQUIRED',
+            'EXPIRY_WAIVER_NOT_ALLOWED',
+            'EVIDENCE_DATES_INVERTED',
+            'EVIDENCE_DATE_REQUIRED'
+          )
+        }
       }
     },
     async (request, reply) => {
@@ -329,7 +361,14 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           params: evidenceParams,
           headers: ifMatchHeaders,
           body: evidenceReviewBody(event),
-          response: { 200: evidenceSchema, ...problemResponses(404, 409, 412) }
+          response: {
+            200: evidenceSchema,
+            ...problemResponses(
+              ...ACTION_CODES,
+              'EVIDENCE_TRANSITION_NOT_ALLOWED',
+              ...(event === 'verify' ? ['EVIDENCE_HAS_NO_FILES' as const] : [])
+            )
+          }
         }
       },
       async (request, reply) => {
@@ -358,7 +397,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         // the media type it was found to be when uploaded (src/domain/evidence/file-types.ts)
         produces: [...EVIDENCE_MEDIA_TYPES],
         params: fileParams,
-        response: { 200: z.any().describe('The file as uploaded'), ...problemResponses(404) }
+        response: { 200: z.any().describe('The file as uploaded'), ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -387,7 +426,22 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           params: evidenceParams,
           response: {
             201: z.object({ items: z.array(evidenceFileSchema) }),
-            ...problemResponses(404, 409, 413, 415, 422)
+            ...problemResponses(
+              'NOT_FOUND',
+              'ASSESSMENT_TRANSITION_NOT_ALLOWED',
+              'EVIDENCE_TAKES_NO_FILES',
+              'EVIDENCE_ALREADY_REVIEWED',
+              'FILE_REQUIRED',
+              'UPLOAD_TOO_LARGE',
+              'FILE_TYPE_NOT_ALLOWED',
+              'MULTIPART_REQUIRED',
+              // @fastify/multipart's own refusals (FST_*) with the limits above
+              'REQ_FILE_TOO_LARGE',
+              'FILES_LIMIT',
+              'FIELDS_LIMIT',
+              'PROTO_VIOLATION',
+              'MP_PREMATURE_CLOSE'
+            )
           }
         }
       },

@@ -7,7 +7,7 @@ import { etagOf, parseIfMatch } from '../../use-cases/concurrency.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { awardActionSchema, awardListQuery, awardListSchema, awardSchema, suspendSchema } from '../schemas/awards.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import { ctxOf } from './context.js'
 
@@ -34,7 +34,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['awards'],
         summary: 'Read an award',
         params: idParams,
-        response: { 200: awardSchema, ...problemResponses(404) }
+        response: { 200: awardSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -51,7 +51,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['awards', 'audit'],
         summary: "The award's audit trail",
         params: idParams,
-        response: { 200: auditListSchema, ...problemResponses(404) }
+        response: { 200: auditListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {
@@ -66,7 +66,7 @@ export const awardRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     params: idParams,
     headers: ifMatchHeaders,
     body: awardActionSchema,
-    response: { 200: awardSchema, ...problemResponses(404, 409, 412, 422) }
+    response: { 200: awardSchema, ...problemResponses('NOT_FOUND', ...IF_MATCH_CODES, 'AWARD_TRANSITION_NOT_ALLOWED') }
   })
 
   app.post(

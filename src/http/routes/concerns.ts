@@ -15,7 +15,7 @@ import {
   triageConcern
 } from '../../use-cases/concerns.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { auditListSchema } from '../schemas/audit.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
@@ -30,7 +30,9 @@ import {
 } from '../schemas/concerns.js'
 import { ctxOf } from './context.js'
 
-const actionResponses = { 200: concernSchema, ...problemResponses(404, 409, 412, 422) }
+/** What every change to a concern may answer (src/use-cases/concerns.ts: lockConcern). */
+const CHANGE_CODES = ['NOT_FOUND', ...IF_MATCH_CODES] as const
+const actionResponses = { 200: concernSchema, ...problemResponses(...CHANGE_CODES, 'CONCERN_TRANSITION_NOT_ALLOWED') }
 type ConcernBody = z.input<typeof concernSchema>
 
 export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -42,7 +44,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags: ['concerns'],
         summary: 'Record a concern received about a provider',
         body: concernCreateSchema,
-        response: { 201: concernSchema, ...problemResponses(404) }
+        response: { 201: concernSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -76,7 +78,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags: ['concerns'],
         summary: 'Read a concern',
         params: idParams,
-        response: { 200: concernSchema, ...problemResponses(404) }
+        response: { 200: concernSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => (await getConcern(deps, ctxOf(request), request.params.id))
@@ -149,7 +151,13 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
             concern: concernSchema,
             award: z.object({ id: z.uuid(), status: z.string(), version: z.number().int() })
           }),
-          ...problemResponses(404, 409, 412, 422)
+          ...problemResponses(
+            ...CHANGE_CODES,
+            'CONCERN_NOT_CLOSED',
+            'CONCERN_SUSPENDED_NO_AWARD',
+            'SAFEGUARDING_CONCERN_OPEN',
+            'AWARD_TRANSITION_NOT_ALLOWED'
+          )
         }
       }
     },
@@ -168,7 +176,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags: ['concerns', 'audit'],
         summary: "The concern's audit trail",
         params: idParams,
-        response: { 200: auditListSchema, ...problemResponses(404) }
+        response: { 200: auditListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {

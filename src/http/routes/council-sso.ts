@@ -17,7 +17,7 @@ export const councilSsoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         summary: "Set the council's OpenID Connect provider for staff sign-in",
         params: idParams,
         body: councilSsoPutSchema,
-        response: { 200: councilSsoSchema, ...problemResponses(404) }
+        response: { 200: councilSsoSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await setCouncilSso(deps, ctxOf(request), request.params.id, request.body)
@@ -31,7 +31,7 @@ export const councilSsoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags: ['admin'],
         summary: "The council's staff single sign-on settings (without the client secret)",
         params: idParams,
-        response: { 200: councilSsoSchema, ...problemResponses(404) }
+        response: { 200: councilSsoSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await getCouncilSso(deps, ctxOf(request), request.params.id)

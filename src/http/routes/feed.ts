@@ -74,7 +74,7 @@ export const feedRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
           "Change feed of a council's awards, oldest change first; follow nextCursor, then poll with modified_after",
         params: feedCouncilParams,
         querystring: changeFeedQuery,
-        response: { 200: changeFeedSchema, ...problemResponses(404, 422) }
+        response: { 200: changeFeedSchema, ...problemResponses('NOT_FOUND', 'INVALID_CURSOR') }
       }
     },
     async (request, reply) =>
@@ -94,7 +94,7 @@ export const feedRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         tags: ['public-feed'],
         summary: 'One award as published now',
         params: feedAwardParams,
-        response: { 200: publicAwardSchema, ...problemResponses(404) }
+        response: { 200: publicAwardSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>

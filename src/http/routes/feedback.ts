@@ -45,7 +45,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         summary: 'Create single-use feedback links (each shown in this answer only)',
         params: idParams,
         body: invitationsCreateSchema,
-        response: { 201: createdInvitationsSchema, ...problemResponses(404, 409, 422) }
+        response: {
+          201: createdInvitationsSchema,
+          ...problemResponses('NOT_FOUND', 'FEEDBACK_CLOSED', 'FEEDBACK_INVITATION_INVALID')
+        }
       }
     },
     async (request, reply) => {
@@ -62,7 +65,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags,
         summary: "List an assessment's invitations: used, unused, expired, revoked (never the links)",
         params: idParams,
-        response: { 200: invitationListSchema, ...problemResponses(404) }
+        response: { 200: invitationListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await listFeedbackInvitations(deps, ctxOf(request), request.params.id)
@@ -76,7 +79,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags,
         summary: 'Revoke an unused invitation',
         params: idParams,
-        response: { 200: invitationSchema, ...problemResponses(404, 409) }
+        response: { 200: invitationSchema, ...problemResponses('NOT_FOUND', 'FEEDBACK_INVITATION_USED') }
       }
     },
     async (request) => await revokeFeedbackInvitation(deps, ctxOf(request), request.params.id)
@@ -91,7 +94,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         summary: 'Record answers gathered in an interview or with assistance',
         params: idParams,
         body: interviewResponseCreateSchema,
-        response: { 201: responseSchema, ...problemResponses(404, 409, 422) }
+        response: {
+          201: responseSchema,
+          ...problemResponses('NOT_FOUND', 'FEEDBACK_CLOSED', 'FEEDBACK_ANSWERS_INVALID')
+        }
       }
     },
     async (request, reply) =>
@@ -109,7 +115,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
           'link answers appear in batches',
         params: idParams,
         querystring: responseListQuery,
-        response: { 200: responseListSchema, ...problemResponses(404) }
+        response: { 200: responseListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await listFeedbackResponses(deps, ctxOf(request), request.params.id, request.query)
@@ -124,7 +130,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         summary: "Approve or hide a response's comment",
         params: idParams,
         body: moderationSchema,
-        response: { 200: responseSchema, ...problemResponses(404, 409) }
+        response: { 200: responseSchema, ...problemResponses('NOT_FOUND', 'FEEDBACK_NO_COMMENT') }
       }
     },
     async (request) => await moderateFeedbackComment(deps, ctxOf(request), request.params.id, request.body)
@@ -139,7 +145,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         summary: 'Flag a response for safeguarding: opens a concern',
         params: idParams,
         body: safeguardingFlagSchema,
-        response: { 200: safeguardingFlagResultSchema, ...problemResponses(404) }
+        response: { 200: safeguardingFlagResultSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await flagFeedbackSafeguarding(deps, ctxOf(request), request.params.id, request.body)
@@ -153,7 +159,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags,
         summary: 'Answer counts, means, Q, G and n for an assessment (hidden from providers below 3 responses)',
         params: idParams,
-        response: { 200: aggregateSchema, ...problemResponses(404) }
+        response: { 200: aggregateSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await getAssessmentFeedbackAggregate(deps, ctxOf(request), request.params.id)
@@ -167,7 +173,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags,
         summary: 'Answer counts, means, Q, G and n for a provider (hidden from providers below 3 responses)',
         params: idParams,
-        response: { 200: aggregateSchema, ...problemResponses(404) }
+        response: { 200: aggregateSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await getProviderFeedbackAggregate(deps, ctxOf(request), request.params.id)

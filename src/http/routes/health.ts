@@ -6,6 +6,9 @@ import { problemResponses } from '../schemas/problem.js'
 import { problem, sendProblem } from '../plugins/problems.js'
 import { DATABASE_RETRY_AFTER_SECONDS } from '../../db/unavailable.js'
 
+/** Health answers before the database is ready (src/app.ts); every other route answers 503 meanwhile. */
+export const answersWhileStarting = (url: string) => url.startsWith('/health/')
+
 const status = z.object({ status: z.enum(['ok']), database: z.enum(['pglite', 'postgres']).optional() })
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; serving: () => boolean }> = async (
@@ -26,7 +29,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; ser
       schema: {
         tags: ['health'],
         summary: 'The service can reach its database',
-        response: { 200: status, ...problemResponses(503) }
+        response: { 200: status, ...problemResponses('DATABASE_UNREACHABLE') }
       }
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Deps } from '../../use-cases/context.js'
 import { runJobs } from '../../use-cases/jobs/run-jobs.js'
 import { jobsReportSchema } from '../schemas/jobs.js'
+import { problemResponses } from '../schemas/problem.js'
 import { ctxOf } from './context.js'
 
 export const jobRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -15,7 +16,8 @@ export const jobRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
         summary:
           'Run every monitoring job once now: reminders, lapsed-limiter suspensions, renewals, expiry, comment ' +
             'erasure, delivery',
-        response: { 200: jobsReportSchema }
+        // renewals open assessments pinned to the current scheme (src/use-cases/jobs/award-renewals.ts)
+        response: { 200: jobsReportSchema, ...problemResponses('SCHEME_NOT_PUBLISHED') }
       }
     },
     async (request) => {

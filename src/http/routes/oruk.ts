@@ -63,7 +63,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         tags,
         summary: 'About this feed: the HSDS-UK version and profile it follows',
         params: orukCouncilParams,
-        response: { 200: orukApiDetailsSchema, ...problemResponses(404) }
+        response: { 200: orukApiDetailsSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {
@@ -80,7 +80,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         summary: 'Quality-marked services, fully nested, with filters combined with AND',
         params: orukCouncilParams,
         querystring: orukServicesQuery,
-        response: { 200: orukServicePageSchema, ...problemResponses(404) }
+        response: { 200: orukServicePageSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -100,7 +100,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         tags,
         summary: 'One service, fully nested',
         params: orukIdParams,
-        response: { 200: orukServiceSchema, ...problemResponses(404) }
+        response: { 200: orukServiceSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -121,7 +121,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         summary: 'The Quality Mark, service type and client group taxonomies',
         params: orukCouncilParams,
         querystring: orukListQuery,
-        response: { 200: orukTaxonomyPageSchema, ...problemResponses(404) }
+        response: { 200: orukTaxonomyPageSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -137,7 +137,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         tags,
         summary: 'One taxonomy',
         params: orukIdParams,
-        response: { 200: orukTaxonomySchema, ...problemResponses(404) }
+        response: { 200: orukTaxonomySchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -154,7 +154,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         summary: 'Every taxonomy term: Quality Mark levels, service types, client groups',
         params: orukCouncilParams,
         querystring: orukListQuery,
-        response: { 200: orukTermPageSchema, ...problemResponses(404) }
+        response: { 200: orukTermPageSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -170,7 +170,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         tags,
         summary: 'One taxonomy term',
         params: orukIdParams,
-        response: { 200: orukTermSchema, ...problemResponses(404) }
+        response: { 200: orukTermSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -187,7 +187,10 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         summary: 'Services at their locations; near a postcode (nearest first), within `proximity` metres',
         params: orukCouncilParams,
         querystring: orukServiceAtLocationsQuery,
-        response: { 200: orukServiceAtLocationPageSchema, ...problemResponses(404, 503) }
+        response: {
+          200: orukServiceAtLocationPageSchema,
+          ...problemResponses('NOT_FOUND', 'POSTCODE_LOOKUP_UNAVAILABLE')
+        }
       }
     },
     async (request, reply) =>
@@ -207,7 +210,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         tags,
         summary: 'One service at its location, the service fully nested',
         params: orukIdParams,
-        response: { 200: orukServiceAtLocationSchema, ...problemResponses(404) }
+        response: { 200: orukServiceAtLocationSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -228,7 +231,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         summary: 'The organizations running marked services, with their charity and company numbers',
         params: orukCouncilParams,
         querystring: orukOrganizationsQuery,
-        response: { 200: orukOrganizationPageSchema, ...problemResponses(404) }
+        response: { 200: orukOrganizationPageSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>
@@ -249,7 +252,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
         summary: 'One organization with its services',
         params: orukIdParams,
         querystring: orukOrganizationQuery,
-        response: { 200: orukOrganizationSchema, ...problemResponses(404) }
+        response: { 200: orukOrganizationSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) =>

@@ -14,7 +14,7 @@ import { listAuditEvents } from '../../use-cases/audit.js'
 import { eraseProvider, exportProviderData } from '../../use-cases/provider-data.js'
 import { sendFile } from '../file-reply.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_REQUIRED_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
   providerCreateSchema,
@@ -35,7 +35,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags: ['providers'],
         summary: 'Register a provider',
         body: providerCreateSchema,
-        response: { 201: providerSchema, ...problemResponses(413, 415) }
+        response: { 201: providerSchema, ...problemResponses('UNKNOWN_POSTCODE') }
       }
     },
     async (request, reply) => {
@@ -70,7 +70,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags: ['providers'],
         summary: 'Read a provider',
         params: idParams,
-        response: { 200: providerSchema, ...problemResponses(404) }
+        response: { 200: providerSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -89,7 +89,10 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         params: idParams,
         headers: ifMatchHeaders,
         body: providerPatchSchema,
-        response: { 200: providerSchema, ...problemResponses(404, 412, 428) }
+        response: {
+          200: providerSchema,
+          ...problemResponses('NOT_FOUND', 'FORBIDDEN', ...IF_MATCH_REQUIRED_CODES, 'UNKNOWN_POSTCODE')
+        }
       }
     },
     async (request, reply) => {
@@ -113,7 +116,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         summary: 'Deactivate a provider that has left (its record and history are kept)',
         params: idParams,
         body: z.strictObject({ reason: z.string().trim().min(3).max(1000) }),
-        response: { 200: providerSchema, ...problemResponses(404) }
+        response: { 200: providerSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => (await deactivateProvider(deps, ctxOf(request), request.params.id, request.body.reason))
@@ -127,7 +130,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags: ['providers', 'audit'],
         summary: "The provider record's audit trail",
         params: idParams,
-        response: { 200: auditListSchema, ...problemResponses(404) }
+        response: { 200: auditListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {
@@ -148,7 +151,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
           'archive (refused while an appeal or concern is open)',
         produces: ['application/zip'],
         params: idParams,
-        response: { 200: z.any().describe('A zip archive'), ...problemResponses(404, 409) }
+        response: { 200: z.any().describe('A zip archive'), ...problemResponses('NOT_FOUND', 'PROVIDER_CASE_OPEN') }
       }
     },
     async (request, reply) => {
@@ -172,7 +175,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         }),
         response: {
           200: z.object({ providerId: z.uuid(), erasedAt: z.iso.datetime() }).meta({ id: 'ProviderErasure' }),
-          ...problemResponses(404, 409, 422)
+          ...problemResponses('NOT_FOUND', 'PROVIDER_CASE_OPEN', 'PROVIDER_ALREADY_ERASED', 'ERASURE_NOT_CONFIRMED')
         }
       }
     },

@@ -62,7 +62,10 @@ const fileName = (report: string, period: { from: string; to: string }, item?: s
 export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const route = { config: { roles: staffRoles } }
   const produces = [JSON_TYPE, CSV_TYPE]
-  const svg = { produces: ['image/svg+xml'], response: problemResponses(404, 409, 422) }
+  const svg = { produces: ['image/svg+xml'] }
+  // src/use-cases/reports/report-scope.ts: the scheme version asked for, or the current one
+  const instrumentCodes = ['NOT_FOUND', 'SCHEME_NOT_PUBLISHED'] as const
+  const outcomesCodes = problemResponses(...instrumentCodes, 'REPORT_ITEM_UNKNOWN')
 
   app.get(
     '/outcomes-by-size',
@@ -75,7 +78,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
           "One instrument item's answers for micro versus other providers and per size band, " +
           'with chi-square and Fisher tests',
         querystring: outcomesQuery,
-        response: { 200: outcomesReportSchema, ...problemResponses(404, 409, 422) }
+        response: { 200: outcomesReportSchema, ...outcomesCodes }
       }
     },
     async (request, reply) => {
@@ -99,7 +102,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags,
         summary: 'Bar chart of outcomes by provider size (SVG, with title, description and text labels)',
         querystring: outcomesChartQuery,
-        ...svg
+        ...svg,
+        response: outcomesCodes
       }
     },
     async (request, reply) => {
@@ -121,7 +125,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         produces,
         summary: 'Hourly price against feedback quality Q and gain G, by size band (median and interquartile range)',
         querystring: valueForMoneyQuery,
-        response: { 200: valueForMoneyReportSchema, ...problemResponses(404, 409) }
+        response: { 200: valueForMoneyReportSchema, ...problemResponses(...instrumentCodes) }
       }
     },
     async (request, reply) => {
@@ -145,7 +149,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags,
         summary: 'Bar chart of value for money by size band (SVG)',
         querystring: valueForMoneyChartQuery,
-        ...svg
+        ...svg,
+        response: problemResponses(...instrumentCodes)
       }
     },
     async (request, reply) => {

@@ -20,7 +20,7 @@ import {
 } from '../../use-cases/schemes.js'
 import { providerSideRoles, staffRoles } from '../plugins/auth.js'
 import { auditListSchema } from '../schemas/audit.js'
-import { idParams, ifMatchHeaders } from '../schemas/common.js'
+import { IF_MATCH_REQUIRED_CODES, idParams, ifMatchHeaders } from '../schemas/common.js'
 import { problemResponses } from '../schemas/problem.js'
 import {
   schemeDiffQuery,
@@ -38,6 +38,8 @@ import { ctxOf } from './context.js'
 import { presentScore } from '../presenters/score.js'
 
 const TAGS = ['schemes']
+/** What a change to a draft may answer (src/use-cases/schemes.ts: lockDraft). */
+const DRAFT_CHANGE_CODES = ['NOT_FOUND', 'SCHEME_VERSION_PUBLISHED', ...IF_MATCH_REQUIRED_CODES] as const
 
 /**
  * A scheme document is checked by the domain (structure AND cross-field rules) so a co-ordinator gets ONE 422
@@ -75,7 +77,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       schema: {
         tags: TAGS,
         summary: 'The published version new assessments use',
-        response: { 200: schemeVersionSchema, ...problemResponses(404, 409) }
+        response: { 200: schemeVersionSchema, ...problemResponses('SCHEME_NOT_PUBLISHED') }
       }
     },
     async (request, reply) => {
@@ -92,7 +94,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: TAGS,
         summary: 'Start a draft from the default scheme or from a version of your council (one draft at a time)',
         body: schemeDraftCreateSchema,
-        response: { 201: schemeVersionSchema, ...problemResponses(404, 409) }
+        response: { 201: schemeVersionSchema, ...problemResponses('NOT_FOUND', 'SCHEME_DRAFT_EXISTS') }
       }
     },
     async (request, reply) => {
@@ -114,7 +116,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: TAGS,
         summary: 'Check a scheme document without saving it: 200, or 422 listing every problem',
         body: schemeDocumentSchema,
-        response: { 200: schemeValidationSchema, ...problemResponses(422) }
+        response: { 200: schemeValidationSchema, ...problemResponses('SCHEME_DOCUMENT_INVALID') }
       }
     },
     async (request) => {
@@ -131,7 +133,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: TAGS,
         summary: 'Read a scheme version with its document',
         params: idParams,
-        response: { 200: schemeVersionSchema, ...problemResponses(404) }
+        response: { 200: schemeVersionSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request, reply) => {
@@ -151,7 +153,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         params: idParams,
         headers: ifMatchHeaders,
         body: schemeDocumentSchema,
-        response: { 200: schemeVersionSchema, ...problemResponses(404, 409, 412, 422, 428) }
+        response: { 200: schemeVersionSchema, ...problemResponses(...DRAFT_CHANGE_CODES, 'SCHEME_DOCUMENT_INVALID') }
       }
     },
     async (request, reply) => {
@@ -175,7 +177,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         summary: 'Publish a draft (send If-Match): immutable from then on, and new assessments use it',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: schemeVersionSchema, ...problemResponses(404, 409, 412, 422, 428) }
+        response: { 200: schemeVersionSchema, ...problemResponses(...DRAFT_CHANGE_CODES, 'SCHEME_DOCUMENT_INVALID') }
       }
     },
     async (request, reply) => {
@@ -198,7 +200,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         summary: 'Discard a draft (send If-Match); published versions stay for ever',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 204: z.null().describe('Discarded'), ...problemResponses(404, 409, 412, 428) }
+        response: { 204: z.null().describe('Discarded'), ...problemResponses(...DRAFT_CHANGE_CODES) }
       }
     },
     async (request, reply) => {
@@ -216,7 +218,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         summary: 'What changed from another version (default: the one it was copied from) to this one',
         params: idParams,
         querystring: schemeDiffQuery,
-        response: { 200: schemeDiffSchema, ...problemResponses(404, 422) }
+        response: { 200: schemeDiffSchema, ...problemResponses('NOT_FOUND', 'SCHEME_DIFF_BASE_REQUIRED') }
       }
     },
     async (request) => (await diffSchemeVersions(deps, ctxOf(request), request.params.id, request.query.from))
@@ -231,7 +233,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         summary: 'Score a hypothetical provider against this version, with the reasons for each level not reached',
         params: idParams,
         body: whatIfInputSchema,
-        response: { 200: whatIfResultSchema, ...problemResponses(404, 422) }
+        response: { 200: whatIfResultSchema, ...problemResponses('NOT_FOUND', 'WHAT_IF_INPUT_INVALID') }
       }
     },
     async (request) => {
@@ -248,7 +250,7 @@ export const schemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         tags: TAGS.concat('audit'),
         summary: "The scheme version's audit trail",
         params: idParams,
-        response: { 200: auditListSchema, ...problemResponses(404) }
+        response: { 200: auditListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => {

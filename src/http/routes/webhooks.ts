@@ -33,7 +33,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags,
         summary: "Register a directory's endpoint for award events; the signing secret is in this answer only",
         body: webhookCreateSchema,
-        response: { 201: webhookCreatedSchema, ...problemResponses(422) }
+        response: { 201: webhookCreatedSchema, ...problemResponses('WEBHOOK_URL_NOT_ALLOWED', 'WEBHOOK_LIMIT_REACHED') }
       }
     },
     async (request, reply) => {
@@ -67,7 +67,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags,
         summary: 'One subscription',
         params: idParams,
-        response: { 200: webhookSchema, ...problemResponses(404) }
+        response: { 200: webhookSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await getWebhook(deps, ctxOf(request), request.params.id)
@@ -81,7 +81,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags,
         summary: 'Stop a subscription (pending deliveries are abandoned; the log stays)',
         params: idParams,
-        response: { 200: webhookSchema, ...problemResponses(404) }
+        response: { 200: webhookSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await deactivateWebhook(deps, ctxOf(request), request.params.id)
@@ -96,7 +96,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         summary: 'The delivery log: every event, its attempts, statuses and the next retry',
         params: idParams,
         querystring: deliveryQuery,
-        response: { 200: deliveryListSchema, ...problemResponses(404) }
+        response: { 200: deliveryListSchema, ...problemResponses('NOT_FOUND') }
       }
     },
     async (request) => await listWebhookDeliveries(deps, ctxOf(request), request.params.id, request.query)

@@ -26,4 +26,9 @@ export const ifMatchHeaders = z.object({
     .describe('The ETag you read (e.g. "v3"); the change is refused with 412 if the record changed since')
 })
 
+/** What a change that takes If-Match may answer (src/use-cases/concurrency.ts: parseIfMatch, assertVersion). */
+export const IF_MATCH_CODES = ['IF_MATCH_INVALID', 'VERSION_MISMATCH'] as const
+/** ... and one that requires it (requireIfMatch). */
+export const IF_MATCH_REQUIRED_CODES = [...IF_MATCH_CODES, 'IF_MATCH_REQUIRED'] as const
+
 export const isoDateString = z.iso.date({ error: 'must be a date as YYYY-MM-DD' })

@@ -1,6 +1,7 @@
 // The RFC 9457 problem details body, declared once for responses, OpenAPI and tests.
 import { z } from 'zod'
-import { ERRORS } from '../../domain/errors.js'
+import { ERRORS, isErrorCode, type ErrorCode, type KindOf } from '../../domain/errors.js'
+import { statusOfCode, type statusOfKind } from '../plugins/problems.js'
 
 export const fieldProblemSchema = z.object({
   path: z.string().describe('Where the problem is, e.g. "body.postcode" or "checklist/3/code"'),
@@ -33,6 +34,7 @@ const descriptions: Record<number, string> = {
   410: 'No longer available',
   412: 'If-Match does not match the current version',
   413: 'Body too large',
+  414: 'A part of the path is too long',
   415: 'Unsupported content type',
   422: 'Breaks a rule of the scheme',
   428: 'If-Match is required',
@@ -41,9 +43,37 @@ const descriptions: Record<number, string> = {
   503: 'Unavailable for now; try again'
 }
 
-/** Response schemas for the given error statuses, for a route's `schema.response`. */
-export function problemResponses<S extends number> (...statuses: S[]): Record<S, typeof problemSchema> {
-  const out = {} as Record<S, typeof problemSchema>
-  for (const s of statuses) out[s] = problemSchema.describe(descriptions[s] ?? 'Problem')
-  return out
+/** Where an error answer's schema keeps the codes it stands for; the OpenAPI document shows them under this key. */
+export const PROBLEM_CODES = 'x-problem-codes'
+
+type StatusOf<C extends ErrorCode> = (typeof statusOfKind)[KindOf<C>]
+const registryOrder = Object.keys(ERRORS)
+
+/**
+ * An operation's error answers, from the codes it can answer: one problem response per status, each naming its
+ * codes (in registry order), for a route's `schema.response`. The answers every route can give are added by
+ * src/http/plugins/openapi.ts; a test fails when a route answers a code it did not declare (README: The API).
+ */
+export function problemResponses<C extends ErrorCode> (...codes: C[]): Record<StatusOf<C>, typeof problemSchema> {
+  const byStatus = new Map<number, ErrorCode[]>()
+  for (const code of [...new Set(codes)].sort((a, b) => registryOrder.indexOf(a) - registryOrder.indexOf(b))) {
+    const status = statusOfCode(code)
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code])
+  }
+  return Object.fromEntries([...byStatus].map(([status, list]) => [
+    status,
+    problemSchema.meta({ description: descriptions[status] ?? 'Problem', [PROBLEM_CODES]: list })
+  ])) as Record<StatusOf<C>, typeof problemSchema>
+}
+
+/** The codes a route's `schema.response` declares through problemResponses, whatever their status. */
+export function declaredCodes (response: unknown): ErrorCode[] {
+  if (response === null || typeof response !== 'object') return []
+  return Object.values(response).flatMap((schema) => codesOfSchema(schema))
+}
+
+function codesOfSchema (schema: unknown): ErrorCode[] {
+  if (!(schema instanceof z.ZodType)) return []
+  const codes = schema.meta()?.[PROBLEM_CODES]
+  return Array.isArray(codes) ? codes.filter(isErrorCode) : []
 }
