@@ -20,7 +20,7 @@ import {
   type EvidenceSubmission
 } from '../domain/evidence/evidence-rules.js'
 import { EVIDENCE_MEDIA_TYPES } from '../domain/evidence/file-types.js'
-import { isItemApplicable, type SchemeDocument } from '../domain/scheme/index.js'
+import { isItemApplicable, type ChecklistItem, type SchemeDocument } from '../domain/scheme/index.js'
 import type { EvidenceState } from '../domain/scoring/index.js'
 import { assertActorReaches, assertProviderAccess, isStaff, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
@@ -131,13 +131,18 @@ export async function keepingOf (q: Queryable, assessment: AssessmentRecord): Pr
   return { awardState: (await findAward(q, assessment.awardId))?.status ?? null }
 }
 
+/** Refuses evidence for the item that the assessment cannot take now; the item is read only behind a mark. */
+async function assertSubmittable (q: Queryable, assessment: AssessmentRecord, itemOf: () => Promise<ChecklistItem>) {
+  const keeping = await keepingOf(q, assessment)
+  const submittable = checkEvidenceSubmittable(assessment.state, keeping && { ...keeping, item: await itemOf() })
+  if (!submittable.ok) throw submittable.error
+}
+
 /** Checks and writes one piece in the caller's transaction, on an assessment it has locked. */
 async function insertEvidenceIn (tx: Queryable, ctx: Ctx, assessment: AssessmentRecord, input: EvidenceInput) {
   const { scheme, provider } = await loadAssessmentBasis(tx, assessment)
   const item = findItem(scheme, input.itemCode)
-  const keeping = await keepingOf(tx, assessment)
-  const submittable = checkEvidenceSubmittable(assessment.state, keeping && { ...keeping, item })
-  if (!submittable.ok) throw submittable.error
+  await assertSubmittable(tx, assessment, async () => item)
   const checked = checkEvidenceSubmission(item, provider.flags, input, isStaff(ctx.actor))
   if (!checked.ok) throw checked.error
   const row = await store.insertEvidence(tx, {
@@ -293,15 +298,8 @@ export async function attachEvidenceFiles (
     const assessment = await lockAssessmentFor(tx, ctx, assessmentId)
     const piece = await store.lockEvidence(tx, assessmentId, evidenceId)
     if (piece === undefined) throw notFound('Evidence')
-    const keeping = await keepingOf(tx, assessment)
-    const item = keeping === undefined
-      ? undefined
-      : findItem((await loadAssessmentBasis(tx, assessment)).scheme, piece.itemCode)
-    const submittable = checkEvidenceSubmittable(
-      assessment.state,
-      keeping === undefined || item === undefined ? undefined : { ...keeping, item }
-    )
-    if (!submittable.ok) throw submittable.error
+    await assertSubmittable(tx, assessment, async () =>
+      findItem((await loadAssessmentBasis(tx, assessment)).scheme, piece.itemCode))
     return await storeFilesIn(tx, ctx, assessment, piece, files)
   })
 }

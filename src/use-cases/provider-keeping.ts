@@ -81,7 +81,7 @@ export async function getMyKeeping (deps: Deps, ctx: Ctx) {
   const renewal = a !== null && a.kind === 'renewal' && !CLOSED_ASSESSMENT.includes(a.state) ? a : null
   // Evidence goes to an open assessment, or — between assessments — to the one behind a live mark, for what runs
   // out (src/domain/evidence/evidence-rules.ts).
-  const canSend = a !== null && acceptsEvidence(a.state, app.keeping)
+  const canSend = a !== null && acceptsEvidence(a.state, a.keeping)
   const { renewalLeadDays } = app.scheme.settings
   return {
     award, renewing, renewal, canSend, renewalLeadDays, concerns: concerns.items, appeals: appeals.items, targets

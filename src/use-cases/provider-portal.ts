@@ -42,12 +42,12 @@ export async function getMyApplication (deps: Deps, ctx: Ctx) {
   const { provider, latest } = await latestAssessment(deps, ctx)
   if (latest === undefined) {
     const scheme = await getCurrentPublishedScheme(deps.db, provider.councilId)
-    return { provider, assessment: null, scheme: scheme.document, keeping: undefined }
+    return { provider, assessment: null, scheme: scheme.document }
   }
   // One read of each: the latest row, its scheme (kept once published) and the provider just read.
   const basis = await loadAssessmentBasis(deps.db, latest, provider)
   const assessment = await describeAssessment(deps, ctx, latest, basis)
-  return { provider, assessment, scheme: basis.scheme, keeping: assessment.keeping }
+  return { provider, assessment, scheme: basis.scheme }
 }
 
 export type MyApplication = Awaited<ReturnType<typeof getMyApplication>>

@@ -42,7 +42,7 @@ export interface KeepingMark {
   awardState: AwardState | null
 }
 
-const keepsALiveMark = (state: AssessmentState, keeping: KeepingMark | undefined): boolean =>
+const keepsALiveMark = <K extends KeepingMark>(state: AssessmentState, keeping: K | undefined): keeping is K =>
   state === 'decided' && keeping !== undefined && keeping.awardState !== null && isLiveAward(keeping.awardState)
 
 /** Whether an item's evidence can be renewed between assessments: it is valid for a period. */
@@ -53,7 +53,7 @@ export function checkEvidenceSubmittable (
   state: AssessmentState,
   keeping?: KeepingMark & { item: Pick<ChecklistItem, 'validityMonths'> }
 ): Result<true> {
-  if (keepsALiveMark(state, keeping) && keeping !== undefined && isRenewableItem(keeping.item)) return ok(true)
+  if (keepsALiveMark(state, keeping) && isRenewableItem(keeping.item)) return ok(true)
   return checkState(SUBMITTABLE_IN, state, 'submit_evidence')
 }
 

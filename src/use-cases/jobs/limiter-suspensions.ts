@@ -8,7 +8,7 @@ import { isSuspendable, plannedActionKey, SUSPENDABLE_AWARD_STATES } from '../..
 import { transitionAward } from '../awards.js'
 import { isoDate, type Ctx, type Deps } from '../context.js'
 import { runAction, type JobResult } from './job-lock.js'
-import { listMonitoredAssessments, loadKeepingBasis, type JobScope } from './monitored-assessments.js'
+import { listMonitoredAssessments, loadMonitoringBasis, type JobScope } from './monitored-assessments.js'
 
 /**
  * Grace is counted by the scoring engine (findLapsedLimiters: expired on 1 March, grace ends 15 March, suspended
@@ -24,7 +24,7 @@ export async function suspendLapsedAwards (
 ): Promise<void> {
   const today = isoDate(ctx.now)
   for (const assessment of await listMonitoredAssessments(tx, scope, SUSPENDABLE_AWARD_STATES)) {
-    const { scheme, provider, evidence } = await loadKeepingBasis(tx, assessment)
+    const { scheme, provider, evidence } = await loadMonitoringBasis(tx, assessment, { keeping: true })
     const lapsed = findLapsedLimiters(scheme, provider, evidence, today).filter((l) => l.pastGrace)
     const awardId = assessment.awardId
     // the earliest expiry behind the lapse (a lapsed item past grace always has one)

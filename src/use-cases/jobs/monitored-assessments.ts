@@ -9,26 +9,17 @@ export type { JobScope, MonitoredAssessment }
 /** 'open-or-live' for reminders; a list of award states for the awards a lapse can suspend. */
 export { findMonitoredAssessments as listMonitoredAssessments }
 
-/** The pinned scheme, the provider's offering flags and the evidence per item of one assessment. */
-export async function loadMonitoringBasis (q: Queryable, a: MonitoredAssessment) {
-  const [{ scheme, provider }, evidence] = await Promise.all([
-    loadAssessmentBasis(q, a),
-    collectScoringEvidence(q, a.id)
-  ])
-  return { scheme, provider, evidence }
-}
-
 /**
- * The same for deciding whether a live mark has lapsed: evidence verified since on a later assessment of the
- * provider's counts too, so new insurance sent to a renewal keeps the current mark. Only the lapse check reads
- * it: reminders and reports count each assessment's own pieces, so no piece is counted twice.
+ * The pinned scheme, the provider's offering flags and the evidence per item of one assessment. With `keeping`
+ * (deciding whether a live mark has lapsed), evidence verified since on a later assessment of the provider's counts
+ * too, so new insurance sent to a renewal keeps the current mark; reminders and reports leave it out and count each
+ * assessment's own pieces, so no piece is counted twice.
  */
-export async function loadKeepingBasis (q: Queryable, a: MonitoredAssessment) {
+export async function loadMonitoringBasis (q: Queryable, a: MonitoredAssessment, opts: { keeping?: boolean } = {}) {
+  const keeping = opts.keeping === true && a.awardStatus !== null && isLiveAward(a.awardStatus)
   const [{ scheme, provider }, evidence] = await Promise.all([
     loadAssessmentBasis(q, a),
-    a.awardStatus !== null && isLiveAward(a.awardStatus)
-      ? collectKeepingEvidence(q, a)
-      : collectScoringEvidence(q, a.id)
+    keeping ? collectKeepingEvidence(q, a) : collectScoringEvidence(q, a.id)
   ])
   return { scheme, provider, evidence }
 }

@@ -142,7 +142,7 @@ export function itemView (input: ItemPageInput): ItemView {
   const fileKinds = kinds.filter((k) => FILE_KINDS.includes(k))
   const textKinds = kinds.filter((k) => TEXT_KINDS.includes(k))
   // Open, or behind a live mark for an item that runs out (src/domain/evidence/evidence-rules.ts).
-  const keeping = app.keeping === undefined ? undefined : { ...app.keeping, item }
+  const keeping = a.keeping === undefined ? undefined : { ...a.keeping, item }
   const closed = !checkEvidenceSubmittable(a.state, keeping).ok
   const current = entry.evidence.at(-1)
   const canAdd = current !== undefined && current.status === 'submitted' && FILE_KINDS.includes(current.kind)
