@@ -2,7 +2,8 @@
 // with their decided assessments and awards, 10,000 more open assessments spread over the queue's states, evidence
 // expiring over the next 90 days, concerns and appeals; a signed-in co-ordinator; autocannon at 20 connections
 // against the work queue, the provider list (first page, and a searched, sorted later page) and a provider page.
-// Prints requests/s, p50 and p99 latency and PASS/FAIL against p99 < 100 ms.
+// Prints requests/s, p50 and p99 latency, the page's size and its first (nothing kept) view, and PASS/FAIL against
+// p99 < 100 ms for the queue and the list.
 // Database: DATABASE_URL (a fresh database is created on that server and dropped) or embedded PGlite in a temporary
 // folder. The server is the built one run as `npm start` runs it, in a process of its own: autocannon's parsing of
 // the pages does not share its event loop.
@@ -84,7 +85,17 @@ async function seedQueue (db: Db, councilId: string, schemeVersionId: string): P
   })))
 }
 
-interface Result { name: string; rps: number; p50: number; p99: number; non2xx: number }
+interface Result {
+  name: string
+  /** one of the issue's targets, or a figure only */
+  target: boolean
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  kb: number
+  firstMs: number
+}
 
 async function main (): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qm-bench-portal-'))
@@ -113,27 +124,37 @@ async function main (): Promise<void> {
   const base = server.base
   const headers = { cookie: `qm-session=${secret}` }
 
-  const pages: Array<[string, string]> = [
-    ['work queue', '/manage'],
-    ['work queue, mine', '/manage?mine=yes'],
-    ['provider list', '/manage/providers'],
-    ['provider list, searched page 3', '/manage/providers?q=Care&sort=-fte&page=3'],
-    ['provider page', `/manage/providers/${someone!.id}`]
+  // The issue's targets are the work queue and the provider list; a provider's page is printed as a figure only.
+  const pages: Array<[string, string, boolean]> = [
+    ['work queue', '/manage', true],
+    ['work queue, mine', '/manage?mine=yes', true],
+    ['provider list', '/manage/providers', true],
+    ['provider list, searched page 3', '/manage/providers?q=Care&sort=-fte&page=3', true],
+    ['provider page', `/manage/providers/${someone!.id}`, false]
   ]
+  // BENCH_PAGES (a comma list of the names above) measures only those, e.g. under a profiler.
+  const only = process.env.BENCH_PAGES?.split(',').map((n) => n.trim())
   const results: Result[] = []
-  for (const [name, path] of pages) {
+  for (const [name, path, target] of pages.filter(([name]) => only === undefined || only.includes(name))) {
+    // The first view reads and renders (nothing kept yet); the load after it repeats the view, as a co-ordinator
+    // going back to the queue or the list does, and is answered from what was kept until something changes.
+    const first = performance.now()
     const check = await fetch(base + path, { headers })
     if (check.status !== 200) throw new Error(`${path} answered ${check.status}`)
-    await check.arrayBuffer()
+    const kb = (await check.arrayBuffer()).byteLength / 1000
+    const firstMs = performance.now() - first
     const r = await autocannon({ url: base + path, connections: CONNECTIONS, duration: DURATION_S, headers })
-    results.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx })
+    const { latency, requests, non2xx } = r
+    results.push({ name, target, rps: requests.average, p50: latency.p50, p99: latency.p99, non2xx, kb, firstMs })
   }
   let pass = true
   for (const r of results) {
     const ok = r.p99 < P99_TARGET_MS && r.non2xx === 0
-    if (!ok) pass = false
+    if (!ok && r.target) pass = false
     console.log(`${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms` +
-      `  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}  p99 < ${P99_TARGET_MS} ms ${ok ? 'PASS' : 'FAIL'}`)
+      `  p99 ${String(r.p99).padStart(4)} ms  ${r.kb.toFixed(0).padStart(3)} kB  first view ` +
+      `${r.firstMs.toFixed(0).padStart(3)} ms  non-2xx ${r.non2xx}` +
+      (r.target ? `  p99 < ${P99_TARGET_MS} ms ${ok ? 'PASS' : 'FAIL'}` : '  (figure only)'))
   }
   console.log(`\n${pass ? 'PASS' : 'FAIL'} (${CONNECTIONS} connections, ${DURATION_S} s per page, ${handle.kind})`)
   await server.stop()

@@ -101,7 +101,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
-  const workQueue = councilReadCache()
+  const councilReads = councilReadCache()
   const deps: Deps = {
     db: opts.database.db,
     config,
@@ -109,7 +109,7 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     log: app.log as unknown as Logger,
     resolveHost: opts.resolveHost ?? systemResolver,
     channels: opts.channels ?? channelsFromConfig(config),
-    workQueue
+    councilReads
   }
   app.decorate('deps', deps)
   // Every instance hears each new publication version, so cached feed pages cost no query (README: Publication).
@@ -119,11 +119,11 @@ export async function buildApp (config: Config, opts: BuildOptions) {
     maxLagMs: config.DATABASE_READ_MAX_LAG_MS
   })
   const listening = await opts.database.listen(PUBLICATION_CHANNEL, publication)
-  const queueListening = await opts.database.listen(WORK_QUEUE_CHANNEL, workQueue)
+  const queueListening = await opts.database.listen(WORK_QUEUE_CHANNEL, councilReads)
   // A write through this instance is seen by its writer at once, before the NOTIFY comes back: the handler's
   // transaction has committed by the time its answer is sent (src/use-cases/council-read-cache.ts).
   app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') workQueue.changed()
+    if (request.method !== 'GET' && request.method !== 'HEAD') councilReads.changed()
   })
 
   await app.register(problems)

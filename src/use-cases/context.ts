@@ -47,8 +47,11 @@ export interface Deps {
   resolveHost: ResolveHost
   /** where messages to people go (README: notifications) */
   channels: Channels
-  /** the work queue kept per council until its data changes (src/use-cases/council-read-cache.ts); none: read */
-  workQueue?: CouncilReadCache | undefined
+  /**
+   * Staff reads kept per council until its data changes, the work queue and the provider list
+   * (src/use-cases/council-read-cache.ts); none: every read goes to the database.
+   */
+  councilReads?: CouncilReadCache | undefined
 }
 
 export interface Ctx {

@@ -1,12 +1,14 @@
 // Reads kept per council until the council's data changes (README: For co-ordinators, speed). The work queue
-// costs ten section queries; a co-ordinator reloads it far more often than anything in it changes. Triggers on
-// the tables it reads announce each change on WORK_QUEUE_CHANNEL with the council's id (drizzle/0017), and
-// PostgreSQL delivers a NOTIFY when its transaction commits, so once it is heard every later read sees the
-// change. A read is remembered only if nothing was announced for its council while it ran (its snapshot may be
-// older than the change), and only while this instance listens: when the listener is lost everything is
-// dropped and every read goes to the database until it is back. A write through this instance drops
-// everything before its answer is sent (`changed`), so the person who acted sees it at once even before the
-// announcement arrives; other instances hear it within milliseconds. Entries also expire after `ttlMs`.
+// costs eleven section queries and a page of the provider list three; a co-ordinator reloads them far more often
+// than anything in them changes. Only reads of watched tables may be kept here: triggers on assessments, evidence,
+// awards, concerns, appeals, providers, notification messages and interests announce each change on
+// WORK_QUEUE_CHANNEL with the council's id (drizzle/0017), and PostgreSQL delivers a NOTIFY when its transaction
+// commits, so once it is heard every later read sees the change. A read is remembered only if nothing was
+// announced for its council while it ran (its snapshot may be older than the change), and only while this
+// instance listens: when the listener is lost everything is dropped and every read goes to the database until it
+// is back. A write through this instance drops everything before its answer is sent (`changed`), so the person
+// who acted sees it at once even before the announcement arrives; other instances hear it within milliseconds.
+// Entries also expire after `ttlMs`.
 import type { ChannelListener } from '../db/listener.js'
 
 export const WORK_QUEUE_CHANNEL = 'work_queue'

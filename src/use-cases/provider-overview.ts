@@ -16,12 +16,20 @@ import { listProviders, loadProvider } from './providers.js'
 
 export type ProviderListQuery = Parameters<typeof listProviders>[2]
 
+/**
+ * A page of the council's providers with their live awards. Kept until the council's providers or awards change
+ * (src/use-cases/council-read-cache.ts), as the work queue is: the answer may be shared, so callers never change it.
+ */
 export async function listProvidersWithAwards (deps: Deps, ctx: Ctx, query: ProviderListQuery) {
-  requireStaff(ctx.actor)
-  const page = await listProviders(deps, ctx, query)
-  const live = await liveAwardsOf(deps.db, page.items.map((p) => p.id))
-  const awardOf = new Map(live.map((a) => [a.providerId, a]))
-  return { ...page, items: page.items.map((p) => ({ ...p, liveAward: awardOf.get(p.id) ?? null })) }
+  const staff = requireStaff(ctx.actor)
+  const load = async () => {
+    const page = await listProviders(deps, ctx, query)
+    const live = await liveAwardsOf(deps.db, page.items.map((p) => p.id))
+    const awardOf = new Map(live.map((a) => [a.providerId, a]))
+    return { ...page, items: page.items.map((p) => ({ ...p, liveAward: awardOf.get(p.id) ?? null })) }
+  }
+  if (deps.councilReads === undefined) return await load()
+  return await deps.councilReads.read(staff.councilId, `providers ${JSON.stringify(query)}`, load)
 }
 
 export async function getProviderOverview (deps: Deps, ctx: Ctx, id: string) {

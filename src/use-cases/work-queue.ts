@@ -113,6 +113,7 @@ export async function loadWorkQueue (
   }))
   // Kept until something the queue reads changes (src/use-cases/council-read-cache.ts); the day is in the key
   // because the look-ahead sections move with it.
-  if (deps.workQueue === undefined) return await load()
-  return await deps.workQueue.read(staff.councilId, `${mine ?? 'all'} ${query.section ?? 'all'} ${today}`, load)
+  if (deps.councilReads === undefined) return await load()
+  const key = `queue ${mine ?? 'all'} ${query.section ?? 'all'} ${today}`
+  return await deps.councilReads.read(staff.councilId, key, load)
 }

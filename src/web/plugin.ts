@@ -24,6 +24,8 @@ declare module 'fastify' {
     page: <K extends keyof PageViews>(status: number, template: K, view: PageViews[K]) => Promise<FastifyReply>
     /** The page's HTML without sending it (for pages cached by publication version). */
     renderPage: <K extends keyof PageViews>(template: K, view: PageViews[K]) => Promise<string>
+    /** Sends a page's HTML rendered earlier (by renderPage), with the headers `page` sends. */
+    sendPage: (status: number, html: string) => Promise<FastifyReply>
   }
 }
 
@@ -106,10 +108,12 @@ export default fp(
     app.decorateReply('renderPage', async function (this: FastifyReply, template: string, data: object) {
       return await this.viewAsync(`${template}.njk`, data)
     })
-    app.decorateReply('page', async function (this: FastifyReply, status: number, template: string, data: object) {
+    app.decorateReply('sendPage', async function (this: FastifyReply, status: number, html: string) {
       if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')
-      const body = await this.viewAsync(`${template}.njk`, data)
-      return await this.code(status).type('text/html; charset=utf-8').send(body)
+      return await this.code(status).type('text/html; charset=utf-8').send(html)
+    })
+    app.decorateReply('page', async function (this: FastifyReply, status: number, template: string, data: object) {
+      return await this.sendPage(status, await this.viewAsync(`${template}.njk`, data))
     })
 
     // Every name carries its content's hash, so a year's cache is safe (src/web/asset-build.ts).

@@ -26,7 +26,7 @@ async function addProviders (n: number) {
 async function queriesOf (url: string): Promise<number> {
   const warm = await co.get(url)
   if (warm.statusCode !== 200) throw new Error(`${url}: ${warm.statusCode}`)
-  h.app.deps.workQueue?.changed()
+  h.app.deps.councilReads?.changed()
   queries = 0
   await co.get(url)
   return queries

@@ -16,6 +16,7 @@ import { emptyValues, parseProviderForm, valuesFromBody, valuesFromProvider } fr
 import { conflictRows, providerFormView } from './provider-form-page.js'
 import { providerPageView } from './provider-page.js'
 import { listQueryOf, providerPageQuery, providersView } from './providers-page.js'
+import { keptPages } from '../kept-pages.js'
 
 const idParams = z.object({ id: z.uuid() })
 const formBody = z.record(z.string(), z.unknown())
@@ -47,11 +48,15 @@ export const manageProviderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   useHtmlErrorPages(app)
   const csrf = { preValidation: app.csrfProtection }
 
+  // A page of the list is a function of the kept answer and the query as typed (its form shows it back).
+  const keptLists = keptPages()
   app.get('/', { schema: { hide: true, querystring: providerPageQuery } }, async (request, reply) => {
     const ctx = await staffCtx(deps, request, reply)
     if (ctx === null) return reply
     const page = await listProvidersWithAwards(deps, ctx, listQueryOf(request.query))
-    return await reply.page(200, 'manage-providers', providersView(request.query, page, null))
+    const html = await keptLists.html(page, JSON.stringify(request.query), async () =>
+      await reply.renderPage('manage-providers', providersView(request.query, page, null)))
+    return await reply.sendPage(200, html)
   })
 
   const registerForm = (reply: FastifyReply) => ({
