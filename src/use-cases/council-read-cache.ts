@@ -14,8 +14,11 @@ import type { ChannelListener } from '../db/listener.js'
 export const WORK_QUEUE_CHANNEL = 'work_queue'
 
 export interface CouncilReadCache extends ChannelListener {
-  /** `load`'s answer for this council and key: from memory when nothing changed since, else read and kept. */
-  read: <T>(councilId: string, key: string, load: () => Promise<T>) => Promise<T>
+  /**
+   * `load`'s answer for this council and key: from memory when nothing changed since, else read and kept — unless
+   * `keep` says this answer is not one to keep (it rests on something no trigger watches).
+   */
+  read: <T>(councilId: string, key: string, load: () => Promise<T>, keep?: (value: T) => boolean) => Promise<T>
   /** Something was written through this instance: forget everything (the announcement may come later). */
   changed: () => void
 }
@@ -67,13 +70,14 @@ export function councilReadCache (opts: CouncilReadCacheOptions = {}): CouncilRe
       forgetAll()
     },
     changed: forgetAll,
-    read: async <T>(councilId: string, key: string, load: () => Promise<T>): Promise<T> => {
+    read: async <T>(councilId: string, key: string, load: () => Promise<T>, keep?: (value: T) => boolean) => {
       const at = `${councilId} ${key}`
       const held = listening ? entries.get(at) : undefined
       if (held !== undefined && current(held)) return held.value as T
       const began = { epoch, generation: generationOf(councilId), at: now() }
       const value = await load()
-      if (listening && began.epoch === epoch && began.generation === generationOf(councilId)) {
+      const unchanged = began.epoch === epoch && began.generation === generationOf(councilId)
+      if (listening && unchanged && (keep === undefined || keep(value))) {
         entries.delete(at)
         entries.set(at, { value, councilId, generation: began.generation, epoch, at: began.at })
         const oldest = entries.keys().next()

@@ -52,6 +52,21 @@ export async function getMyApplication (deps: Deps, ctx: Ctx) {
 
 export type MyApplication = Awaited<ReturnType<typeof getMyApplication>>
 
+/**
+ * The application as the task list shows it, kept until the council's data changes (src/use-cases/
+ * council-read-cache.ts: the provider, its assessments, evidence, files and awards are all watched), as the work
+ * queue is. Not kept before the first assessment or after a withdrawal: that page shows the current published
+ * scheme, and publishing one announces nothing. For pages only; a write reads getMyApplication afresh. The answer
+ * may be shared, so callers never change it.
+ */
+export async function viewMyApplication (deps: Deps, ctx: Ctx): Promise<MyApplication> {
+  const providerId = ownProviderId(ctx)
+  const councilId = ctx.actor.kind === 'user' ? ctx.actor.councilId : null
+  if (deps.councilReads === undefined || councilId === null) return await getMyApplication(deps, ctx)
+  return await deps.councilReads.read(councilId, `application ${providerId}`, async () =>
+    await getMyApplication(deps, ctx), (mine) => mine.assessment !== null && mine.assessment.state !== 'withdrawn')
+}
+
 /** Where the provider stands on its latest assessment today, in words (src/domain/scoring/standing-words.ts). */
 export async function getMyStanding (deps: Deps, ctx: Ctx): Promise<Standing | null> {
   const { latest } = await latestAssessment(deps, ctx)

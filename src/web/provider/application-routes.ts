@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actOnAssessment, openAssessment } from '../../use-cases/assessments.js'
 import { isoDate, type Deps } from '../../use-cases/context.js'
-import { getMyApplication } from '../../use-cases/provider-portal.js'
+import { getMyApplication, viewMyApplication } from '../../use-cases/provider-portal.js'
 import { pageCtx, PROVIDER_HOME, providerOrRedirect } from '../portal.js'
+import { keptPages } from '../kept-pages.js'
 import { startView, taskListView } from './application-page.js'
 
 const NOTICES = { sent: 'Your application has been sent.', answered: 'Your answer has been sent.' } as const
@@ -16,23 +17,29 @@ const ANSWER_MAX = 4000
 /** Registered inside the provider portal (src/web/provider/routes.ts). */
 export const applicationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const csrf = { preValidation: app.csrfProtection }
+  const keptTaskLists = keptPages()
 
   app.get('/', { schema: { hide: true, querystring: noticeQuery } }, async (request, reply) => {
     const me = await providerOrRedirect(request, reply)
     if (me === null) return reply
     const ctx = pageCtx(deps, me, request)
-    const mine = await getMyApplication(deps, ctx)
+    const mine = await viewMyApplication(deps, ctx)
     const token = reply.generateCsrf()
-    if (mine.assessment === null || mine.assessment.state === 'withdrawn') {
+    const assessment = mine.assessment
+    if (assessment === null || assessment.state === 'withdrawn') {
       return await reply.page(200, 'provider-start', startView(token, mine))
     }
     const done = request.query.done
-    return await reply.page(200, 'provider-task-list', taskListView({
-      csrf: token,
-      app: { ...mine, assessment: mine.assessment },
-      today: isoDate(ctx.now),
-      notice: done === undefined ? undefined : NOTICES[done]
-    }))
+    const today = isoDate(ctx.now)
+    // The page is a function of the kept application, the day and the notice; only its forms' token is new.
+    const html = await keptTaskLists.withToken(mine, `${today} ${done ?? ''}`, token, async (csrf) =>
+      await reply.renderPage('provider-task-list', taskListView({
+        csrf,
+        app: { ...mine, assessment },
+        today,
+        notice: done === undefined ? undefined : NOTICES[done]
+      })))
+    return await reply.sendPage(200, html)
   })
 
   app.post('/start', { schema: { hide: true, body: form }, ...csrf }, async (request, reply) => {
