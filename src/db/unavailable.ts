@@ -2,6 +2,7 @@
 // Reliability): a lost or refused connection, a connect that timed out, a server that stopped answering, a
 // statement or lock that hit its timeout, a server shutting down or starting up. Those are answered 503 with
 // Retry-After; anything else keeps its own handling.
+import { propertyOf, stringPropertyOf } from '../thrown.js'
 
 // postgres.js's own connection errors (src/errors.js there) and this service's watchdog (src/db/watchdog.ts).
 const DRIVER_CODES = new Set([
@@ -26,25 +27,20 @@ const SOCKET_CODES = new Set([
 // idle_in_transaction_session_timeout.
 const SQLSTATES = new Set(['57014', '55P03', '57P01', '57P02', '57P03', '53300', '25P03'])
 
-function codeOf (e: unknown): string | undefined {
-  const code = (e as { code?: unknown }).code
-  return typeof code === 'string' ? code : undefined
-}
-
 /** True when `error` (or an error it wraps, as drizzle wraps the driver's) says the database is unavailable. */
 export function isDatabaseUnavailable (error: unknown): boolean {
   let e: unknown = error
   for (let depth = 0; depth < 6 && e !== null && typeof e === 'object'; depth++) {
-    const code = codeOf(e)
+    const code = stringPropertyOf(e, 'code')
     if (code !== undefined) {
       if (DRIVER_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08')) {
         return true
       }
     }
     // AggregateError (a connect to several addresses) and the wrapped cause
-    const inner = (e as { errors?: unknown[] }).errors
+    const inner = propertyOf(e, 'errors')
     if (Array.isArray(inner) && inner.some(isDatabaseUnavailable)) return true
-    e = (e as { cause?: unknown }).cause
+    e = propertyOf(e, 'cause')
   }
   return false
 }

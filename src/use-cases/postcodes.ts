@@ -4,6 +4,7 @@ import type { Queryable } from '../db/client.js'
 import { findPostcodeLocation, hasImportedReference } from '../db/stores/postcodes.js'
 import { DomainError } from '../domain/errors.js'
 import { isValidLatLng, type LatLng } from '../domain/geo/index.js'
+import { propertyOf } from '../thrown.js'
 import type { Deps } from './context.js'
 
 export type PostcodeLookup =
@@ -23,18 +24,17 @@ export async function lookUpPostcode (deps: Deps, q: Queryable, postcode: string
   return { status: 'found', location: { latitude: row.latitude, longitude: row.longitude } }
 }
 
-interface PostcodesIoAnswer {
-  status?: number
-  result?: { latitude?: unknown; longitude?: unknown } | null
-}
-
 // postcodes.io: GET /postcodes/{pc} answers 404 for a postcode that is not live; GET /terminated_postcodes/{pc}
 // answers 200 for one that was in use and has been terminated.
 async function lookUpByApi (base: string, postcode: string): Promise<PostcodeLookup> {
   const live = await getJson(`${base.replace(/\/$/, '')}/postcodes/${encodeURIComponent(postcode)}`)
   if (live === 'unavailable') return { status: 'unavailable' }
   if (live.status === 200) {
-    const location = { latitude: Number(live.body.result?.latitude), longitude: Number(live.body.result?.longitude) }
+    const result = propertyOf(live.body, 'result')
+    const location = {
+      latitude: Number(propertyOf(result, 'latitude')),
+      longitude: Number(propertyOf(result, 'longitude'))
+    }
     // A live postcode with no grid reference (some PO boxes) cannot be placed.
     return isValidLatLng(location) ? { status: 'found', location } : { status: 'unavailable' }
   }
@@ -45,10 +45,10 @@ async function lookUpByApi (base: string, postcode: string): Promise<PostcodeLoo
   return { status: 'unavailable' }
 }
 
-async function getJson (url: string): Promise<{ status: number; body: PostcodesIoAnswer } | 'unavailable'> {
+async function getJson (url: string): Promise<{ status: number; body: unknown } | 'unavailable'> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(API_TIMEOUT_MS), redirect: 'error' })
-    const body = (await res.json().catch(() => ({}))) as PostcodesIoAnswer
+    const body: unknown = await res.json().catch(() => ({}))
     return { status: res.status, body }
   } catch {
     return 'unavailable'

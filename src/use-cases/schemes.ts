@@ -17,6 +17,7 @@ import {
 import { isStaff, notFound, requireStaff } from './access.js'
 import { recordAudit } from './audit.js'
 import { assertVersion } from './concurrency.js'
+import { propertyOf } from '../thrown.js'
 import { actorUserId, type Actor, type Ctx, type Deps } from './context.js'
 
 export type { SchemeVersionRow, SchemeVersionStatus }
@@ -33,7 +34,7 @@ function listUnknownFields (input: unknown, parsed: unknown, path: string[]): Fi
   if (typeof input !== 'object' || input === null || typeof parsed !== 'object' || parsed === null) return []
   return Object.entries(input).flatMap(([key, value]) =>
     key in parsed
-      ? listUnknownFields(value, (parsed as Record<string, unknown>)[key], [...path, key])
+      ? listUnknownFields(value, propertyOf(parsed, key), [...path, key])
       : [{ path: [...path, key].join('.'), message: `unknown field ${key}` }]
   )
 }

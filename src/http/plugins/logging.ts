@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { FastifyServerOptions } from 'fastify'
 import { stdSerializers, type DestinationStream, type SerializedError } from 'pino'
 import type { Config } from '../../config.js'
+import { stringPropertyOf } from '../../thrown.js'
 
 // A feedback link's token and a sign-in link are secrets (they are the permission to answer, to sign in), and so
 // are an OpenID Connect callback's code and state. The router decodes and tolerates doubled slashes, so the test
@@ -49,7 +50,14 @@ export function requestIdOf (req: IncomingMessage): string {
 
 // SQLSTATE-coded errors from either driver (postgres.js PostgresError, PGlite's DatabaseError).
 const SQLSTATE = /^[0-9A-Z]{5}$/
-interface DbErrorLike { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; severity?: unknown }
+interface DbErrorLike { code: string; constraint?: unknown; table?: unknown; column?: unknown; severity?: unknown }
+
+const isDbError = (e: unknown): e is Error & DbErrorLike => {
+  const code = stringPropertyOf(e, 'code')
+  return e instanceof Error && code !== undefined && SQLSTATE.test(code)
+}
+const hasQuery = (e: unknown): e is Error & { query: string } =>
+  e instanceof Error && stringPropertyOf(e, 'query') !== undefined
 
 function causes (err: unknown): unknown[] {
   const chain: unknown[] = []
@@ -66,23 +74,23 @@ const stackFrames = (err: Error) => (err.stack ?? '').split('\n').filter((l) => 
  * the SQLSTATE code and the constraint, table and column names are logged, with the stack frames.
  */
 export function safeErrorSerializer (err: unknown): SerializedError {
-  const chain = causes(err)
-  const db = chain.find((e): e is Error & DbErrorLike => typeof (e as DbErrorLike).code === 'string' &&
-    SQLSTATE.test((e as DbErrorLike).code as string))
-  const query = chain.find((e): e is Error & { query: string } => typeof (e as { query?: unknown }).query === 'string')
-  if (db === undefined && query === undefined) return stdSerializers.err(err as Error)
-  const top = err as Error
-  const out = {
+  const top = err instanceof Error ? err : new Error(String(err))
+  const chain = causes(top)
+  const db = chain.find(isDbError)
+  const query = chain.find(hasQuery)
+  if (db === undefined && query === undefined) return stdSerializers.err(top)
+  const out: SerializedError = {
     type: top.constructor.name,
     message: 'database statement failed (values not logged)',
     ...(query !== undefined ? { sql: query.query.slice(0, 2000) } : {}),
     ...(db !== undefined
       ? { code: db.code, constraint: db.constraint, table: db.table, column: db.column, severity: db.severity }
       : {}),
-    stack: stackFrames(top)
+    stack: stackFrames(top),
+    raw: top
   }
-  // pino's contract: the original error, not logged
-  return Object.defineProperty(out, 'raw', { value: top, enumerable: false }) as SerializedError
+  // pino's contract: the original error, kept but not logged
+  return Object.defineProperty(out, 'raw', { enumerable: false })
 }
 
 export function loggerOptions (config: Config, stream?: DestinationStream): FastifyServerOptions['logger'] {

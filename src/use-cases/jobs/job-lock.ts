@@ -4,6 +4,7 @@
 import type { Logger } from 'pino'
 import type { Database, Tx } from '../../db/client.js'
 import { tryJobLock, waitJobLock } from '../../db/stores/jobs.js'
+import { stringPropertyOf } from '../../thrown.js'
 
 /** Stable advisory-lock keys: one per job, the same in every instance (and distinct from the migration lock). */
 export const JOB_LOCK_KEYS = {
@@ -55,8 +56,8 @@ export async function runExclusively (
 
 function codeOf (error: unknown): string | undefined {
   for (let e = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === 'string') return code
+    const code = stringPropertyOf(e, 'code')
+    if (code !== undefined) return code
   }
   return undefined
 }
