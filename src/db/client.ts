@@ -67,7 +67,7 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const { migrate } = await import('drizzle-orm/postgres-js/migrator')
     const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5, ...bounded(url, opts) })
-    const db = drizzle(sql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
+    const db: Database = drizzle(sql, { schema, logger: loggerOf(opts.onQuery) })
     // A replica that does not answer is left at once for the primary: a short connect timeout.
     const readSql =
       opts.readUrl === undefined
@@ -78,10 +78,10 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
           ...bounded(opts.readUrl, opts),
           connect_timeout: 2
         })
-    const replica =
+    const replica: Database | undefined =
       readSql === undefined
         ? undefined
-        : (drizzle(readSql, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database)
+        : drizzle(readSql, { schema, logger: loggerOf(opts.onQuery) })
     return {
       db,
       replica,
@@ -113,7 +113,7 @@ export async function openDatabase (opts: DatabaseOptions): Promise<DatabaseHand
   if (opts.dataDir !== undefined) mkdirSync(opts.dataDir, { recursive: true })
   const client = opts.dataDir !== undefined ? new PGlite(opts.dataDir) : new PGlite()
   await client.waitReady
-  const db = drizzle(client, { schema, logger: loggerOf(opts.onQuery) }) as unknown as Database
+  const db: Database = drizzle(client, { schema, logger: loggerOf(opts.onQuery) })
   return {
     db,
     kind: 'pglite',

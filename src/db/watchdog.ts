@@ -46,7 +46,7 @@ class Framer {
         this.onMessage(0, this.header.readUInt32BE(4))
       } else {
         this.skip = this.header.readUInt32BE(1) - 4
-        this.onMessage(this.header[0]!, 0)
+        this.onMessage(this.header.readUInt8(0), 0)
       }
     }
   }

@@ -11,7 +11,14 @@ type Transform = typeof jsonSchemaTransform
 type JsonObject = Record<string, unknown>
 
 const PROBLEM_TYPE = 'application/problem+json'
-const CODES = Object.keys(ERRORS) as ErrorCode[]
+const CODES = Object.keys(ERRORS).filter(isErrorCode)
+
+// The transform sees JSON Schema as plain data: these read it without claiming more than it holds.
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v)
+const stringsOf = (v: unknown): string[] => Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+const objectsOf = (v: unknown): Record<string, JsonObject> => Object.fromEntries(
+  Object.entries(isObject(v) ? v : {}).filter((e): e is [string, JsonObject] => isObject(e[1]))
+)
 
 /** One example problem per registered code, for the document's components.examples. */
 export const problemExamples = (): Record<string, { summary: string; value: JsonObject }> =>
@@ -81,12 +88,12 @@ const MULTIPART_FILES = {
 
 export const openapiTransform: Transform = (input) => {
   const out = jsonSchemaTransform(input)
-  const schema = out.schema as JsonObject
-  if (schema.hide === true) return out
-  const produces = Array.isArray(schema.produces) ? (schema.produces as string[]) : []
-  const consumes = Array.isArray(schema.consumes) ? (schema.consumes as string[]) : []
+  const schema: unknown = out.schema
+  if (!isObject(schema) || schema.hide === true) return out
+  const produces = stringsOf(schema.produces)
+  const consumes = stringsOf(schema.consumes)
   if (consumes.includes('multipart/form-data') && schema.body === undefined) schema.body = MULTIPART_FILES
-  const response: Record<string, JsonObject> = { ...((schema.response ?? {}) as Record<string, JsonObject>) }
+  const response = objectsOf(schema.response)
   const binary = produces.length > 0 && !produces.some(isJson)
   if (binary && response['200'] === undefined) response['200'] = { description: 'Default Response' }
   // Every code the operation can answer, in one list (@fastify/swagger keeps an operation's x- keys)

@@ -206,26 +206,34 @@ function chooseKind (item: ChecklistItem): EvidenceKind {
   return (['declaration', 'narrative', 'observation'] as const).find((k) => kinds.includes(k)) ?? 'document'
 }
 
+/** What the demo's stories rely on being there (the default scheme, its own providers); a broken one says so. */
+function found<T> (value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the demo needs ${what}`)
+  return value
+}
+
 /** The instrument's answer values for a voice, so the demo follows whatever wording the scheme publishes. */
 function answersOf (instrument: Instrument, voice: Voice): Record<string, unknown> {
   const scaleItems = instrument.items.filter((i): i is ScaleItem => i.kind === 'scale')
-  const value = (item: ScaleItem, score: string) =>
-    instrument.scales.find((s) => s.code === item.scale)!.answers.find((a) => a.score === Number(score))!.value
+  const scaleOf = (item: ScaleItem) =>
+    found(instrument.scales.find((s) => s.code === item.scale), `scale ${item.scale}`)
+  const value = (item: ScaleItem, score: string | undefined) =>
+    found(scaleOf(item).answers.find((a) => a.score === Number(score)), `score ${score} on ${item.code}`).value
   const answers: Record<string, unknown> = {}
   scaleItems
     .filter((i) => i.scored)
     .forEach((item, k) => {
-      answers[item.code] = value(item, voice.now[k]!)
+      answers[item.code] = value(item, voice.now[k])
     })
   instrument.gainPairs.forEach((pair, k) => {
-    const without = scaleItems.find((i) => i.code === pair.without)!
-    const asked = without.askedWhen!
-    const affect = scaleItems.find((i) => i.code === asked.item)!
+    const without = found(scaleItems.find((i) => i.code === pair.without), `item ${pair.without}`)
+    const asked = found(without.askedWhen ?? undefined, `the condition of ${without.code}`)
+    const affect = found(scaleItems.find((i) => i.code === asked.item), `item ${asked.item}`)
     answers[asked.item] =
       voice.without === ''
-        ? instrument.scales.find((s) => s.code === affect.scale)!.answers.find((a) => a.value !== asked.answer)!.value
+        ? found(scaleOf(affect).answers.find((a) => a.value !== asked.answer), `another answer to ${affect.code}`).value
         : asked.answer
-    if (voice.without !== '') answers[without.code] = value(without, voice.without[k]!)
+    if (voice.without !== '') answers[without.code] = value(without, voice.without[k])
   })
   if (voice.comment !== undefined) answers.COMMENT = voice.comment
   return answers
@@ -320,7 +328,7 @@ async function gatherEvidence (deps: Deps, at: (n: number) => Who, a: Assessment
       a.id,
       piece.id,
       event,
-      event === 'reject' ? story.rejected!.note : queried ? FOOD_HYG_QUERY : null
+      event === 'reject' ? found(story.rejected, 'the rejection').note : queried ? FOOD_HYG_QUERY : null
     )
   }
   for (const [k, voice] of story.voices.entries()) {
@@ -403,7 +411,7 @@ async function tellStory (
 export const demoStories: DemoStep = async (deps, ctx, { councilId, providerIds }) => {
   const links: string[] = []
   for (const story of stories) {
-    const providerId = providerIds[demoProviders.findIndex((p) => p.name === story.provider)]!
+    const providerId = found(providerIds[demoProviders.findIndex((p) => p.name === story.provider)], story.provider)
     links.push(...(await tellStory(deps, ctx, councilId, providerId, story)))
   }
   return links.slice(0, 1).map((link) => `Feedback form (Moortown Day Centre, single use): ${link}`)

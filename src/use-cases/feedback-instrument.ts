@@ -119,7 +119,8 @@ export function checkFeedbackAnswers (
     ? normalised
     : normaliseFeedbackAnswers(
       instrument,
-      Object.fromEntries(Object.entries(raw as object).filter(([code]) => !refused.has(code)))
+      Object.fromEntries(Object.entries(typeof raw === 'object' && raw !== null ? raw : {})
+        .filter(([code]) => !refused.has(code)))
     )
   const all = valid.ok ? valid.value : {}
   const { conditional } = compileInstrument(instrument)

@@ -78,7 +78,7 @@ function assertInstrumentAllows (target: FeedbackTarget, input: InvitationsInput
     ...(respondentTypes.includes(input.respondentType)
       ? []
       : [{ path: 'body.respondentType', message: `this instrument asks ${respondentTypes.join(', ')}` }]),
-    ...((modes as string[]).includes(input.mode)
+    ...(modes.some((m) => m === input.mode)
       ? []
       : [{ path: 'body.mode', message: `this instrument offers ${modes.join(', ')}` }])
   ]
@@ -95,6 +95,13 @@ export async function createFeedbackInvitations (deps: Deps, ctx: Ctx, assessmen
     assertInstrumentAllows(target, input)
     const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000)
     const tokens = Array.from({ length: input.count }, () => generateSecret(FEEDBACK_TOKEN_PREFIX))
+    // Each stored row by the hash of its link's token: the token itself is never stored.
+    const byHash = new Map(tokens.map((token) => [sha256Hex(token), token]))
+    const tokenOf = (hash: string): string => {
+      const token = byHash.get(hash)
+      if (token === undefined) throw new Error('an invitation was stored that was not made here')
+      return token
+    }
     const rows = await insertInvitations(
       tx,
       tokens.map((token) => ({
@@ -121,9 +128,9 @@ export async function createFeedbackInvitations (deps: Deps, ctx: Ctx, assessmen
       }
     })
     return {
-      items: rows.map((row, i) => ({
+      items: rows.map((row) => ({
         ...presentInvitation(row, ctx.now),
-        link: `${deps.config.publicBaseUrl}/feedback/${tokens[i]!}`
+        link: `${deps.config.publicBaseUrl}/feedback/${tokenOf(row.tokenHash)}`
       }))
     }
   })

@@ -170,11 +170,10 @@ export async function recordFeedbackFromLink (
 
 /** Fisher–Yates with a cryptographic source: the order rows are written in says nothing about arrival. */
 function shuffled<T> (items: T[]): T[] {
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
+  // Each next one drawn uniformly from those left (a Fisher–Yates shuffle, drawn out rather than swapped in place).
+  const left = [...items]
+  const out: T[] = []
+  while (left.length > 0) out.push(...left.splice(randomInt(left.length), 1))
   return out
 }
 
@@ -231,7 +230,7 @@ export async function recordInterviewFeedback (deps: Deps, ctx: Ctx, assessmentI
               message: `this instrument asks ${target.instrument.respondentTypes.join(', ')}`
             }
           ]),
-      ...((target.instrument.modes as string[]).includes(input.mode)
+      ...(target.instrument.modes.some((m) => m === input.mode)
         ? []
         : [{ path: 'body.mode', message: `this instrument offers ${target.instrument.modes.join(', ')}` }]),
       ...receivedOnProblems(receivedOn, target.openedOn, isoDate(ctx.now))

@@ -35,7 +35,7 @@ const FAN_OUT_BATCH = 500
 const SEND_BATCH = 50
 const LEASE_SECONDS = 120
 
-const isKind = (k: string): k is MessageKind => (messageKinds as readonly string[]).includes(k)
+const isKind = (k: string): k is MessageKind => messageKinds.some((kind) => kind === k)
 
 type Payload = Record<string, unknown>
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined)

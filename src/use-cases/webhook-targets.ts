@@ -32,8 +32,8 @@ const LOCAL_NAMES = /(^|\.)(localhost|local|localdomain|internal|home\.arpa)$/
 export function addressProblem (text: string, rules: TargetRules): string | null {
   if (!ipaddr.isValid(text)) return 'is not an IP address'
   const addr = ipaddr.parse(text)
-  if (addr.kind() === 'ipv6') {
-    const v6 = addr as ipaddr.IPv6
+  if (addr instanceof ipaddr.IPv6) {
+    const v6 = addr
     const range = v6.range()
     if (range === 'ipv4Mapped') return 'is an IPv4-mapped or IPv4-compatible address'
     if (range === 'loopback') return rules.allowLoopback ? null : 'is a loopback address'

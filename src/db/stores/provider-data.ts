@@ -51,6 +51,7 @@ export async function loadProviderData (q: Queryable, provider: ProviderRecord) 
     .select({ id: councils.id, name: councils.name })
     .from(councils)
     .where(eq(councils.id, provider.councilId))
+  if (council === undefined) throw new Error(`provider ${provider.id} names a council that is not there`)
   const people = await q.select().from(users).where(eq(users.providerId, provider.id))
   const userIds = ids(people)
   const assessmentRows = await q.select().from(assessments).where(eq(assessments.providerId, provider.id))
@@ -73,7 +74,7 @@ export async function loadProviderData (q: Queryable, provider: ProviderRecord) 
     ...ids(appealRows)
   ]
   return {
-    council: council!,
+    council,
     provider,
     users: people,
     tokens: await q

@@ -123,7 +123,7 @@ export interface EventToFanOut {
   council: { id: string; slug: string; name: string; contactEmail: string | null }
 }
 
-const isAwardTopic = (topic: OutboxTopic): topic is AwardTopic => (awardTopics as readonly string[]).includes(topic)
+const isAwardTopic = (topic: OutboxTopic): topic is AwardTopic => awardTopics.some((t) => t === topic)
 
 /**
  * Award events not yet delivered to an active subscription of their council that wants them and existed when

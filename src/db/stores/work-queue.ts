@@ -18,6 +18,7 @@ import {
   providers,
   users
 } from '../schema/index.js'
+import { z } from 'zod'
 import type { AssessmentState } from '../../domain/workflow/index.js'
 
 /** One row of a section: what to act on, for which provider, since when, and the section's total. */
@@ -114,6 +115,8 @@ export const answeredInformation = isNotNull(assessments.infoResponseNote)
 
 /** Expiring evidence is counted up to this many; a larger total is shown as "more than" it. */
 export const EXPIRING_COUNT_CAP = 1000
+// The section's three counts as the database sends them (json_build_array as text): checked, not assumed.
+const COUNTS = z.tuple([z.number(), z.number(), z.number()])
 
 export interface ExpiringEvidence extends QueueRecord {
   within7: number
@@ -163,7 +166,7 @@ export async function queueExpiringEvidence (
       at: sql<string>`${evidence.expiresOn}`,
       note: evidence.itemCode,
       parentId: evidence.assessmentId,
-      counts: counts.mapWith((text: string) => JSON.parse(text) as [number, number, number])
+      counts: counts.mapWith((text: string) => COUNTS.parse(JSON.parse(text)))
     })
     .from(evidence)
     .innerJoin(providers, eq(providers.id, evidence.providerId))

@@ -102,6 +102,10 @@ export function sendProblem (request: FastifyRequest, reply: FastifyReply, body:
     .send({ ...body, instance: request.url })
 }
 
+// The methods the service's routes use (HEAD and OPTIONS come with them), as a 405's Allow header lists them.
+const ROUTE_METHODS: readonly HTTPMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+const isRouterMethod = (m: string): m is HTTPMethod => ROUTE_METHODS.some((known) => known === m)
+
 export default fp(
   async function problems (app: FastifyInstance) {
     // A second router holding every route, only to tell 405 (known path, other method) from 404.
@@ -109,9 +113,9 @@ export default fp(
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const m of methods) {
-        if (m === 'HEAD' || m === 'OPTIONS') continue
+        if (!isRouterMethod(m)) continue
         try {
-          known.on(m as HTTPMethod, route.url, () => {})
+          known.on(m, route.url, () => {})
         } catch {
           /* registered twice under a prefix: fine */
         }
@@ -120,8 +124,8 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '/'
-      const allowed = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => known.find(m as 'GET', path) !== null)
-      if (allowed.length > 0 && !allowed.includes(request.method)) {
+      const allowed = ROUTE_METHODS.filter((m) => known.find(m, path) !== null)
+      if (allowed.length > 0 && !allowed.some((m) => m === request.method)) {
         reply.header('allow', allowed.join(', '))
         return sendProblem(
           request,

@@ -85,7 +85,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   )
 
   // One endpoint per lifecycle action, all alike: staff only, optional If-Match, the concern back.
-  const action = <B extends z.ZodType>(
+  const action = <B extends z.ZodObject>(
     path: string,
     summary: string,
     body: B,
@@ -104,11 +104,12 @@ export const concernRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
           response: actionResponses
         }
       },
-      async (request) =>
-        (await run(ctxOf(request), request.params.id, {
-          ...(request.body as object),
-          expectedVersion: parseIfMatch(request.headers['if-match'])
-        } as z.infer<B> & { expectedVersion: number | undefined }))
+      // Fastify validated the body against `body`; a generic route cannot name its type, so the (already valid)
+      // body is parsed once more for it — these schemas only check, so a second parse changes nothing.
+      async (request) => await run(ctxOf(request), request.params.id, {
+        ...body.parse(request.body),
+        expectedVersion: parseIfMatch(request.headers['if-match'])
+      })
     )
   }
   action(

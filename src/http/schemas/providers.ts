@@ -1,17 +1,22 @@
 // The provider registry's API contract.
 import { z } from 'zod'
-import { ClientGroupSchema, CqcRatingSchema, OfferingFlagSchema, ServiceTypeSchema } from '../../domain/scheme/enums.js'
+import { ClientGroupSchema, CqcRatingSchema, ServiceTypeSchema, type OfferingFlag } from '../../domain/scheme/enums.js'
 import { LegalFormSchema, SizeBandSchema, normalisePostcode } from '../../domain/providers.js'
 import type { ProviderCreate, ProviderListQuery, ProviderPatch } from '../../use-cases/provider-input.js'
 import { pageMeta, pageQuery } from './common.js'
 
+// Every flag of the domain's list, no more: `satisfies` fails the type check when the list changes.
+const flag = z.boolean()
 export const offeringFlagsSchema = z
-  .strictObject(
-    Object.fromEntries(OfferingFlagSchema.options.map((f) => [f, z.boolean()])) as Record<
-      z.infer<typeof OfferingFlagSchema>,
-      z.ZodBoolean
-    >
-  )
+  .strictObject({
+    personalCare: flag,
+    medication: flag,
+    foodPreparation: flag,
+    transport: flag,
+    loneWorking: flag,
+    handlesMoney: flag,
+    employsStaff: flag
+  } satisfies Record<OfferingFlag, z.ZodBoolean>)
   .meta({
     id: 'OfferingFlags',
     description: 'What the provider does; decides which checklist items apply (src/domain/README.md: Glossary)'

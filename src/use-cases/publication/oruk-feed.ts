@@ -23,6 +23,7 @@ import {
   type OrukContext
 } from './oruk-mapping.js'
 import { taxonomiesOf } from './vocabulary.js'
+import { AWARD_LEVELS } from '../../domain/scheme/enums.js'
 
 export const ORUK_API_DETAILS = {
   version: 'HSDS-UK-3.0',
@@ -56,7 +57,7 @@ export async function filterOf (q: Queryable, ctx: OrukContext, query: OrukFilte
   if (query.taxonomy_term_id !== undefined) {
     const term = ctx.terms.find((t) => t.id === query.taxonomy_term_id)
     if (term === undefined) filter.none = true
-    else if (term.kind === 'level') filter.levels = [term.code as 'gold' | 'silver' | 'bronze']
+    else if (term.kind === 'level') filter.levels = AWARD_LEVELS.filter((level) => level === term.code)
     else if (term.kind === 'service_type') filter.serviceType = term.code
     else filter.clientGroup = term.code
   }

@@ -180,37 +180,26 @@ export function orukServiceOf (l: Listing, ctx: OrukContext, d: OrukProviderDeta
 
 export type OrukService = ReturnType<typeof orukServiceOf>
 
-const SUMMARY_FIELDS = [
-  'id',
-  'organization_id',
-  'name',
-  'description',
-  'url',
-  'email',
-  'status',
-  'accreditations',
-  'assured_date',
-  'last_modified',
-  'attributes'
-] as const
-
 /** A service as listed in a page without `full=true`: what a directory needs to list and filter, plus the mark. */
 export function orukServiceSummaryOf (l: Listing, ctx: OrukContext) {
   const full = orukServiceOf(l, ctx, NO_DETAILS)
-  const summary = Object.fromEntries(SUMMARY_FIELDS.map((k) => [k, full[k]])) as Pick<
-    OrukService,
-    (typeof SUMMARY_FIELDS)[number]
-  >
-  // Each term in brief (id, name, description: what the schema requires); /taxonomy_terms/{id} has the rest.
-  summary.attributes = summary.attributes.map((a) => ({
-    ...a,
-    taxonomy_term: {
-      id: a.taxonomy_term.id,
-      name: a.taxonomy_term.name,
-      description: a.taxonomy_term.description
-    } as typeof a.taxonomy_term
-  }))
-  return summary
+  return {
+    id: full.id,
+    organization_id: full.organization_id,
+    name: full.name,
+    description: full.description,
+    url: full.url,
+    email: full.email,
+    status: full.status,
+    accreditations: full.accreditations,
+    assured_date: full.assured_date,
+    last_modified: full.last_modified,
+    // Each term in brief (id, name, description: what the schema requires); /taxonomy_terms/{id} has the rest.
+    attributes: full.attributes.map((a) => ({
+      ...a,
+      taxonomy_term: { id: a.taxonomy_term.id, name: a.taxonomy_term.name, description: a.taxonomy_term.description }
+    }))
+  }
 }
 
 /** ORUK `minimal`: the smallest service the list schema accepts (id, name, status) and when it last changed. */

@@ -49,7 +49,7 @@ export interface CouncilRef {
 /**
  * The three taxonomies of one council's feed. The Quality Mark is the council's own scheme, so its ids are per council.
  */
-export function taxonomiesOf (council: CouncilRef): Taxonomy[] {
+export function taxonomiesOf (council: CouncilRef): [Taxonomy, Taxonomy, Taxonomy] {
   return [
     {
       id: stableId('taxonomy', 'quality-mark', council.id),
@@ -76,7 +76,7 @@ export function taxonomiesOf (council: CouncilRef): Taxonomy[] {
 
 /** Every term of the council's feed, in a stable order: levels (best first), service types, client groups. */
 export function termsOf (council: CouncilRef): Term[] {
-  const [levels, types, groups] = taxonomiesOf(council) as [Taxonomy, Taxonomy, Taxonomy]
+  const [levels, types, groups] = taxonomiesOf(council)
   const term = (t: Taxonomy, code: string, name: string, description: string): Term => ({
     id: stableId('taxonomy_term', t.id, code),
     kind: t.kind,
