@@ -14672,6 +14672,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        } & {
+            [key: string]: unknown;
         };
         CouncilCreateInput: {
             slug: string;
@@ -16527,6 +16529,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        } & {
+            [key: string]: unknown;
         };
         CouncilCreate: {
             slug: string;

@@ -130,6 +130,8 @@ t.test(
     const higher = await d.post(staff, `/api/v1/assessments/${id}/propose-decision`, { level: 'gold' })
     t.equal(higher.statusCode, 422)
     t.equal(higher.json().code, 'DECISION_ABOVE_COMPUTED')
+    t.equal(higher.json().proposed, 'gold', 'the refusal names the level proposed (an RFC 9457 extension member)')
+    t.equal(typeof higher.json().computed, 'string', 'and the level the score allows')
     const noReason = await d.post(staff, `/api/v1/assessments/${id}/propose-decision`, { level: 'bronze' })
     t.equal(noReason.json().code, 'DECISION_REASON_REQUIRED')
     const lower = await d.post(staff, `/api/v1/assessments/${id}/propose-decision`, {
@@ -137,6 +139,10 @@ t.test(
       reason: 'Complaints log not kept up to date on visit'
     })
     t.equal(lower.statusCode, 200, lower.body)
+    const again = await d.post(staff, `/api/v1/assessments/${id}/mark-ready`)
+    t.equal(again.json().code, 'ASSESSMENT_TRANSITION_NOT_ALLOWED', again.body)
+    t.match(again.json(), { from: 'decision_proposed', action: 'mark_ready', allowed: Array },
+      'a refused transition names the state, the action and what the state allows')
     const why = (await h.app.inject({ url: `/api/v1/assessments/${id}/decision`, headers: h.auth(p.token) })).json()
     t.match(why, {
       computedLevel: 'silver',

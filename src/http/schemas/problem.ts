@@ -8,8 +8,10 @@ export const fieldProblemSchema = z.object({
   message: z.string()
 })
 
+// Extension members (RFC 9457 §3.2) pass through: a rule's refusal names what it found, e.g. a transition's
+// `from`, `action` and `allowed`, or the `concernIds` still open, so a client can act on them.
 export const problemSchema = z
-  .object({
+  .looseObject({
     type: z.string().describe('A URI identifying the problem type (RFC 9457 §3.1.1)'),
     title: z.string(),
     status: z.number().int(),
