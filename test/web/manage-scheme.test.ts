@@ -228,6 +228,56 @@ t.test('removing an item: a confirmation, then gone', async (t) => {
   t.notOk((await draftRow())?.document.checklist.some((i) => i.code === 'INS_CYBER'))
 })
 
+t.test('a category renamed and a scale reworded: problems on their fields, saved, in the diff', async (t) => {
+  const page = await co.get(`/manage/scheme/${draftId}`)
+  t.match(page.body, new RegExp(`href="/manage/scheme/${draftId}/categories/insurance"`), 'a category can be renamed')
+  t.match(page.body, new RegExp(`href="/manage/scheme/${draftId}/scales/SAFETY"`), 'a scale can be reworded')
+  t.match(page.body, /Answer scales/)
+
+  const cat = await co.get(`/manage/scheme/${draftId}/categories/insurance`)
+  t.equal(cat.statusCode, 200)
+  t.match(cat.body, /value="Insurance"/, 'the name as it is')
+  const blank = await co.post(`/manage/scheme/${draftId}/categories/insurance`,
+    { _csrf: csrfOf(cat.body), version: versionOf(cat.body), title: ' ' })
+  t.equal(blank.statusCode, 400)
+  t.match(blank.body, /href="#title">The category’s name must not be empty/)
+  const named = await co.post(`/manage/scheme/${draftId}/categories/insurance`,
+    { _csrf: csrfOf(cat.body), version: versionOf(cat.body), title: 'Insurance and cover' })
+  t.equal(named.statusCode, 303)
+  const doc = (await draftRow())?.document
+  t.equal(doc?.categories.find((c) => c.code === 'insurance')?.title, 'Insurance and cover')
+
+  const scale = await co.get(`/manage/scheme/${draftId}/scales/SAFETY`)
+  t.equal(scale.statusCode, 200)
+  t.match(scale.body, /Answer 1, scoring 3, in plain English/)
+  t.match(scale.body, /value="As safe as I want"/)
+  const fields = (over: Record<string, string>) => ({
+    _csrf: csrfOf(scale.body),
+    version: versionOf(scale.body),
+    ...Object.fromEntries((doc?.instrument.scales.find((x) => x.code === 'SAFETY')?.answers ?? [])
+      .flatMap((a, n) => [[`a${n}-plain`, a.wording.plain], [`a${n}-easyRead`, a.wording.easyRead]])),
+    ...over
+  })
+  const empty = await co.post(`/manage/scheme/${draftId}/scales/SAFETY`, fields({ 'a1-easyRead': '' }))
+  t.equal(empty.statusCode, 400)
+  t.match(empty.body, /href="#a1-easyRead">Answer 2, scoring 2, in easy read must not be empty/)
+  t.match(empty.body, /value="Safe enough"/, 'the rest of the input kept')
+  const worded = await co.post(`/manage/scheme/${draftId}/scales/SAFETY`, fields({ 'a0-plain': 'As safe as I like' }))
+  t.equal(worded.statusCode, 303)
+  const answers = (await draftRow())?.document.instrument.scales.find((x) => x.code === 'SAFETY')?.answers
+  t.equal(answers?.[0]?.wording.plain, 'As safe as I like')
+  t.equal(answers?.[0]?.value, 'as_safe_as_i_want', 'the value responses hold is kept')
+  t.equal(answers?.[0]?.score, 3, 'and its score')
+
+  const diff = await co.get(`/manage/scheme/${draftId}/diff`)
+  t.match(diff.body, /Insurance and cover \(insurance\): Title<\/td>\s*<td[^>]*>Insurance<\/td>\s*<td[^>]*>Insurance and cover/)
+  t.match(diff.body,
+    /SAFETY: answer 1, wording<\/td>\s*<td[^>]*>As safe as I want \(as_safe_as_i_want, 3\)<\/td>\s*<td[^>]*>As safe as I like/)
+  t.notMatch(diff.body, /SAFETY: answer 2/, 'only the answer reworded')
+  t.equal((await co.get(`/manage/scheme/${draftId}/categories/not_there`)).statusCode, 404)
+  t.equal((await co.get(`/manage/scheme/${draftId}/scales/NOT_THERE`)).statusCode, 404)
+})
+
 t.test('what-if: a real assessment scored under the draft and the version in force, nothing saved', async (t) => {
   const before = await h.db.db.select().from(auditEvents)
   const pick = await co.get(`/manage/scheme/${draftId}/what-if`)

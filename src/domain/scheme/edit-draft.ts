@@ -38,6 +38,26 @@ export const putQuestionWording = (doc: SchemeDocument, code: string, wording: W
   }
 })
 
+/** A new title for the checklist category coded `code`; its items and the other categories unchanged. */
+export const putCategoryTitle = (doc: SchemeDocument, code: string, title: string): SchemeDocument => ({
+  ...doc,
+  categories: doc.categories.map((c) => (c.code === code ? { ...c, title } : c))
+})
+
+/**
+ * New wording for the answers of the scale coded `code`, in their order (an answer's value and score stay as they
+ * are: they are what responses and scoring hold). Answers beyond `wordings` keep theirs.
+ */
+export const putScaleWording = (doc: SchemeDocument, code: string, wordings: readonly Wording[]): SchemeDocument => ({
+  ...doc,
+  instrument: {
+    ...doc.instrument,
+    scales: doc.instrument.scales.map((s) => s.code !== code
+      ? s
+      : { ...s, answers: s.answers.map((a, n) => ({ ...a, wording: wordings[n] ?? a.wording })) })
+  }
+})
+
 /** New thresholds and settings (award validity and timings) for the scheme. */
 export const putRules = (doc: SchemeDocument, thresholds: Thresholds, settings: Settings): SchemeDocument =>
   ({ ...doc, thresholds, settings })

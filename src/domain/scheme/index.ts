@@ -5,4 +5,11 @@ export * from './applicability.js'
 export { DEFAULT_SCHEME, createDefaultSchemeDocument } from './default-scheme.js'
 export { listSchemeProblems, validateSchemeDocument } from './validate-scheme.js'
 export { diffSchemeDocuments, diffFields, type FieldChange, type KeyedChanges, type SchemeDiff } from './diff-scheme.js'
-export { putChecklistItem, putQuestionWording, putRules, removeChecklistItem } from './edit-draft.js'
+export {
+  putCategoryTitle,
+  putChecklistItem,
+  putQuestionWording,
+  putRules,
+  putScaleWording,
+  removeChecklistItem
+} from './edit-draft.js'

@@ -58,14 +58,50 @@ const HEAD = [{ text: 'What' }, { text: 'Before' }, { text: 'After' }]
 const changeRow = (what: string, c: FieldChange) =>
   [{ text: what }, { text: valueInWords(c.from) }, { text: valueInWords(c.to) }]
 
-/** The tables of a diff: items, thresholds, timings, questions; a section with no change is left out. */
+type Scale = SchemeDocument['instrument']['scales'][number]
+const scaleOf = (doc: SchemeDocument, code: string): Scale | undefined =>
+  doc.instrument.scales.find((s) => s.code === code)
+
+/** A changed scale, answer by answer: each wording that differs (values and scores are compared whole). */
+function scaleRows (code: string, before: Scale | undefined, after: Scale | undefined) {
+  const answers = Math.max(before?.answers.length ?? 0, after?.answers.length ?? 0)
+  return Array.from({ length: answers }, (_, n) => n).flatMap((n) => {
+    const a = before?.answers[n]
+    const b = after?.answers[n]
+    return (['plain', 'easyRead'] as const)
+      .filter((w) => a?.wording[w] !== b?.wording[w] || a?.value !== b?.value || a?.score !== b?.score)
+      .map((w) => [
+        { text: `${code}: answer ${n + 1}, ${FIELD_NAMES[w]?.toLowerCase() ?? w}` },
+        { text: a === undefined ? 'None' : `${a.wording[w]} (${a.value}${a.score === null ? '' : `, ${a.score}`})` },
+        { text: b === undefined ? 'None' : `${b.wording[w]} (${b.value}${b.score === null ? '' : `, ${b.score}`})` }
+      ])
+  })
+}
+
+/**
+ * The tables of a diff: categories, items, thresholds, timings, questions, answer scales; a section with no change
+ * is left out.
+ */
 export function diffTables (diff: SchemeDiff, from: SchemeDocument, to: SchemeDocument): ReportTable[] {
+  const category = (doc: SchemeDocument, code: string) => doc.categories.find((c) => c.code === code)?.title ?? code
   const title = (doc: SchemeDocument, code: string) => doc.checklist.find((i) => i.code === code)?.title ?? code
   const item = (doc: SchemeDocument, code: string) => {
     const found = doc.checklist.find((i) => i.code === code)
     return found === undefined ? '' : `${TIER_NAMES[found.tier]}; ${appliesInWords(found.appliesWhen)}`
   }
   const tables: ReportTable[] = [
+    {
+      caption: 'Checklist categories',
+      head: HEAD,
+      rows: [
+        ...diff.categories.added.map((code) =>
+          [{ text: `Added: ${category(to, code)} (${code})` }, { text: 'None' }, { text: category(to, code) }]),
+        ...diff.categories.removed.map((code) =>
+          [{ text: `Removed: ${category(from, code)} (${code})` }, { text: category(from, code) }, { text: 'None' }]),
+        ...diff.categories.changed.flatMap(({ code, changes }) =>
+          changes.map((c) => changeRow(`${category(to, code)} (${code}): ${fieldName(c.path)}`, c)))
+      ]
+    },
     {
       caption: 'Checklist items',
       head: HEAD,
@@ -99,7 +135,19 @@ export function diffTables (diff: SchemeDiff, from: SchemeDocument, to: SchemeDo
         ...diff.instrument.questions.removed.map((code) =>
           [{ text: `Removed: ${code}` }, { text: code }, { text: 'None' }]),
         ...diff.instrument.questions.changed.flatMap(({ code, changes }) =>
-          changes.map((c) => changeRow(`${code}: ${fieldName(c.path)}`, c)))
+          changes.map((c) => changeRow(`${code}: ${fieldName(c.path)}`, c))),
+        ...diff.instrument.fields.map((c) => changeRow(`Feedback: ${fieldName(c.path)}`, c))
+      ]
+    },
+    {
+      caption: 'Answer scales',
+      head: HEAD,
+      rows: [
+        ...diff.instrument.scales.added.map((code) =>
+          [{ text: `Added: ${code}` }, { text: 'None' }, { text: code }]),
+        ...diff.instrument.scales.removed.map((code) =>
+          [{ text: `Removed: ${code}` }, { text: code }, { text: 'None' }]),
+        ...diff.instrument.scales.changed.flatMap(({ code }) => scaleRows(code, scaleOf(from, code), scaleOf(to, code)))
       ]
     }
   ]

@@ -1,8 +1,9 @@
 // The draft's forms (README: For co-ordinators, Scheme): an item, the thresholds and timings, a question's wording,
-// and removing an item after a confirmation. Every save is the API's draft update (replaceSchemeDraftDocument): the
-// whole next document checked by the domain and written in one transaction with its audit, at the version the form
-// was read at. A problem comes back on its field with the input kept; someone else's save in between comes back as
-// "someone else changed this" with both versions, the input kept and nothing written.
+// a category's name, a scale's answers, and removing an item after a confirmation. Every save is the API's draft
+// update (replaceSchemeDraftDocument): the whole next document checked by the domain and written in one transaction
+// with its audit, at the version the form was read at. A problem comes back on its field with the input kept;
+// someone else's save in between comes back as "someone else changed this" with both versions, the input kept and
+// nothing written.
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -13,11 +14,13 @@ import { replaceSchemeDraftDocument, type SchemeVersionRecord } from '../../use-
 import { staffCtx } from '../portal.js'
 import { formPage, row, unlessChanged, versionField } from './forms.js'
 import {
+  categoryForm,
   itemForm,
   many,
   problemInWords,
   questionForm,
   rulesForm,
+  scaleForm,
   type DraftForm,
   type Errors,
   type Values
@@ -26,6 +29,7 @@ import { SCHEME, loadDraft, versionName } from './scheme-page.js'
 import { appliesInWords, TIER_NAMES } from './scheme-words.js'
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/)
+const categoryCode = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/)
 const body = z.object({ _csrf: z.string().optional(), version: versionField })
   .catchall(z.union([z.string().max(20_000), z.array(z.string().max(200)).max(20)]))
 
@@ -87,13 +91,14 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     }
     return v
   }
-  const formRoutes = (path: string, params: Params, make: (code?: string) => DraftForm, has?: Has) => {
+  type Make = (code: string | undefined, doc: SchemeDocument) => DraftForm
+  const formRoutes = (path: string, params: Params, make: Make, has?: Has) => {
     app.get(path, { schema: { hide: true, params } }, async (request, reply) => {
       const ctx = await staffCtx(deps, request, reply)
       if (ctx === null) return reply
       const p = params.parse(request.params)
       const v = await load(ctx, p, has)
-      const form = make(p.code)
+      const form = make(p.code, v.document)
       const values = form.valuesOf(v.document)
       return await render(reply, v, form, request.url, { values, errors: {}, version: v.version })
     })
@@ -104,7 +109,7 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       const p = params.parse(request.params)
       const { version, _csrf: _, ...values } = request.body
       const v = await load(ctx, p, has)
-      const form = make(p.code)
+      const form = make(p.code, v.document)
       if (version !== v.version) {
         return await render(reply, v, form, request.url,
           { values, errors: {}, version: v.version, conflict: { theirs: form.valuesOf(v.document) } })
@@ -134,6 +139,10 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   formRoutes('/:id/thresholds', z.object({ id: z.uuid() }), () => rulesForm)
   formRoutes('/:id/questions/:code', withCode, (c) => questionForm(c ?? ''),
     (doc, c) => doc.instrument.items.some((q) => q.code === c))
+  formRoutes('/:id/categories/:code', z.object({ id: z.uuid(), code: categoryCode }), (c) => categoryForm(c ?? ''),
+    (doc, c) => doc.categories.some((x) => x.code === c))
+  formRoutes('/:id/scales/:code', withCode, (c, doc) => scaleForm(c ?? '', doc),
+    (doc, c) => doc.instrument.scales.some((s) => s.code === c))
 
   // Removing an item: what it is, then "Yes, remove it"; the check that no category is left empty is the domain's.
   const removeParams = withCode

@@ -1,17 +1,20 @@
 // The forms that edit a draft scheme (README: For co-ordinators, Scheme): a checklist item, the thresholds and
-// timings, a question's wording. Each reads what a person typed, turns it into the draft's next document with the
-// domain's edits (src/domain/scheme/edit-draft.ts), and names its field for each problem the domain's validation
-// finds, so the error summary links to the field and the input is kept.
+// timings, a question's wording, a category's name, a scale's answers. Each reads what a person typed, turns it
+// into the draft's next document with the domain's edits (src/domain/scheme/edit-draft.ts), and names its field for
+// each problem the domain's validation finds, so the error summary links to the field and the input is kept.
 import {
   EvidenceKindSchema,
   OFFERING_FLAGS,
   TierSchema,
+  putCategoryTitle,
   putChecklistItem,
   putQuestionWording,
   putRules,
+  putScaleWording,
   type ChecklistItem,
   type SchemeDocument
 } from '../../domain/scheme/index.js'
+import type { Wording } from '../../domain/feedback/instrument.js'
 import { checkboxes, input, radios, textarea, type FormField } from './forms.js'
 import { EVIDENCE_KIND_NAMES, SETTING_NAMES, TIER_NAMES } from './scheme-words.js'
 import { FLAG_NAMES } from './words.js'
@@ -361,3 +364,69 @@ export const questionForm = (code: string): DraftForm => ({
     return path.startsWith('instrument.items.') && (field === 'plain' || field === 'easyRead') ? field : null
   }
 })
+
+const CATEGORY_LABELS = { title: 'The category’s name' }
+
+/** A checklist category's name (its code, which items name, stays). */
+export const categoryForm = (code: string): DraftForm => ({
+  title: `Change the name of the category ${code}`,
+  submit: 'Save the name',
+  labels: CATEGORY_LABELS,
+  valuesOf: (doc) => ({ title: doc.categories.find((c) => c.code === code)?.title ?? '' }),
+  fields: (_doc, v, e) => [
+    input('title', CATEGORY_LABELS.title, one(v, 'title'), e.title ?? null,
+      { hint: 'Providers see it as the heading of these items on their task list' })
+  ],
+  apply: (doc, v) => ({ doc: putCategoryTitle(doc, code, one(v, 'title')) }),
+  fieldOf: (path) => (path.startsWith('categories.') ? 'title' : null)
+})
+
+/** One field per answer of a scale and wording: `a0-plain`, `a0-easyRead`, … in the scale's order. */
+const answerField = (n: number, w: keyof Wording) => `a${n}-${w}`
+const scaleLabels = (doc: SchemeDocument, code: string): Record<string, string> => {
+  const answers = doc.instrument.scales.find((s) => s.code === code)?.answers ?? []
+  return Object.fromEntries(answers.flatMap((a, n) => {
+    const which = `Answer ${n + 1}${a.score === null ? '' : `, scoring ${a.score}`}`
+    return [
+      [answerField(n, 'plain'), `${which}, in plain English`],
+      [answerField(n, 'easyRead'), `${which}, in easy read`]
+    ]
+  }))
+}
+
+/**
+ * The wording of a scale's answers, plain and easy read. The answers' values and scores are not in the form: they
+ * are what responses hold and what scoring counts.
+ */
+export const scaleForm = (code: string, doc: SchemeDocument): DraftForm => {
+  const labels = scaleLabels(doc, code)
+  const count = doc.instrument.scales.find((s) => s.code === code)?.answers.length ?? 0
+  const indexes = Array.from({ length: count }, (_, n) => n)
+  return {
+    title: `Change the answers of the scale ${code}`,
+    submit: 'Save the answers',
+    labels,
+    valuesOf: (d) => Object.fromEntries((d.instrument.scales.find((s) => s.code === code)?.answers ?? [])
+      .flatMap((a, n) => [
+        [answerField(n, 'plain'), a.wording.plain],
+        [answerField(n, 'easyRead'), a.wording.easyRead]
+      ])),
+    fields: (_doc, v, e) => indexes.flatMap((n) => [
+      input(answerField(n, 'plain'), labels[answerField(n, 'plain')] ?? '', one(v, answerField(n, 'plain')),
+        e[answerField(n, 'plain')] ?? null),
+      input(answerField(n, 'easyRead'), labels[answerField(n, 'easyRead')] ?? '', one(v, answerField(n, 'easyRead')),
+        e[answerField(n, 'easyRead')] ?? null)
+    ]),
+    apply: (d, v) => ({
+      doc: putScaleWording(d, code, indexes.map((n) => ({
+        plain: one(v, answerField(n, 'plain')),
+        easyRead: one(v, answerField(n, 'easyRead'))
+      })))
+    }),
+    // instrument.scales.S.answers.N.wording.plain → aN-plain
+    fieldOf: (path) => {
+      const m = /^instrument\.scales\.\d+\.answers\.(\d+)\.wording\.(plain|easyRead)$/.exec(path)
+      return m === null ? null : `a${m[1]}-${m[2]}`
+    }
+  }
+}

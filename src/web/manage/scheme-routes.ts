@@ -24,7 +24,14 @@ import { row, unlessChanged, versionField } from './forms.js'
 import { diffTables } from './scheme-diff-words.js'
 import { schemeEditRoutes } from './scheme-edit-routes.js'
 import { SCHEME, backTo, dateOrNone, loadDraft, schemePage, versionName, versionTag } from './scheme-page.js'
-import { checklistTables, questionsTable, settingsTable, thresholdsTable } from './scheme-words.js'
+import {
+  categoriesTable,
+  checklistTables,
+  questionsTable,
+  scalesTable,
+  settingsTable,
+  thresholdsTable
+} from './scheme-words.js'
 import { scoreView } from './score-view.js'
 import { linkHtml, stateName, tagHtml } from './tags.js'
 import { dayOf } from './words.js'
@@ -142,10 +149,12 @@ export const manageSchemeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
             error: null
           },
       tables: [
+        categoriesTable(v.document, draft ? (code) => `${base}/categories/${code}` : null),
         ...checklistTables(v.document, draft ? (code) => `${base}/items/${code}` : null),
         thresholdsTable(v.document),
         settingsTable(v.document),
-        questionsTable(v.document, draft ? (code) => `${base}/questions/${code}` : null)
+        questionsTable(v.document, draft ? (code) => `${base}/questions/${code}` : null),
+        scalesTable(v.document, draft ? (code) => `${base}/scales/${code}` : null)
       ]
     }))
   })

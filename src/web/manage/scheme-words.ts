@@ -152,3 +152,37 @@ export function questionsTable (doc: SchemeDocument, editHref: ((code: string) =
     ])
   }
 }
+
+/** The checklist's categories with how many items each holds; on a draft, each name can be changed. */
+export function categoriesTable (doc: SchemeDocument, editHref: ((code: string) => string) | null): ReportTable {
+  return {
+    caption: 'Checklist categories',
+    head: [{ text: 'Category' }, { text: 'Items' }, ...(editHref === null ? [] : [{ text: 'Change' }])],
+    rows: doc.categories.map((c) => [
+      text(`${c.title} (${c.code})`),
+      text(doc.checklist.filter((i) => i.category === c.code).length),
+      ...(editHref === null ? [] : [changeLink(editHref(c.code), 'Change', c.title)])
+    ])
+  }
+}
+
+/** The answer scales: each answer's wording, plain and easy read, best first as the scale lists them. */
+export function scalesTable (doc: SchemeDocument, editHref: ((code: string) => string) | null): ReportTable {
+  const words = (w: 'plain' | 'easyRead', s: SchemeDocument['instrument']['scales'][number]) =>
+    s.answers.map((a) => a.wording[w]).join(' / ')
+  return {
+    caption: 'Answer scales',
+    head: [
+      { text: 'Scale' },
+      { text: 'Answers' },
+      { text: 'Easy read' },
+      ...(editHref === null ? [] : [{ text: 'Change' }])
+    ],
+    rows: doc.instrument.scales.map((s) => [
+      text(s.code),
+      text(words('plain', s)),
+      text(words('easyRead', s)),
+      ...(editHref === null ? [] : [changeLink(editHref(s.code), 'Change', s.code)])
+    ])
+  }
+}

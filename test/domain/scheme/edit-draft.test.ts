@@ -2,9 +2,11 @@
 import t from 'tap'
 import {
   createDefaultSchemeDocument,
+  putCategoryTitle,
   putChecklistItem,
   putQuestionWording,
   putRules,
+  putScaleWording,
   removeChecklistItem,
   validateSchemeDocument
 } from '../../../src/domain/scheme/index.js'
@@ -53,4 +55,32 @@ t.test('a question reworded; the others and the thresholds as they were', async 
   t.equal(rules.thresholds.compliance.goldWeightShare, 0.9)
   t.equal(rules.settings.awardValidityMonths, 24)
   t.same(rules.checklist, doc.checklist)
+})
+
+t.test('a category renamed: its code, its items and the other categories unchanged', async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const [first, second] = doc.categories
+  const next = putCategoryTitle(doc, first!.code, 'Insurance and cover')
+  t.equal(next.categories[0]!.title, 'Insurance and cover')
+  t.equal(next.categories[0]!.code, first!.code)
+  t.same(next.categories[1], second)
+  t.same(next.checklist, doc.checklist)
+  t.equal(doc.categories[0]!.title, first!.title, 'the draft given is not changed')
+  t.ok(validateSchemeDocument(next).ok)
+  t.notOk(validateSchemeDocument(putCategoryTitle(doc, first!.code, ' ')).ok, 'a blank title is refused')
+})
+
+t.test("a scale's answers reworded in order: values and scores kept, other scales unchanged", async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const [scale, other] = doc.instrument.scales
+  const wording = { plain: 'Always', easyRead: 'All the time' }
+  const next = putScaleWording(doc, scale!.code, [wording])
+  const answers = next.instrument.scales[0]!.answers
+  t.same(answers[0]!.wording, wording)
+  t.equal(answers[0]!.value, scale!.answers[0]!.value)
+  t.equal(answers[0]!.score, scale!.answers[0]!.score)
+  t.same(answers.slice(1), scale!.answers.slice(1), 'answers beyond those given keep their wording')
+  t.same(next.instrument.scales[1], other)
+  t.same(doc.instrument.scales[0], scale, 'the draft given is not changed')
+  t.ok(validateSchemeDocument(next).ok)
 })
