@@ -1,6 +1,6 @@
 // What changed between two scheme versions, in words, as GOV.UK tables (README: For co-ordinators, Scheme): the
 // domain's diff (src/domain/scheme/diff-scheme.ts) with each field named and each value written out.
-import type { FieldChange, SchemeDiff, SchemeDocument } from '../../domain/scheme/index.js'
+import type { FieldChange, KeyedChanges, SchemeDiff, SchemeDocument } from '../../domain/scheme/index.js'
 import type { ReportTable } from './report-tables.js'
 import { EVIDENCE_KIND_NAMES, SETTING_NAMES, TIER_NAMES, appliesInWords } from './scheme-words.js'
 import { FLAG_NAMES } from './words.js'
@@ -57,6 +57,12 @@ export function valueInWords (value: unknown): string {
 const HEAD = [{ text: 'What' }, { text: 'Before' }, { text: 'After' }]
 const changeRow = (what: string, c: FieldChange) =>
   [{ text: what }, { text: valueInWords(c.from) }, { text: valueInWords(c.to) }]
+
+/** Rows for the entries added and removed, named by their codes (questions, scales). */
+const addedAndRemoved = (changes: KeyedChanges) => [
+  ...changes.added.map((code) => [{ text: `Added: ${code}` }, { text: 'None' }, { text: code }]),
+  ...changes.removed.map((code) => [{ text: `Removed: ${code}` }, { text: code }, { text: 'None' }])
+]
 
 type Scale = SchemeDocument['instrument']['scales'][number]
 const scaleOf = (doc: SchemeDocument, code: string): Scale | undefined =>
@@ -130,10 +136,7 @@ export function diffTables (diff: SchemeDiff, from: SchemeDocument, to: SchemeDo
       caption: 'Feedback questions',
       head: HEAD,
       rows: [
-        ...diff.instrument.questions.added.map((code) =>
-          [{ text: `Added: ${code}` }, { text: 'None' }, { text: code }]),
-        ...diff.instrument.questions.removed.map((code) =>
-          [{ text: `Removed: ${code}` }, { text: code }, { text: 'None' }]),
+        ...addedAndRemoved(diff.instrument.questions),
         ...diff.instrument.questions.changed.flatMap(({ code, changes }) =>
           changes.map((c) => changeRow(`${code}: ${fieldName(c.path)}`, c))),
         ...diff.instrument.fields.map((c) => changeRow(`Feedback: ${fieldName(c.path)}`, c))
@@ -143,10 +146,7 @@ export function diffTables (diff: SchemeDiff, from: SchemeDocument, to: SchemeDo
       caption: 'Answer scales',
       head: HEAD,
       rows: [
-        ...diff.instrument.scales.added.map((code) =>
-          [{ text: `Added: ${code}` }, { text: 'None' }, { text: code }]),
-        ...diff.instrument.scales.removed.map((code) =>
-          [{ text: `Removed: ${code}` }, { text: code }, { text: 'None' }]),
+        ...addedAndRemoved(diff.instrument.scales),
         ...diff.instrument.scales.changed.flatMap(({ code }) => scaleRows(code, scaleOf(from, code), scaleOf(to, code)))
       ]
     }
