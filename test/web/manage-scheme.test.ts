@@ -278,6 +278,43 @@ t.test('a category renamed and a scale reworded: problems on their fields, saved
   t.equal((await co.get(`/manage/scheme/${draftId}/scales/NOT_THERE`)).statusCode, 404)
 })
 
+t.test('an item in a new category, then its removal taking the category with it', async (t) => {
+  const url = `/manage/scheme/${draftId}/items/new`
+  const form = await co.get(url)
+  t.match(form.body, /value="NEW"[^>]*>\s*<label[^>]*>\s*A new category/, 'a new category is one of the choices')
+  const fields = (over: Record<string, string>) => itemFields(form.body, {
+    code: 'DIG_CYBER', title: 'Cyber safety', category: 'NEW', validityMonths: '', ...over
+  })
+  const nameless = await postForm(url, fields({ newCategoryCode: 'digital', newCategoryTitle: '' }),
+    [['evidenceKinds', 'declaration']])
+  t.equal(nameless.statusCode, 400)
+  t.match(nameless.body, /href="#newCategoryTitle">Enter the new category’s name/)
+  t.match(nameless.body, /value="digital"/, 'the code typed is kept')
+  const badCode = await postForm(url, fields({ newCategoryCode: 'Digital Safety', newCategoryTitle: 'Digital' }),
+    [['evidenceKinds', 'declaration']])
+  t.equal(badCode.statusCode, 400)
+  t.match(badCode.body, /href="#newCategoryCode">/, 'the domain\'s problem with the code is on its field')
+  const taken = await postForm(url, fields({ newCategoryCode: 'insurance', newCategoryTitle: 'More insurance' }),
+    [['evidenceKinds', 'declaration']])
+  t.equal(taken.statusCode, 400, 'a code already used is refused')
+  t.notOk((await draftRow())?.document.checklist.some((i) => i.code === 'DIG_CYBER'), 'nothing written')
+  const made = await postForm(url, fields({ newCategoryCode: 'digital', newCategoryTitle: 'Digital safety' }),
+    [['evidenceKinds', 'declaration']])
+  t.equal(made.statusCode, 303)
+  const doc = (await draftRow())?.document
+  t.same(doc?.categories.at(-1), { code: 'digital', title: 'Digital safety' })
+  t.equal(doc?.checklist.find((i) => i.code === 'DIG_CYBER')?.category, 'digital')
+
+  const confirm = await co.get(`/manage/scheme/${draftId}/items/DIG_CYBER/remove`)
+  t.match(confirm.body, /It is the last item of Digital safety: the category is removed with it\./)
+  const done = await co.post(`/manage/scheme/${draftId}/items/DIG_CYBER/remove`,
+    { _csrf: csrfOf(confirm.body), version: versionOf(confirm.body) })
+  t.equal(done.statusCode, 303)
+  const after = (await draftRow())?.document
+  t.notOk(after?.categories.some((c) => c.code === 'digital'), 'the category went with its last item')
+  t.notOk(after?.checklist.some((i) => i.code === 'DIG_CYBER'))
+})
+
 t.test('what-if: a real assessment scored under the draft and the version in force, nothing saved', async (t) => {
   const before = await h.db.db.select().from(auditEvents)
   const pick = await co.get(`/manage/scheme/${draftId}/what-if`)

@@ -2,7 +2,7 @@
 // pages): each returns a new document and leaves the given one as it was; whether the result is a valid scheme is
 // validate-scheme.ts's to say.
 import type { Wording } from '../feedback/instrument.js'
-import type { ChecklistItem, SchemeDocument, Settings, Thresholds } from './scheme-document.js'
+import type { Category, ChecklistItem, SchemeDocument, Settings, Thresholds } from './scheme-document.js'
 
 /**
  * Puts an item in the checklist: in place of the item coded `replacing` (its place kept), or, when `replacing` is
@@ -25,9 +25,29 @@ export function putChecklistItem (
   return { ...doc, checklist }
 }
 
-/** The checklist without the item coded `code`. */
-export const removeChecklistItem = (doc: SchemeDocument, code: string): SchemeDocument =>
-  ({ ...doc, checklist: doc.checklist.filter((i) => i.code !== code) })
+/** The category the item coded `code` is the last item of (removing it would leave it empty), or undefined. */
+export function categoryEmptiedBy (doc: SchemeDocument, code: string): Category | undefined {
+  const item = doc.checklist.find((i) => i.code === code)
+  if (item === undefined || doc.checklist.some((i) => i.code !== code && i.category === item.category)) return undefined
+  return doc.categories.find((c) => c.code === item.category)
+}
+
+/**
+ * The checklist without the item coded `code`; a category it was the last item of goes with it (a category holds
+ * items, and validation refuses one with none).
+ */
+export function removeChecklistItem (doc: SchemeDocument, code: string): SchemeDocument {
+  const emptied = categoryEmptiedBy(doc, code)
+  return {
+    ...doc,
+    checklist: doc.checklist.filter((i) => i.code !== code),
+    categories: doc.categories.filter((c) => c !== emptied)
+  }
+}
+
+/** A new checklist category, after the others (validation refuses a code already used, or one with no items). */
+export const addCategory = (doc: SchemeDocument, category: Category): SchemeDocument =>
+  ({ ...doc, categories: [...doc.categories, category] })
 
 /** New wording for the feedback question coded `code`; other questions unchanged. */
 export const putQuestionWording = (doc: SchemeDocument, code: string, wording: Wording): SchemeDocument => ({

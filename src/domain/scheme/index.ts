@@ -6,6 +6,8 @@ export { DEFAULT_SCHEME, createDefaultSchemeDocument } from './default-scheme.js
 export { listSchemeProblems, validateSchemeDocument } from './validate-scheme.js'
 export { diffSchemeDocuments, diffFields, type FieldChange, type KeyedChanges, type SchemeDiff } from './diff-scheme.js'
 export {
+  addCategory,
+  categoryEmptiedBy,
   putCategoryTitle,
   putChecklistItem,
   putQuestionWording,

@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DomainError, isDomainError } from '../../domain/errors.js'
-import { removeChecklistItem, type SchemeDocument } from '../../domain/scheme/index.js'
+import { categoryEmptiedBy, removeChecklistItem, type SchemeDocument } from '../../domain/scheme/index.js'
 import type { Ctx, Deps } from '../../use-cases/context.js'
 import { replaceSchemeDraftDocument, type SchemeVersionRecord } from '../../use-cases/schemes.js'
 import { staffCtx } from '../portal.js'
@@ -149,6 +149,7 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   const confirmPage = async (reply: FastifyReply, v: SchemeVersionRecord, itemCode: string, problem: string | null) => {
     const item = v.document.checklist.find((i) => i.code === itemCode)
     if (item === undefined) throw new DomainError('NOT_FOUND', 'not_found', 'Checklist item not found')
+    const emptied = categoryEmptiedBy(v.document, item.code)
     return await reply.page(problem === null ? 200 : 400, 'manage-form', formPage({
       active: SCHEME,
       caption: versionName(v),
@@ -158,7 +159,10 @@ export const schemeEditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         row('Tier', TIER_NAMES[item.tier]),
         row('Applies to', appliesInWords(item.appliesWhen))
       ],
-      paragraphs: problem === null ? [] : [`It cannot be removed: ${problem}`],
+      paragraphs: [
+        ...(emptied === undefined ? [] : [`It is the last item of ${emptied.title}: the category is removed with it.`]),
+        ...(problem === null ? [] : [`It cannot be removed: ${problem}`])
+      ],
       warning: 'Providers will no longer be asked for this item in assessments under this version.',
       action: `${SCHEME}/${v.id}/items/${item.code}/remove`,
       csrf: reply.generateCsrf(),

@@ -6,6 +6,7 @@ import {
   EvidenceKindSchema,
   OFFERING_FLAGS,
   TierSchema,
+  addCategory,
   putCategoryTitle,
   putChecklistItem,
   putQuestionWording,
@@ -78,6 +79,8 @@ const ITEM_LABELS = {
   title: 'Title',
   guidance: 'Guidance for the provider',
   category: 'Category',
+  newCategoryCode: 'The new category’s code',
+  newCategoryTitle: 'The new category’s name',
   tier: 'Tier',
   weight: 'Weight',
   allOf: 'Applies only to providers with all of',
@@ -88,6 +91,8 @@ const ITEM_LABELS = {
   limiter: 'Is it a limiter?'
 }
 const flagOptions = OFFERING_FLAGS.map((f) => ({ value: f, text: FLAG_NAMES[f] }))
+/** The category choice that adds one (a category code is snake_case, so it cannot be one). */
+const NEW_CATEGORY = 'NEW'
 
 /** The form for one checklist item: `code` is the item changed, null for a new one. */
 export function itemForm (code: string | null): DraftForm {
@@ -99,6 +104,8 @@ export function itemForm (code: string | null): DraftForm {
         title: '',
         guidance: '',
         category: '',
+        newCategoryCode: '',
+        newCategoryTitle: '',
         tier: '',
         weight: '1',
         allOf: [],
@@ -114,6 +121,8 @@ export function itemForm (code: string | null): DraftForm {
       title: i.title,
       guidance: i.guidance,
       category: i.category,
+      newCategoryCode: '',
+      newCategoryTitle: '',
       tier: i.tier,
       weight: String(i.weight),
       allOf: [...i.appliesWhen.allOf],
@@ -134,8 +143,16 @@ export function itemForm (code: string | null): DraftForm {
         { hint: 'Capital letters, digits and underscores, for example INS_CYBER', classes: 'govuk-input--width-20' }),
       input('title', ITEM_LABELS.title, one(v, 'title'), e.title ?? null),
       textarea('guidance', ITEM_LABELS.guidance, one(v, 'guidance'), e.guidance ?? null),
-      radios('category', ITEM_LABELS.category, one(v, 'category'), e.category ?? null,
-        doc.categories.map((c) => ({ value: c.code, text: c.title }))),
+      radios('category', ITEM_LABELS.category, one(v, 'category'), e.category ?? null, [
+        ...doc.categories.map((c) => ({ value: c.code, text: c.title })),
+        { value: NEW_CATEGORY, text: 'A new category', hint: 'Give its code and name below' }
+      ]),
+      input('newCategoryCode', ITEM_LABELS.newCategoryCode, one(v, 'newCategoryCode'), e.newCategoryCode ?? null, {
+        hint: 'Only for a new category: small letters, digits and underscores, for example digital_safety',
+        classes: 'govuk-input--width-20'
+      }),
+      input('newCategoryTitle', ITEM_LABELS.newCategoryTitle, one(v, 'newCategoryTitle'), e.newCategoryTitle ?? null,
+        { hint: 'Only for a new category: the heading providers see on their task list' }),
       radios('tier', ITEM_LABELS.tier, one(v, 'tier'), e.tier ?? null,
         TierSchema.options.map((t) => ({ value: t, text: TIER_NAMES[t] }))),
       input('weight', ITEM_LABELS.weight, one(v, 'weight'), e.weight ?? null,
@@ -167,11 +184,17 @@ export function itemForm (code: string | null): DraftForm {
       if (typeof months === 'string') errors.validityMonths = months
       const tier = TierSchema.safeParse(one(v, 'tier'))
       if (!tier.success) errors.tier = 'Select the tier'
-      if (typeof weight === 'string' || typeof months === 'string' || !tier.success) return { errors }
+      const isNew = one(v, 'category') === NEW_CATEGORY
+      const newCategory = { code: one(v, 'newCategoryCode').trim(), title: one(v, 'newCategoryTitle').trim() }
+      if (isNew && newCategory.code === '') errors.newCategoryCode = 'Enter the new category’s code'
+      if (isNew && newCategory.title === '') errors.newCategoryTitle = 'Enter the new category’s name'
+      if (Object.keys(errors).length > 0 || typeof weight === 'string' || typeof months === 'string' || !tier.success) {
+        return { errors }
+      }
       const flags = (name: string) => OFFERING_FLAGS.filter((f) => many(v, name).includes(f))
       const item: ChecklistItem = {
         code: one(v, 'code'),
-        category: one(v, 'category'),
+        category: isNew ? newCategory.code : one(v, 'category'),
         title: one(v, 'title'),
         guidance: one(v, 'guidance'),
         tier: tier.data,
@@ -182,12 +205,17 @@ export function itemForm (code: string | null): DraftForm {
         limiter: one(v, 'limiter') === 'yes',
         evidenceKinds: EvidenceKindSchema.options.filter((k) => many(v, 'evidenceKinds').includes(k))
       }
-      return { doc: putChecklistItem(doc, code, item) }
+      return { doc: putChecklistItem(isNew ? addCategory(doc, newCategory) : doc, code, item) }
     },
     fieldOf: (path, next, v) => {
       const [where, index, field, sub] = path.split('.')
-      // Only problems of this item are this form's; a category left empty is the item's category.
-      if (where === 'categories') return 'category'
+      // Only problems of this item are this form's; a new category's are its fields', and a category left empty
+      // (the item moved out of it) is the item's category.
+      if (where === 'categories') {
+        const added = one(v, 'category') === NEW_CATEGORY && next.categories[Number(index)]?.code ===
+          one(v, 'newCategoryCode').trim()
+        return added ? (field === 'title' ? 'newCategoryTitle' : 'newCategoryCode') : 'category'
+      }
       if (where !== 'checklist' || next.checklist[Number(index)]?.code !== one(v, 'code')) return null
       if (field === 'appliesWhen') return sub === 'anyOf' ? 'anyOf' : 'allOf'
       if (field === 'expiryWaivedBy') return 'waiver'

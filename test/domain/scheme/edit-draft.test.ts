@@ -1,6 +1,8 @@
 // Edits to a draft scheme document one piece at a time (README: For co-ordinators, the scheme pages).
 import t from 'tap'
 import {
+  addCategory,
+  categoryEmptiedBy,
   createDefaultSchemeDocument,
   putCategoryTitle,
   putChecklistItem,
@@ -83,4 +85,25 @@ t.test("a scale's answers reworded in order: values and scores kept, other scale
   t.same(next.instrument.scales[1], other)
   t.same(doc.instrument.scales[0], scale, 'the draft given is not changed')
   t.ok(validateSchemeDocument(next).ok)
+})
+
+t.test("a category's last item removed takes the category with it; any other item leaves them all", async (t) => {
+  const doc = createDefaultSchemeDocument()
+  const template = doc.checklist.find((i) => i.code === 'INS_PL')!
+  const withNew = putChecklistItem(addCategory(doc, { code: 'digital', title: 'Digital safety' }), null,
+    { ...template, code: 'DIG_CYBER', category: 'digital' })
+  t.ok(validateSchemeDocument(withNew).ok, 'a new category with its first item is a valid scheme')
+  t.equal(withNew.categories.at(-1)!.code, 'digital', 'added after the others')
+  t.equal(categoryEmptiedBy(withNew, 'DIG_CYBER')?.code, 'digital')
+  t.equal(categoryEmptiedBy(withNew, 'INS_PL'), undefined, 'insurance has other items')
+  t.equal(categoryEmptiedBy(withNew, 'NOT_THERE'), undefined)
+  const removed = removeChecklistItem(withNew, 'DIG_CYBER')
+  t.notOk(removed.categories.some((c) => c.code === 'digital'), 'the emptied category is gone')
+  t.same(removed.categories, doc.categories)
+  t.ok(validateSchemeDocument(removed).ok)
+  t.same(removeChecklistItem(withNew, 'INS_PL').categories, withNew.categories, 'no category emptied')
+  t.notOk(validateSchemeDocument(addCategory(doc, { code: 'digital', title: 'Digital safety' })).ok,
+    'a category with no items is refused')
+  t.notOk(validateSchemeDocument(putChecklistItem(addCategory(doc, doc.categories[0]!), null,
+    { ...template, code: 'DUP' })).ok, 'a code used twice is refused')
 })
