@@ -58,14 +58,21 @@ export async function versionedBody (
   view: string,
   compute: () => Promise<unknown> | unknown
 ): Promise<VersionedBody> {
+  const kept = cachedBody(cache, council, view)
+  if (kept !== undefined) return kept
   const etag = etagOfView(council, view)
   const key = `${council.id}${etag}`
-  let body = cache.get(key)
-  if (body === undefined) {
-    body = ownBytes(Buffer.from(JSON.stringify(await compute())))
-    cache.set(key, body)
-  }
+  const body = ownBytes(Buffer.from(JSON.stringify(await compute())))
+  cache.set(key, body)
   return withGzip(cache, key, etag, body, true)
+}
+
+/** The view's body at the council's version when it is still cached, or undefined. */
+export function cachedBody (cache: BodyCache, council: PublicCouncil, view: string): VersionedBody | undefined {
+  const etag = etagOfView(council, view)
+  const key = `${council.id}${etag}`
+  const body = cache.get(key)
+  return body === undefined ? undefined : withGzip(cache, key, etag, body, true)
 }
 
 /**

@@ -53,7 +53,7 @@ export const orukRoutes: FastifyPluginAsyncZod<PublicFeedOptions> = async (app, 
     exposedHeaders: ['ETag'],
     maxAge: 86_400
   })
-  const serve = publicViewServer(publication)
+  const serve = publicViewServer(app, publication)
   const baseOf = (council: PublicCouncil) => `${deps.config.publicBaseUrl}/oruk/${council.slug}`
 
   app.get(

@@ -24,6 +24,8 @@ export interface PublicSource {
 export interface PublicationFreshness extends ChannelListener {
   /** The council of a public URL: from memory while listening and nothing newer was announced, else read. */
   source: (slug: string) => Promise<PublicSource>
+  /** The council of a public URL when it is known in memory now (listening, nothing newer announced), else none. */
+  held: (slug: string) => PublicSource | undefined
   /** Runs a read on the source's database, or on the primary if a replica fails (the primary is never older). */
   read: <T>(source: PublicSource, fn: (db: Queryable) => Promise<T>) => Promise<T>
 }
@@ -108,6 +110,7 @@ export function publicationFreshness (opts: FreshnessOptions): PublicationFreshn
       listening = false
       forgetAll()
     },
+    held: (slug) => (listening ? known.get(slug) : undefined),
     source: async (slug) => {
       const held = listening ? known.get(slug) : undefined
       if (held !== undefined) return held
